@@ -1,0 +1,413 @@
+"""The one problem type: everything the checker finds is a `Problem`.
+
+Like yamllint's ``LintProblem``: a small value with a location (1-based line and column), a stable
+code, a severity and a message that says what is wrong and how to fix it. Checks yield problems; the
+reporters in `checks.reporters` render them; `checks.cli` turns them into an exit status.
+
+Every code is listed in `CODES` with a failing and a passing example; `claims explain CODE` prints it,
+`docs/problems.md` is generated from it, and `checks/tests/test_problem_codes.py` runs every example.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str  # relative to the registry root, '/'-separated
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    column: int  # 1-based; 0 when the problem concerns the whole file or line
+    code: str
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"undocumented problem code {self.code!r}")
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+
+def problem(path: str, line: int, column: int, code: str, message: str) -> Problem:
+    """A problem with the severity its code declares."""
+    return Problem(path, line, column, code, CODES[code].severity, message)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A registry file as an editor might write it. `file` is relative to the registry root.
+
+    Examples are applied on top of the small test registry in ``checks/tests/registry``; `at` is the
+    (line, column) the code must be reported at for the failing example.
+    """
+
+    file: str
+    text: str | bytes
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: Severity
+    summary: str
+    fix: str
+    failing: Example
+    passing: Example
+    at: tuple[int, int]
+    at_path: str = ""  # where the failing example is reported; default: the example's own file
+
+
+_CLAIMS = "claims/example.yaml"
+_SOURCES = "seeds/sources.yaml"
+_VOCAB = "schema/vocabulary.yaml"
+
+# The test registry (checks/tests/registry) has one article, `sample-2024-01-02`, whose body reads:
+#   LG AI연구원은 2020년 12월 출범했다. 출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로 늘었다.
+# Claims examples below are written against it.
+
+_GOOD_CLAIM = """\
+claims:
+  - id: sample-staff-2021q3
+    source: sample-2024-01-02
+    quote: 지난해 3분기 기준 128명으로 늘었다
+    subject: lg-ai-research
+    property: headcount
+    as_written: 128명
+    unit: person
+    as_of: 2023-Q3
+    as_of_text: 지난해 3분기
+"""
+
+
+def _c(
+    code: str,
+    severity: Severity,
+    summary: str,
+    fix: str,
+    failing: str,
+    at: tuple[int, int],
+    passing: str = _GOOD_CLAIM,
+    file: str = _CLAIMS,
+) -> Code:
+    return Code(code, severity, summary, fix, Example(file, failing), Example(file, passing), at)
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+CODES: dict[str, Code] = {
+    c.code: c
+    for c in [
+        # --- reading files -------------------------------------------------------------------------
+        _c(
+            "file-unreadable",
+            E,
+            "A registry file cannot be read as UTF-8 text.",
+            "Save the file as UTF-8.",
+            b"claims:\n  - id: caf\xc3\n",
+            (2, 12),
+        ),
+        _c(
+            "yaml-syntax",
+            E,
+            "The file is not well-formed YAML, or holds more than one document.",
+            "Fix the YAML at the position given; one document per file.",
+            "claims:\n  - id: a\n   source: b\n",
+            (3, 4),  # the misaligned key
+        ),
+        _c(
+            "duplicate-key",
+            E,
+            "A mapping has the same key twice; YAML loaders silently keep only the last one.",
+            "Remove or rename one of the two keys.",
+            _GOOD_CLAIM + "    unit: KRW\n",
+            (11, 5),
+        ),
+        _c(
+            "yaml-anchor",
+            E,
+            "Anchors (&a) and aliases (*a) are refused: they hide where a value comes from.",
+            "Write the value out in full where it is used.",
+            _GOOD_CLAIM.replace("subject: lg-ai-research", "subject: &s lg-ai-research"),
+            (5, 14),
+        ),
+        _c(
+            "yaml-tag",
+            E,
+            "Explicit tags (!!str, !custom) are refused: a registry file holds plain data only.",
+            "Remove the tag; quote the value if it must be a string.",
+            _GOOD_CLAIM.replace("unit: person", "unit: !!str person"),
+            (8, 11),
+        ),
+        _c(
+            "ambiguous-scalar",
+            E,
+            "An unquoted value that YAML 1.1 reads as something other than text: a date (2020-12-07), "
+            "a boolean (yes, no, on, off, NO), a float (2.0), an octal or sexagesimal number.",
+            "Quote the value: as_of: '2020-12-07'.",
+            _GOOD_CLAIM + "    note: NO\n",
+            (11, 11),
+        ),
+        _c(
+            "yaml-too-deep",
+            E,
+            "The file nests mappings or lists deeper than any registry file needs (64 levels).",
+            "Flatten the structure; see schema/*.schema.json for the expected shape.",
+            "claims: " + "[" * 70 + "]" * 70 + "\n",
+            (1, 72),
+        ),
+        # --- shape (JSON Schema) -------------------------------------------------------------------
+        _c(
+            "missing-field",
+            E,
+            "A required field is missing.",
+            "Add the field named in the message.",
+            _GOOD_CLAIM.replace("    quote: 지난해 3분기 기준 128명으로 늘었다\n", ""),
+            (2, 5),
+        ),
+        _c(
+            "unknown-field",
+            E,
+            "A field the schema does not define (often a typo).",
+            "Rename it as suggested, or remove it.",
+            _GOOD_CLAIM.replace("quote:", "qoute:"),
+            (4, 5),
+        ),
+        _c(
+            "invalid-value",
+            E,
+            "A value of the wrong type or form (see the schema's description for the field).",
+            "Correct the value as the message says.",
+            _GOOD_CLAIM.replace("id: sample-staff-2021q3", "id: Sample Staff"),
+            (2, 9),
+        ),
+        # --- sources -------------------------------------------------------------------------------
+        _c(
+            "source-file-missing",
+            E,
+            "The sources index names a file that is not in seeds/.",
+            "Copy the article into seeds/ byte for byte, or correct `file`.",
+            "",
+            (0, 0),
+        ),
+        _c(
+            "source-changed",
+            E,
+            "An article's bytes no longer match the sha256 pinned in the sources index. Articles are "
+            "evidence and are never edited.",
+            "Restore the original file (git checkout seeds/FILE). If a new version of the article is "
+            "really wanted, add it as a new source with its own ID.",
+            "",
+            (0, 0),
+        ),
+        _c(
+            "source-unindexed",
+            E,
+            "A file in seeds/ has no entry in the sources index, so no claim can cite it.",
+            "Add an entry for it to seeds/sources.yaml (see the existing ones).",
+            "",
+            (0, 0),
+        ),
+        _c(
+            "source-bounds",
+            E,
+            "The article body's line bounds are outside the file, reversed, or overlap.",
+            "Give first_line <= last_line within the file; omitted ranges inside the body, apart.",
+            "",
+            (0, 0),
+        ),
+        _c(
+            "source-evidence",
+            E,
+            "Text the sources index says is printed on the page (headline, date, reporter) is not "
+            "in the article file or its body.",
+            "Copy the text exactly from the article file.",
+            "",
+            (0, 0),
+        ),
+        _c(
+            "duplicate-id",
+            E,
+            "Two sources, or two claims, share an ID. IDs are stable and unique across the registry.",
+            "Give one of them a new ID.",
+            _GOOD_CLAIM + _GOOD_CLAIM.removeprefix("claims:\n"),
+            (11, 9),
+        ),
+        _c(
+            "source-unusable",
+            E,
+            "A claim cites a source that failed its own checks (missing, changed, unreadable, bad bounds), "
+            "so its quote cannot be verified.",
+            "Fix the problem reported on the source in seeds/sources.yaml.",
+            "",
+            (3, 13),
+        ),
+        # --- vocabulary ----------------------------------------------------------------------------
+        _c(
+            "unknown-source",
+            E,
+            "A claim cites a source ID that is not in the sources index.",
+            "Use an ID from seeds/sources.yaml (the message suggests the closest).",
+            _GOOD_CLAIM.replace("source: sample-2024-01-02", "source: sample-2024-01-03"),
+            (3, 13),
+        ),
+        _c(
+            "unknown-subject",
+            E,
+            "A claim's subject is not in the controlled vocabulary.",
+            "Use a subject from schema/vocabulary.yaml, or add the new one there with its Korean label.",
+            _GOOD_CLAIM.replace("subject: lg-ai-research", "subject: lg-ai-reserch"),
+            (5, 14),
+        ),
+        _c(
+            "unknown-property",
+            E,
+            "A claim's property is not in the controlled vocabulary.",
+            "Use a property from schema/vocabulary.yaml, or add the new one there with its Korean label.",
+            _GOOD_CLAIM.replace("property: headcount", "property: head-count"),
+            (6, 15),
+        ),
+        _c(
+            "unknown-unit",
+            E,
+            "A claim's unit is not in the controlled vocabulary.",
+            "Use a unit from schema/vocabulary.yaml.",
+            _GOOD_CLAIM.replace("unit: person", "unit: persons"),
+            (8, 11),
+        ),
+        # --- quotes --------------------------------------------------------------------------------
+        _c(
+            "quote-too-short",
+            E,
+            "The quote is empty, whitespace only, or shorter than 10 characters: too little to pin a "
+            "figure to its sentence.",
+            "Quote enough of the sentence to show what the figure is about.",
+            _GOOD_CLAIM.replace("quote: 지난해 3분기 기준 128명으로 늘었다", "quote: 128명으로"),
+            (4, 12),
+        ),
+        _c(
+            "quote-not-found",
+            E,
+            "The quote does not occur in its article's body (after folding whitespace and Unicode NFC).",
+            "Copy the passage from the article exactly, typos included; the message shows the closest "
+            "passage and what differs.",
+            _GOOD_CLAIM.replace("128명으로 늘었다", "128명으로 늘어났다"),
+            (4, 12),
+        ),
+        _c(
+            "quote-ambiguous",
+            E,
+            "The quote occurs more than once in the article body, so the claim does not say which "
+            "sentence it comes from.",
+            "Lengthen the quote until it is unique, or add `occurrence: N` (1-based, in reading order).",
+            _GOOD_CLAIM.replace("quote: 지난해 3분기 기준 128명으로 늘었다", "quote: 출범 당시 80여명이던")
+            .replace("as_written: 128명", "as_written: 80여명")
+            .replace("as_of: 2023-Q3", "as_of: 2020-12")
+            .replace("as_of_text: 지난해 3분기", "as_of_text: 출범 당시"),
+            (4, 12),
+            passing=_GOOD_CLAIM.replace("quote: 지난해 3분기 기준 128명으로 늘었다", "quote: 출범 당시 80여명이던")
+            .replace("as_written: 128명", "as_written: 80여명")
+            .replace("as_of: 2023-Q3", "as_of: 2020-12")
+            .replace("as_of_text: 지난해 3분기", "as_of_text: 출범 당시")
+            + "    occurrence: 1\n",
+        ),
+        _c(
+            "occurrence-out-of-range",
+            E,
+            "`occurrence` is larger than the number of times the quote occurs in the article body.",
+            "Use a number between 1 and the count the message gives, or remove `occurrence`.",
+            _GOOD_CLAIM + "    occurrence: 2\n",
+            (11, 17),
+        ),
+        _c(
+            "figure-not-in-quote",
+            E,
+            "The figure as written (`as_written`) does not occur inside the quote.",
+            "Copy the figure from the quote exactly as printed (spaces and qualifiers included).",
+            _GOOD_CLAIM.replace("as_written: 128명", "as_written: 128 명"),
+            (7, 17),
+        ),
+        _c(
+            "time-not-in-quote",
+            E,
+            "The words giving the time (`as_of_text`) do not occur inside the quote.",
+            "Copy the time words from the quote exactly, or lengthen the quote to include them.",
+            _GOOD_CLAIM.replace("as_of_text: 지난해 3분기", "as_of_text: 작년 3분기"),
+            (10, 17),
+        ),
+        _c(
+            "figure-unreadable",
+            E,
+            "The figure as written cannot be read as a quantity.",
+            "Write the figure as printed in the quote; the message says what the reader could not read.",
+            _GOOD_CLAIM.replace("quote: 지난해 3분기 기준 128명으로 늘었다", "quote: LG AI연구원은 2020년 12월 출범했다")
+            .replace("as_written: 128명", "as_written: LG AI연구원"),
+            (7, 17),
+        ),
+        _c(
+            "unit-mismatch",
+            E,
+            "The unit read from the figure differs from the claim's `unit`.",
+            "Set `unit` to the unit the figure is written in.",
+            _GOOD_CLAIM.replace("unit: person", "unit: KRW"),
+            (8, 11),
+        ),
+        _c(
+            "no-claims",
+            W,
+            "A claims file holds no claims.",
+            "Add claims, or delete the file.",
+            "claims: []\n",
+            (1, 9),
+        ),
+    ]
+}
+
+# Source-level examples rewrite the sources index of the test registry (checks/tests/registry).
+_SAMPLE_INDEX = """\
+sources:
+  - id: sample-2024-01-02
+    file: sample.txt
+    sha256: 71456106a9dd19021b7577dd3b2f6c622c5763467e2b172ae81b9853b72934ac
+    outlet: 샘플일보
+    headline: LG AI연구원 인력 늘어
+    published: '2024-01-02'
+    published_evidence: 입력 2024.01.02
+    reporter: 홍길동
+    body:
+      first_line: 1
+      last_line: 5
+"""
+_SOURCE_EXAMPLES: dict[str, tuple[str, str, tuple[int, int]]] = {
+    # code: (failing index, path the problem is reported at, (line, column))
+    "source-file-missing": (_SAMPLE_INDEX.replace("file: sample.txt", "file: sampel.txt"), _SOURCES, (3, 11)),
+    "source-changed": (
+        _SAMPLE_INDEX.replace("sha256: 7145", "sha256: 0145"),
+        _SOURCES,
+        (4, 13),
+    ),
+    "source-unindexed": ("sources: []\n", "seeds/sample.txt", (0, 0)),
+    "source-bounds": (_SAMPLE_INDEX.replace("last_line: 5", "last_line: 50"), _SOURCES, (12, 18)),
+    "source-evidence": (_SAMPLE_INDEX.replace("reporter: 홍길동", "reporter: 홍길둥"), _SOURCES, (9, 15)),
+    # The test registry's own claims file cites the source; its `source` value is at line 3, column 13.
+    "source-unusable": (_SAMPLE_INDEX.replace("sha256: 7145", "sha256: 0145"), "claims/sample.yaml", (3, 13)),
+}
+for _code, (_bad, _path, _at) in _SOURCE_EXAMPLES.items():
+    _old = CODES[_code]
+    CODES[_code] = Code(
+        _code,
+        _old.severity,
+        _old.summary,
+        _old.fix,
+        Example(_SOURCES, _bad),
+        Example(_SOURCES, _SAMPLE_INDEX),
+        _at,
+        _path,
+    )

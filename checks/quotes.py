@@ -1,0 +1,166 @@
+"""Quote verification: does a quote occur, exactly, in its article's body?
+
+The one canonicalisation (README, "Quote verification"): Unicode NFC, then every run of whitespace
+(spaces, tabs, line breaks, no-break spaces and every other character `str.isspace` accepts) folded to
+one space; at either end of the quote, to nothing. Nothing else: no case folding, no punctuation or
+typo repair. The article's own spelling wins.
+
+A quote never spans an omitted block of page furniture: each contiguous run of body lines is searched
+on its own.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass
+
+MIN_QUOTE_LENGTH = 10  # characters after canonicalisation
+_PROBE = 4  # length of the character n-grams that vote for the closest passage
+
+
+def canonical(text: str) -> str:
+    """The canonical form of a quote: NFC, whitespace runs folded to one space, ends stripped."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a canonical match starts and ends in the article file (1-based line and column)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class _Segment:
+    """A run of consecutive body lines, canonicalised, with a map back to file positions."""
+
+    def __init__(self, lines: list[str], first_line: int, line_starts: list[int]) -> None:
+        text = "\n".join(unicodedata.normalize("NFC", line) for line in lines)
+        base = line_starts[first_line - 1]
+        out: list[str] = []
+        origin = array("l")
+        in_space = True  # drop leading whitespace
+        for i, ch in enumerate(text):
+            if ch.isspace():
+                if not in_space:
+                    out.append(" ")
+                    origin.append(base + i)
+                in_space = True
+            else:
+                out.append(ch)
+                origin.append(base + i)
+                in_space = False
+        if out and out[-1] == " ":
+            out.pop()
+            origin.pop()
+        self.text = "".join(out)
+        self.origin = origin  # canonical index -> offset in the NFC'd file text
+
+
+class Body:
+    """An article body: the file's text restricted to its body lines, ready for quote search."""
+
+    def __init__(self, file_text: str, body_lines: list[tuple[int, int]]) -> None:
+        lines = file_text.split("\n")
+        self._line_starts = [0]
+        for line in lines[:-1]:
+            self._line_starts.append(self._line_starts[-1] + len(unicodedata.normalize("NFC", line)) + 1)
+        self.segments = [_Segment(lines[a - 1 : b], a, self._line_starts) for a, b in body_lines]
+
+    def find(self, quote: str) -> bool:
+        q = canonical(quote)
+        return bool(q) and any(q in s.text for s in self.segments)
+
+    def occurrences(self, quote: str) -> list[Place]:
+        """Every place the canonical quote occurs, overlapping ones included, in reading order."""
+        q = canonical(quote)
+        places: list[Place] = []
+        if not q:
+            return places
+        for seg in self.segments:
+            i = seg.text.find(q)
+            while i != -1:
+                places.append(self._place(seg, i, i + len(q)))
+                i = seg.text.find(q, i + 1)
+        return places
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def _place(self, seg: _Segment, start: int, end: int) -> Place:
+        line, col = self._position(seg.origin[start])
+        end_line, end_col = self._position(seg.origin[end - 1])
+        return Place(line, col, end_line, end_col)
+
+    def closest(self, quote: str) -> Mismatch | None:
+        """The passage of the body most like the quote, and what differs; None if nothing is alike."""
+        q = canonical(quote)
+        if len(q) < _PROBE:
+            return None
+        best: tuple[int, int, int] | None = None  # (votes, -segment, -start)
+        for n, seg in enumerate(self.segments):
+            votes: dict[int, int] = {}
+            grams: dict[str, list[int]] = {}
+            for i in range(len(seg.text) - _PROBE + 1):
+                grams.setdefault(seg.text[i : i + _PROBE], []).append(i)
+            for j in range(len(q) - _PROBE + 1):
+                for i in grams.get(q[j : j + _PROBE], ()):
+                    votes[i - j] = votes.get(i - j, 0) + 1
+            for start, count in votes.items():
+                key = (count, -n, -start)
+                if best is None or key > best:
+                    best = key
+        if best is None:
+            return None
+        seg = self.segments[-best[1]]
+        start = max(0, -best[2])
+        slack = max(8, len(q) // 4)
+        lo, hi = max(0, start - slack), min(len(seg.text), start + len(q) + slack)
+        window = seg.text[lo:hi]
+        ops = difflib.SequenceMatcher(None, window, q, autojunk=False).get_opcodes()
+        # Trim the window to the passage the quote aligns with.
+        while ops and ops[0][0] == "delete":
+            ops.pop(0)
+        while ops and ops[-1][0] == "delete":
+            ops.pop()
+        if not ops:
+            return None
+        a0, a1 = ops[0][1], ops[-1][2]
+        passage = window[a0:a1]
+        differences = []
+        for tag, i1, i2, j1, j2 in ops:
+            if tag == "equal":
+                continue
+            differences.append(Difference(j1 + 1, q[j1:j2], window[i1:i2]))
+        place = self._place(seg, lo + a0, lo + max(a1, a0 + 1))
+        return Mismatch(passage, place, differences)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """At character `at` (1-based) of the canonical quote, the quote has `quote` where the article
+    has `article` (either may be empty: an insertion or a deletion)."""
+
+    at: int
+    quote: str
+    article: str
+
+    def describe(self) -> str:
+        if not self.article:
+            return f"at quote character {self.at}: the quote adds {self.quote!r}, not in the article"
+        if not self.quote:
+            return f"at quote character {self.at}: the article has {self.article!r} here, missing from the quote"
+        return f"at quote character {self.at}: the quote has {self.quote!r} where the article has {self.article!r}"
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    passage: str
+    place: Place
+    differences: list[Difference]

@@ -1,0 +1,109 @@
+"""JSON Schema validation of registry files, with every error located at path:line:column.
+
+check-jsonschema reports schema errors without line numbers; we validate the plain data and map each
+error's JSON path back to the `Node` it came from. Unknown keys get a "did you mean".
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from .problems import Problem, problem
+from .yamlfile import Node
+
+# The schemas belong to the tool, not to the registry being checked: they define the format the
+# checker understands. They live in the project's top-level schema/ folder.
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+
+
+@cache
+def validator(name: str) -> jsonschema.protocols.Validator:
+    schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def did_you_mean(word: str, choices: Any) -> str:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def validate(root: Node, schema_name: str, path: str) -> list[Problem]:
+    problems: list[Problem] = []
+    errors = sorted(validator(schema_name).iter_errors(root.plain()), key=lambda e: list(map(str, e.path)))
+    for error in errors:
+        problems.extend(_problems_for(error, root, path))
+    return problems
+
+
+def _where(path: list[str | int]) -> str:
+    shown = ""
+    for step in path:
+        shown += f"[{step}]" if isinstance(step, int) else (f".{step}" if shown else step)
+    return shown or "the file"
+
+
+def _problems_for(error: jsonschema.ValidationError, root: Node, path: str) -> list[Problem]:
+    at = list(error.absolute_path)
+    target, found = root.deepest(at)
+    node_line, node_col = target.line, target.column
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return [
+            problem(
+                path,
+                node_line,
+                node_col,
+                "missing-field",
+                f"{_where(at)} is missing the required field '{missing}'",
+            )
+        ]
+    if error.validator == "dependentRequired":
+        return [problem(path, node_line, node_col, "missing-field", f"{_where(at)}: {error.message}")]
+    if error.validator == "additionalProperties":
+        allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        out = []
+        instance = error.instance if isinstance(error.instance, dict) else {}
+        for key in sorted(k for k in instance if k not in allowed):
+            line, col = target.keys.get(key, (node_line, node_col)) if found else (node_line, node_col)
+            out.append(
+                problem(
+                    path,
+                    line,
+                    col,
+                    "unknown-field",
+                    f"{_where(at)} has an unknown field '{key}'{did_you_mean(key, allowed)}",
+                )
+            )
+        return out
+    hint = ""
+    description = error.schema.get("description") if isinstance(error.schema, dict) else None
+    if description:
+        hint = f"; expected {description}"
+    return [
+        problem(path, node_line, node_col, "invalid-value", f"{_where(at)}: {_brief(error)}{hint}")
+    ]
+
+
+def _brief(error: jsonschema.ValidationError) -> str:
+    value = error.instance
+    shown = repr(value) if not isinstance(value, str) else f"'{value}'"
+    if len(shown) > 60:
+        shown = shown[:57] + "...'"
+    kind = error.validator
+    if kind == "type":
+        return f"{shown} is not of type {error.validator_value}"
+    if kind == "pattern":
+        return f"{shown} is not in the expected form"
+    if kind in ("minLength", "maxLength", "minimum", "maximum", "minItems"):
+        return f"{shown} is out of range ({kind} {error.validator_value})"
+    if kind == "format":
+        return f"{shown} is not a valid {error.validator_value}"
+    return error.message

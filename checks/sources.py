@@ -1,0 +1,269 @@
+"""Sources: the articles in seeds/ and their index, seeds/sources.yaml.
+
+Each article is pinned by the sha256 of its bytes: a file that changed after pinning is an error, and
+no claim is checked against it. The index also gives the bounds of the article body (headline to
+sign-off, without page furniture); quotes are only looked for there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from .problems import Problem, problem
+from .quotes import Body
+from .schemas import validate
+from .yamlfile import Node, read_yaml
+
+SEEDS = "seeds"
+INDEX = "seeds/sources.yaml"
+
+
+@dataclass
+class Source:
+    id: str
+    file: str  # relative to the registry root: seeds/NAME
+    outlet: str
+    headline: str
+    published: date
+    reporter: str | None
+    body_lines: list[tuple[int, int]]  # 1-based inclusive line ranges of the body, furniture left out
+    node: Node
+    text: str | None = None  # None when the file is missing, unreadable or changed
+    usable: bool = False  # True when the file matches its pin and its bounds are sound
+
+    @cached_property
+    def body(self) -> Body:
+        assert self.text is not None
+        return Body(self.text, self.body_lines)
+
+
+@dataclass
+class SourceIndex:
+    sources: dict[str, Source] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_sources(root: Path) -> SourceIndex:
+    index = SourceIndex()
+    index_path = root / INDEX
+    try:
+        data = index_path.read_bytes()
+    except OSError as exc:
+        index.problems.append(
+            problem(INDEX, 0, 0, "source-file-missing", f"no sources index: {exc.strerror}; create {INDEX}")
+        )
+        return index
+    parsed = read_yaml(data, INDEX)
+    index.problems.extend(parsed.problems)
+    if parsed.root is None:
+        return index
+    shape = validate(parsed.root, "sources.schema.json", INDEX)
+    index.problems.extend(shape)
+    entries = parsed.root.get("sources")
+    if entries is None or not isinstance(entries.value, list):
+        return index
+    indexed_files: set[str] = set()
+    for entry in entries.value:
+        source = _source(entry, root, index.problems)
+        if source is None:
+            continue
+        indexed_files.add(Path(source.file).name)
+        if source.id in index.sources:
+            first = index.sources[source.id].node
+            id_node = entry.get("id")
+            assert id_node is not None
+            index.problems.append(
+                problem(
+                    INDEX,
+                    id_node.line,
+                    id_node.column,
+                    "duplicate-id",
+                    f"source ID '{source.id}' is already used at line {first.line}; give this one another ID",
+                )
+            )
+            continue
+        index.sources[source.id] = source
+    seeds = root / SEEDS
+    for path in sorted(seeds.iterdir()) if seeds.is_dir() else []:
+        if path.is_file() and path.name != Path(INDEX).name and path.name not in indexed_files:
+            if path.name.startswith("."):
+                continue
+            index.problems.append(
+                problem(
+                    f"{SEEDS}/{path.name}",
+                    0,
+                    0,
+                    "source-unindexed",
+                    f"{path.name} is not in {INDEX}; add an entry for it (id, file, sha256, outlet, …)",
+                )
+            )
+    return index
+
+
+def _text(node: Node | None) -> str | None:
+    return node.value if node is not None and isinstance(node.value, str) else None
+
+
+def _source(entry: Node, root: Path, problems: list[Problem]) -> Source | None:
+    """Build a Source from an index entry that passed (or partly passed) the schema."""
+    if not isinstance(entry.value, dict):
+        return None
+    sid, name, sha = _text(entry.get("id")), _text(entry.get("file")), _text(entry.get("sha256"))
+    outlet, headline = _text(entry.get("outlet")), _text(entry.get("headline"))
+    published_text = _text(entry.get("published"))
+    body = entry.get("body")
+    if not (sid and name and sha and outlet and headline and published_text and body):
+        return None  # the schema problems say what is missing
+    try:
+        published = date.fromisoformat(published_text)
+    except ValueError:
+        return None
+    first, last = _int(body.get("first_line")), _int(body.get("last_line"))
+    if first is None or last is None:
+        return None
+    omits: list[tuple[int, int, Node]] = []
+    omit_list = body.get("omit")
+    for item in omit_list.value if omit_list is not None and isinstance(omit_list.value, list) else []:
+        a, b = _int(item.get("first_line")), _int(item.get("last_line"))
+        if a is None or b is None:
+            return None
+        omits.append((a, b, item))
+    source = Source(
+        id=sid,
+        file=f"{SEEDS}/{name}",
+        outlet=outlet,
+        headline=headline,
+        published=published,
+        reporter=_text(entry.get("reporter")),
+        body_lines=[],
+        node=entry,
+    )
+    file_node = entry.get("file")
+    assert file_node is not None
+    if "/" in name or name.startswith("."):
+        problems.append(
+            problem(INDEX, file_node.line, file_node.column, "invalid-value", "file must be a plain name in seeds/")
+        )
+        return source
+    try:
+        data = (root / SEEDS / name).read_bytes()
+    except OSError as exc:
+        problems.append(
+            problem(
+                INDEX,
+                file_node.line,
+                file_node.column,
+                "source-file-missing",
+                f"{SEEDS}/{name}: {exc.strerror}; copy the article into {SEEDS}/ byte for byte, or correct `file`",
+            )
+        )
+        return source
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != sha:
+        sha_node = entry.get("sha256")
+        assert sha_node is not None
+        problems.append(
+            problem(
+                INDEX,
+                sha_node.line,
+                sha_node.column,
+                "source-changed",
+                f"{SEEDS}/{name} CHANGED after it was pinned: its sha256 is {actual}, the index pins {sha}. "
+                f"Articles are evidence and are never edited: restore it (git checkout -- {SEEDS}/{name}); "
+                "a new version of an article is a new source with its own ID",
+            )
+        )
+        return source
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        problems.append(
+            problem(INDEX, file_node.line, file_node.column, "file-unreadable", f"{SEEDS}/{name} is not UTF-8")
+        )
+        return source
+    source.text = text
+    line_count = len(text.split("\n"))
+    bounds_ok = _check_bounds(first, last, omits, line_count, body, problems)
+    if not bounds_ok:
+        return source
+    ranges, start = [], first
+    for a, b, _ in sorted(omits, key=lambda o: o[0]):
+        if a > start:
+            ranges.append((start, a - 1))
+        start = b + 1
+    if start <= last:
+        ranges.append((start, last))
+    source.body_lines = ranges
+    source.usable = True
+    _check_evidence(source, entry, problems)
+    return source
+
+
+def _int(node: Node | None) -> int | None:
+    if node is None or isinstance(node.value, bool) or not isinstance(node.value, int):
+        return None
+    return node.value
+
+
+def _check_bounds(
+    first: int,
+    last: int,
+    omits: list[tuple[int, int, Node]],
+    line_count: int,
+    body: Node,
+    problems: list[Problem],
+) -> bool:
+    def bad(node: Node | None, message: str) -> bool:
+        where = node if node is not None else body
+        problems.append(problem(INDEX, where.line, where.column, "source-bounds", message))
+        return False
+
+    if last > line_count:
+        return bad(body.get("last_line"), f"last_line {last} is past the end of the file ({line_count} lines)")
+    if first > last:
+        return bad(body.get("first_line"), f"first_line {first} is after last_line {last}")
+    previous_end = first - 1
+    for a, b, node in sorted(omits, key=lambda o: o[0]):
+        if a > b:
+            return bad(node.get("first_line"), f"omitted range {a}-{b} is reversed")
+        if a <= first or b >= last:
+            return bad(
+                node.get("first_line"),
+                f"omitted range {a}-{b} must lie strictly inside the body {first}-{last}; move the body bounds instead",
+            )
+        if a <= previous_end:
+            return bad(node.get("first_line"), f"omitted range {a}-{b} overlaps the one before it")
+        previous_end = b
+    return True
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _check_evidence(source: Source, entry: Node, problems: list[Problem]) -> None:
+    """What the index says is printed must be printed: the headline in the body, the rest in the file."""
+    assert source.text is not None
+    flat_file = _SPACE.sub(" ", source.text)
+    checks = [("headline", True), ("published_evidence", False), ("reporter", False), ("outlet_evidence", False)]
+    for key, in_body in checks:
+        node = entry.get(key)
+        value = _text(node)
+        if node is None or value is None:
+            continue
+        found = source.body.find(value) if in_body else _SPACE.sub(" ", value.strip()) in flat_file
+        if not found:
+            where = "the article body" if in_body else source.file
+            problems.append(
+                problem(
+                    INDEX,
+                    node.line,
+                    node.column,
+                    "source-evidence",
+                    f"{key} '{value}' does not occur in {where}; copy it exactly from the file",
+                )
+            )
