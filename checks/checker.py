@@ -11,11 +11,14 @@ from pathlib import Path
 
 from . import quantity
 from .claims import Claim, claims_files, read_claims_file
+from .compare import Group, compare
 from .problems import Problem, Severity, problem
 from .quotes import MIN_QUOTE_LENGTH, Place, canonical
+from .resolutions import RESOLUTIONS, Resolutions, load_resolutions
 from .schemas import did_you_mean
 from .sources import INDEX, Source, load_sources
-from .vocabulary import Vocabulary, load_vocabulary
+from .times import parse_as_of
+from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary
 from .yamlfile import Node
 
 
@@ -32,6 +35,8 @@ class CheckResult:
     places: dict[str, Place] = field(default_factory=dict)
     # The quantity read from each claim's figure.
     quantities: dict[str, quantity.Quantity] = field(default_factory=dict)
+    # The comparison of the figures (checks.compare), with the editors' resolutions applied.
+    groups: list[Group] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -43,7 +48,7 @@ def check(root: Path) -> CheckResult:
     vocabulary = load_vocabulary(root)
     index = load_sources(root)
     problems = [*vocabulary.problems, *index.problems]
-    files: dict[str, Node | None] = {}
+    files: dict[str, Node | None] = {VOCABULARY: vocabulary.node, INDEX: index.node}
     claims: list[Claim] = []
     for file in claims_files(root):
         parsed = read_claims_file(root, file)
@@ -71,8 +76,39 @@ def check(root: Path) -> CheckResult:
         else:
             seen[claim.id] = claim
         problems.extend(_check_claim(claim, result))
+    resolutions = load_resolutions(root)
+    files[RESOLUTIONS] = resolutions.node
+    problems.extend(resolutions.problems)
+    result.groups = compare(result, resolutions.by_group)
+    problems.extend(_check_resolutions(resolutions, result.groups))
     problems.sort(key=Problem.sort_key)
     return result
+
+
+def _check_resolutions(resolutions: Resolutions, groups: list[Group]) -> list[Problem]:
+    found = []
+    by_key = {g.key: g for g in groups}
+    conflicts = [g.key for g in groups if g.is_conflict]
+    for r in sorted(resolutions.by_group.values(), key=lambda r: r.line):
+        group = by_key.get(r.group)
+        message = None
+        if group is None:
+            message = f"no group '{r.group}' in the comparison{did_you_mean(r.group, conflicts)}"
+        elif not group.is_conflict:
+            message = (
+                f"group '{r.group}' is now a{'n' if group.relation[0] in 'aeiou' else ''} {group.relation}, "
+                "not a conflict: remove this resolution, or update it with the claims it explains"
+            )
+        else:
+            ids = {m.claim.id for m in group.members}
+            strangers = [c for c in r.erroneous if c not in ids]
+            if strangers:
+                message = f"erroneous claim(s) {', '.join(strangers)} are not in group '{r.group}'"
+            elif r.status == "outlet-error" and not r.erroneous:
+                message = "status outlet-error needs `erroneous`: the IDs of the wrong claims"
+        if message:
+            found.append(problem(RESOLUTIONS, r.line, r.column, "resolution-stale", message))
+    return found
 
 
 def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
@@ -92,6 +128,12 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
             value = getattr(claim, key)
             if value not in table:
                 add(key, code, f"{key} '{value}' is not in the vocabulary{did_you_mean(value, table)}")
+
+    if claim.as_of is not None:
+        try:
+            parse_as_of(claim.as_of)
+        except ValueError as exc:
+            add("as_of", "invalid-value", f"as_of '{claim.as_of}' names no time ({exc}); e.g. '2021-Q3'")
 
     figure_ok = _check_inside_quote(claim, add)
     if figure_ok:

@@ -15,6 +15,7 @@ from .schemas import validate
 from .yamlfile import Node, read_yaml
 
 CLAIMS = "claims"
+RESOLUTIONS = "claims/resolutions.yaml"  # not a claims file: see checks.resolutions
 _FIELDS = ("id", "source", "quote", "subject", "property", "as_written", "unit")
 
 
@@ -57,7 +58,11 @@ def claims_files(root: Path) -> list[Path]:
     folder = root / CLAIMS
     if not folder.is_dir():
         return []
-    found = [p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()]
+    found = [
+        p
+        for p in folder.rglob("*")
+        if p.suffix in (".yaml", ".yml") and p.is_file() and p.relative_to(root).as_posix() != RESOLUTIONS
+    ]
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 

@@ -48,6 +48,38 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if result.failed else EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from .checker import check
+    from .reporters import text
+    from .report import REGENERATE, REPORT, analysis_json, markdown, write_atomically
+
+    root = _root(args.root)
+    result = check(root)
+    if result.failed:
+        sys.stderr.write(text(result))
+        sys.stderr.write("claims report: the registry has problems; fix them (see `claims check`) first\n")
+        return EXIT_PROBLEMS
+    if args.format == "json":
+        sys.stdout.write(analysis_json(result))
+        return EXIT_OK
+    report = markdown(result)
+    path = root / REPORT
+    if args.check:
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current != report:
+            state = "missing" if current is None else "stale: the registry has changed since it was generated"
+            sys.stderr.write(f"{REPORT} is {state}. Regenerate it with `{REGENERATE}` and commit it.\n")
+            return EXIT_PROBLEMS
+        sys.stdout.write(f"{REPORT} is current\n")
+        return EXIT_OK
+    write_atomically(path, report)
+    counts = ", ".join(
+        f"{sum(g.relation == r for g in result.groups)} {r}" for r in ("contradiction", "discrepancy", "agreement", "change", "single")
+    )
+    sys.stdout.write(f"wrote {REPORT}: {len(result.groups)} groups ({counts})\n")
+    return EXIT_OK
+
+
 def cmd_number(args: argparse.Namespace) -> int:
     from .quantity import NotAFigure, quantity_json, read_quantity
 
@@ -105,6 +137,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: text; GitHub annotations under GitHub Actions)",
     )
     p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("report", help="write reports/conflicts.md: where the outlets agree, contradict or change")
+    p.add_argument("--root", metavar="DIR", help="registry root (default: the one around the current directory)")
+    p.add_argument("--check", action="store_true", help="exit 1 if the committed report is stale; write nothing")
+    p.add_argument(
+        "--format",
+        choices=("markdown", "json"),
+        default="markdown",
+        help="markdown writes the report file; json prints the same analysis to standard output",
+    )
+    p.set_defaults(run=cmd_report)
 
     p = sub.add_parser("number", help="read a Korean figure and print it as JSON")
     p.add_argument("expression", help="e.g. '3조6000억 원', '80여명', '2억 5000만장 이상'")

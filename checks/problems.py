@@ -360,6 +360,18 @@ CODES: dict[str, Code] = {
             (8, 11),
         ),
         _c(
+            "resolution-stale",
+            E,
+            "A resolution in claims/resolutions.yaml names a group that is not a conflict: the key is "
+            "unknown, the group is now an agreement or single, or its `erroneous` claims are not members.",
+            "Use a group key from the report's open conflicts; remove resolutions that explain nothing.",
+            "resolutions:\n  - group: lg-ai-research/headcount@2020-12\n    status: explained\n"
+            "    note: Different scopes.\n",
+            (2, 12),
+            passing="resolutions: []\n",
+            file="claims/resolutions.yaml",
+        ),
+        _c(
             "no-claims",
             W,
             "A claims file holds no claims.",

@@ -46,6 +46,7 @@ class Source:
 class SourceIndex:
     sources: dict[str, Source] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    node: Node | None = None  # the parsed index, for locating problems
 
 
 def load_sources(root: Path) -> SourceIndex:
@@ -62,6 +63,7 @@ def load_sources(root: Path) -> SourceIndex:
     index.problems.extend(parsed.problems)
     if parsed.root is None:
         return index
+    index.node = parsed.root
     shape = validate(parsed.root, "sources.schema.json", INDEX)
     index.problems.extend(shape)
     entries = parsed.root.get("sources")

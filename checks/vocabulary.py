@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .problems import Problem, problem
 from .schemas import validate
-from .yamlfile import read_yaml
+from .yamlfile import Node, read_yaml
 
 VOCABULARY = "schema/vocabulary.yaml"
 
@@ -28,6 +28,7 @@ class Vocabulary:
     units: dict[str, Term] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     loaded: bool = False
+    node: Node | None = None  # the parsed file, for locating problems
 
 
 def load_vocabulary(root: Path) -> Vocabulary:
@@ -43,6 +44,7 @@ def load_vocabulary(root: Path) -> Vocabulary:
     vocabulary.problems.extend(parsed.problems)
     if parsed.root is None:
         return vocabulary
+    vocabulary.node = parsed.root
     shape = validate(parsed.root, "vocabulary.schema.json", VOCABULARY)
     vocabulary.problems.extend(shape)
     if shape:

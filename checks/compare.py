@@ -1,0 +1,273 @@
+"""Comparison: which figures the outlets contradict, agree on, or report as changing over time.
+
+The rules (README, "Comparison", is their documentation; keep the two in step):
+
+1. Claims are compared when they are about the same thing: the same subject, property and unit.
+2. The time a claim refers to is its `as_of` when it states one. A claim stating none is, for a
+   property that changes over time (vocabulary: `changes_over_time: true`), taken as current on its
+   article's publication date; for a one-off fact (`false`), it is *undated* and compared with every
+   figure for the same thing.
+3. Dated claims whose times overlap form one same-time group (overlap is chained: sorted by start,
+   a claim joins the group while it overlaps the group's span). Undated claims join every same-time
+   group; with no dated claim they form one group of their own.
+4. A same-time group is judged on its members from different outlets:
+   *contradiction* when two figures' bounds do not overlap (both cannot be true);
+   *discrepancy* when all bounds overlap but two stated values differ by more than `TOLERANCE`
+   of the larger; *agreement* otherwise; *single* when only one outlet states the figure.
+5. When a thing has same-time groups at two or more different times, its dated claims also form a
+   *change* group: a series over time, not a conflict.
+6. Two outlets whose supporting sentences are near-identical (a run of `SHARED_RUN` words in common,
+   or a similarity ratio of at least `SHARED_RATIO`) share one origin, usually a press release or a
+   wire story: their agreement is one confirmation, not two.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+from itertools import combinations
+
+from typing import TYPE_CHECKING
+
+from .claims import Claim
+from .quantity import Quantity
+from .quotes import Place
+from .resolutions import Resolution
+from .sources import Source
+from .times import Span, day, parse_as_of
+
+if TYPE_CHECKING:
+    from .checker import CheckResult
+
+TOLERANCE = Fraction(1, 100)
+SHARED_RUN = 6
+SHARED_RATIO = Fraction(4, 5)
+
+RELATIONS = ("contradiction", "discrepancy", "agreement", "change", "single")
+
+
+@dataclass(frozen=True)
+class Member:
+    claim: Claim
+    source: Source
+    quantity: Quantity
+    place: Place
+    span: Span | None  # None: undated (a one-off fact stated without a time)
+    sentence: str  # the article sentence that supports the claim
+
+    @property
+    def sort_key(self) -> tuple[object, ...]:
+        return (self.source.published, self.source.outlet, self.claim.id)
+
+
+@dataclass
+class Group:
+    key: str
+    subject: str
+    property: str
+    unit: str
+    relation: str
+    when: str  # the span's as_of form; "undated"; for a change group, first…last
+    members: list[Member]
+    explanation: str
+    shared_origins: list[list[Member]] = field(default_factory=list)
+    resolution: Resolution | None = None
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({m.source.outlet for m in self.members})
+
+    @property
+    def is_conflict(self) -> bool:
+        return self.relation in ("contradiction", "discrepancy")
+
+
+def members_of(result: CheckResult) -> list[Member]:
+    """Every claim that checked clean enough to compare: quote placed and figure read."""
+    members = []
+    for claim in result.claims:
+        place = result.places.get(claim.id)
+        read = result.quantities.get(claim.id)
+        source = result.sources.get(claim.source)
+        if place is None or read is None or source is None:
+            continue
+        prop = result.vocabulary.properties.get(claim.property)
+        if claim.as_of is not None:
+            try:
+                span: Span | None = parse_as_of(claim.as_of)
+            except ValueError:
+                continue  # reported by the checker as invalid-value
+        elif prop is not None and prop.changes_over_time:
+            span = day(source.published)
+        else:
+            span = None
+        members.append(Member(claim, source, read, place, span, supporting_sentence(source, place)))
+    return members
+
+
+def compare(result: CheckResult, resolutions: dict[str, Resolution] | None = None) -> list[Group]:
+    by_thing: dict[tuple[str, str, str], list[Member]] = {}
+    for m in members_of(result):
+        by_thing.setdefault((m.claim.subject, m.claim.property, m.claim.unit), []).append(m)
+    units_per_thing: dict[tuple[str, str], int] = {}
+    for subject, prop, _unit in by_thing:
+        units_per_thing[(subject, prop)] = units_per_thing.get((subject, prop), 0) + 1
+    groups: list[Group] = []
+    for (subject, prop, unit), members in sorted(by_thing.items()):
+        members.sort(key=lambda m: m.sort_key)
+        base = f"{subject}/{prop}" + (f"[{unit}]" if units_per_thing[(subject, prop)] > 1 else "")
+        groups.extend(_groups_for(base, subject, prop, unit, members))
+    for g in groups:
+        g.resolution = (resolutions or {}).get(g.key)
+    return sorted(groups, key=lambda g: g.key)
+
+
+def _groups_for(base: str, subject: str, prop: str, unit: str, members: list[Member]) -> list[Group]:
+    dated = sorted((m for m in members if m.span is not None), key=lambda m: (m.span, *m.sort_key))
+    undated = [m for m in members if m.span is None]
+    clusters: list[tuple[Span, list[Member]]] = []
+    for m in dated:
+        assert m.span is not None
+        if clusters and clusters[-1][0].overlaps(m.span):
+            span, items = clusters[-1]
+            clusters[-1] = (Span(span.start, max(span.end, m.span.end)), [*items, m])
+        else:
+            clusters.append((m.span, [m]))
+    out: list[Group] = []
+    if not clusters:
+        out.append(_judge(f"{base}@undated", subject, prop, unit, "undated", undated))
+    for span, items in clusters:
+        label = span.label()
+        group_members = sorted([*items, *undated], key=lambda m: m.sort_key)
+        out.append(_judge(f"{base}@{label}", subject, prop, unit, label, group_members))
+    if len(clusters) > 1:
+        series = dated  # in time order
+        when = f"{clusters[0][0].label()}…{clusters[-1][0].label()}"
+        steps = " → ".join(
+            f"{s.label()}: " + " / ".join(sorted({m.claim.as_written for m in items})) for s, items in clusters
+        )
+        group = Group(f"{base}", subject, prop, unit, "change", when, series, f"changes over time: {steps}")
+        group.shared_origins = shared_origins(series)
+        out.append(group)
+    return out
+
+
+def _judge(key: str, subject: str, prop: str, unit: str, when: str, members: list[Member]) -> Group:
+    outlets = {m.source.outlet for m in members}
+    group = Group(key, subject, prop, unit, "single", when, members, "")
+    if len(outlets) < 2:
+        group.explanation = f"only {next(iter(outlets))} states this figure" if outlets else ""
+        return group
+    contradictions, discrepancies = [], []
+    for a, b in combinations(members, 2):
+        if a.source.outlet == b.source.outlet:
+            continue
+        if not bounds_overlap(a.quantity, b.quantity):
+            contradictions.append((a, b))
+        elif differ(a.quantity.value, b.quantity.value):
+            discrepancies.append((a, b))
+    if contradictions:
+        group.relation = "contradiction"
+        group.explanation = "; ".join(
+            f"{a.source.outlet} {bounds_text(a.quantity)} and {b.source.outlet} {bounds_text(b.quantity)} "
+            "cannot both be true"
+            for a, b in contradictions
+        )
+    elif discrepancies:
+        group.relation = "discrepancy"
+        group.explanation = "; ".join(
+            f"{a.source.outlet} states {a.claim.as_written}, {b.source.outlet} {b.claim.as_written}: "
+            f"the bounds overlap, but the figures differ by more than {TOLERANCE * 100}%"
+            for a, b in discrepancies
+        )
+    else:
+        group.relation = "agreement"
+        group.explanation = f"{len(outlets)} outlets agree within {TOLERANCE * 100}%"
+    group.shared_origins = shared_origins(members)
+    return group
+
+
+def bounds_overlap(a: Quantity, b: Quantity) -> bool:
+    """Whether some value lies within both figures' bounds (open bounds are infinite)."""
+    # The highest lower bound against the lowest upper bound.
+    lows = [(q.low, q.low_inclusive) for q in (a, b) if q.low is not None]
+    highs = [(q.high, q.high_inclusive) for q in (a, b) if q.high is not None]
+    if not lows or not highs:
+        return True
+    low, low_inc = max(lows, key=lambda x: (x[0], not x[1]))
+    high, high_inc = min(highs, key=lambda x: (x[0], x[1]))
+    return low < high or (low == high and low_inc and high_inc)
+
+
+def differ(a: Fraction | None, b: Fraction | None) -> bool:
+    if a is None or b is None:
+        return False
+    scale = max(abs(a), abs(b))
+    return scale > 0 and abs(a - b) > TOLERANCE * scale
+
+
+def bounds_text(q: Quantity) -> str:
+    low = "−∞" if q.low is None else str(q.low)
+    high = "∞" if q.high is None else str(q.high)
+    return f"{'[' if q.low_inclusive and q.low is not None else '('}{low}, {high}{']' if q.high_inclusive and q.high is not None else ')'}"
+
+
+# --- independence ---------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。…])\s+|\n")
+
+
+def supporting_sentence(source: Source, place: Place) -> str:
+    """The sentence(s) of the article line holding the quote, from its start to its end."""
+    assert source.text is not None
+    lines = source.text.split("\n")
+    text = "\n".join(lines[place.line - 1 : place.end_line])
+    start = place.column - 1
+    end = sum(len(x) + 1 for x in lines[place.line - 1 : place.end_line - 1]) + place.end_column
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1]
+    first = max(b for b in bounds if b <= start)
+    last = min((b for b in bounds if b >= end), default=len(text))
+    return " ".join(text[first:last].split())
+
+
+def _longest_common_run(a: list[str], b: list[str]) -> int:
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0] * (len(b) + 1)
+        for j, y in enumerate(b, 1):
+            if x == y:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+def same_origin(a: str, b: str) -> bool:
+    if _longest_common_run(a.split(), b.split()) >= SHARED_RUN:
+        return True
+    blocks = difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    matched = sum(block.size for block in blocks)
+    return Fraction(2 * matched, max(len(a) + len(b), 1)) >= SHARED_RATIO
+
+
+def shared_origins(members: list[Member]) -> list[list[Member]]:
+    """Sets of members from two or more outlets whose supporting sentences share an origin."""
+    parent = list(range(len(members)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in combinations(range(len(members)), 2):
+        a, b = members[i], members[j]
+        if a.source.outlet != b.source.outlet and same_origin(a.sentence, b.sentence):
+            parent[find(j)] = find(i)
+    sets: dict[int, list[Member]] = {}
+    for i, m in enumerate(members):
+        sets.setdefault(find(i), []).append(m)
+    return [s for s in sets.values() if len({m.source.outlet for m in s}) > 1]

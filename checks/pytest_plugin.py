@@ -1,0 +1,148 @@
+"""The registry as pytest tests: one test per claim, per source and per registry file.
+
+`pytest` (no arguments, in a registry) and `pytest --registry DIR` run the same checks as
+`claims check`, computed once per session. A failing claim is its own failure, reported at its YAML
+file and line (not at a line of a test module), with the same messages `claims check` prints.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .checker import CheckResult, check
+from .problems import Problem, Severity
+from .resolutions import RESOLUTIONS
+from .sources import INDEX
+from .vocabulary import VOCABULARY
+from .yamlfile import Node
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("claims-registry")
+    group.addoption(
+        "--registry",
+        metavar="DIR",
+        default=None,
+        help="check the claims registry at DIR (one test per claim and source); "
+        "without it, the registry around the rootdir is checked when pytest runs with no file arguments",
+    )
+
+
+def _registry_root(config: pytest.Config) -> Path | None:
+    option = config.getoption("--registry")
+    if option is not None:
+        root = Path(option)
+        if not root.is_dir():
+            raise pytest.UsageError(f"--registry {option}: no such directory")
+        return root.resolve()
+    if config.args_source == pytest.Config.ArgsSource.ARGS:
+        return None  # the user chose what to run
+    root = Path(config.rootpath)
+    return root if (root / INDEX).is_file() else None
+
+
+class RegistryProblems(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+class RegistryItem(pytest.Item):
+    """One claim, one source, or one registry file as a whole."""
+
+    def __init__(self, *, line: int, problems: list[Problem], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.line = line
+        self.problems = problems
+
+    def runtest(self) -> None:
+        errors = [p for p in self.problems if p.severity is Severity.ERROR]
+        if errors:
+            raise RegistryProblems(self.problems)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, RegistryProblems):
+            return "\n".join(
+                f"{p.path}:{p.line}:{p.column}: {p.severity.value} {p.code} {p.message}"
+                for p in excinfo.value.problems
+            )
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, max(self.line - 1, 0), self.name
+
+
+class RegistryFile(pytest.File):
+    """A registry file; its items are the entries of its top-level list (claims or sources)."""
+
+    def __init__(self, *, entries: list[tuple[str, int, list[Problem]]], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.entries = entries
+
+    def collect(self) -> list[pytest.Item]:
+        return [
+            RegistryItem.from_parent(self, name=name, line=line, problems=problems)
+            for name, line, problems in self.entries
+        ]
+
+
+def _entries(node: Node | None, list_key: str, problems: list[Problem]) -> list[tuple[str, int, list[Problem]]]:
+    """Split a file's problems among its list entries by line; the rest belong to the file."""
+    items = node.get(list_key) if node is not None else None
+    entries: list[Node] = [e for e in items.value] if items is not None and isinstance(items.value, list) else []
+    starts = [e.line for e in entries]
+    buckets: list[list[Problem]] = [[] for _ in entries]
+    whole: list[Problem] = []
+    for p in problems:
+        i = bisect_right(starts, p.line) - 1
+        (buckets[i] if i >= 0 and p.line > 0 else whole).append(p)
+    out = [("(file)", 1, whole)]
+    seen: set[str] = set()
+    for n, (entry, bucket) in enumerate(zip(entries, buckets)):
+        ident = entry.get("id") or entry.get("group")
+        name = ident.value if ident is not None and isinstance(ident.value, str) else f"[{n}]"
+        if name in seen:
+            name = f"{name} [{n}]"
+        seen.add(name)
+        out.append((name, entry.line, bucket))
+    return out
+
+
+# The top-level list whose entries become one test each; other files are one test as a whole.
+_LIST_KEYS = {INDEX: "sources", VOCABULARY: "", RESOLUTIONS: "resolutions"}
+
+
+def registry_collectors(session: pytest.Session, root: Path, result: CheckResult) -> list[RegistryFile]:
+    by_path: dict[str, list[Problem]] = {}
+    for p in result.problems:
+        by_path.setdefault(p.path, []).append(p)
+    files = dict(result.files)
+    for rel in by_path:
+        files.setdefault(rel, None)  # e.g. an article file missing from the index
+    collectors = []
+    for rel in sorted(files):
+        node = files[rel]
+        if node is None and rel not in by_path:
+            continue  # an optional file that is absent (claims/resolutions.yaml)
+        key = _LIST_KEYS.get(rel, "claims" if rel.startswith("claims/") else "")
+        entries = _entries(node, key, by_path.get(rel, [])) if key else [("(file)", 1, by_path.get(rel, []))]
+        collectors.append(RegistryFile.from_parent(session, path=root / rel, entries=entries))
+    return collectors
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    root = _registry_root(config)
+    if root is None:
+        return
+    if config.getoption("--registry") is not None and config.args_source != pytest.Config.ArgsSource.ARGS:
+        # `pytest --registry DIR` checks that registry, not this project's engine tests.
+        config.hook.pytest_deselected(items=list(items))
+        items.clear()
+    result = check(root)
+    for collector in registry_collectors(session, root, result):
+        items.extend(collector.collect())

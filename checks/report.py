@@ -1,0 +1,362 @@
+"""The report: reports/conflicts.md (markdown, for people) and the same analysis as JSON.
+
+Everything is rendered from the sorted groups of `checks.compare`, so the same registry gives the
+same bytes whatever the file order, the hash seed or the machine. Every piece of registry text goes
+through `md` before it reaches the markdown, so a `|`, a backtick or an HTML tag in a quote or a note
+can neither break a table nor inject markup.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from fractions import Fraction
+from pathlib import Path
+
+import tabulate as tabulate_module
+from tabulate import tabulate
+
+from . import exactjson
+from .checker import CheckResult
+from .compare import RELATIONS, Group, Member
+from .quotes import canonical
+
+REPORT = "reports/conflicts.md"
+REGENERATE = "claims report"
+
+
+# --- numbers -------------------------------------------------------------------------------------------
+
+
+def grouped(value: Fraction | int) -> str:
+    """Exact decimal digits, grouped by thousands from 10,000 up: 3,600,000,000,000; 2020; 1.5.
+    Never scientific notation. (Below 10,000 grouping only gets in the way of years and counts.)"""
+    token = exactjson.number_token(Fraction(value))
+    sign = "-" if token.startswith("-") else ""
+    whole, dot, frac = token.lstrip("-").partition(".")
+    digits = f"{int(whole):,}" if int(whole) >= 10**4 else whole
+    return f"{sign}{digits}{dot}{frac}"
+
+
+_KOREAN_UNITS = ((10**16, "경"), (10**12, "조"), (10**8, "억"), (10**4, "만"))
+
+
+def korean(value: Fraction | int) -> str | None:
+    """The Korean form of a large whole number: 3600000000000 -> 3조 6000억. None when not apt."""
+    value = Fraction(value)
+    if value.denominator != 1 or abs(value) < 10**4:
+        return None
+    n = abs(value.numerator)
+    parts = []
+    for size, name in _KOREAN_UNITS:
+        if n >= size:
+            parts.append(f"{n // size}{name}")
+            n %= size
+    if n:
+        parts.append(str(n))
+    return ("-" if value < 0 else "") + " ".join(parts)
+
+
+def figure(value: Fraction | None) -> str:
+    if value is None:
+        return "—"
+    k = korean(value)
+    return f"{grouped(value)} ({k})" if k else grouped(value)
+
+
+def value_cell(m: Member) -> str:
+    """The value; for a paired amount, 1억 달러(약 1200억원), the second one too."""
+    text = figure(m.quantity.value)
+    paired = m.quantity.paired
+    if paired is not None:
+        text += f"; paired: {paired.text} = {figure(paired.value)} {paired.unit or ''}".rstrip()
+    return md(text)
+
+
+def bounds(m: Member) -> str:
+    q = m.quantity
+    low = "−∞" if q.low is None else (korean(q.low) or grouped(q.low))
+    high = "∞" if q.high is None else (korean(q.high) or grouped(q.high))
+    left = "[" if q.low is not None and q.low_inclusive else "("
+    right = "]" if q.high is not None and q.high_inclusive else ")"
+    return f"{left}{low}, {high}{right}"
+
+
+# --- markdown safety -------------------------------------------------------------------------------
+
+_WHITESPACE = re.compile(r"\s+")
+_ESCAPED = set("\\`*_[]#~!@$")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+
+
+def md(text: str) -> str:
+    """Registry text made inert for a markdown table cell or a paragraph on GitHub."""
+    out = []
+    for ch in _WHITESPACE.sub(" ", text):
+        if ch in _ENTITIES:
+            out.append(_ENTITIES[ch])
+        elif ch in _ESCAPED:
+            out.append("\\" + ch)
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs"):
+            out.append(f"U+{ord(ch):04X}")  # bidi overrides, zero-width and control characters shown, not obeyed
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def quote_cell(m: Member) -> str:
+    """The quote with the figure in bold (an HTML tag: `**` fails to close before punctuation
+    followed by a letter, as in `(약 1200억원)의`)."""
+    quote, fig = canonical(m.claim.quote), canonical(m.claim.as_written)
+    at = quote.find(fig)
+    if at < 0:
+        return md(quote)
+    return f"{md(quote[:at])}<b>{md(fig)}</b>{md(quote[at + len(fig):])}"
+
+
+def link(m: Member) -> str:
+    file = m.source.file
+    return f"[{md(file.removeprefix('seeds/'))}:{m.place.line}](../{file}#L{m.place.line})"
+
+
+@contextmanager
+def _narrow_widths() -> Iterator[None]:
+    # tabulate measures wide (Hangul) characters only when the optional wcwidth package is installed;
+    # measure by code points everywhere so that the bytes do not depend on the machine.
+    saved = tabulate_module.WIDE_CHARS_MODE
+    tabulate_module.WIDE_CHARS_MODE = False
+    try:
+        yield
+    finally:
+        tabulate_module.WIDE_CHARS_MODE = saved
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    with _narrow_widths():
+        return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True) + "\n"
+
+
+# --- the markdown report -------------------------------------------------------------------------------
+
+_HEADINGS = {
+    "contradiction": "Open contradictions",
+    "discrepancy": "Open discrepancies",
+    "agreement": "Agreements",
+    "change": "Changes over time",
+    "single": "Single-source figures",
+}
+
+
+def _title(g: Group, result: CheckResult) -> str:
+    subject = result.vocabulary.subjects.get(g.subject)
+    prop = result.vocabulary.properties.get(g.property)
+    ko = f"{subject.ko if subject else g.subject} · {prop.ko if prop else g.property}"
+    en = f"{subject.en if subject else g.subject} · {prop.en if prop else g.property}"
+    return f"{md(ko)} ({md(en)})"
+
+
+def _members_table(g: Group) -> str:
+    rows = [
+        [
+            md(m.source.outlet),
+            m.source.published.isoformat(),
+            md(m.span.label() if m.span else "undated"),
+            md(m.claim.as_written),
+            value_cell(m),
+            md(bounds(m)),
+            quote_cell(m),
+            link(m),
+        ]
+        for m in g.members
+    ]
+    return table(
+        ["outlet", "published", "as of", "figure as written", "value", "bounds", "quote", "source line"], rows
+    )
+
+
+def _origin_notes(g: Group) -> str:
+    notes = []
+    for members in g.shared_origins:
+        outlets = sorted({m.source.outlet for m in members})
+        notes.append(
+            f"> **One origin, not {len(outlets)} confirmations:** {md(', '.join(outlets))} support this with "
+            "near-identical sentences (shared press-release or wire wording)."
+        )
+    return "\n".join(notes) + ("\n\n" if notes else "")
+
+
+def _resolution_note(g: Group) -> str:
+    r = g.resolution
+    if r is None:
+        return ""
+    extra = f" Erroneous: {md(', '.join(r.erroneous))}." if r.erroneous else ""
+    return f"**Resolution ({md(r.status)}):** {md(r.note)}{extra}\n\n"
+
+
+def _group_section(g: Group, result: CheckResult) -> str:
+    unit = result.vocabulary.units.get(g.unit)
+    unit_text = f"{md(unit.ko)} ({md(g.unit)})" if unit else md(g.unit)
+    when = "undated (a one-off fact)" if g.when == "undated" else f"as of {md(g.when)}"
+    head = (
+        f"### `{g.key}`\n\n{_title(g, result)}, in {unit_text}, {when}: "
+        f"**{g.relation}**. {md(g.explanation)}.\n\n"
+    )
+    body = _members_table(g) + "\n" + _origin_notes(g) + _resolution_note(g)
+    if g.relation == "change":
+        body += _chart(g, result)
+    return head + body
+
+
+def _chart(g: Group, result: CheckResult) -> str:
+    values = [m.quantity.value for m in g.members]
+    if any(v is None for v in values) or len(values) < 2:
+        return ""
+
+    def label(text: str) -> str:
+        return '"' + "".join(ch for ch in text if ch not in '"\\\n[]{}`') + '"'
+
+    categories = ", ".join(label(f"{m.span.label() if m.span else 'undated'} {m.source.outlet}") for m in g.members)
+    unit = result.vocabulary.units.get(g.unit)
+    numbers = ", ".join(exactjson.number_token(v) for v in values if v is not None)
+    return (
+        "```mermaid\nxychart-beta\n"
+        f"    title {label(_plain_title(g, result))}\n"
+        f"    x-axis [{categories}]\n"
+        f"    y-axis {label(unit.ko if unit else g.unit)}\n"
+        f"    bar [{numbers}]\n```\n\n"
+    )
+
+
+def _plain_title(g: Group, result: CheckResult) -> str:
+    subject = result.vocabulary.subjects.get(g.subject)
+    prop = result.vocabulary.properties.get(g.property)
+    return f"{subject.ko if subject else g.subject} · {prop.ko if prop else g.property}"
+
+
+def _single_table(groups: list[Group], result: CheckResult) -> str:
+    rows = []
+    for g in groups:
+        for m in g.members:
+            rows.append(
+                [
+                    f"`{g.key}`",
+                    _title(g, result),
+                    md(m.source.outlet),
+                    m.source.published.isoformat(),
+                    md(m.claim.as_written),
+                    value_cell(m),
+                    md(bounds(m)),
+                    quote_cell(m),
+                    link(m),
+                ]
+            )
+    return table(
+        ["group", "what", "outlet", "published", "figure as written", "value", "bounds", "quote", "source line"],
+        rows,
+    )
+
+
+def markdown(result: CheckResult) -> str:
+    groups = result.groups
+    outlets = sorted({s.outlet for s in result.sources.values()})
+    open_conflicts = [g for g in groups if g.is_conflict and not (g.resolution and g.resolution.resolved)]
+    resolved = [g for g in groups if g.is_conflict and g.resolution and g.resolution.resolved]
+    counts = []
+    for relation in RELATIONS:
+        of_kind = [g for g in groups if g.relation == relation]
+        done = [g for g in of_kind if g.resolution and g.resolution.resolved]
+        counts.append([relation, str(len(of_kind) - len(done)), str(len(done)), str(len(of_kind))])
+    parts = [
+        "# Conflicts between outlets\n\n",
+        f"<!-- Generated by `{REGENERATE}`; do not edit by hand. Regenerate: {REGENERATE} -->\n\n",
+        f"**{len(result.claims)} claims** from **{len(result.sources)} articles** by **{len(outlets)} outlets** "
+        f"({md(', '.join(outlets))}), compared in **{len(groups)} groups**. "
+        "How figures are grouped and judged: README.md, *Comparison*. Each figure links to the line of the "
+        "article it is quoted from.\n\n",
+        table(["relation", "open", "resolved", "groups"], counts),
+        "\n",
+    ]
+    for relation in ("contradiction", "discrepancy"):
+        chosen = [g for g in open_conflicts if g.relation == relation]
+        parts.append(f"## {_HEADINGS[relation]}\n\n")
+        parts.append("".join(_group_section(g, result) for g in chosen) or "None.\n\n")
+    parts.append("## Resolved conflicts\n\n")
+    parts.append("".join(_group_section(g, result) for g in resolved) or "None.\n\n")
+    for relation in ("agreement", "change"):
+        chosen = [g for g in groups if g.relation == relation]
+        parts.append(f"## {_HEADINGS[relation]}\n\n")
+        parts.append("".join(_group_section(g, result) for g in chosen) or "None.\n\n")
+    singles = [g for g in groups if g.relation == "single"]
+    parts.append(f"## {_HEADINGS['single']}\n\n")
+    parts.append(_single_table(singles, result) if singles else "None.\n")
+    return "".join(parts).rstrip("\n") + "\n"
+
+
+# --- JSON --------------------------------------------------------------------------------------------
+
+
+def _member_json(m: Member) -> dict[str, object]:
+    q = m.quantity
+    return {
+        "claim": m.claim.id,
+        "source": m.source.id,
+        "file": m.source.file,
+        "line": m.place.line,
+        "outlet": m.source.outlet,
+        "published": m.source.published.isoformat(),
+        "as_written": m.claim.as_written,
+        "value": q.value,
+        "low": q.low,
+        "high": q.high,
+        "low_inclusive": q.low_inclusive,
+        "high_inclusive": q.high_inclusive,
+        "unit": m.claim.unit,
+        "as_of": m.claim.as_of,
+        "time": m.span.label() if m.span else None,
+        "quote": m.claim.quote,
+    }
+
+
+def analysis_json(result: CheckResult) -> str:
+    groups = []
+    for g in result.groups:
+        r = g.resolution
+        groups.append(
+            {
+                "key": g.key,
+                "relation": g.relation,
+                "subject": g.subject,
+                "property": g.property,
+                "unit": g.unit,
+                "when": g.when,
+                "explanation": g.explanation,
+                "resolution": None
+                if r is None
+                else {"status": r.status, "resolved": r.resolved, "note": r.note, "erroneous": list(r.erroneous)},
+                "shared_origin": [[m.claim.id for m in s] for s in g.shared_origins],
+                "members": [_member_json(m) for m in g.members],
+            }
+        )
+    return exactjson.dumps({"claims": len(result.claims), "sources": len(result.sources), "groups": groups}) + "\n"
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write the whole file or nothing: a crash never leaves a truncated or empty report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

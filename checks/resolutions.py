@@ -1,0 +1,84 @@
+"""Resolutions: an editor's recorded explanation of a conflict (claims/resolutions.yaml).
+
+A resolution names a group by its key (as printed in the report), gives a status and a note:
+  explained     the figures do not really conflict (two versions of a product, different scopes,
+                rounding); resolved.
+  outlet-error  one outlet got it wrong; `erroneous` lists the wrong claims; resolved.
+  open          investigated, not settled: the conflict stays among the open ones, with the note.
+A resolution that names no conflict (the key is unknown, or the group is no longer a contradiction
+or discrepancy) is an error: it must be updated with the claims it explains.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .claims import RESOLUTIONS
+from .problems import Problem, problem
+from .schemas import validate
+from .yamlfile import Node, read_yaml
+RESOLVED = ("explained", "outlet-error")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    group: str
+    status: str
+    note: str
+    erroneous: tuple[str, ...]
+    line: int
+    column: int
+
+    @property
+    def resolved(self) -> bool:
+        return self.status in RESOLVED
+
+
+@dataclass
+class Resolutions:
+    by_group: dict[str, Resolution] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    node: Node | None = None
+
+
+def load_resolutions(root: Path) -> Resolutions:
+    out = Resolutions()
+    path = root / RESOLUTIONS
+    if not path.is_file():
+        return out
+    parsed = read_yaml(path.read_bytes(), RESOLUTIONS)
+    out.problems.extend(parsed.problems)
+    if parsed.root is None:
+        return out
+    out.node = parsed.root
+    shape = validate(parsed.root, "resolutions.schema.json", RESOLUTIONS)
+    out.problems.extend(shape)
+    if shape:
+        return out
+    entries = parsed.root.get("resolutions")
+    assert entries is not None
+    for entry in entries.value:
+        plain = entry.plain()
+        group_node = entry.get("group")
+        assert group_node is not None
+        if plain["group"] in out.by_group:
+            out.problems.append(
+                problem(
+                    RESOLUTIONS,
+                    group_node.line,
+                    group_node.column,
+                    "duplicate-id",
+                    f"group '{plain['group']}' already has a resolution; merge the two",
+                )
+            )
+            continue
+        out.by_group[plain["group"]] = Resolution(
+            plain["group"],
+            plain["status"],
+            plain["note"],
+            tuple(plain.get("erroneous", ())),
+            group_node.line,
+            group_node.column,
+        )
+    return out
