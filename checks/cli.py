@@ -50,8 +50,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .checker import check
-    from .reporters import text
     from .report import REGENERATE, REPORT, analysis_json, markdown, write_atomically
+    from .reporters import text
 
     root = _root(args.root)
     result = check(root)
@@ -170,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_USAGE
-    except Exception as exc:  # an internal error: say so briefly; the traceback only on request
+    except Exception as exc:  # noqa: BLE001 -- any internal error: say so briefly; the traceback only on request
         sys.stderr.write(f"claims {args.command}: internal error: {type(exc).__name__}: {exc}\n")
         if os.environ.get("CLAIMS_DEBUG"):
             traceback.print_exc()

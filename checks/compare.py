@@ -16,20 +16,18 @@ The rules (README, "Comparison", is their documentation; keep the two in step):
    of the larger; *agreement* otherwise; *single* when only one outlet states the figure.
 5. When a thing has same-time groups at two or more different times, its dated claims also form a
    *change* group: a series over time, not a conflict.
-6. Two outlets whose supporting sentences are near-identical (a run of `SHARED_RUN` words in common,
-   or a similarity ratio of at least `SHARED_RATIO`) share one origin, usually a press release or a
-   wire story: their agreement is one confirmation, not two.
+6. Two outlets whose supporting sentences are near-identical (a run of `SHARED_RUN` words in common)
+   share one origin, usually a press release or a wire story: their agreement is one confirmation,
+   not two.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from itertools import combinations
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .claims import Claim
 from .quantity import Quantity
@@ -43,7 +41,6 @@ if TYPE_CHECKING:
 
 TOLERANCE = Fraction(1, 100)
 SHARED_RUN = 6
-SHARED_RATIO = Fraction(4, 5)
 
 RELATIONS = ("contradiction", "discrepancy", "agreement", "change", "single")
 
@@ -160,33 +157,70 @@ def _judge(key: str, subject: str, prop: str, unit: str, when: str, members: lis
     if len(outlets) < 2:
         group.explanation = f"only {next(iter(outlets))} states this figure" if outlets else ""
         return group
-    contradictions, discrepancies = [], []
-    for a, b in combinations(members, 2):
-        if a.source.outlet == b.source.outlet:
-            continue
-        if not bounds_overlap(a.quantity, b.quantity):
-            contradictions.append((a, b))
-        elif differ(a.quantity.value, b.quantity.value):
-            discrepancies.append((a, b))
-    if contradictions:
+    apart = _pair(
+        members,
+        lambda m: None if m.quantity.low is None else (m.quantity.low, not m.quantity.low_inclusive),
+        lambda m: None if m.quantity.high is None else (m.quantity.high, m.quantity.high_inclusive),
+        lambda a, b: not bounds_overlap(a.quantity, b.quantity),
+    )
+    spread = _pair(
+        members,
+        lambda m: m.quantity.value,
+        lambda m: m.quantity.value,
+        lambda a, b: differ(a.quantity.value, b.quantity.value),
+    )
+    if apart is not None:
+        a, b = apart
         group.relation = "contradiction"
-        group.explanation = "; ".join(
+        group.explanation = (
             f"{a.source.outlet} {bounds_text(a.quantity)} and {b.source.outlet} {bounds_text(b.quantity)} "
             "cannot both be true"
-            for a, b in contradictions
         )
-    elif discrepancies:
+    elif spread is not None:
+        a, b = spread
         group.relation = "discrepancy"
-        group.explanation = "; ".join(
+        group.explanation = (
             f"{a.source.outlet} states {a.claim.as_written}, {b.source.outlet} {b.claim.as_written}: "
             f"the bounds overlap, but the figures differ by more than {TOLERANCE * 100}%"
-            for a, b in discrepancies
         )
     else:
         group.relation = "agreement"
         group.explanation = f"{len(outlets)} outlets agree within {TOLERANCE * 100}%"
     group.shared_origins = shared_origins(members)
     return group
+
+
+def _pair(
+    members: list[Member],
+    high_key: Callable[[Member], Any],
+    low_key: Callable[[Member], Any],
+    test: Callable[[Member, Member], bool],
+) -> tuple[Member, Member] | None:
+    """A pair from two different outlets that passes `test`, if any, in linear time.
+
+    `test` is monotone in the keys: if any cross-outlet pair passes, then one of the pairs formed by
+    the two outlets with the highest `high_key` and the two with the lowest `low_key` passes. (If
+    the outlet with the highest is also the one with the lowest, pair each with the other's
+    runner-up.) The test is applied to those few pairs only; ties resolve by the members' order.
+    """
+
+    def best(key: Callable[[Member], Any], highest: bool) -> list[Member]:
+        per_outlet: dict[str, Member] = {}
+        for m in members:
+            k = key(m)
+            if k is None:
+                continue
+            held = per_outlet.get(m.source.outlet)
+            if held is None or (k > key(held) if highest else k < key(held)):
+                per_outlet[m.source.outlet] = m
+        ranked = sorted(per_outlet.values(), key=lambda m: (key(m), m.sort_key), reverse=highest)
+        return ranked[:2]
+
+    for a in best(high_key, True):
+        for b in best(low_key, False):
+            if a.source.outlet != b.source.outlet and test(a, b):
+                return a, b
+    return None
 
 
 def bounds_overlap(a: Quantity, b: Quantity) -> bool:
@@ -232,29 +266,22 @@ def supporting_sentence(source: Source, place: Place) -> str:
     return " ".join(text[first:last].split())
 
 
-def _longest_common_run(a: list[str], b: list[str]) -> int:
-    best = 0
-    previous = [0] * (len(b) + 1)
-    for x in a:
-        current = [0] * (len(b) + 1)
-        for j, y in enumerate(b, 1):
-            if x == y:
-                current[j] = previous[j - 1] + 1
-                best = max(best, current[j])
-        previous = current
-    return best
+def _runs(sentence: str) -> set[tuple[str, ...]]:
+    words = sentence.split()
+    return {tuple(words[i : i + SHARED_RUN]) for i in range(len(words) - SHARED_RUN + 1)}
 
 
 def same_origin(a: str, b: str) -> bool:
-    if _longest_common_run(a.split(), b.split()) >= SHARED_RUN:
-        return True
-    blocks = difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
-    matched = sum(block.size for block in blocks)
-    return Fraction(2 * matched, max(len(a) + len(b), 1)) >= SHARED_RATIO
+    """Near-identical wording: a run of SHARED_RUN words in common."""
+    return not _runs(a).isdisjoint(_runs(b))
 
 
 def shared_origins(members: list[Member]) -> list[list[Member]]:
-    """Sets of members from two or more outlets whose supporting sentences share an origin."""
+    """Sets of members from two or more outlets whose supporting sentences share an origin.
+
+    Linear in the words of the sentences: each run of words is indexed once, and members sharing a
+    run are joined (union-find), so a group of any size costs no pairwise comparison.
+    """
     parent = list(range(len(members)))
 
     def find(i: int) -> int:
@@ -263,10 +290,12 @@ def shared_origins(members: list[Member]) -> list[list[Member]]:
             i = parent[i]
         return i
 
-    for i, j in combinations(range(len(members)), 2):
-        a, b = members[i], members[j]
-        if a.source.outlet != b.source.outlet and same_origin(a.sentence, b.sentence):
-            parent[find(j)] = find(i)
+    first_with: dict[tuple[str, ...], int] = {}
+    for i, m in enumerate(members):
+        for run in _runs(m.sentence):
+            j = first_with.setdefault(run, i)
+            if j != i:
+                parent[find(i)] = find(j)
     sets: dict[int, list[Member]] = {}
     for i, m in enumerate(members):
         sets.setdefault(find(i), []).append(m)

@@ -15,6 +15,7 @@ import pytest
 
 from .checker import CheckResult, check
 from .problems import Problem, Severity
+from .report import REPORT
 from .resolutions import RESOLUTIONS
 from .sources import INDEX
 from .vocabulary import VOCABULARY
@@ -134,6 +135,45 @@ def registry_collectors(session: pytest.Session, root: Path, result: CheckResult
     return collectors
 
 
+class StaleReport(Exception):
+    pass
+
+
+class ReportItem(pytest.Item):
+    """The committed report is what `claims report` would write now."""
+
+    def __init__(self, *, result: CheckResult, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.result = result
+
+    def runtest(self) -> None:
+        from .report import REGENERATE, markdown
+
+        if self.result.failed:
+            pytest.skip("the registry has problems (see the failing claims); the report cannot be generated")
+        current = self.path.read_text(encoding="utf-8") if self.path.is_file() else None
+        if current != markdown(self.result):
+            state = "missing" if current is None else "stale: the registry changed since it was generated"
+            raise StaleReport(f"{REPORT} is {state}; regenerate it with `{REGENERATE}` and commit it")
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, StaleReport):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, 0, "report is current"
+
+
+class ReportFile(pytest.File):
+    def __init__(self, *, result: CheckResult, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.result = result
+
+    def collect(self) -> list[pytest.Item]:
+        return [ReportItem.from_parent(self, name="current", result=self.result)]
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
     root = _registry_root(config)
@@ -146,3 +186,4 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     result = check(root)
     for collector in registry_collectors(session, root, result):
         items.extend(collector.collect())
+    items.extend(ReportFile.from_parent(session, path=root / REPORT, result=result).collect())

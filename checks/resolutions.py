@@ -18,6 +18,7 @@ from .claims import RESOLUTIONS
 from .problems import Problem, problem
 from .schemas import validate
 from .yamlfile import Node, read_yaml
+
 RESOLVED = ("explained", "outlet-error")
 
 
