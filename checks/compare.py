@@ -255,8 +255,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。…])\s+|\n")
 
 def supporting_sentence(source: Source, place: Place) -> str:
     """The sentence(s) of the article line holding the quote, from its start to its end."""
-    assert source.text is not None
-    lines = source.text.split("\n")
+    lines = source.lines
     text = "\n".join(lines[place.line - 1 : place.end_line])
     start = place.column - 1
     end = sum(len(x) + 1 for x in lines[place.line - 1 : place.end_line - 1]) + place.end_column

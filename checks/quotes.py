@@ -12,6 +12,7 @@ on its own.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from array import array
 from bisect import bisect_right
@@ -36,30 +37,38 @@ class Place:
     end_column: int
 
 
+_WORD = re.compile(r"\S+")  # for str patterns, \s is exactly what str.isspace() accepts
+
+
 class _Segment:
-    """A run of consecutive body lines, canonicalised, with a map back to file positions."""
+    """A run of consecutive body lines, canonicalised, with a map back to file positions.
+
+    The map is kept per word, not per character: canonical index k in word i lies at file offset
+    word_file[i] + (k - word_canon[i]); a folded space maps to the first whitespace after its word.
+    """
 
     def __init__(self, lines: list[str], first_line: int, line_starts: list[int]) -> None:
-        text = "\n".join(unicodedata.normalize("NFC", line) for line in lines)
+        text = "\n".join(lines)
+        if not unicodedata.is_normalized("NFC", text):
+            # NFC never composes across a line break, so line numbers survive it.
+            text = "\n".join(unicodedata.normalize("NFC", line) for line in lines)
         base = line_starts[first_line - 1]
-        out: list[str] = []
-        origin = array("l")
-        in_space = True  # drop leading whitespace
-        for i, ch in enumerate(text):
-            if ch.isspace():
-                if not in_space:
-                    out.append(" ")
-                    origin.append(base + i)
-                in_space = True
-            else:
-                out.append(ch)
-                origin.append(base + i)
-                in_space = False
-        if out and out[-1] == " ":
-            out.pop()
-            origin.pop()
-        self.text = "".join(out)
-        self.origin = origin  # canonical index -> offset in the NFC'd file text
+        words: list[str] = []
+        self.word_canon = array("q")
+        self.word_file = array("q")
+        at = 0
+        for match in _WORD.finditer(text):
+            word = match.group()
+            self.word_canon.append(at)
+            self.word_file.append(base + match.start())
+            words.append(word)
+            at += len(word) + 1
+        self.text = " ".join(words)
+
+    def offset(self, k: int) -> int:
+        """The offset in the (NFC) file text of canonical character k."""
+        i = bisect_right(self.word_canon, k) - 1
+        return self.word_file[i] + (k - self.word_canon[i])
 
 
 class Body:
@@ -67,9 +76,11 @@ class Body:
 
     def __init__(self, file_text: str, body_lines: list[tuple[int, int]]) -> None:
         lines = file_text.split("\n")
+        if not unicodedata.is_normalized("NFC", file_text):
+            lines = [unicodedata.normalize("NFC", line) for line in lines]
         self._line_starts = [0]
         for line in lines[:-1]:
-            self._line_starts.append(self._line_starts[-1] + len(unicodedata.normalize("NFC", line)) + 1)
+            self._line_starts.append(self._line_starts[-1] + len(line) + 1)
         self.segments = [_Segment(lines[a - 1 : b], a, self._line_starts) for a, b in body_lines]
 
     def find(self, quote: str) -> bool:
@@ -94,8 +105,8 @@ class Body:
         return line, offset - self._line_starts[line - 1] + 1
 
     def _place(self, seg: _Segment, start: int, end: int) -> Place:
-        line, col = self._position(seg.origin[start])
-        end_line, end_col = self._position(seg.origin[end - 1])
+        line, col = self._position(seg.offset(start))
+        end_line, end_col = self._position(seg.offset(end - 1))
         return Place(line, col, end_line, end_col)
 
     def closest(self, quote: str) -> Mismatch | None:

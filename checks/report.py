@@ -89,23 +89,20 @@ def bounds(m: Member) -> str:
 # --- markdown safety -------------------------------------------------------------------------------
 
 _WHITESPACE = re.compile(r"\s+")
-_ESCAPED = set("\\`*_[]#~!@$")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+_MD_TABLE = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"} | {ch: "\\" + ch for ch in "\\`*_[]#~!@$"}
+)
 
 
 def md(text: str) -> str:
     """Registry text made inert for a markdown table cell or a paragraph on GitHub."""
-    out = []
-    for ch in _WHITESPACE.sub(" ", text):
-        if ch in _ENTITIES:
-            out.append(_ENTITIES[ch])
-        elif ch in _ESCAPED:
-            out.append("\\" + ch)
-        elif unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs"):
-            out.append(f"U+{ord(ch):04X}")  # bidi overrides, zero-width and control characters shown, not obeyed
-        else:
-            out.append(ch)
-    return "".join(out)
+    text = _WHITESPACE.sub(" ", text)
+    if not text.isprintable():
+        # Bidi overrides, zero-width and control characters are shown, not obeyed.
+        text = "".join(
+            f"U+{ord(ch):04X}" if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") else ch for ch in text
+        )
+    return text.translate(_MD_TABLE)
 
 
 def quote_cell(m: Member) -> str:

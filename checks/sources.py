@@ -37,6 +37,11 @@ class Source:
     usable: bool = False  # True when the file matches its pin and its bounds are sound
 
     @cached_property
+    def lines(self) -> list[str]:
+        assert self.text is not None
+        return self.text.split("\n")
+
+    @cached_property
     def body(self) -> Body:
         assert self.text is not None
         return Body(self.text, self.body_lines)

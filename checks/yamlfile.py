@@ -26,6 +26,9 @@ from yaml.resolver import Resolver
 from .problems import Problem, problem
 
 MAX_DEPTH = 64
+# LibYAML's parser, where PyYAML was built with it, is about ten times faster than the pure-Python
+# one and yields the same events (a plain scalar's style is '' rather than None).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _TRUE = {"true", "True", "TRUE"}
@@ -102,10 +105,15 @@ def read_yaml(text_or_bytes: str | bytes, path: str) -> YamlFile:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "not well-formed"
-        problems.append(problem(path, line, col, "yaml-syntax", f"YAML syntax: {what}{_hint(what)}"))
+        at = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
+        hint = "; indent with spaces, not tabs" if at == "\t" else _hint(what)
+        problems.append(problem(path, line, col, "yaml-syntax", f"YAML syntax: {what}{hint}"))
         return YamlFile(path, None, problems)
     except yaml.reader.ReaderError as exc:
-        line, col = _position(text, exc.position)
+        index = exc.position
+        if _LOADER is not yaml.SafeLoader:  # LibYAML counts bytes of UTF-8, not characters
+            index = len(text.encode("utf-8")[: exc.position].decode("utf-8", errors="ignore"))
+        line, col = _position(text, index)
         problems.append(
             problem(
                 path,
@@ -126,9 +134,12 @@ def read_yaml(text_or_bytes: str | bytes, path: str) -> YamlFile:
     return YamlFile(path, root, problems)
 
 
+# Both parsers' wordings (pure Python, LibYAML).
 _HINTS = {
     "expected <block end>": "; check this line's indentation: the keys of one mapping must line up",
-    "mapping values are not allowed here": "; a value holding ': ' must be quoted",
+    "did not find expected '-' indicator": "; check this line's indentation: the keys of one mapping must line up",
+    "did not find expected key": "; check this line's indentation: the keys of one mapping must line up",
+    "mapping values are not allowed": "; a value holding ': ' must be quoted",
     "found character '\\t' that cannot start any token": "; indent with spaces, not tabs",
     "found unexpected end of stream": "; a quoted value is not closed",
     "could not find expected ':'": "; a key needs ': ' after it, or a long value is not quoted",
@@ -207,7 +218,7 @@ def _build(text: str, path: str, problems: list[Problem]) -> Node | None:
                 container.value[pending] = node
             stack[-1] = (container, None)
 
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=_LOADER):
         line, col = event.start_mark.line + 1, event.start_mark.column + 1
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
@@ -241,7 +252,7 @@ def _build(text: str, path: str, problems: list[Problem]) -> Node | None:
             is_key = bool(stack) and isinstance(stack[-1][0].value, dict) and stack[-1][1] is None
             # Keys stay text as written: YAML 1.1 would turn a key `on:` into True.
             value = event.value if is_key else _scalar(event, path, line, col, problems)
-            node = Node(value, line, col, style=event.style)
+            node = Node(value, line, col, style=event.style or None)
             attach(node)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(stack) >= MAX_DEPTH:
@@ -256,7 +267,7 @@ def _build(text: str, path: str, problems: list[Problem]) -> Node | None:
 
 def _scalar(event: yaml.ScalarEvent, path: str, line: int, col: int, problems: list[Problem]) -> Any:
     value = event.value
-    if event.style is not None or event.tag is not None:
+    if event.style or event.tag is not None:
         return value  # quoted or block scalars are text; explicit tags were refused above
     if value in _NULL:
         return None
