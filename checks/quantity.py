@@ -1,0 +1,1319 @@
+"""Read Korean numeric expressions as exact quantities with bounds.
+
+Conflict detection compares figures, and Korean news writes them in forms that general number
+parsers get wrong (``3조6000억`` is 3,600,000,000,000; ``80여명`` is "eighty-odd people", not 0).
+This module reads one figure (`read_quantity`) or every figure in running text (`find_quantities`)
+and returns a `Quantity`: the exact value as stated plus the interval of values the wording allows.
+
+Everything is exact (`fractions.Fraction`); no binary approximation of a figure is ever made. The reader
+is a small hand-written scanner: each step looks at a bounded window of the text, so hostile input
+cannot trigger regex backtracking, and `find_quantities` runs in time linear in the input.
+
+docs/quantities.md is the reference for every form read, the qualifier table (`QUALIFIERS`), the
+units table (`UNITS`) and the known limits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Final
+
+__all__ = [
+    "APPROX_TOLERANCE",
+    "NATIVE_COUNTERS",
+    "QUALIFIERS",
+    "UNITS",
+    "NotAFigure",
+    "QualifierRule",
+    "Quantity",
+    "find_quantities",
+    "quantity_json",
+    "read_quantity",
+]
+
+# "약 100명" allows anything from 90 to 110, both ends included.
+APPROX_TOLERANCE: Final = Fraction(1, 10)
+
+# Longer digit runs are serial numbers or junk, and Python refuses int() on very long strings.
+MAX_DIGITS: Final = 40
+
+# Whitespace allowed between the parts of one figure ("2억 5000만장", "약 3000억개"). Anything longer
+# (or a line break) ends the figure; the cap also keeps every look-ahead bounded.
+MAX_GAP: Final = 3
+
+
+@dataclass(frozen=True)
+class Quantity:
+    text: str
+    start: int
+    end: int
+    value: Fraction | None
+    low: Fraction | None
+    high: Fraction | None
+    low_inclusive: bool
+    high_inclusive: bool
+    unit: str | None
+    qualifiers: tuple[str, ...]
+    # For "1억 달러(약 1200억원)" the outer amount (whose span covers the parentheses) links to the inner
+    # one; the inner one has paired=None and is not listed separately by find_quantities.
+    paired: Quantity | None = None
+
+
+class NotAFigure(ValueError):
+    """Input that is not a figure. Attributes: message (str, says why), position (int offset)."""
+
+    def __init__(self, message: str, position: int) -> None:
+        super().__init__(f"{message} (at offset {position})")
+        self.message = message
+        self.position = position
+
+
+@dataclass(frozen=True)
+class QualifierRule:
+    """How one qualifier turns the stated value v into bounds (docs/quantities.md has the table)."""
+
+    kind: str  # one of QUALIFIER_KINDS
+    position: str  # "before" | "after" | "attached" | "number" | "between"
+    bounds: str  # the rule, written with v = stated value
+    meaning: str  # English gloss
+
+
+QUALIFIER_KINDS: Final = (
+    "approx",
+    "slightly-over",
+    "at-least",
+    "more-than",
+    "at-most",
+    "less-than",
+    "next-step",
+    "vague",
+    "pair",
+    "range",
+    "marker",
+)
+
+_APPROX_BOUNDS = "[v − 10%·|v|, v + 10%·|v|]"
+
+
+def _rules() -> dict[str, QualifierRule]:
+    r: dict[str, QualifierRule] = {}
+    for w in ("약", "대략"):
+        r[w] = QualifierRule("approx", "before", _APPROX_BOUNDS, "about")
+    for w, gloss in (
+        ("가량", "about"),
+        ("정도", "about"),
+        ("수준", "at the level of"),
+        ("안팎", "more or less"),
+        ("내외", "more or less"),
+        ("쯤", "about"),
+        ("전후", "around"),
+    ):
+        r[w] = QualifierRule("approx", "after", _APPROX_BOUNDS, gloss)
+    r["남짓"] = QualifierRule("slightly-over", "after", "[v, v + 10%·|v|]", "a little over")
+    r["이상"] = QualifierRule("at-least", "after", "[v, ∞)", "or more")
+    r["최소"] = QualifierRule("at-least", "before", "[v, ∞)", "at least")
+    r["적어도"] = QualifierRule("at-least", "before", "[v, ∞)", "at least")
+    r["초과"] = QualifierRule("more-than", "after", "(v, ∞)", "more than")
+    for w in ("넘는", "넘게", "넘어", "넘은", "넘긴", "넘겨", "넘었"):
+        r[w] = QualifierRule("more-than", "after", "(v, ∞)", "over (also after 이/가/을/를: 30년이 넘는)")
+    r["이하"] = QualifierRule("at-most", "after", "(−∞, v]", "or less")
+    r["이내"] = QualifierRule("at-most", "after", "(−∞, v]", "within")
+    r["최대"] = QualifierRule("at-most", "before", "(−∞, v]", "at most")
+    r["상위"] = QualifierRule("at-most", "before", "(−∞, v]", "within the top v (상위 1%)")
+    r["하위"] = QualifierRule("at-most", "before", "(−∞, v]", "within the bottom v")
+    r["미만"] = QualifierRule("less-than", "after", "(−∞, v)", "less than")
+    r["여"] = QualifierRule(
+        "next-step",
+        "attached",
+        "[v, v + s), s = place value of the last non-zero digit of v",
+        "-odd (80여 = 80-something)",
+    )
+    for head in ("수", "몇"):
+        r[head] = QualifierRule("vague", "number", "[1, 10) × following large unit", "several")
+        for place, size in (("십", 10), ("백", 100), ("천", 1000), ("만", 10**4), ("억", 10**8), ("조", 10**12)):
+            r[head + place] = QualifierRule(
+                "vague", "number", f"[{size:,}, {10 * size:,}) × following large unit", f"several {place}"
+            )
+    for w, (a, b) in _NATIVE_PAIRS.items():
+        r[w] = QualifierRule("pair", "number", f"[{a}, {b}] (+ tens written before it)", f"{a} to {b}")
+    for w in _RANGE_MARKS:
+        r[w] = QualifierRule("range", "between", "[low of first, high of second]", "from … to …")
+    r["총"] = QualifierRule("marker", "before", "no change", "in total")
+    r["간"] = QualifierRule("marker", "after", "no change", "for (a duration: 3년간 = for three years)")
+    return r
+
+
+# Native Korean approximate pairs: 두세 명 = two or three people.
+_NATIVE_PAIRS: Final[dict[str, tuple[int, int]]] = {
+    "한두": (1, 2),
+    "두세": (2, 3),
+    "두서너": (2, 4),
+    "서너": (3, 4),
+    "세네": (3, 4),
+    "네댓": (4, 5),
+    "너덧": (4, 5),
+    "대여섯": (5, 6),
+    "예닐곱": (6, 7),
+    "일고여덟": (7, 8),
+}
+_RANGE_MARKS: Final = ("~", "∼", "〜", "～", "-", "–", "에서")
+
+QUALIFIERS: Final[dict[str, QualifierRule]] = _rules()
+
+UNITS: Final[dict[str, tuple[str, ...]]] = {
+    "KRW": ("원", "₩"),
+    "USD": ("달러", "불", "$", "US$"),
+    "EUR": ("유로", "€"),
+    "JPY": ("엔", "¥"),
+    "CNY": ("위안",),
+    "GBP": ("파운드", "£"),
+    "percent": ("%", "％", "퍼센트", "프로"),
+    "percentage-point": ("%p", "%P", "%포인트", "％p", "퍼센트포인트"),
+    "point": ("포인트",),
+    "basis-point": ("bp",),
+    "person": ("명", "인", "사람"),
+    "item": ("개",),
+    "sheet": ("장",),
+    "case": ("건",),
+    "place": ("곳", "군데", "개소"),
+    "times": ("배",),
+    "year": ("년", "해"),
+    "month": ("개월", "달"),
+    "calendar-month": ("월",),
+    "week": ("주",),
+    "day": ("일",),
+    "hour": ("시간",),
+    "minute": ("분",),
+    "second": ("초",),
+    "quarter": ("분기",),
+    "clock-hour": ("시",),
+    "unit-machine": ("대",),
+    "top-n": ("대",),
+    "occurrence": ("회", "번", "차례"),
+    "ordinal": ("번째",),
+    "rank": ("위",),
+    "age": ("세", "살"),
+    "kind": ("종", "가지", "종류"),
+    "floor": ("층",),
+    "country": ("개국",),
+    "company": ("개사",),
+    "household": ("가구",),
+    "generation": ("세대",),
+    "century": ("세기",),
+    "anniversary": ("주년",),
+    "game": ("경기",),
+    "animal": ("마리",),
+    "volume": ("권",),
+    "degree": ("도", "°"),
+    "celsius": ("℃", "°C"),
+    "inch": ("인치",),
+    "km": ("km", "킬로미터"),
+    "m": ("m", "미터"),
+    "kg": ("kg", "킬로그램"),
+    "ton": ("톤",),
+    "nm": ("nm", "나노미터"),
+    "GB": ("GB", "기가바이트"),
+    "TB": ("TB", "테라바이트"),
+    "MW": ("MW", "메가와트"),
+    "GW": ("GW", "기가와트"),
+    "kWh": ("kWh",),
+    "GWh": ("GWh",),
+    "pyeong": ("평",),
+    "m2": ("㎡", "m²", "제곱미터"),
+    "barrel": ("배럴",),
+}
+
+# Counters read after native numerals (한 명, 두세 개, 네 배). 분 counts people there ("두 분"), and
+# 해/사람 are only counters after native numerals; 대 after a native numeral always counts machines.
+NATIVE_COUNTERS: Final[dict[str, str]] = {
+    "명": "person",
+    "사람": "person",
+    "분": "person",
+    "개": "item",
+    "배": "times",
+    "살": "age",
+    "시간": "hour",
+    "시": "clock-hour",
+    "곳": "place",
+    "군데": "place",
+    "가지": "kind",
+    "종류": "kind",
+    "번": "occurrence",
+    "번째": "ordinal",
+    "차례": "occurrence",
+    "대": "unit-machine",
+    "장": "sheet",
+    "권": "volume",
+    "마리": "animal",
+    "달": "month",
+    "해": "year",
+    "주": "week",
+    "층": "floor",
+    "건": "case",
+    "가구": "household",
+}
+
+_NATIVE_ONLY: Final = frozenset({"해", "사람"})
+_GENERAL_UNITS: Final[dict[str, str]] = {
+    s: key for key, spellings in UNITS.items() if key != "top-n" for s in spellings if s not in _NATIVE_ONLY
+}
+
+_PREFIX_CURRENCIES: Final = (
+    ("US$", "USD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₩", "KRW"),
+)
+
+_LARGE: Final[dict[str, int]] = {"경": 10**16, "조": 10**12, "억": 10**8, "만": 10**4}
+_PLACES: Final[dict[str, int]] = {"천": 1000, "백": 100, "십": 10}
+_SINO_DIGITS: Final[dict[str, int]] = {
+    "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9,
+}
+# A large-unit syllable that starts one of these words is the word, not the unit: 2경기 is two games.
+_LARGE_BLOCKERS: Final[dict[str, tuple[str, ...]]] = {
+    "경": ("경기", "경제", "경우", "경영", "경쟁", "경험", "경로", "경찰", "경향", "경매", "경주"),
+    "조": ("조사", "조직", "조건", "조치", "조정", "조합", "조성", "조기", "조차", "조선", "조각"),
+    "억": ("억제", "억울", "억지"),
+    "만": ("만큼", "만족", "만료", "만들", "만나", "만남", "만전", "만세"),
+}
+_NATIVE_TENS: Final[dict[str, int]] = {
+    "열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "일흔": 70, "여든": 80, "아흔": 90,
+}
+_NATIVE_ONES: Final[dict[str, int]] = {
+    "하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "석": 3, "넷": 4, "네": 4, "넉": 4,
+    "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
+}
+_DAY_WORDS: Final[dict[str, int]] = {
+    "하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8, "아흐레": 9,
+    "열흘": 10, "보름": 15,
+}
+_PREQUALS: Final = ("약", "대략", "최대", "최소", "적어도", "총", "상위", "하위")
+_POSTQUALS: Final = tuple(w for w, r in QUALIFIERS.items() if r.position == "after" and w != "간")
+_OVER_WORDS: Final = tuple(w for w in _POSTQUALS if w.startswith("넘"))
+# 수 glued to a counter is read only for these; 수명 (lifespan), 수주 (order), 수분 (moisture) are words.
+_VAGUE_ATTACHED_OK: Final = ("년", "개월", "차례", "시간", "일", "개국")
+_TIME_UNITS: Final = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "quarter"})
+_HALF_UNITS: Final = frozenset({"year", "month", "week", "day", "hour"})
+_CALENDAR_UNITS: Final = frozenset({"year", "calendar-month", "day", "clock-hour"})
+_COMPOUND: Final[dict[str, tuple[str, int, tuple[str, ...]]]] = {
+    "year": ("month", 12, ("개월", "달")),
+    "hour": ("minute", 60, ("분",)),
+    "minute": ("second", 60, ("초",)),
+}
+
+# Syllables that may directly follow a unit or qualifier: particles and endings (명이, 원을, 년간, 명쯤).
+# A unit glued to any other syllable is the start of a word (개발, 배터리, 세계, 회사), not a unit.
+_FOLLOWERS: Final = frozenset(
+    "이가을를은는의에로으와과도만까부씩째당나쯤간께보처마밖뿐인였짜치요라란엔여대내미초정수안넘남전차새권꼴어조한하외중분동면"
+)
+# The stricter set for Hangul-only numbers, where a false reading costs more (한 개인, 한 대학, 한 장면).
+_STRICT_FOLLOWERS: Final = frozenset("이가을를은는의에로으와과도만까부씩째당나쯤간께보처뿐여내미초정수안넘남전동")
+_GAN_FOLLOWERS: Final = frozenset("의에은을이도만동")
+_HALF_FOLLOWERS: Final = frozenset("이가을를은는의에만동간여")
+
+_WS: Final = frozenset(" \t\u00a0\u2009\u202f\u3000")
+_DIGITS: Final = frozenset("0123456789")
+_SIGNS: Final = frozenset("+-−")
+
+
+def _is_hangul(c: str) -> bool:
+    return len(c) == 1 and "\uac00" <= c <= "\ud7a3"
+
+
+def _is_latin(c: str) -> bool:
+    return len(c) == 1 and c.isascii() and c.isalpha()
+
+
+def _by_first_char(words: dict[str, str] | tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Spellings grouped by first character, longest first, so a lookup tries few candidates."""
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[0], []).append(w)
+    return {c: tuple(sorted(ws, key=len, reverse=True)) for c, ws in out.items()}
+
+
+_GENERAL_INDEX: Final = _by_first_char(_GENERAL_UNITS)
+_NATIVE_INDEX: Final = _by_first_char(NATIVE_COUNTERS)
+_PREQUAL_INDEX: Final = _by_first_char(_PREQUALS)
+_POSTQUAL_INDEX: Final = _by_first_char(_POSTQUALS)
+_OVER_INDEX: Final = _by_first_char(_OVER_WORDS)
+_TENS_INDEX: Final = _by_first_char(tuple(_NATIVE_TENS))
+_ONES_INDEX: Final = _by_first_char(tuple(_NATIVE_ONES) + tuple(_NATIVE_PAIRS))
+_DAY_INDEX: Final = _by_first_char(tuple(_DAY_WORDS))
+
+# First characters of every form that can begin a figure written in Hangul.
+_HANGUL_STARTS: Final = frozenset(
+    {w[0] for w in _PREQUALS}
+    | set(_SINO_DIGITS)
+    | set(_PLACES)
+    | {"만", "수", "몇", "절", "영"}
+    | set(_TENS_INDEX)
+    | set(_ONES_INDEX)
+    | set(_DAY_INDEX)
+)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Internal results
+
+
+@dataclass
+class _Interval:
+    low: Fraction | None
+    high: Fraction | None
+    low_inc: bool
+    high_inc: bool
+
+    @staticmethod
+    def point(v: Fraction) -> _Interval:
+        return _Interval(v, v, True, True)
+
+
+@dataclass
+class _Num:
+    end: int
+    value: Fraction
+    has_large: bool
+    last_large: int | None
+    has_place: bool
+    decimal: bool
+    yeo_pos: int | None  # 여 written before the last large unit (2000여억)
+
+
+@dataclass
+class _Core:
+    start: int
+    end: int
+    value: Fraction | None
+    base: _Interval
+    kind: str  # "arabic" | "sino" | "native" | "vague" | "word" | "fraction"
+    marks: list[tuple[int, str]] = field(default_factory=list)
+    unit: str | None = None
+    has_large: bool = False
+    last_large: int | None = None
+    has_place: bool = False
+    decimal: bool = False
+    signed: bool = False
+    yeo: bool = False
+    preset_unit: bool = False  # currency prefix or fused word: no unit may follow
+    bare_vague: bool = False  # 수 / 몇 with no place word: needs a counter
+    bare_man: bool = False  # 만 with no count (만 원): needs a unit, spaced in running text
+
+
+@dataclass
+class _Endpoint:
+    start: int
+    end: int
+    core: _Core
+    value: Fraction | None
+    base: _Interval
+    unit: str | None
+    pre: list[str]
+    quals: list[tuple[int, str]]
+
+
+@dataclass
+class _Figure:
+    start: int
+    end: int
+    value: Fraction | None
+    interval: _Interval
+    unit: str | None
+    quals: list[tuple[int, str]]
+    endpoints: list[_Endpoint]
+    paired: _Figure | None = None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Bounds
+
+
+def _next_step(v: Fraction) -> Fraction | None:
+    """Place value of the last non-zero digit of v (80 → 10, 128 → 1, 1.5 → 1/10); None for 0."""
+    if v <= 0:
+        return None
+    step = Fraction(1)
+    x = v
+    for _ in range(MAX_DIGITS * 2 + 2):
+        if x.denominator == 1:
+            break
+        x *= 10
+        step /= 10
+    else:
+        return None  # not a terminating decimal (never produced for a written number)
+    n = x.numerator
+    while n % 10 == 0:
+        n //= 10
+        step *= 10
+    return step
+
+
+def _apply(base: _Interval, words: list[str]) -> _Interval:
+    """Apply bound qualifiers: approximation widens, then direction opens one side (docs: composition)."""
+    kinds = [QUALIFIERS[w].kind for w in words]
+    low, high, low_inc, high_inc = base.low, base.high, base.low_inc, base.high_inc
+    t = APPROX_TOLERANCE
+    if "approx" in kinds and low is not None:
+        low = low - t * abs(low)
+    if ("approx" in kinds or "slightly-over" in kinds) and high is not None:
+        high = high + t * abs(high)
+    lower = [k for k in kinds if k in ("at-least", "more-than")]
+    upper = [k for k in kinds if k in ("at-most", "less-than")]
+    if lower and upper:
+        # "최대 10% 이상" contradicts itself; we do not guess, so the figure bounds nothing.
+        return _Interval(None, None, False, False)
+    if lower:
+        return _Interval(low, None, low is not None and low_inc and "more-than" not in lower, False)
+    if upper:
+        return _Interval(None, high, False, high is not None and high_inc and "less-than" not in upper)
+    return _Interval(low, high, low_inc, high_inc)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The scanner
+
+
+class _Parser:
+    def __init__(self, text: str, strict: bool) -> None:
+        self.t = text
+        self.n = len(text)
+        self.strict = strict
+        self.error: tuple[int, str] | None = None
+        self.skip_to = 0  # find mode: a failed candidate may tell the caller where the junk ends
+
+    # -- small helpers ----------------------------------------------------------------------------
+
+    def at(self, q: int) -> str:
+        return self.t[q] if 0 <= q < self.n else ""
+
+    def fail(self, q: int, message: str) -> None:
+        if self.error is None or q >= self.error[0]:
+            self.error = (q, message)
+
+    def ws_end(self, q: int) -> int:
+        """End of a short whitespace run at q (q itself when there is none or it is too long)."""
+        r = q
+        while r < self.n and self.t[r] in _WS and r - q <= MAX_GAP:
+            r += 1
+        return q if r - q > MAX_GAP else r
+
+    def ends_word(self, q: int, followers: frozenset[str]) -> bool:
+        c = self.at(q)
+        return not _is_hangul(c) or c in followers
+
+    def match(self, q: int, index: dict[str, tuple[str, ...]]) -> str | None:
+        for w in index.get(self.at(q), ()):
+            if self.t.startswith(w, q):
+                return w
+        return None
+
+    def unit_at(
+        self, q: int, index: dict[str, tuple[str, ...]], followers: frozenset[str]
+    ) -> str | None:
+        """Longest unit spelling at q that ends at a word boundary."""
+        for w in index.get(self.at(q), ()):
+            if not self.t.startswith(w, q):
+                continue
+            e = q + len(w)
+            if _is_latin(w[-1]):
+                if _is_latin(self.at(e)):
+                    continue
+            elif _is_hangul(w[-1]) and not self.ends_word(e, followers):
+                continue
+            return w
+        return None
+
+    def skip_alnum(self, q: int) -> int:
+        r = q
+        while r < self.n and (self.t[r].isalnum() or self.t[r] in ".,") and r - q < 10 * MAX_DIGITS:
+            r += 1
+        return r
+
+    # -- Arabic numbers ---------------------------------------------------------------------------
+
+    def arabic_token(self, q: int) -> tuple[int, Fraction, bool] | None:
+        """Digits with optional comma groups (1,200) and decimals (1.5): (end, value, is_decimal)."""
+        t, n = self.t, self.n
+        r = q
+        while r < n and t[r] in _DIGITS:
+            r += 1
+            if r - q > MAX_DIGITS:
+                while r < n and t[r] in _DIGITS:
+                    r += 1
+                self.skip_to = max(self.skip_to, r)
+                self.fail(q, f"more than {MAX_DIGITS} digits in a row")
+                return None
+        if r == q:
+            return None
+        digits = t[q:r]
+        if r - q <= 3:
+            # 1,200 and 127,010,000: exactly three digits per group; "1,2위" stops before the comma.
+            while (
+                self.at(r) == ","
+                and len(t[r + 1 : r + 4]) == 3
+                and all(c in _DIGITS for c in t[r + 1 : r + 4])
+                and self.at(r + 4) not in _DIGITS
+                and len(digits) + 3 <= MAX_DIGITS
+            ):
+                digits += t[r + 1 : r + 4]
+                r += 4
+        if self.at(r) == "." and self.at(r + 1) in _DIGITS:
+            s = r + 1
+            while s < n and t[s] in _DIGITS and s - r <= MAX_DIGITS:
+                s += 1
+            if s - r > MAX_DIGITS:
+                self.fail(r, f"more than {MAX_DIGITS} decimal digits")
+                return None
+            frac = t[r + 1 : s]
+            return s, Fraction(int(digits + frac), 10 ** len(frac)), True
+        return r, Fraction(int(digits)), False
+
+    def chain_end(self, q: int) -> int | None:
+        """End of a date/time/version/phone-like chain (2020.12.7, 2023-08-28, 06:00), else None."""
+        t, n = self.t, self.n
+
+        def digits(r: int) -> int:
+            s = r
+            while s < n and t[s] in _DIGITS and s - r <= MAX_DIGITS:
+                s += 1
+            return s
+
+        r = digits(q)
+        sep = self.at(r)
+        if sep == ":" and self.at(r + 1) in _DIGITS:
+            r = digits(r + 1)
+            while self.at(r) == ":" and self.at(r + 1) in _DIGITS:
+                r = digits(r + 1)
+            return r
+        if sep not in (".", "-", "/"):
+            return None
+
+        def step(r: int) -> int | None:
+            if self.at(r) != sep:
+                return None
+            s = r + 1
+            if sep == "." and self.at(s) == " ":
+                s += 1
+            return digits(s) if self.at(s) in _DIGITS else None
+
+        r1 = step(r)
+        if r1 is None:
+            return None
+        r2 = step(r1)
+        if r2 is None:
+            return None
+        end = r2
+        for _ in range(8):
+            nxt = step(end)
+            if nxt is None:
+                break
+            end = nxt
+        return end
+
+    def small(self, q: int, script: str) -> tuple[int, Fraction, bool, bool] | None:
+        """A number below 만 written with digits and/or 천백십 (3천5백, 삼천육백, 1,200, 1.5).
+
+        Returns (end, value, has_place_word, is_decimal)."""
+        total = Fraction(0)
+        last_place: int | None = None
+        pos = q
+        terms = 0
+        decimal = False
+        has_place = False
+        while True:
+            coef: Fraction | None = None
+            ce = pos
+            cdec = False
+            if script == "arabic":
+                tok = self.arabic_token(pos)
+                if tok is not None:
+                    ce, coef, cdec = tok
+            elif self.at(pos) in _SINO_DIGITS:
+                coef, ce = Fraction(_SINO_DIGITS[self.t[pos]]), pos + 1
+            pc = self.at(ce)
+            if pc in _PLACES:
+                place = _PLACES[pc]
+                c = Fraction(1) if coef is None else coef
+                if (last_place is not None and place >= last_place) or decimal or not 0 < c < 10:
+                    break
+                if cdec and terms:
+                    break
+                total += c * place
+                last_place, has_place, decimal = place, True, cdec
+                terms += 1
+                pos = ce + 1
+                continue
+            if coef is not None:
+                if last_place is not None and (cdec or decimal or coef >= last_place):
+                    break
+                total += coef
+                pos = ce
+                terms += 1
+                decimal = decimal or cdec
+            break
+        if terms == 0:
+            return None
+        return pos, total, has_place, decimal
+
+    def starts_small(self, q: int, script: str) -> bool:
+        c = self.at(q)
+        if c in _PLACES:
+            return True
+        return c in _DIGITS if script == "arabic" else c in _SINO_DIGITS
+
+    def large_at(self, r: int, last: int | None, script: str = "arabic") -> int | None:
+        c = self.at(r)
+        if c not in _LARGE:
+            return None
+        size = _LARGE[c]
+        if last is not None and size >= last:
+            return None
+        nxt = self.at(r + 1)
+        if script == "sino" and (nxt in _SINO_DIGITS or nxt in _PLACES):
+            return size  # 일조사천억: the number goes on (조사 would be "investigation" after digits)
+        if any(self.t.startswith(w, r) for w in _LARGE_BLOCKERS[c]):
+            return None
+        return size
+
+    def calendar_unit_follows(self, q: int) -> bool:
+        """A spaced last group is not joined before a date unit: "1억 2020년" is two figures."""
+        for r in (q, self.ws_end(q)):
+            w = self.unit_at(r, _GENERAL_INDEX, _FOLLOWERS)
+            if w is not None and _GENERAL_UNITS[w] in _CALENDAR_UNITS:
+                return True
+        return False
+
+    def number(self, q: int, script: str) -> _Num | None:
+        """Groups joined by large units: 3조6000억, 2억 5000만, 삼천육백억, 2000여억, 천만."""
+        total = Fraction(0)
+        last: int | None = None
+        has_large = has_place = decimal = False
+        yeo_pos: int | None = None
+        pos, end, groups, spaced = q, q, 0, False
+        while True:
+            sm = self.small(pos, script)
+            if sm is None and groups == 0 and script == "sino" and self.at(pos) == "만":
+                sm = (pos, Fraction(1), False, False)  # 만 원 = 10,000 won
+            if sm is None:
+                break
+            s_end, s_val, s_place, s_dec = sm
+            r = s_end
+            yeo = self.at(r) == "여" and self.at(r + 1) in _LARGE and s_val > 0
+            if yeo:
+                r += 1
+            size = self.large_at(r, last, script)
+            if size is not None:
+                if groups and (s_dec or s_val >= 10000):
+                    break
+                total += s_val * size
+                last, has_large = size, True
+                has_place, decimal = has_place or s_place, decimal or s_dec
+                groups += 1
+                end = r + 1
+                if yeo:
+                    yeo_pos = r - 1
+                    break
+                if s_dec:
+                    break
+                if self.starts_small(end, script):
+                    pos, spaced = end, False
+                    continue
+                g = self.ws_end(end)
+                if g > end and self.starts_small(g, script):
+                    pos, spaced = g, True
+                    continue
+                break
+            if yeo:
+                break
+            if groups == 0:
+                total, end, has_place, decimal = s_val, s_end, s_place, s_dec
+                groups = 1
+                break
+            if spaced and self.at(s_end) in _LARGE:
+                break  # "1억 2억": the second is its own figure
+            if s_dec or s_val >= 10000:
+                break
+            if spaced:
+                if script == "sino" and not s_place and not self.unit_after(s_end):
+                    # 삼억 이 회사, 삼만 일: a spaced lone syllable is "this" or "days" unless a unit follows.
+                    break
+                if self.calendar_unit_follows(s_end):
+                    break
+            total += s_val
+            end = s_end
+            has_place = has_place or s_place
+            break
+        if groups == 0:
+            return None
+        return _Num(end, total, has_large, last, has_place, decimal, yeo_pos)
+
+    def arabic(self, q: int, start: int, negative: bool = False) -> _Core | None:
+        chain = self.chain_end(q)
+        if chain is not None:
+            self.skip_to = max(self.skip_to, chain)
+            what = self.t[start:chain]
+            self.fail(q, f'"{what}" looks like a date, time, version or phone number, not a figure')
+            return None
+        num = self.number(q, "arabic")
+        if num is None:
+            return None
+        value = -num.value if negative else num.value
+        core = _Core(
+            start, num.end, value, _Interval.point(value), "arabic",
+            has_large=num.has_large, last_large=num.last_large, has_place=num.has_place,
+            decimal=num.decimal, signed=start != q,
+        )
+        if num.yeo_pos is not None:
+            self.apply_yeo(core, num.yeo_pos)
+        return core
+
+    def apply_yeo(self, core: _Core, pos: int) -> bool:
+        """80여 → [80, 90); 2000여억 → [2000억, 3000억). False when 여 cannot apply (0, negative)."""
+        core.marks.append((pos, "여"))
+        core.yeo = True
+        if core.kind == "vague":
+            return True  # 수십여 명: already vague, 여 adds nothing
+        if core.value is None:
+            return False
+        step = _next_step(core.value)
+        if step is None:
+            core.marks.pop()
+            core.yeo = False
+            return False
+        core.base = _Interval(core.value, core.value + step, True, False)
+        return True
+
+    # -- Hangul numbers ---------------------------------------------------------------------------
+
+    def hangul(self, q: int) -> _Core | None:
+        for reader in (self.day_word, self.half_word, self.native, self.vague, self.sino):
+            core = reader(q)
+            if core is not None:
+                return core
+        return None
+
+    def day_word(self, q: int) -> _Core | None:
+        w = self.match(q, _DAY_INDEX)
+        if w is None or not self.ends_word(q + len(w), _STRICT_FOLLOWERS):
+            return None
+        v = Fraction(_DAY_WORDS[w])
+        return _Core(q, q + len(w), v, _Interval.point(v), "word", unit="day", preset_unit=True)
+
+    def half_word(self, q: int) -> _Core | None:
+        if not self.t.startswith("절반", q) or not self.ends_word(q + 2, _FOLLOWERS):
+            return None
+        v = Fraction(50)
+        return _Core(q, q + 2, v, _Interval.point(v), "word", unit="percent", preset_unit=True)
+
+    def native(self, q: int) -> _Core | None:
+        tens = self.match(q, _TENS_INDEX)
+        r = q + (len(tens) if tens else 0)
+        ones = None if tens == "스무" else self.match(r, _ONES_INDEX)
+        if tens is None and ones is None:
+            return None
+        base_value = _NATIVE_TENS[tens] if tens else 0
+        end = r + (len(ones) if ones else 0)
+        if ones in _NATIVE_PAIRS:
+            a, b = _NATIVE_PAIRS[ones]
+            interval = _Interval(Fraction(base_value + a), Fraction(base_value + b), True, True)
+            return _Core(q, end, None, interval, "native", marks=[(r, ones)])
+        v = Fraction(base_value + (_NATIVE_ONES[ones] if ones else 0))
+        return _Core(q, end, v, _Interval.point(v), "native")
+
+    def vague(self, q: int) -> _Core | None:
+        head = self.at(q)
+        if head not in ("수", "몇"):
+            return None
+        r = q + 1
+        place = 1
+        if self.at(r) in _PLACES:
+            place = _PLACES[self.at(r)]
+            r += 1
+        word_end = r
+        size = self.large_at(r, None)
+        if size is not None:
+            if place == 1:
+                word_end = r + 1
+            r += 1
+        else:
+            size = 1
+        low = Fraction(place * size)
+        core = _Core(
+            q, r, None, _Interval(low, 10 * low, True, False), "vague",
+            marks=[(q, self.t[q:word_end])], has_large=size > 1, last_large=size if size > 1 else None,
+            has_place=r > q + 1, bare_vague=r == q + 1,
+        )
+        return core
+
+    def sino(self, q: int) -> _Core | None:
+        c = self.at(q)
+        if c == "영" and self.strict and not _is_hangul(self.at(q + 1)):
+            return _Core(q, q + 1, Fraction(0), _Interval.point(Fraction(0)), "sino")
+        if c in _LARGE and c != "만":
+            self.fail(q, f'"{c}" needs a count before it (e.g. 1{c})')
+            return None
+        if not (c in _SINO_DIGITS or c in _PLACES or c == "만"):
+            self.fail(q, "no digits or Korean numerals")
+            return None
+        num = self.number(q, "sino")
+        if num is None:
+            self.fail(q, f'"{c}" is not the start of a number')
+            return None
+        if c == "만" and num.end == q + 1 and not self.strict and not self.unit_after(num.end):
+            return None  # 만 alone is 10,000 (read_quantity("만")), but in running text it is mostly "only"
+        core = _Core(
+            q, num.end, num.value, _Interval.point(num.value), "sino",
+            has_large=num.has_large, last_large=num.last_large, has_place=num.has_place,
+            bare_man=c == "만" and num.end == q + 1,
+        )
+        if num.yeo_pos is not None:
+            self.apply_yeo(core, num.yeo_pos)
+        return core
+
+    def unit_after(self, q: int) -> bool:
+        return any(self.unit_at(r, _GENERAL_INDEX, _FOLLOWERS) for r in (q, self.ws_end(q)))
+
+    # -- one endpoint: [qualifier] number [여] [unit] [여|반|간|compound] --------------------------
+
+    def core(self, q: int) -> _Core | None:
+        c = self.at(q)
+        if not c:
+            self.fail(q, "no digits or Korean numerals")
+            return None
+        for sym, key in _PREFIX_CURRENCIES:
+            if self.t.startswith(sym, q) and self.at(q + len(sym)) in _DIGITS:
+                core = self.arabic(q + len(sym), q)
+                if core is not None:
+                    core.unit, core.preset_unit = key, True
+                return core
+        if c in _SIGNS and self.at(q + 1) in _DIGITS:
+            return self.arabic(q + 1, q, negative=c != "+")
+        if c in _DIGITS:
+            return self.arabic(q, q)
+        if _is_hangul(c):
+            return self.hangul(q)
+        self.fail(q, "no digits or Korean numerals")
+        return None
+
+    def fraction(self, core: _Core) -> _Core | None:
+        """3분의 1 = one third, read as a percentage (100/3 %) so it compares with 33%."""
+        q = core.end
+        if not self.t.startswith("분의", q) or core.value is None or core.yeo:
+            return None
+        if core.value <= 0 or core.value.denominator != 1 or core.signed:
+            return None
+        r = self.ws_end(q + 2)
+        c = self.at(r)
+        script = "arabic" if c in _DIGITS else "sino"
+        if not self.starts_small(r, script) and c != "만":
+            return None
+        num = self.number(r, script)
+        if num is None or num.yeo_pos is not None or any(c in _WS for c in self.t[r : num.end]):
+            return None  # keep the numerator short: "3분의 1", "1만분의 1"
+        v = num.value / core.value * 100
+        return _Core(core.start, num.end, v, _Interval.point(v), "fraction", unit="percent", preset_unit=True)
+
+    def endpoint(self, p: int) -> _Endpoint | None:
+        quals: list[tuple[int, str]] = []
+        pre: list[str] = []
+        q = p
+        for _ in range(2):
+            w = self.match(q, _PREQUAL_INDEX)
+            if w is None:
+                break
+            r = q + len(w)
+            g = self.ws_end(r)
+            if g == r and self.at(r) not in _DIGITS:
+                break  # 약물, 총리, 최대주주: words, not qualifiers
+            quals.append((q, w))
+            pre.append(w)
+            q = g
+        core = self.core(q)
+        if core is None:
+            return None
+        if core.kind in ("arabic", "sino"):
+            frac = self.fraction(core)
+            if frac is not None:
+                core = frac
+        if self.at(core.end) == "여" and not core.yeo and core.kind in ("arabic", "sino", "vague"):
+            # 80여명, 10여 년, 1000여: but not 3여단 (brigade) or 5여성, where 여 starts a word.
+            after = core.end + 1
+            unit_next = self.unit_at(self.ws_end(after), _GENERAL_INDEX, _FOLLOWERS)
+            if (self.ends_word(after, _FOLLOWERS) or unit_next) and self.apply_yeo(core, core.end):
+                core.end = after
+        lone_digit = core.end - core.start == 1 and self.t[core.start] in _SINO_DIGITS
+        if core.kind == "sino" and lone_digit and not self.strict:
+            return None  # 이 (this), 구 (Koo), 사 (company): a lone digit syllable is almost never a number
+        ep = _Endpoint(p, core.end, core, core.value, core.base, core.unit, pre, quals + core.marks)
+        if not core.preset_unit and not self.read_unit(ep):
+            return None
+        self.after_unit(ep)
+        return ep
+
+    def read_unit(self, ep: _Endpoint) -> bool:
+        """Attach the unit after the number. False when this number cannot stand without one."""
+        core = ep.core
+        q = core.end
+        g = self.ws_end(q)
+        if core.kind == "native":
+            # 한층 (further), 한번 (once, "try"): glued, these are words; counted, news writes 한 층, 한 번.
+            spots = (q, g) if self.strict else ((g,) if g > q else ())
+            for r in spots:
+                w = self.unit_at(r, _NATIVE_INDEX, _STRICT_FOLLOWERS)
+                if w is not None:
+                    ep.unit, ep.end = NATIVE_COUNTERS[w], r + len(w)
+                    return True
+            self.fail(q, f'native Korean numeral "{self.t[core.start:q]}" needs a counter (명, 개, 배, …)')
+            return False
+        if core.bare_vague:
+            w = self.unit_at(q, _GENERAL_INDEX, _STRICT_FOLLOWERS)
+            if w is not None and (w in _VAGUE_ATTACHED_OK or core.marks[0][1] == "몇"):
+                ep.unit, ep.end = _GENERAL_UNITS[w], q + len(w)
+                return True
+            w = self.unit_at(g, _GENERAL_INDEX, _STRICT_FOLLOWERS) if g > q else None
+            if w is not None:
+                ep.unit, ep.end = _GENERAL_UNITS[w], g + len(w)
+                return True
+            self.fail(q, f'"{self.t[core.start:q]}" needs a counter after it (수 명, 몇 년)')
+            return False
+        followers = _FOLLOWERS if core.kind in ("arabic", "sino", "vague") else _STRICT_FOLLOWERS
+        spots = (q, g) if g > q else (q,)
+        if core.bare_man and not self.strict:
+            spots = (g,) if g > q else ()  # "1년 만인": 만 (after) + 인 (is), not 10,000 people
+        # 3초과 is "more than 3", not "3 seconds" + 과.
+        if self.match(q, _POSTQUAL_INDEX) is None:
+            for r in spots:
+                w = self.unit_at(r, _GENERAL_INDEX, followers)
+                if w is None:
+                    continue
+                key = _GENERAL_UNITS[w]
+                if w == "대" and self.is_top_n(core, r == q, r + 1):
+                    key = "top-n"
+                ep.unit, ep.end = key, r + len(w)
+                return True
+        nxt = self.at(q)
+        if core.kind == "arabic" and _is_latin(nxt):
+            end = self.skip_alnum(q)
+            self.skip_to = max(self.skip_to, end)
+            self.fail(q, f'unknown unit "{self.t[q:end]}" after the number')
+            return False
+        if core.kind == "arabic" and _is_hangul(nxt) and not self.ends_word(q, _FOLLOWERS):
+            end = q
+            while end < self.n and _is_hangul(self.t[end]) and end - q < 20:
+                end += 1
+            self.fail(q, f'unknown unit "{self.t[q:end]}" after the number')
+            return self.strict  # strict mode reports it as trailing text; running text: a name (5호선)
+        return True
+
+    def is_top_n(self, core: _Core, attached: bool, after: int) -> bool:
+        """세계 10대 AI 석학, 3대 분야: N대 + noun is "the top/major N", not N machines."""
+        if core.kind != "arabic" or not attached or core.has_large or core.decimal or core.value is None:
+            return False
+        if not (1 <= core.value <= 1000) or core.value.denominator != 1:
+            return False
+        g = self.ws_end(after)
+        if g == after or not self.at(g).isalpha():
+            return False
+        return self.match(g, _POSTQUAL_INDEX) is None
+
+    def after_unit(self, ep: _Endpoint) -> None:
+        core = ep.core
+        q = ep.end
+        unit = ep.unit
+        counted = core.kind in ("arabic", "sino", "native") and not core.preset_unit
+        yeo_after = unit is not None and counted and not core.yeo and self.at(q) == "여"
+        if yeo_after and self.ends_word(q + 1, _FOLLOWERS) and self.apply_yeo(core, q):  # 1년여
+            ep.base = core.base
+            ep.quals.append((q, "여"))
+            q += 1
+        exact = (
+            core.value is not None
+            and not core.yeo
+            and core.base.low == core.base.high == core.value
+            and core.value.denominator == 1
+            and core.value >= 0
+        )
+        if unit in _COMPOUND and exact and core.kind in ("arabic", "sino", "native"):
+            sub, factor, spellings = _COMPOUND[unit]
+            for r in (q, self.ws_end(q)):
+                script = "arabic" if self.at(r) in _DIGITS else "sino"
+                if not self.starts_small(r, script) or self.at(r) in _PLACES:
+                    continue  # the second part starts with a digit: 3년 6개월, not 3년 십개월
+                sm = self.small(r, script)
+                if sm is None or sm[3] or sm[1] >= factor or sm[1] <= 0:
+                    continue
+                w = self.unit_at(sm[0], _GENERAL_INDEX, _FOLLOWERS)
+                if w in spellings:
+                    assert core.value is not None
+                    ep.value = core.value * factor + sm[1]
+                    ep.base = _Interval.point(ep.value)
+                    ep.unit = unit = sub
+                    q = sm[0] + len(w)
+                    break
+        if unit in _HALF_UNITS and ep.value is not None and ep.base.low == ep.base.high and not core.yeo:
+            for r in (q, self.ws_end(q)):
+                # 3년 반 = 3.5 years; 반도체 (semiconductor) is a word, so the boundary set lacks 도.
+                if self.t.startswith("반", r) and self.ends_word(r + 1, _HALF_FOLLOWERS):
+                    ep.value = ep.value + Fraction(1, 2)
+                    ep.base = _Interval.point(ep.value)
+                    q = r + 1
+                    break
+        if unit in _TIME_UNITS:
+            for r in (q, self.ws_end(q)):
+                if self.t.startswith("간", r) and self.ends_word(r + 1, _GAN_FOLLOWERS):
+                    ep.quals.append((r, "간"))
+                    q = r + 1
+                    break
+        ep.end = q
+
+    # -- a whole figure: endpoint [range] [qualifiers after] [(paired amount)] ---------------------
+
+    def range_tail(self, e1: _Endpoint) -> tuple[str, int, _Endpoint] | None:
+        q = e1.end
+        g = self.ws_end(q)
+        c = self.at(g)
+        if c in _RANGE_MARKS:
+            mark, s = c, g + 1
+        elif self.t.startswith("에서", q):
+            mark, g, s = "에서", q, q + 2
+        else:
+            return None
+        saved = self.error
+        e2 = self.endpoint(self.ws_end(s))
+        self.error = saved
+        if e2 is None or e2.value is None and e2.core.kind not in ("vague", "native"):
+            return None
+        if e1.unit is not None and e2.unit is not None and e1.unit != e2.unit:
+            return None
+        if mark in ("-", "–", "에서") and e2.unit is None:
+            return None
+        if mark == "에서":
+            if self.ws_end(s) == s:
+                return None
+            # 80명에서 128명으로 늘었다: a change from one figure to another, not a range.
+            if self.t.startswith("으로", e2.end) or self.t.startswith("로", e2.end):
+                return None
+        low1, low2 = e1.base.low, e2.base.low
+        if low1 is None or low2 is None or e2.base.high is None:
+            return None
+        # 3000~4000억원: the first number borrows the second's large unit when that keeps the order.
+        if (
+            e1.core.kind == "arabic" and not e1.core.has_large and e2.core.has_large
+            and e1.unit is None and e2.core.last_large is not None and e1.value is not None
+        ):
+            m = e2.core.last_large
+            if low1 * m < low2:
+                e1.value = e1.value * m
+                hi = e1.base.high * m if e1.base.high is not None else None
+                low1 = low1 * m
+                e1.base = _Interval(low1, hi, e1.base.low_inc, e1.base.high_inc)
+        if not low1 < low2:
+            return None
+        return mark, g, e2
+
+    def postquals(self, q: int) -> list[tuple[int, str, int]]:
+        out: list[tuple[int, str, int]] = []
+        for _ in range(2):
+            found = None
+            for r in (q, self.ws_end(q)) if self.ws_end(q) > q else (q,):
+                w = self.match(r, _POSTQUAL_INDEX)
+                if w is None:
+                    continue
+                e = r + len(w)
+                if w.startswith("넘") or (self.ends_word(e, _FOLLOWERS) and not self.t.startswith("이상하", r)
+                                          and not self.t.startswith("이상적", r)):
+                    found = (r, w, e)
+                    break
+            if found is None and self.at(q) in ("이", "가", "을", "를"):
+                r = self.ws_end(q + 1)
+                w = self.match(r, _OVER_INDEX) if r > q + 1 else None
+                if w is not None:
+                    found = (r, w, r + len(w))
+            if found is None:
+                break
+            out.append(found)
+            q = found[2]
+        return out
+
+    def figure(self, p: int, allow_pair: bool = True) -> _Figure | None:
+        e1 = self.endpoint(p)
+        if e1 is None:
+            return None
+        tail = self.range_tail(e1)
+        quals = list(e1.quals)
+        if tail is None:
+            last = e1
+            endpoints = [e1]
+        else:
+            mark, mark_pos, e2 = tail
+            last = e2
+            endpoints = [e1, e2]
+            quals.append((mark_pos, mark))
+            quals.extend(e2.quals)
+        post = self.postquals(last.end)
+        end = post[-1][2] if post else last.end
+        quals.extend((r, w) for r, w, _ in post)
+        post_words = [w for _, w, _ in post]
+        if tail is None:
+            interval = _apply(e1.base, e1.pre + post_words)
+            value = e1.value
+            unit = e1.unit
+        else:
+            e2 = endpoints[1]
+            if e2.pre:
+                i1, i2, whole = _apply(e1.base, e1.pre), _apply(e2.base, e2.pre), post_words
+            else:
+                i1, i2, whole = e1.base, e2.base, e1.pre + post_words
+            interval = _apply(_Interval(i1.low, i2.high, i1.low_inc, i2.high_inc), whole)
+            value = None
+            unit = e2.unit or e1.unit
+        quals.sort(key=lambda x: x[0])
+        fig = _Figure(p, end, value, interval, unit, quals, endpoints)
+        if not self.strict and not self.stands_alone(fig):
+            self.skip_to = max(self.skip_to, fig.end)
+            return None
+        if allow_pair and fig.unit is not None:
+            self.pair(fig)
+        return fig
+
+    def stands_alone(self, fig: _Figure) -> bool:
+        """Running text only: reject readings that are far more often something else."""
+        kinds = {e.core.kind for e in fig.endpoints}
+        if fig.unit is None and kinds & {"sino", "vague"}:
+            return False  # 천재, 수조 (water tank), 만나: Hangul numerals count only with a unit
+        # 엑사원 2.0, 11.18: a bare decimal (no unit, qualifier, sign or large unit) is a version or a date.
+        core = fig.endpoints[0].core
+        bare_decimal = (
+            len(fig.endpoints) == 1 and core.kind == "arabic" and core.decimal and not core.has_large
+            and not core.has_place and fig.unit is None and not fig.quals and not core.signed
+        )
+        return not bare_decimal
+
+    def pair(self, fig: _Figure) -> None:
+        """1억 달러(약 1200억원): link the converted amount in parentheses."""
+        r = self.ws_end(fig.end)
+        if self.at(r) != "(":
+            return
+        s = self.ws_end(r + 1)
+        for marker in ("한화", "원화"):
+            if self.t.startswith(marker, s) and self.ws_end(s + 2) > s + 2:
+                s = self.ws_end(s + 2)
+                break
+        saved_error, saved_skip = self.error, self.skip_to
+        inner = self.figure(s, allow_pair=False)
+        self.error, self.skip_to = saved_error, saved_skip
+        if inner is None or inner.unit is None or inner.unit == fig.unit:
+            return
+        e = self.ws_end(inner.end)
+        if self.at(e) != ")":
+            return
+        fig.paired = inner
+        fig.end = e + 1
+
+    def to_quantity(self, fig: _Figure) -> Quantity:
+        iv = fig.interval
+        return Quantity(
+            text=self.t[fig.start : fig.end],
+            start=fig.start,
+            end=fig.end,
+            value=fig.value,
+            low=iv.low,
+            high=iv.high,
+            low_inclusive=iv.low is not None and iv.low_inc,
+            high_inclusive=iv.high is not None and iv.high_inc,
+            unit=fig.unit,
+            qualifiers=tuple(w for _, w in fig.quals),
+            paired=self.to_quantity(fig.paired) if fig.paired is not None else None,
+        )
+
+    def may_start(self, i: int) -> bool:
+        """Running text: can a figure begin at i? (Not inside a word, a number or a model name.)"""
+        c = self.t[i]
+        prev = self.t[i - 1] if i else " "
+        if prev.isalpha():
+            # 뉴스1, A380, 한국: digits and numerals glued to a word belong to the word. "US$" is the
+            # one exception, and its own check below looks at the character before the U.
+            return False
+        if c in _DIGITS:
+            if prev in ("-", "–") and i >= 2 and self.t[i - 2].isalnum():
+                return False  # COVID-19, 04-26: the tail of a code or date
+            return not (prev.isdigit() or prev in ".,_@/:")
+        if c in _SIGNS or c in "$€£¥₩":
+            return self.at(i + 1) in _DIGITS and not (prev.isdigit() or prev in ".,_@/:-")
+        if c == "U":
+            return self.t.startswith("US$", i) and self.at(i + 3) in _DIGITS and not prev.isdigit()
+        return c in _HANGUL_STARTS
+
+
+# ---------------------------------------------------------------------------------------------------
+# Public API
+
+
+def _clip(s: str, limit: int = 30) -> str:
+    return s if len(s) <= limit else s[:limit] + "…"
+
+
+def read_quantity(text: str) -> Quantity:
+    """Read `text` as ONE figure (with its qualifiers and unit; surrounding whitespace allowed).
+
+    Raises NotAFigure (with a message saying why, and the offset) for anything else."""
+    if not isinstance(text, str):
+        raise TypeError(f"read_quantity needs a str, not {type(text).__name__}")
+    start = 0
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = len(text)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        raise NotAFigure("no digits or Korean numerals (empty input)", start)
+    parser = _Parser(text[:end], strict=True)
+    fig = parser.figure(start)
+    if fig is None:
+        pos, message = parser.error or (start, "no digits or Korean numerals")
+        raise NotAFigure(message, pos)
+    if fig.end < end:
+        rest_start = fig.end
+        while text[rest_start].isspace():
+            rest_start += 1
+        rest = text[rest_start:end]
+        if fig.unit is None and rest[0].isalpha():
+            word = rest[:40].split()[0]
+            raise NotAFigure(f'unknown unit "{_clip(word)}" after the number', rest_start)
+        raise NotAFigure(f'trailing text "{_clip(rest)}"', rest_start)
+    return parser.to_quantity(fig)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every figure in running text, in order, non-overlapping, with exact spans. Never raises on a str."""
+    if not isinstance(text, str):
+        return []
+    parser = _Parser(text, strict=False)
+    out: list[Quantity] = []
+    i, n = 0, len(text)
+    while i < n:
+        if not parser.may_start(i):
+            i += 1
+            continue
+        parser.skip_to = 0
+        fig = parser.figure(i)
+        if fig is not None and fig.end > i:
+            out.append(parser.to_quantity(fig))
+            i = fig.end
+        else:
+            i = max(i + 1, parser.skip_to)
+    return out
+
+
+def quantity_json(q: Quantity) -> dict[str, object]:
+    """The JSON shape of a Quantity (for checks.exactjson.dumps): Fractions stay Fractions."""
+    return {
+        "text": q.text,
+        "value": q.value,
+        "low": q.low,
+        "high": q.high,
+        "low_inclusive": q.low_inclusive,
+        "high_inclusive": q.high_inclusive,
+        "unit": q.unit,
+        "qualifiers": list(q.qualifiers),
+        "paired": quantity_json(q.paired) if q.paired is not None else None,
+    }

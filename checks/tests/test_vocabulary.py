@@ -1,0 +1,28 @@
+"""The vocabulary and the number reader speak of units with the same keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checks import quantity
+from checks.vocabulary import load_vocabulary
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def test_project_vocabulary_loads_clean() -> None:
+    vocabulary = load_vocabulary(PROJECT)
+    assert vocabulary.problems == [] and vocabulary.loaded
+
+
+def test_every_unit_the_reader_produces_is_in_the_vocabulary_with_a_spelling_it_reads() -> None:
+    units = load_vocabulary(PROJECT).units
+    missing = sorted(set(quantity.UNITS) - set(units))
+    assert missing == [], f"add these units to schema/vocabulary.yaml: {missing}"
+    for key, spellings in quantity.UNITS.items():
+        assert units[key].ko in spellings, f"{key}: Korean label {units[key].ko!r} is not one of {spellings}"
+
+
+def test_every_vocabulary_unit_is_one_the_reader_can_produce() -> None:
+    # A unit no figure can be read in would make every claim using it a unit-mismatch.
+    assert sorted(set(load_vocabulary(PROJECT).units) - set(quantity.UNITS)) == []
