@@ -7,6 +7,7 @@ quote, figure. Nothing here prints or exits; `checks.cli` reports and decides th
 from __future__ import annotations
 
 import gc
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -221,7 +222,7 @@ def _check_inside_quote(claim: Claim, add) -> bool:  # type: ignore[no-untyped-d
 
 def _check_figure(claim: Claim, result: CheckResult, add) -> None:  # type: ignore[no-untyped-def]
     try:
-        read = quantity.read_quantity(claim.as_written)
+        read = quantity.read_quantity(unicodedata.normalize("NFC", claim.as_written))
     except quantity.NotAFigure as exc:
         add("as_written", "figure-unreadable", f"cannot read '{claim.as_written}' as a figure: {exc.message}")
         return

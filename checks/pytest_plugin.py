@@ -100,7 +100,8 @@ def _entries(node: Node | None, list_key: str, problems: list[Problem]) -> list[
     whole: list[Problem] = []
     for p in problems:
         i = bisect_right(starts, p.line) - 1
-        (buckets[i] if i >= 0 and p.line > 0 else whole).append(p)
+        inside = i >= 0 and p.line > 0 and p.line <= max(entries[i].end_line, entries[i].line)
+        (buckets[i] if inside else whole).append(p)
     out = [("(file)", 1, whole)]
     seen: set[str] = set()
     for n, (entry, bucket) in enumerate(zip(entries, buckets)):

@@ -37,6 +37,15 @@ class Place:
     end_column: int
 
 
+def nfc_lines(text: str) -> list[str]:
+    """The lines of a text in Unicode NFC: the form every column we report counts in. (NFC never
+    composes across a line break, so normalising line by line keeps the line numbers.)"""
+    lines = text.split("\n")
+    if unicodedata.is_normalized("NFC", text):
+        return lines
+    return [unicodedata.normalize("NFC", line) for line in lines]
+
+
 _WORD = re.compile(r"\S+")  # for str patterns, \s is exactly what str.isspace() accepts
 
 
@@ -49,9 +58,6 @@ class _Segment:
 
     def __init__(self, lines: list[str], first_line: int, line_starts: list[int]) -> None:
         text = "\n".join(lines)
-        if not unicodedata.is_normalized("NFC", text):
-            # NFC never composes across a line break, so line numbers survive it.
-            text = "\n".join(unicodedata.normalize("NFC", line) for line in lines)
         base = line_starts[first_line - 1]
         words: list[str] = []
         self.word_canon = array("q")
@@ -72,12 +78,11 @@ class _Segment:
 
 
 class Body:
-    """An article body: the file's text restricted to its body lines, ready for quote search."""
+    """An article body: the file's lines restricted to the body, ready for quote search."""
 
-    def __init__(self, file_text: str, body_lines: list[tuple[int, int]]) -> None:
-        lines = file_text.split("\n")
-        if not unicodedata.is_normalized("NFC", file_text):
-            lines = [unicodedata.normalize("NFC", line) for line in lines]
+    def __init__(self, file_text: str, body_lines: list[tuple[int, int]], lines: list[str] | None = None) -> None:
+        """`lines`, when given, are `nfc_lines(file_text)` already computed (see `Source.lines`)."""
+        lines = nfc_lines(file_text) if lines is None else lines
         self._line_starts = [0]
         for line in lines[:-1]:
             self._line_starts.append(self._line_starts[-1] + len(line) + 1)
@@ -132,25 +137,45 @@ class Body:
         seg = self.segments[-best[1]]
         start = max(0, -best[2])
         slack = max(8, len(q) // 4)
-        lo, hi = max(0, start - slack), min(len(seg.text), start + len(q) + slack)
-        window = seg.text[lo:hi]
-        ops = difflib.SequenceMatcher(None, window, q, autojunk=False).get_opcodes()
-        # Trim the window to the passage the quote aligns with.
-        while ops and ops[0][0] == "delete":
-            ops.pop(0)
-        while ops and ops[-1][0] == "delete":
-            ops.pop()
-        if not ops:
+        # Two readings of where the quote lies: exactly at the voted start (right for changed
+        # characters, and immune to repeated text nearby), or with slack around it (right when
+        # characters were added or dropped). The one with fewer differing characters wins.
+        candidates = []
+        for lo, hi in ((start, start + len(q)), (max(0, start - slack), start + len(q) + slack)):
+            hi = min(len(seg.text), hi)
+            aligned = _align(seg.text[lo:hi], q)
+            if aligned is not None:
+                candidates.append((aligned[3], lo, aligned))
+        if not candidates:
             return None
-        a0, a1 = ops[0][1], ops[-1][2]
-        passage = window[a0:a1]
-        differences = []
-        for tag, i1, i2, j1, j2 in ops:
-            if tag == "equal":
-                continue
-            differences.append(Difference(j1 + 1, q[j1:j2], window[i1:i2]))
+        _, lo, (a0, a1, differences, _) = min(candidates, key=lambda c: c[0])
+        passage = seg.text[lo + a0 : lo + a1]
         place = self._place(seg, lo + a0, lo + max(a1, a0 + 1))
         return Mismatch(passage, place, differences)
+
+
+def _align(window: str, q: str) -> tuple[int, int, list[Difference], int] | None:
+    """Align the quote within a window: (passage start, end, differences, characters differing)."""
+    ops = [list(op) for op in difflib.SequenceMatcher(None, window, q, autojunk=False).get_opcodes()]
+    # Window text before and after the quote's match is not part of the passage.
+    while ops and ops[0][0] == "delete":
+        ops.pop(0)
+    while ops and ops[-1][0] == "delete":
+        ops.pop()
+    if not ops:
+        return None
+    # An edge replacement taking more window than quote has swallowed context: keep only as many
+    # window characters as quote characters it replaces.
+    first, last = ops[0], ops[-1]
+    if first[0] == "replace" and first[2] - first[1] > first[4] - first[3]:
+        first[1] = first[2] - (first[4] - first[3])
+    if last[0] == "replace" and last[2] - last[1] > last[4] - last[3]:
+        last[2] = last[1] + (last[4] - last[3])
+    differences = [
+        Difference(j1 + 1, q[j1:j2], window[i1:i2]) for tag, i1, i2, j1, j2 in ops if tag != "equal"
+    ]
+    cost = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
+    return ops[0][1], ops[-1][2], differences, cost
 
 
 @dataclass(frozen=True)

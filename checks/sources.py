@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .problems import Problem, problem
-from .quotes import Body
+from .quotes import Body, nfc_lines
 from .schemas import validate
 from .yamlfile import Node, read_yaml
 
@@ -38,13 +38,14 @@ class Source:
 
     @cached_property
     def lines(self) -> list[str]:
+        """The file's lines in Unicode NFC, the form every column we report counts in."""
         assert self.text is not None
-        return self.text.split("\n")
+        return nfc_lines(self.text)
 
     @cached_property
     def body(self) -> Body:
         assert self.text is not None
-        return Body(self.text, self.body_lines)
+        return Body(self.text, self.body_lines, self.lines)
 
 
 @dataclass
@@ -76,10 +77,12 @@ def load_sources(root: Path) -> SourceIndex:
         return index
     indexed_files: set[str] = set()
     for entry in entries.value:
-        source = _source(entry, root, index.problems)
+        name = _text(entry.get("file"))
+        if name:
+            indexed_files.add(name)
+        source = _source(entry, root, index.problems) or _unusable(entry)
         if source is None:
             continue
-        indexed_files.add(Path(source.file).name)
         if source.id in index.sources:
             first = index.sources[source.id].node
             id_node = entry.get("id")
@@ -209,6 +212,16 @@ def _source(entry: Node, root: Path, problems: list[Problem]) -> Source | None:
     source.usable = True
     _check_evidence(source, entry, problems)
     return source
+
+
+def _unusable(entry: Node) -> Source | None:
+    """An entry too broken to use (the schema problems say why) still names its source, so that
+    its claims are reported as unverifiable rather than as citing an unknown source."""
+    sid = _text(entry.get("id"))
+    if not sid:
+        return None
+    name = _text(entry.get("file")) or ""
+    return Source(sid, f"{SEEDS}/{name}", _text(entry.get("outlet")) or "", "", date.min, None, [], entry)
 
 
 def _int(node: Node | None) -> int | None:

@@ -54,8 +54,11 @@ class Node:
     column: int
     # For mappings: where each key starts, so an unknown key can be pointed at.
     keys: dict[str, tuple[int, int]] = field(default_factory=dict)
-    # For scalars: the style PyYAML reports (None plain, "'", '"', "|", ">").
+    # For scalars: the style PyYAML reports (None plain, "'", '"', "|", ">"); "{" or "[" for flow
+    # collections, None for block ones.
     style: str | None = None
+    # Where the value ends (1-based line), so that a position can be told to lie inside it.
+    end_line: int = 0
 
     def plain(self) -> Any:
         """The value with every Node unwrapped, as JSON Schema validation wants it."""
@@ -131,6 +134,10 @@ def read_yaml(text_or_bytes: str | bytes, path: str) -> YamlFile:
             problem(path, exc.line, exc.column, "yaml-too-deep", f"nesting deeper than {MAX_DEPTH} levels")
         )
         return YamlFile(path, None, problems)
+    if root is None and not problems:
+        # An empty or comment-only file is an empty mapping: the schema then says what it lacks,
+        # rather than the file passing unnoticed.
+        root = Node({}, 1, 1, end_line=1)
     return YamlFile(path, root, problems)
 
 
@@ -252,16 +259,23 @@ def _build(text: str, path: str, problems: list[Problem]) -> Node | None:
             is_key = bool(stack) and isinstance(stack[-1][0].value, dict) and stack[-1][1] is None
             # Keys stay text as written: YAML 1.1 would turn a key `on:` into True.
             value = event.value if is_key else _scalar(event, path, line, col, problems)
-            node = Node(value, line, col, style=event.style or None)
+            node = Node(value, line, col, style=event.style or None, end_line=event.end_mark.line + 1)
             attach(node)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(stack) >= MAX_DEPTH:
                 raise _TooDeep(line, col)
             node = Node({} if isinstance(event, yaml.MappingStartEvent) else [], line, col)
+            if event.flow_style:
+                node.style = "{" if isinstance(event, yaml.MappingStartEvent) else "["
             attach(node)
             stack.append((node, None))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            stack.pop()
+            closed = stack.pop()[0]
+            end = event.end_mark
+            if closed.style:  # flow: ends at its closing bracket
+                closed.end_line = end.line + 1
+            else:  # block: the end mark is where the next token starts; its last line is the one before
+                closed.end_line = max(end.line, closed.line)
     return root
 
 
