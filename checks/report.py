@@ -214,7 +214,7 @@ def _chart(g: Group, result: CheckResult) -> str:
         return ""
 
     def label(text: str) -> str:
-        return '"' + "".join(ch for ch in text if ch not in '"\\\n[]{}`') + '"'
+        return '"' + mermaid_text(text) + '"'
 
     categories = ", ".join(label(f"{m.span.label() if m.span else 'undated'} {m.source.outlet}") for m in g.members)
     unit = result.vocabulary.units.get(g.unit)
@@ -226,6 +226,19 @@ def _chart(g: Group, result: CheckResult) -> str:
         f"    y-axis {label(unit.ko if unit else g.unit)}\n"
         f"    bar [{numbers}]\n```\n\n"
     )
+
+
+_MERMAID_DROP = str.maketrans({ch: " " for ch in '"\\`<>|[]{}#;&*_~@$%'})
+
+
+def mermaid_text(text: str) -> str:
+    """Registry text made inert inside a quoted Mermaid label: no quote, markup or entity survives."""
+    text = _WHITESPACE.sub(" ", text)
+    if not text.isprintable():
+        text = "".join(
+            f"U+{ord(ch):04X}" if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") else ch for ch in text
+        )
+    return _WHITESPACE.sub(" ", text.translate(_MERMAID_DROP)).strip()
 
 
 def _plain_title(g: Group, result: CheckResult) -> str:
