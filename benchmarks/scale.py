@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checks.checker import check  # noqa: E402
-from checks.report import analysis_json, markdown  # noqa: E402
+from checks.checker import check
+from checks.report import analysis_json, markdown
 
 OUTLETS = [f"매체{n:02d}" for n in range(20)]
 SUBJECTS = [f"company-{n:03d}" for n in range(100)]
@@ -110,7 +110,7 @@ def main() -> int:
         relations: dict[str, int] = {}
         for g in result.groups:
             relations[g.relation] = relations.get(g.relation, 0) + 1
-        print(f"| articles | claims | build | claims check | markdown report | JSON analysis | peak memory |")
+        print("| articles | claims | build | claims check | markdown report | JSON analysis | peak memory |")
         print("|---|---|---|---|---|---|---|")
         print(
             f"| {args.articles:,} | {len(result.claims):,} | {t1 - t0:.1f} s | {t2 - t1:.1f} s | "

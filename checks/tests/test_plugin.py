@@ -1,0 +1,161 @@
+"""The pytest plugin (checks.pytest_plugin): the registry as tests, run in a pytest subprocess."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import BASE_REGISTRY
+
+pytest_plugins = ["pytester"]
+
+# The test registry (checks/tests/registry) gives one test per registry file, as a whole ("(file)"), one
+# per claim and one per source, and one for the committed report:
+#   schema/vocabulary.yaml::(file)                                          1
+#   seeds/sources.yaml::(file), seeds/sources.yaml::sample-2024-01-02       2
+#   claims/sample.yaml::(file), claims/sample.yaml::sample-staff-at-founding 2
+#   reports/conflicts.md::current                                           1
+CLEAN_ITEMS = [
+    "registry/claims/sample.yaml::(file)",
+    "registry/claims/sample.yaml::sample-staff-at-founding",
+    "registry/schema/vocabulary.yaml::(file)",
+    "registry/seeds/sources.yaml::(file)",
+    "registry/seeds/sources.yaml::sample-2024-01-02",
+    "registry/reports/conflicts.md::current",
+]
+
+# Prints each test's reported location, so that the tests below can see where a registry test is placed.
+LOCATION_CONFTEST = """
+def pytest_runtest_logreport(report):
+    if report.when == "call":
+        path, line, name = report.location
+        print(f"LOCATION {report.nodeid} {path} {line} {report.outcome}")
+"""
+
+
+@pytest.fixture
+def registry(pytester: pytest.Pytester) -> Path:
+    root = pytester.path / "registry"
+    shutil.copytree(BASE_REGISTRY, root)
+    pytester.makeconftest(LOCATION_CONFTEST)
+    return root
+
+
+def run(pytester: pytest.Pytester, root: Path, *args: str) -> pytest.RunResult:
+    return pytester.runpytest_subprocess(
+        "--registry", str(root), "-p", "no:cacheprovider", "-s", "-rA", *args
+    )
+
+
+def test_clean_registry_passes(pytester: pytest.Pytester, registry: Path) -> None:
+    result = run(pytester, registry)
+    result.assert_outcomes(passed=len(CLEAN_ITEMS))
+    assert result.ret == pytest.ExitCode.OK
+    for nodeid in CLEAN_ITEMS:
+        result.stdout.fnmatch_lines([f"PASSED {nodeid}"])
+
+
+def test_broken_claim_fails_alone_at_its_yaml_line(pytester: pytest.Pytester, registry: Path) -> None:
+    claims = registry / "claims" / "sample.yaml"
+    text = claims.read_text(encoding="utf-8")
+    assert "출범했다. 출범 당시" in text
+    claims.write_text(text.replace("출범했다. 출범 당시", "출범했다, 출범 당시"), encoding="utf-8")
+    result = run(pytester, registry)
+    # The report cannot be regenerated from a registry with problems: it is skipped, not failed.
+    result.assert_outcomes(passed=4, failed=1, skipped=1)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(
+        [
+            "FAILED registry/claims/sample.yaml::sample-staff-at-founding*",
+            "*1 failed, 4 passed, 1 skipped*",
+        ]
+    )
+    # The failure shows the problem exactly as `claims check` prints it, located in the YAML file.
+    result.stdout.fnmatch_lines(
+        [
+            (
+                "claims/sample.yaml:4:12: error quote-not-found the quote does not occur in the body of "
+                "sample-2024-01-02 (seeds/sample.txt)*the quote has ',' where the article has '.'*"
+            )
+        ]
+    )
+    # The test is placed at the claim in the YAML file (0-based line 1 is the claim's `- id:` line 2).
+    result.stdout.fnmatch_lines(
+        [
+            "*LOCATION registry/claims/sample.yaml::sample-staff-at-founding registry/claims/sample.yaml 1 failed"
+        ]
+    )
+    result.stdout.fnmatch_lines(["PASSED registry/claims/sample.yaml::(file)"])
+
+
+def test_each_broken_claim_is_its_own_failure(pytester: pytest.Pytester, registry: Path) -> None:
+    (registry / "claims" / "more.yaml").write_text(
+        "claims:\n"
+        "  - id: sample-staff-good\n"
+        "    source: sample-2024-01-02\n"
+        "    quote: 지난해 3분기 기준 128명으로 늘었다\n"
+        "    subject: lg-ai-research\n"
+        "    property: headcount\n"
+        "    as_written: 128명\n"
+        "    unit: person\n"
+        "  - id: sample-staff-bad-unit\n"
+        "    source: sample-2024-01-02\n"
+        "    quote: 지난해 3분기 기준 128명으로 늘었다\n"
+        "    subject: lg-ai-research\n"
+        "    property: headcount\n"
+        "    as_written: 128명\n"
+        "    unit: KRW\n"
+        "  - id: sample-staff-bad-subject\n"
+        "    source: sample-2024-01-02\n"
+        "    quote: 지난해 3분기 기준 128명으로 늘었다\n"
+        "    subject: lg-ai-reserch\n"
+        "    property: headcount\n"
+        "    as_written: 128명\n"
+        "    unit: person\n",
+        encoding="utf-8",
+    )
+    result = run(pytester, registry)
+    # 6 clean items, plus more.yaml's (file) and its 3 claims; the report item is skipped.
+    result.assert_outcomes(passed=7, failed=2, skipped=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*LOCATION registry/claims/more.yaml::sample-staff-good registry/claims/more.yaml 1 passed",
+            "*LOCATION registry/claims/more.yaml::sample-staff-bad-unit registry/claims/more.yaml 8 failed",
+            "*LOCATION registry/claims/more.yaml::sample-staff-bad-subject registry/claims/more.yaml 15 failed",
+        ]
+    )
+    result.stdout.fnmatch_lines(["claims/more.yaml:15:11: error unit-mismatch *"])
+    result.stdout.fnmatch_lines(["claims/more.yaml:19:14: error unknown-subject *"])
+
+
+def test_file_level_problem_fails_the_file_item(pytester: pytest.Pytester, registry: Path) -> None:
+    (registry / "claims" / "broken.yaml").write_text("claims:\n  - id: a\n   source: b\n", encoding="utf-8")
+    (registry / "seeds" / "extra.txt").write_text("색인에 없는 기사\n", encoding="utf-8")
+    result = run(pytester, registry)
+    # The five clean registry items pass; the report item is skipped.
+    result.assert_outcomes(passed=5, failed=2, skipped=1)
+    result.stdout.fnmatch_lines(
+        [
+            "FAILED registry/claims/broken.yaml::(file)*",
+            "FAILED registry/seeds/extra.txt::(file)*",
+        ]
+    )
+    result.stdout.fnmatch_lines(["claims/broken.yaml:3:4: error yaml-syntax *"])
+    result.stdout.fnmatch_lines(["seeds/extra.txt:0:0: error source-unindexed *"])
+
+
+def test_warning_alone_passes(pytester: pytest.Pytester, registry: Path) -> None:
+    (registry / "claims" / "empty.yaml").write_text("claims: []\n", encoding="utf-8")
+    result = run(pytester, registry)
+    # The warning does not fail its file; the report item passes as the registry has no error.
+    result.assert_outcomes(passed=len(CLEAN_ITEMS) + 1)
+
+
+def test_missing_registry_is_a_usage_error(pytester: pytest.Pytester) -> None:
+    result = pytester.runpytest_subprocess(
+        "--registry", str(pytester.path / "nowhere"), "-p", "no:cacheprovider"
+    )
+    assert result.ret == pytest.ExitCode.USAGE_ERROR == 4
+    result.stderr.fnmatch_lines([f"*--registry {pytester.path / 'nowhere'}: no such directory*"])
