@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Problem
-from .schemas import validate
-from .yamlfile import Node, read_yaml
+from .schemas import load_file
+from .yamlfile import Node
 
 CLAIMS = "claims"
 RESOLUTIONS = "claims/resolutions.yaml"  # not a claims file: see checks.resolutions
@@ -68,14 +68,12 @@ def claims_files(root: Path) -> list[Path]:
 
 def read_claims_file(root: Path, file: Path) -> ClaimsFile:
     rel = file.relative_to(root).as_posix()
-    result = ClaimsFile(rel)
-    parsed = read_yaml(file.read_bytes(), rel)
-    result.problems.extend(parsed.problems)
-    if parsed.root is None:
+    loaded = load_file(root, rel, "claims.schema.json")
+    result = ClaimsFile(rel, problems=loaded.problems, node=loaded.node)
+    if loaded.node is None:
         return result
-    result.node = parsed.root
-    result.problems.extend(validate(parsed.root, "claims.schema.json", rel))
-    items = parsed.root.get("claims")
+    # Claims are used even when a sibling is malformed: each one's own problems say what is wrong.
+    items = loaded.node.get("claims")
     if items is None or not isinstance(items.value, list):
         return result
     for item in items.value:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from .claims import RESOLUTIONS
 from .problems import Problem, problem
-from .schemas import validate
-from .yamlfile import Node, read_yaml
+from .schemas import load_file
+from .yamlfile import Node
 
 RESOLVED = ("explained", "outlet-error")
 
@@ -44,20 +44,11 @@ class Resolutions:
 
 
 def load_resolutions(root: Path) -> Resolutions:
-    out = Resolutions()
-    path = root / RESOLUTIONS
-    if not path.is_file():
+    loaded = load_file(root, RESOLUTIONS, "resolutions.schema.json", required=False)
+    out = Resolutions(problems=loaded.problems, node=loaded.node)
+    if not loaded.valid or loaded.node is None:
         return out
-    parsed = read_yaml(path.read_bytes(), RESOLUTIONS)
-    out.problems.extend(parsed.problems)
-    if parsed.root is None:
-        return out
-    out.node = parsed.root
-    shape = validate(parsed.root, "resolutions.schema.json", RESOLUTIONS)
-    out.problems.extend(shape)
-    if shape:
-        return out
-    entries = parsed.root.get("resolutions")
+    entries = loaded.node.get("resolutions")
     assert entries is not None
     for entry in entries.value:
         plain = entry.plain()

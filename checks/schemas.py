@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ except ImportError:  # pragma: no cover - the checker stays correct without it, 
     jsonschema_rs = None
 
 from .problems import Problem, problem
-from .yamlfile import Node
+from .yamlfile import Node, read_yaml
 
 # The schemas belong to the tool, not to the registry being checked: they define the format the
 # checker understands. They live in the project's top-level schema/ folder.
@@ -127,3 +128,28 @@ def _brief(error: jsonschema.ValidationError) -> str:
     if kind == "format":
         return f"{shown} is not a valid {error.validator_value}"
     return error.message
+
+
+@dataclass
+class Loaded:
+    """One registry YAML file read, parsed and validated."""
+
+    node: Node | None  # None when absent or not well-formed YAML
+    problems: list[Problem]
+    valid: bool  # well-formed and of the schema's shape
+
+
+def load_file(root: Path, rel: str, schema_name: str, required: bool = True) -> Loaded:
+    """Read, parse and validate one registry file. Never raises: every fault is a Problem."""
+    try:
+        data = (root / rel).read_bytes()
+    except OSError as exc:
+        if not required and not (root / rel).exists():
+            return Loaded(None, [], False)
+        why = exc.strerror or type(exc).__name__
+        return Loaded(None, [problem(rel, 0, 0, "file-unreadable", f"cannot read {rel}: {why}")], False)
+    parsed = read_yaml(data, rel)
+    if parsed.root is None:
+        return Loaded(None, parsed.problems, False)
+    shape = validate(parsed.root, schema_name, rel)
+    return Loaded(parsed.root, [*parsed.problems, *shape], not parsed.problems and not shape)

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from .problems import Problem, problem
 from .quotes import Body, nfc_lines
-from .schemas import validate
-from .yamlfile import Node, read_yaml
+from .schemas import load_file
+from .yamlfile import Node
 
 SEEDS = "seeds"
 INDEX = "seeds/sources.yaml"
@@ -56,23 +56,12 @@ class SourceIndex:
 
 
 def load_sources(root: Path) -> SourceIndex:
-    index = SourceIndex()
-    index_path = root / INDEX
-    try:
-        data = index_path.read_bytes()
-    except OSError as exc:
-        index.problems.append(
-            problem(INDEX, 0, 0, "source-file-missing", f"no sources index: {exc.strerror}; create {INDEX}")
-        )
+    loaded = load_file(root, INDEX, "sources.schema.json")
+    index = SourceIndex(problems=loaded.problems, node=loaded.node)
+    if loaded.node is None:
         return index
-    parsed = read_yaml(data, INDEX)
-    index.problems.extend(parsed.problems)
-    if parsed.root is None:
-        return index
-    index.node = parsed.root
-    shape = validate(parsed.root, "sources.schema.json", INDEX)
-    index.problems.extend(shape)
-    entries = parsed.root.get("sources")
+    # Entries are used even when a sibling is malformed: each one's own problems say what is wrong.
+    entries = loaded.node.get("sources")
     if entries is None or not isinstance(entries.value, list):
         return index
     indexed_files: set[str] = set()

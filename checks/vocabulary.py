@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem, problem
-from .schemas import validate
-from .yamlfile import Node, read_yaml
+from .problems import Problem
+from .schemas import load_file
+from .yamlfile import Node
 
 VOCABULARY = "schema/vocabulary.yaml"
 
@@ -32,27 +32,14 @@ class Vocabulary:
 
 
 def load_vocabulary(root: Path) -> Vocabulary:
-    vocabulary = Vocabulary()
-    try:
-        data = (root / VOCABULARY).read_bytes()
-    except OSError as exc:
-        vocabulary.problems.append(
-            problem(VOCABULARY, 0, 0, "file-unreadable", f"no vocabulary: {exc.strerror}; create {VOCABULARY}")
-        )
+    loaded = load_file(root, VOCABULARY, "vocabulary.schema.json")
+    vocabulary = Vocabulary(problems=loaded.problems, node=loaded.node)
+    if not loaded.valid or loaded.node is None:
         return vocabulary
-    parsed = read_yaml(data, VOCABULARY)
-    vocabulary.problems.extend(parsed.problems)
-    if parsed.root is None:
-        return vocabulary
-    vocabulary.node = parsed.root
-    shape = validate(parsed.root, "vocabulary.schema.json", VOCABULARY)
-    vocabulary.problems.extend(shape)
-    if shape:
-        return vocabulary
-    plain = parsed.root.plain()
+    plain = loaded.node.plain()
     for section in ("subjects", "properties", "units"):
         table = getattr(vocabulary, section)
         for key, entry in plain[section].items():
             table[key] = Term(key, entry["ko"], entry["en"], bool(entry.get("changes_over_time", False)))
-    vocabulary.loaded = not parsed.problems
+    vocabulary.loaded = True
     return vocabulary
