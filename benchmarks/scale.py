@@ -46,7 +46,10 @@ def build(root: Path, articles: int, per_article: int) -> None:
     (root / "schema").mkdir()
     shutil.copy(ROOT / "schema" / "vocabulary.yaml", root / "schema" / "vocabulary.yaml")
     vocab = (root / "schema" / "vocabulary.yaml").read_text(encoding="utf-8")
-    vocab = vocab.replace("subjects:\n", "subjects:\n" + "".join(f"  {s}: {{ko: 회사{s[-3:]}, en: Company {s[-3:]}}}\n" for s in SUBJECTS))
+    vocab = vocab.replace(
+        "subjects:\n",
+        "subjects:\n" + "".join(f"  {s}: {{ko: 회사{s[-3:]}, en: Company {s[-3:]}}}\n" for s in SUBJECTS),
+    )
     (root / "schema" / "vocabulary.yaml").write_text(vocab, encoding="utf-8")
     index = ["sources:\n"]
     start = date(2020, 1, 1)
@@ -60,7 +63,9 @@ def build(root: Path, articles: int, per_article: int) -> None:
             prop, pattern, unit = FIGURES[(a + c) % len(FIGURES)]
             n = 100 + (a * 13 + c * 7) % 50  # outlets disagree a little, sometimes a lot
             as_written = pattern.format(n=n, y=2000 + n % 20)
-            sentence = f"기사 {a}번의 {c}번째 문장에 따르면 {subject}의 해당 수치는 {as_written}으로 집계됐다."
+            sentence = (
+                f"기사 {a}번의 {c}번째 문장에 따르면 {subject}의 해당 수치는 {as_written}으로 집계됐다."
+            )
             lines.append(sentence)
             quote = sentence.rstrip(".")
             as_of = f"{2020 + (a + c) % 4}" if prop in ("headcount", "training-image-count") else None
@@ -85,7 +90,9 @@ def build(root: Path, articles: int, per_article: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--claims-per-article", type=int, default=10)
     args = parser.parse_args()
@@ -104,7 +111,9 @@ def main() -> int:
         if errors:
             for p in errors[:5]:
                 print(f"{p.path}:{p.line}:{p.column}: {p.code} {p.message}", file=sys.stderr)
-            print(f"the synthetic registry has {len(errors)} problems: the benchmark is broken", file=sys.stderr)
+            print(
+                f"the synthetic registry has {len(errors)} problems: the benchmark is broken", file=sys.stderr
+            )
             return 1
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         relations: dict[str, int] = {}
@@ -116,7 +125,9 @@ def main() -> int:
             f"| {args.articles:,} | {len(result.claims):,} | {t1 - t0:.1f} s | {t2 - t1:.1f} s | "
             f"{t3 - t2:.1f} s ({len(report) // 1024:,} KiB) | {t4 - t3:.1f} s | {peak:,.0f} MiB |"
         )
-        print(f"groups: {len(result.groups):,} ({', '.join(f'{v:,} {k}' for k, v in sorted(relations.items()))})")
+        print(
+            f"groups: {len(result.groups):,} ({', '.join(f'{v:,} {k}' for k, v in sorted(relations.items()))})"
+        )
     return 0
 
 

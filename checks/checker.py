@@ -71,7 +71,9 @@ def _check(root: Path) -> CheckResult:
         claims.extend(parsed.claims)
         items = parsed.node.get("claims") if parsed.node is not None else None
         if items is not None and items.value == []:
-            problems.append(problem(parsed.path, items.line, items.column, "no-claims", "this file holds no claims"))
+            problems.append(
+                problem(parsed.path, items.line, items.column, "no-claims", "this file holds no claims")
+            )
     result = CheckResult(root, index.sources, vocabulary, claims, problems, files)
     seen: dict[str, Claim] = {}
     for claim in claims:

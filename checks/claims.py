@@ -89,7 +89,9 @@ def _claim(node: Node, path: str) -> Claim | None:
     values = {key: child.value for key, child in node.value.items()}
     if not all(isinstance(values.get(key), str) for key in _FIELDS):
         return None  # the schema problems already say which field is missing or wrong
-    optional_str = {k: values.get(k) if isinstance(values.get(k), str) else None for k in ("as_of", "as_of_text", "note")}
+    optional_str = {
+        k: values.get(k) if isinstance(values.get(k), str) else None for k in ("as_of", "as_of_text", "note")
+    }
     occurrence = values.get("occurrence")
     return Claim(
         **{key: values[key] for key in _FIELDS},

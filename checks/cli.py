@@ -74,7 +74,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         return EXIT_OK
     write_atomically(path, report)
     counts = ", ".join(
-        f"{sum(g.relation == r for g in result.groups)} {r}" for r in ("contradiction", "discrepancy", "agreement", "change", "single")
+        f"{sum(g.relation == r for g in result.groups)} {r}"
+        for r in ("contradiction", "discrepancy", "agreement", "change", "single")
     )
     sys.stdout.write(f"wrote {REPORT}: {len(result.groups)} groups ({counts})\n")
     return EXIT_OK
@@ -130,7 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("check", help="check every source, claim and quote of a registry")
-    p.add_argument("--root", metavar="DIR", help="registry root (default: the one around the current directory)")
+    p.add_argument(
+        "--root", metavar="DIR", help="registry root (default: the one around the current directory)"
+    )
     p.add_argument(
         "--format",
         choices=("text", "json", "github"),
@@ -138,9 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=cmd_check)
 
-    p = sub.add_parser("report", help="write reports/conflicts.md: where the outlets agree, contradict or change")
-    p.add_argument("--root", metavar="DIR", help="registry root (default: the one around the current directory)")
-    p.add_argument("--check", action="store_true", help="exit 1 if the committed report is stale; write nothing")
+    p = sub.add_parser(
+        "report", help="write reports/conflicts.md: where the outlets agree, contradict or change"
+    )
+    p.add_argument(
+        "--root", metavar="DIR", help="registry root (default: the one around the current directory)"
+    )
+    p.add_argument(
+        "--check", action="store_true", help="exit 1 if the committed report is stale; write nothing"
+    )
     p.add_argument(
         "--format",
         choices=("markdown", "json"),

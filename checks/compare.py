@@ -143,7 +143,8 @@ def _groups_for(base: str, subject: str, prop: str, unit: str, members: list[Mem
         series = dated  # in time order
         when = f"{clusters[0][0].label()}…{clusters[-1][0].label()}"
         steps = " → ".join(
-            f"{s.label()}: " + " / ".join(sorted({m.claim.as_written for m in items})) for s, items in clusters
+            f"{s.label()}: " + " / ".join(sorted({m.claim.as_written for m in items}))
+            for s, items in clusters
         )
         group = Group(f"{base}", subject, prop, unit, "change", when, series, f"changes over time: {steps}")
         group.shared_origins = shared_origins(series)

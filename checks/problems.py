@@ -67,7 +67,6 @@ class Code:
 
 _CLAIMS = "claims/example.yaml"
 _SOURCES = "seeds/sources.yaml"
-_VOCAB = "schema/vocabulary.yaml"
 
 # The test registry (checks/tests/registry) has one article, `sample-2024-01-02`, whose body reads:
 #   LG AI연구원은 2020년 12월 출범했다. 출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로 늘었다.
@@ -86,6 +85,14 @@ claims:
     as_of_text: 지난해 3분기
 """
 
+# The same claim about the figure at the launch, whose quote occurs twice in the sample article.
+_AT_FOUNDING = (
+    _GOOD_CLAIM.replace("quote: 지난해 3분기 기준 128명으로 늘었다", "quote: 출범 당시 80여명이던")
+    .replace("as_written: 128명", "as_written: 80여명")
+    .replace("as_of: 2023-Q3", "as_of: 2020-12")
+    .replace("as_of_text: 지난해 3분기", "as_of_text: 출범 당시")
+)
+
 
 def _c(
     code: str,
@@ -96,9 +103,26 @@ def _c(
     at: tuple[int, int],
     passing: str = _GOOD_CLAIM,
     file: str = _CLAIMS,
+    at_path: str = "",
 ) -> Code:
-    return Code(code, severity, summary, fix, Example(file, failing), Example(file, passing), at)
+    return Code(code, severity, summary, fix, Example(file, failing), Example(file, passing), at, at_path)
 
+
+# Source examples rewrite the sources index of the test registry (checks/tests/registry).
+_SAMPLE_INDEX = """\
+sources:
+  - id: sample-2024-01-02
+    file: sample.txt
+    sha256: 71456106a9dd19021b7577dd3b2f6c622c5763467e2b172ae81b9853b72934ac
+    outlet: 샘플일보
+    headline: LG AI연구원 인력 늘어
+    published: '2024-01-02'
+    published_evidence: 입력 2024.01.02
+    reporter: 홍길동
+    body:
+      first_line: 1
+      last_line: 5
+"""
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -194,8 +218,10 @@ CODES: dict[str, Code] = {
             E,
             "The sources index names a file that is not in seeds/.",
             "Copy the article into seeds/ byte for byte, or correct `file`.",
-            "",
-            (0, 0),
+            _SAMPLE_INDEX.replace("file: sample.txt", "file: sampel.txt"),
+            (3, 11),
+            passing=_SAMPLE_INDEX,
+            file=_SOURCES,
         ),
         _c(
             "source-changed",
@@ -204,24 +230,31 @@ CODES: dict[str, Code] = {
             "evidence and are never edited.",
             "Restore the original file (git checkout seeds/FILE). If a new version of the article is "
             "really wanted, add it as a new source with its own ID.",
-            "",
-            (0, 0),
+            _SAMPLE_INDEX.replace("sha256: 7145", "sha256: 0145"),
+            (4, 13),
+            passing=_SAMPLE_INDEX,
+            file=_SOURCES,
         ),
         _c(
             "source-unindexed",
             E,
             "A file in seeds/ has no entry in the sources index, so no claim can cite it.",
             "Add an entry for it to seeds/sources.yaml (see the existing ones).",
-            "",
+            "sources: []\n",
             (0, 0),
+            passing=_SAMPLE_INDEX,
+            file=_SOURCES,
+            at_path="seeds/sample.txt",
         ),
         _c(
             "source-bounds",
             E,
             "The article body's line bounds are outside the file, reversed, or overlap.",
             "Give first_line <= last_line within the file; omitted ranges inside the body, apart.",
-            "",
-            (0, 0),
+            _SAMPLE_INDEX.replace("last_line: 5", "last_line: 50"),
+            (12, 18),
+            passing=_SAMPLE_INDEX,
+            file=_SOURCES,
         ),
         _c(
             "source-evidence",
@@ -229,8 +262,10 @@ CODES: dict[str, Code] = {
             "Text the sources index says is printed on the page (headline, date, reporter) is not "
             "in the article file or its body.",
             "Copy the text exactly from the article file.",
-            "",
-            (0, 0),
+            _SAMPLE_INDEX.replace("reporter: 홍길동", "reporter: 홍길둥"),
+            (9, 15),
+            passing=_SAMPLE_INDEX,
+            file=_SOURCES,
         ),
         _c(
             "duplicate-id",
@@ -246,8 +281,11 @@ CODES: dict[str, Code] = {
             "A claim cites a source that failed its own checks (missing, changed, unreadable, bad bounds), "
             "so its quote cannot be verified.",
             "Fix the problem reported on the source in seeds/sources.yaml.",
-            "",
+            _SAMPLE_INDEX.replace("sha256: 7145", "sha256: 0145"),
             (3, 13),
+            passing=_SAMPLE_INDEX,
+            file=_SOURCES,
+            at_path="claims/sample.yaml",  # the claim citing the source
         ),
         # --- vocabulary ----------------------------------------------------------------------------
         _c(
@@ -307,16 +345,9 @@ CODES: dict[str, Code] = {
             "The quote occurs more than once in the article body, so the claim does not say which "
             "sentence it comes from.",
             "Lengthen the quote until it is unique, or add `occurrence: N` (1-based, in reading order).",
-            _GOOD_CLAIM.replace("quote: 지난해 3분기 기준 128명으로 늘었다", "quote: 출범 당시 80여명이던")
-            .replace("as_written: 128명", "as_written: 80여명")
-            .replace("as_of: 2023-Q3", "as_of: 2020-12")
-            .replace("as_of_text: 지난해 3분기", "as_of_text: 출범 당시"),
+            _AT_FOUNDING,
             (4, 12),
-            passing=_GOOD_CLAIM.replace("quote: 지난해 3분기 기준 128명으로 늘었다", "quote: 출범 당시 80여명이던")
-            .replace("as_written: 128명", "as_written: 80여명")
-            .replace("as_of: 2023-Q3", "as_of: 2020-12")
-            .replace("as_of_text: 지난해 3분기", "as_of_text: 출범 당시")
-            + "    occurrence: 1\n",
+            passing=_AT_FOUNDING + "    occurrence: 1\n",
         ),
         _c(
             "occurrence-out-of-range",
@@ -347,8 +378,9 @@ CODES: dict[str, Code] = {
             E,
             "The figure as written cannot be read as a quantity.",
             "Write the figure as printed in the quote; the message says what the reader could not read.",
-            _GOOD_CLAIM.replace("quote: 지난해 3분기 기준 128명으로 늘었다", "quote: LG AI연구원은 2020년 12월 출범했다")
-            .replace("as_written: 128명", "as_written: LG AI연구원"),
+            _GOOD_CLAIM.replace(
+                "quote: 지난해 3분기 기준 128명으로 늘었다", "quote: LG AI연구원은 2020년 12월 출범했다"
+            ).replace("as_written: 128명", "as_written: LG AI연구원"),
             (7, 17),
         ),
         _c(
@@ -381,45 +413,3 @@ CODES: dict[str, Code] = {
         ),
     ]
 }
-
-# Source-level examples rewrite the sources index of the test registry (checks/tests/registry).
-_SAMPLE_INDEX = """\
-sources:
-  - id: sample-2024-01-02
-    file: sample.txt
-    sha256: 71456106a9dd19021b7577dd3b2f6c622c5763467e2b172ae81b9853b72934ac
-    outlet: 샘플일보
-    headline: LG AI연구원 인력 늘어
-    published: '2024-01-02'
-    published_evidence: 입력 2024.01.02
-    reporter: 홍길동
-    body:
-      first_line: 1
-      last_line: 5
-"""
-_SOURCE_EXAMPLES: dict[str, tuple[str, str, tuple[int, int]]] = {
-    # code: (failing index, path the problem is reported at, (line, column))
-    "source-file-missing": (_SAMPLE_INDEX.replace("file: sample.txt", "file: sampel.txt"), _SOURCES, (3, 11)),
-    "source-changed": (
-        _SAMPLE_INDEX.replace("sha256: 7145", "sha256: 0145"),
-        _SOURCES,
-        (4, 13),
-    ),
-    "source-unindexed": ("sources: []\n", "seeds/sample.txt", (0, 0)),
-    "source-bounds": (_SAMPLE_INDEX.replace("last_line: 5", "last_line: 50"), _SOURCES, (12, 18)),
-    "source-evidence": (_SAMPLE_INDEX.replace("reporter: 홍길동", "reporter: 홍길둥"), _SOURCES, (9, 15)),
-    # The test registry's own claims file cites the source; its `source` value is at line 3, column 13.
-    "source-unusable": (_SAMPLE_INDEX.replace("sha256: 7145", "sha256: 0145"), "claims/sample.yaml", (3, 13)),
-}
-for _code, (_bad, _path, _at) in _SOURCE_EXAMPLES.items():
-    _old = CODES[_code]
-    CODES[_code] = Code(
-        _code,
-        _old.severity,
-        _old.summary,
-        _old.fix,
-        Example(_SOURCES, _bad),
-        Example(_SOURCES, _SAMPLE_INDEX),
-        _at,
-        _path,
-    )

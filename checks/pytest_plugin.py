@@ -91,10 +91,14 @@ class RegistryFile(pytest.File):
         ]
 
 
-def _entries(node: Node | None, list_key: str, problems: list[Problem]) -> list[tuple[str, int, list[Problem]]]:
+def _entries(
+    node: Node | None, list_key: str, problems: list[Problem]
+) -> list[tuple[str, int, list[Problem]]]:
     """Split a file's problems among its list entries by line; the rest belong to the file."""
     items = node.get(list_key) if node is not None else None
-    entries: list[Node] = [e for e in items.value] if items is not None and isinstance(items.value, list) else []
+    entries: list[Node] = (
+        [e for e in items.value] if items is not None and isinstance(items.value, list) else []
+    )
     starts = [e.line for e in entries]
     buckets: list[list[Problem]] = [[] for _ in entries]
     whole: list[Problem] = []
@@ -176,7 +180,9 @@ class ReportFile(pytest.File):
 
 
 @pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(
+    session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+) -> None:
     root = _registry_root(config)
     if root is None:
         return

@@ -131,7 +131,14 @@ def _rules() -> dict[str, QualifierRule]:
     )
     for head in ("수", "몇"):
         r[head] = QualifierRule("vague", "number", "[1, 10) × following large unit", "several")
-        for place, size in (("십", 10), ("백", 100), ("천", 1000), ("만", 10**4), ("억", 10**8), ("조", 10**12)):
+        for place, size in (
+            ("십", 10),
+            ("백", 100),
+            ("천", 1000),
+            ("만", 10**4),
+            ("억", 10**8),
+            ("조", 10**12),
+        ):
             r[head + place] = QualifierRule(
                 "vague", "number", f"[{size:,}, {10 * size:,}) × following large unit", f"several {place}"
             )
@@ -260,13 +267,26 @@ _GENERAL_UNITS: Final[dict[str, str]] = {
 }
 
 _PREFIX_CURRENCIES: Final = (
-    ("US$", "USD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₩", "KRW"),
+    ("US$", "USD"),
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₩", "KRW"),
 )
 
 _LARGE: Final[dict[str, int]] = {"경": 10**16, "조": 10**12, "억": 10**8, "만": 10**4}
 _PLACES: Final[dict[str, int]] = {"천": 1000, "백": 100, "십": 10}
 _SINO_DIGITS: Final[dict[str, int]] = {
-    "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9,
+    "일": 1,
+    "이": 2,
+    "삼": 3,
+    "사": 4,
+    "오": 5,
+    "육": 6,
+    "칠": 7,
+    "팔": 8,
+    "구": 9,
 }
 # A large-unit syllable that starts one of these words is the word, not the unit: 2경기 is two games.
 _LARGE_BLOCKERS: Final[dict[str, tuple[str, ...]]] = {
@@ -276,15 +296,46 @@ _LARGE_BLOCKERS: Final[dict[str, tuple[str, ...]]] = {
     "만": ("만큼", "만족", "만료", "만들", "만나", "만남", "만전", "만세"),
 }
 _NATIVE_TENS: Final[dict[str, int]] = {
-    "열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "일흔": 70, "여든": 80, "아흔": 90,
+    "열": 10,
+    "스물": 20,
+    "스무": 20,
+    "서른": 30,
+    "마흔": 40,
+    "쉰": 50,
+    "예순": 60,
+    "일흔": 70,
+    "여든": 80,
+    "아흔": 90,
 }
 _NATIVE_ONES: Final[dict[str, int]] = {
-    "하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "석": 3, "넷": 4, "네": 4, "넉": 4,
-    "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
+    "하나": 1,
+    "한": 1,
+    "둘": 2,
+    "두": 2,
+    "셋": 3,
+    "세": 3,
+    "석": 3,
+    "넷": 4,
+    "네": 4,
+    "넉": 4,
+    "다섯": 5,
+    "여섯": 6,
+    "일곱": 7,
+    "여덟": 8,
+    "아홉": 9,
 }
 _DAY_WORDS: Final[dict[str, int]] = {
-    "하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8, "아흐레": 9,
-    "열흘": 10, "보름": 15,
+    "하루": 1,
+    "이틀": 2,
+    "사흘": 3,
+    "나흘": 4,
+    "닷새": 5,
+    "엿새": 6,
+    "이레": 7,
+    "여드레": 8,
+    "아흐레": 9,
+    "열흘": 10,
+    "보름": 15,
 }
 _PREQUALS: Final = ("약", "대략", "최대", "최소", "적어도", "총", "상위", "하위")
 _POSTQUALS: Final = tuple(w for w, r in QUALIFIERS.items() if r.position == "after" and w != "간")
@@ -306,7 +357,9 @@ _FOLLOWERS: Final = frozenset(
     "이가을를은는의에로으와과도만까부씩째당나쯤간께보처마밖뿐인였짜치요라란엔여대내미초정수안넘남전차새권꼴어조한하외중분동면"
 )
 # The stricter set for Hangul-only numbers, where a false reading costs more (한 개인, 한 대학, 한 장면).
-_STRICT_FOLLOWERS: Final = frozenset("이가을를은는의에로으와과도만까부씩째당나쯤간께보처뿐여내미초정수안넘남전동")
+_STRICT_FOLLOWERS: Final = frozenset(
+    "이가을를은는의에로으와과도만까부씩째당나쯤간께보처뿐여내미초정수안넘남전동"
+)
 _GAN_FOLLOWERS: Final = frozenset("의에은을이도만동")
 _HALF_FOLLOWERS: Final = frozenset("이가을를은는의에만동간여")
 
@@ -506,9 +559,7 @@ class _Parser:
                 return w
         return None
 
-    def unit_at(
-        self, q: int, index: dict[str, tuple[str, ...]], followers: frozenset[str]
-    ) -> str | None:
+    def unit_at(self, q: int, index: dict[str, tuple[str, ...]], followers: frozenset[str]) -> str | None:
         """Longest unit spelling at q that ends at a word boundary."""
         for w in index.get(self.at(q), ()):
             if not self.t.startswith(w, q):
@@ -758,9 +809,16 @@ class _Parser:
             return None
         value = -num.value if negative else num.value
         core = _Core(
-            start, num.end, value, _Interval.point(value), "arabic",
-            has_large=num.has_large, last_large=num.last_large, has_place=num.has_place,
-            decimal=num.decimal, signed=start != q,
+            start,
+            num.end,
+            value,
+            _Interval.point(value),
+            "arabic",
+            has_large=num.has_large,
+            last_large=num.last_large,
+            has_place=num.has_place,
+            decimal=num.decimal,
+            signed=start != q,
         )
         if num.yeo_pos is not None:
             self.apply_yeo(core, num.yeo_pos)
@@ -838,9 +896,16 @@ class _Parser:
             size = 1
         low = Fraction(place * size)
         core = _Core(
-            q, r, None, _Interval(low, 10 * low, True, False), "vague",
-            marks=[(q, self.t[q:word_end])], has_large=size > 1, last_large=size if size > 1 else None,
-            has_place=r > q + 1, bare_vague=r == q + 1,
+            q,
+            r,
+            None,
+            _Interval(low, 10 * low, True, False),
+            "vague",
+            marks=[(q, self.t[q:word_end])],
+            has_large=size > 1,
+            last_large=size if size > 1 else None,
+            has_place=r > q + 1,
+            bare_vague=r == q + 1,
         )
         return core
 
@@ -861,8 +926,14 @@ class _Parser:
         if c == "만" and num.end == q + 1 and not self.strict and not self.unit_after(num.end):
             return None  # 만 alone is 10,000 (read_quantity("만")), but in running text it is mostly "only"
         core = _Core(
-            q, num.end, num.value, _Interval.point(num.value), "sino",
-            has_large=num.has_large, last_large=num.last_large, has_place=num.has_place,
+            q,
+            num.end,
+            num.value,
+            _Interval.point(num.value),
+            "sino",
+            has_large=num.has_large,
+            last_large=num.last_large,
+            has_place=num.has_place,
             bare_man=c == "만" and num.end == q + 1,
         )
         if num.yeo_pos is not None:
@@ -962,7 +1033,7 @@ class _Parser:
                 if w is not None:
                     ep.unit, ep.end = NATIVE_COUNTERS[w], r + len(w)
                     return True
-            self.fail(q, f'native Korean numeral "{self.t[core.start:q]}" needs a counter (명, 개, 배, …)')
+            self.fail(q, f'native Korean numeral "{self.t[core.start : q]}" needs a counter (명, 개, 배, …)')
             return False
         if core.bare_vague:
             w = self.unit_at(q, _GENERAL_INDEX, _STRICT_FOLLOWERS)
@@ -973,7 +1044,7 @@ class _Parser:
             if w is not None:
                 ep.unit, ep.end = _GENERAL_UNITS[w], g + len(w)
                 return True
-            self.fail(q, f'"{self.t[core.start:q]}" needs a counter after it (수 명, 몇 년)')
+            self.fail(q, f'"{self.t[core.start : q]}" needs a counter after it (수 명, 몇 년)')
             return False
         followers = _FOLLOWERS if core.kind in ("arabic", "sino", "vague") else _STRICT_FOLLOWERS
         spots = (q, g) if g > q else (q,)
@@ -1097,8 +1168,12 @@ class _Parser:
             return None
         # 3000~4000억원: the first number borrows the second's large unit when that keeps the order.
         if (
-            e1.core.kind == "arabic" and not e1.core.has_large and e2.core.has_large
-            and e1.unit is None and e2.core.last_large is not None and e1.value is not None
+            e1.core.kind == "arabic"
+            and not e1.core.has_large
+            and e2.core.has_large
+            and e1.unit is None
+            and e2.core.last_large is not None
+            and e1.value is not None
         ):
             m = e2.core.last_large
             if low1 * m < low2:
@@ -1119,8 +1194,11 @@ class _Parser:
                 if w is None:
                     continue
                 e = r + len(w)
-                if w.startswith("넘") or (self.ends_word(e, _FOLLOWERS) and not self.t.startswith("이상하", r)
-                                          and not self.t.startswith("이상적", r)):
+                if w.startswith("넘") or (
+                    self.ends_word(e, _FOLLOWERS)
+                    and not self.t.startswith("이상하", r)
+                    and not self.t.startswith("이상적", r)
+                ):
                     found = (r, w, e)
                     break
             if found is None and self.at(q) in ("이", "가", "을", "를"):
@@ -1183,8 +1261,14 @@ class _Parser:
         # 엑사원 2.0, 11.18: a bare decimal (no unit, qualifier, sign or large unit) is a version or a date.
         core = fig.endpoints[0].core
         bare_decimal = (
-            len(fig.endpoints) == 1 and core.kind == "arabic" and core.decimal and not core.has_large
-            and not core.has_place and fig.unit is None and not fig.quals and not core.signed
+            len(fig.endpoints) == 1
+            and core.kind == "arabic"
+            and core.decimal
+            and not core.has_large
+            and not core.has_place
+            and fig.unit is None
+            and not fig.quals
+            and not core.signed
         )
         return not bare_decimal
 

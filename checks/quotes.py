@@ -80,7 +80,9 @@ class _Segment:
 class Body:
     """An article body: the file's lines restricted to the body, ready for quote search."""
 
-    def __init__(self, file_text: str, body_lines: list[tuple[int, int]], lines: list[str] | None = None) -> None:
+    def __init__(
+        self, file_text: str, body_lines: list[tuple[int, int]], lines: list[str] | None = None
+    ) -> None:
         """`lines`, when given, are `nfc_lines(file_text)` already computed (see `Source.lines`)."""
         lines = nfc_lines(file_text) if lines is None else lines
         self._line_starts = [0]
@@ -191,7 +193,9 @@ class Difference:
         if not self.article:
             return f"at quote character {self.at}: the quote adds {self.quote!r}, not in the article"
         if not self.quote:
-            return f"at quote character {self.at}: the article has {self.article!r} here, missing from the quote"
+            return (
+                f"at quote character {self.at}: the article has {self.article!r} here, missing from the quote"
+            )
         return f"at quote character {self.at}: the quote has {self.quote!r} where the article has {self.article!r}"
 
 

@@ -112,7 +112,7 @@ def quote_cell(m: Member) -> str:
     at = quote.find(fig)
     if at < 0:
         return md(quote)
-    return f"{md(quote[:at])}<b>{md(fig)}</b>{md(quote[at + len(fig):])}"
+    return f"{md(quote[:at])}<b>{md(fig)}</b>{md(quote[at + len(fig) :])}"
 
 
 def link(m: Member) -> str:
@@ -216,7 +216,9 @@ def _chart(g: Group, result: CheckResult) -> str:
     def label(text: str) -> str:
         return '"' + mermaid_text(text) + '"'
 
-    categories = ", ".join(label(f"{m.span.label() if m.span else 'undated'} {m.source.outlet}") for m in g.members)
+    categories = ", ".join(
+        label(f"{m.span.label() if m.span else 'undated'} {m.source.outlet}") for m in g.members
+    )
     unit = result.vocabulary.units.get(g.unit)
     numbers = ", ".join(exactjson.number_token(v) for v in values if v is not None)
     return (
@@ -265,7 +267,17 @@ def _single_table(groups: list[Group], result: CheckResult) -> str:
                 ]
             )
     return table(
-        ["group", "what", "outlet", "published", "figure as written", "value", "bounds", "quote", "source line"],
+        [
+            "group",
+            "what",
+            "outlet",
+            "published",
+            "figure as written",
+            "value",
+            "bounds",
+            "quote",
+            "source line",
+        ],
         rows,
     )
 
@@ -348,12 +360,20 @@ def analysis_json(result: CheckResult) -> str:
                 "explanation": g.explanation,
                 "resolution": None
                 if r is None
-                else {"status": r.status, "resolved": r.resolved, "note": r.note, "erroneous": list(r.erroneous)},
+                else {
+                    "status": r.status,
+                    "resolved": r.resolved,
+                    "note": r.note,
+                    "erroneous": list(r.erroneous),
+                },
                 "shared_origin": [[m.claim.id for m in s] for s in g.shared_origins],
                 "members": [_member_json(m) for m in g.members],
             }
         )
-    return exactjson.dumps({"claims": len(result.claims), "sources": len(result.sources), "groups": groups}) + "\n"
+    return (
+        exactjson.dumps({"claims": len(result.claims), "sources": len(result.sources), "groups": groups})
+        + "\n"
+    )
 
 
 # --- writing ---------------------------------------------------------------------------------------

@@ -13,12 +13,13 @@ FORMATS = ("text", "json", "github")
 
 
 def text(result: CheckResult) -> str:
-    lines = [f"{p.path}:{p.line}:{p.column}: {p.severity.value} {p.code} {p.message}" for p in result.problems]
+    lines = [
+        f"{p.path}:{p.line}:{p.column}: {p.severity.value} {p.code} {p.message}" for p in result.problems
+    ]
     errors = sum(1 for p in result.problems if p.severity.value == "error")
     warnings = len(result.problems) - errors
-    summary = (
-        f"{len(result.claims)} claims over {len(result.sources)} sources: "
-        + (f"{errors} error(s), {warnings} warning(s)" if result.problems else "all quotes verified, no problems")
+    summary = f"{len(result.claims)} claims over {len(result.sources)} sources: " + (
+        f"{errors} error(s), {warnings} warning(s)" if result.problems else "all quotes verified, no problems"
     )
     return "\n".join([*lines, summary]) + "\n"
 

@@ -108,9 +108,7 @@ def _problems_for(error: jsonschema.ValidationError, root: Node, path: str) -> l
     description = error.schema.get("description") if isinstance(error.schema, dict) else None
     if description:
         hint = f"; expected {description}"
-    return [
-        problem(path, node_line, node_col, "invalid-value", f"{_where(at)}: {_brief(error)}{hint}")
-    ]
+    return [problem(path, node_line, node_col, "invalid-value", f"{_where(at)}: {_brief(error)}{hint}")]
 
 
 def _brief(error: jsonschema.ValidationError) -> str:

@@ -146,7 +146,13 @@ def _source(entry: Node, root: Path, problems: list[Problem]) -> Source | None:
     assert file_node is not None
     if "/" in name or name.startswith("."):
         problems.append(
-            problem(INDEX, file_node.line, file_node.column, "invalid-value", "file must be a plain name in seeds/")
+            problem(
+                INDEX,
+                file_node.line,
+                file_node.column,
+                "invalid-value",
+                "file must be a plain name in seeds/",
+            )
         )
         return source
     try:
@@ -182,7 +188,9 @@ def _source(entry: Node, root: Path, problems: list[Problem]) -> Source | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         problems.append(
-            problem(INDEX, file_node.line, file_node.column, "file-unreadable", f"{SEEDS}/{name} is not UTF-8")
+            problem(
+                INDEX, file_node.line, file_node.column, "file-unreadable", f"{SEEDS}/{name} is not UTF-8"
+            )
         )
         return source
     source.text = text
@@ -233,7 +241,9 @@ def _check_bounds(
         return False
 
     if last > line_count:
-        return bad(body.get("last_line"), f"last_line {last} is past the end of the file ({line_count} lines)")
+        return bad(
+            body.get("last_line"), f"last_line {last} is past the end of the file ({line_count} lines)"
+        )
     if first > last:
         return bad(body.get("first_line"), f"first_line {first} is after last_line {last}")
     previous_end = first - 1
@@ -258,7 +268,12 @@ def _check_evidence(source: Source, entry: Node, problems: list[Problem]) -> Non
     """What the index says is printed must be printed: the headline in the body, the rest in the file."""
     assert source.text is not None
     flat_file = _SPACE.sub(" ", source.text)
-    checks = [("headline", True), ("published_evidence", False), ("reporter", False), ("outlet_evidence", False)]
+    checks = [
+        ("headline", True),
+        ("published_evidence", False),
+        ("reporter", False),
+        ("outlet_evidence", False),
+    ]
     for key, in_body in checks:
         node = entry.get(key)
         value = _text(node)
