@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,6 +128,10 @@ def _check_resolutions(resolutions: Resolutions, groups: list[Group]) -> list[Pr
     return found
 
 
+# Reports a problem at a field of the claim: add(field, code, message).
+Add = Callable[[str, str, str], None]
+
+
 def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
     found: list[Problem] = []
 
@@ -203,7 +208,7 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
     return found
 
 
-def _check_inside_quote(claim: Claim, add) -> bool:  # type: ignore[no-untyped-def]
+def _check_inside_quote(claim: Claim, add: Add) -> bool:
     quote = canonical(claim.quote)
     ok = True
     if canonical(claim.as_written) not in quote:
@@ -222,7 +227,7 @@ def _check_inside_quote(claim: Claim, add) -> bool:  # type: ignore[no-untyped-d
     return ok
 
 
-def _check_figure(claim: Claim, result: CheckResult, add) -> None:  # type: ignore[no-untyped-def]
+def _check_figure(claim: Claim, result: CheckResult, add: Add) -> None:
     try:
         read = quantity.read_quantity(unicodedata.normalize("NFC", claim.as_written))
     except quantity.NotAFigure as exc:

@@ -7,6 +7,7 @@ problems (YAML, shape) are collected, and every claim whose fields have the righ
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +36,7 @@ class Claim:
     occurrence: int | None = None
     note: str | None = None
 
-    @property
+    @builtins.property  # the field `property` shadows the builtin here
     def line(self) -> int:
         return self.node.line
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import exactjson
-from .problems import CODES
+from .problems import CODES, Code
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -109,7 +109,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def explain(code) -> str:  # type: ignore[no-untyped-def]
+def explain(code: Code) -> str:
     def block(text: str | bytes) -> str:
         shown = text if isinstance(text, str) else text.decode("utf-8", errors="backslashreplace")
         return "\n".join("    " + line for line in shown.splitlines()) or "    (empty file)"

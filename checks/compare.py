@@ -23,6 +23,7 @@ The rules (README, "Comparison", is their documentation; keep the two in step):
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -72,11 +73,11 @@ class Group:
     shared_origins: list[list[Member]] = field(default_factory=list)
     resolution: Resolution | None = None
 
-    @property
+    @builtins.property  # the field `property` shadows the builtin here
     def outlets(self) -> list[str]:
         return sorted({m.source.outlet for m in self.members})
 
-    @property
+    @builtins.property  # the field `property` shadows the builtin here
     def is_conflict(self) -> bool:
         return self.relation in ("contradiction", "discrepancy")
 

@@ -69,7 +69,9 @@ def pair(
     """Two outlets, one figure each, stated for the same time (or both undated)."""
     words = "지난해 3분기 " if as_of else ""
     a = article("aa-2022-01-19", "가일보", "2022-01-19", f"LG AI연구원의 {words}규모는 {fig_a}으로 집계됐다.")
-    b = article("bb-2022-02-03", "나신문", "2022-02-03", f"업계에 따르면 {words}해당 수치는 {fig_b}에 달했다고 한다.")
+    b = article(
+        "bb-2022-02-03", "나신문", "2022-02-03", f"업계에 따르면 {words}해당 수치는 {fig_b}에 달했다고 한다."
+    )
     kw = {"as_of": as_of, "as_of_text": words.strip()} if as_of else {}
     return run(
         [a, b],
@@ -85,13 +87,34 @@ def pair(
 
 def test_contradiction_when_bounds_do_not_overlap(run) -> None:
     # 80여명 is [80, 90), 70여명 is [70, 80): no number is in both, so both cannot be true.
-    a = article("aa-2022-01-19", "가일보", "2022-01-19", "출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로 늘었다.")
+    a = article(
+        "aa-2022-01-19",
+        "가일보",
+        "2022-01-19",
+        "출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로 늘었다.",
+    )
     b = article("bb-2024-03-13", "나신문", "2024-03-13", "LG AI연구원의 출범 당시 연구 인력은 70여명이었다.")
     result = run(
         [a, b],
         [
-            claim("aa.founding", a.id, "출범 당시 80여명이던 인력은", "80여명", "person", as_of="2020-12", as_of_text="출범 당시"),
-            claim("bb.founding", b.id, "출범 당시 연구 인력은 70여명이었다", "70여명", "person", as_of="2020-12", as_of_text="출범 당시"),
+            claim(
+                "aa.founding",
+                a.id,
+                "출범 당시 80여명이던 인력은",
+                "80여명",
+                "person",
+                as_of="2020-12",
+                as_of_text="출범 당시",
+            ),
+            claim(
+                "bb.founding",
+                b.id,
+                "출범 당시 연구 인력은 70여명이었다",
+                "70여명",
+                "person",
+                as_of="2020-12",
+                as_of_text="출범 당시",
+            ),
         ],
     )
     # One thing (one unit, so no [unit] in the key), one time: one group, members by publication date.
@@ -106,15 +129,37 @@ def test_contradiction_when_bounds_do_not_overlap(run) -> None:
 def test_discrepancy_when_bounds_overlap_but_values_differ(run) -> None:
     # [6000억, ∞) and [7000억, ∞) overlap (7000억 is in both), but 6000억 and 7000억 differ by 1/7 of the
     # larger, far more than 1%.
-    a = article("aa-2023-08-24", "가일보", "2023-08-24", "엑사원은 2023년 기준 6000억개 이상의 말뭉치를 학습했다.")
-    b = article("bb-2023-08-28", "나신문", "2023-08-28", "엑사원 2.0은 2023년 한 해 7000억개 이상의 데이터를 익혔다.")
+    a = article(
+        "aa-2023-08-24", "가일보", "2023-08-24", "엑사원은 2023년 기준 6000억개 이상의 말뭉치를 학습했다."
+    )
+    b = article(
+        "bb-2023-08-28", "나신문", "2023-08-28", "엑사원 2.0은 2023년 한 해 7000억개 이상의 데이터를 익혔다."
+    )
     result = run(
         [a, b],
         [
-            claim("aa.data", a.id, "2023년 기준 6000억개 이상의 말뭉치", "6000억개 이상", "item",
-                  subject="exaone", property="dataset-size", as_of="2023", as_of_text="2023년"),
-            claim("bb.data", b.id, "2023년 한 해 7000억개 이상의 데이터", "7000억개 이상", "item",
-                  subject="exaone", property="dataset-size", as_of="2023", as_of_text="2023년"),
+            claim(
+                "aa.data",
+                a.id,
+                "2023년 기준 6000억개 이상의 말뭉치",
+                "6000억개 이상",
+                "item",
+                subject="exaone",
+                property="dataset-size",
+                as_of="2023",
+                as_of_text="2023년",
+            ),
+            claim(
+                "bb.data",
+                b.id,
+                "2023년 한 해 7000억개 이상의 데이터",
+                "7000억개 이상",
+                "item",
+                subject="exaone",
+                property="dataset-size",
+                as_of="2023",
+                as_of_text="2023년",
+            ),
         ],
     )
     assert relations(result) == {"exaone/dataset-size@2023": ("discrepancy", ["aa.data", "bb.data"])}
@@ -129,8 +174,24 @@ def test_agreement_on_the_same_figure_written_two_ways(run) -> None:
     result = run(
         [a, b],
         [
-            claim("aa.plan", a.id, "ABC 분야에 3조6000억원을 투자한다", "3조6000억원", "KRW", subject="lg", property="investment"),
-            claim("bb.plan", b.id, "투자액은 3조 6000억 원으로 알려졌다", "3조 6000억 원", "KRW", subject="lg", property="investment"),
+            claim(
+                "aa.plan",
+                a.id,
+                "ABC 분야에 3조6000억원을 투자한다",
+                "3조6000억원",
+                "KRW",
+                subject="lg",
+                property="investment",
+            ),
+            claim(
+                "bb.plan",
+                b.id,
+                "투자액은 3조 6000억 원으로 알려졌다",
+                "3조 6000억 원",
+                "KRW",
+                subject="lg",
+                property="investment",
+            ),
         ],
     )
     assert relations(result) == {"lg/investment@undated": ("agreement", ["aa.plan", "bb.plan"])}
@@ -201,8 +262,24 @@ def test_single_when_one_outlet_states_the_figure_even_twice(run) -> None:
     result = run(
         [a1, a2],
         [
-            claim("ga1.founding", a1.id, "출범 당시 80여명이던 인력은", "80여명", "person", as_of="2020-12", as_of_text="출범 당시"),
-            claim("ga2.founding", a2.id, "출범 당시 연구 인력은 70여명이었다", "70여명", "person", as_of="2020-12", as_of_text="출범 당시"),
+            claim(
+                "ga1.founding",
+                a1.id,
+                "출범 당시 80여명이던 인력은",
+                "80여명",
+                "person",
+                as_of="2020-12",
+                as_of_text="출범 당시",
+            ),
+            claim(
+                "ga2.founding",
+                a2.id,
+                "출범 당시 연구 인력은 70여명이었다",
+                "70여명",
+                "person",
+                as_of="2020-12",
+                as_of_text="출범 당시",
+            ),
         ],
     )
     assert relations(result) == {f"{HEADCOUNT}@2020-12": ("single", ["ga1.founding", "ga2.founding"])}
@@ -215,8 +292,24 @@ def test_same_outlet_twice_is_not_an_agreement(run) -> None:
     result = run(
         [a1, a2],
         [
-            claim("ga1.founding", a1.id, "출범 당시 80여명이던 인력은", "80여명", "person", as_of="2020-12", as_of_text="출범 당시"),
-            claim("ga2.founding", a2.id, "출범 당시 인력은 80여명이었다", "80여명", "person", as_of="2020-12", as_of_text="출범 당시"),
+            claim(
+                "ga1.founding",
+                a1.id,
+                "출범 당시 80여명이던 인력은",
+                "80여명",
+                "person",
+                as_of="2020-12",
+                as_of_text="출범 당시",
+            ),
+            claim(
+                "ga2.founding",
+                a2.id,
+                "출범 당시 인력은 80여명이었다",
+                "80여명",
+                "person",
+                as_of="2020-12",
+                as_of_text="출범 당시",
+            ),
         ],
     )
     assert relations(result) == {f"{HEADCOUNT}@2020-12": ("single", ["ga1.founding", "ga2.founding"])}
@@ -232,9 +325,33 @@ def test_same_outlet_pairs_are_not_judged_alongside_other_outlets(run) -> None:
     result = run(
         [a1, a2, b],
         [
-            claim("ga1.founding", a1.id, "출범 당시 80여명이던 인력은", "80여명", "person", as_of="2020-12", as_of_text="출범 당시"),
-            claim("ga2.founding", a2.id, "출범 당시 연구 인력은 70여명이었다", "70여명", "person", as_of="2020-12", as_of_text="출범 당시"),
-            claim("na.founding", b.id, "출범 당시 80여명 규모로 시작했다", "80여명", "person", as_of="2020-12", as_of_text="출범 당시"),
+            claim(
+                "ga1.founding",
+                a1.id,
+                "출범 당시 80여명이던 인력은",
+                "80여명",
+                "person",
+                as_of="2020-12",
+                as_of_text="출범 당시",
+            ),
+            claim(
+                "ga2.founding",
+                a2.id,
+                "출범 당시 연구 인력은 70여명이었다",
+                "70여명",
+                "person",
+                as_of="2020-12",
+                as_of_text="출범 당시",
+            ),
+            claim(
+                "na.founding",
+                b.id,
+                "출범 당시 80여명 규모로 시작했다",
+                "80여명",
+                "person",
+                as_of="2020-12",
+                as_of_text="출범 당시",
+            ),
         ],
     )
     g = group(result, f"{HEADCOUNT}@2020-12")
@@ -248,15 +365,43 @@ def test_same_outlet_pairs_are_not_judged_alongside_other_outlets(run) -> None:
 def test_change_over_time_with_members_in_time_order(run) -> None:
     # 2020-12 and 2021-Q3 do not overlap: two same-time groups, and a change group of the dated claims.
     # The 2021-Q3 figure comes from the *earliest* article, so publication order is not time order.
-    c = article("cc-2022-01-19", "다뉴스", "2022-01-19", "인력은 지난해 3분기 기준 128명으로 빠르게 몸집을 키웠다.")
-    a = article("aa-2023-08-24", "가일보", "2023-08-24", "LG AI연구원은 출범 당시 80여명이던 연구진으로 출발했다.")
+    c = article(
+        "cc-2022-01-19", "다뉴스", "2022-01-19", "인력은 지난해 3분기 기준 128명으로 빠르게 몸집을 키웠다."
+    )
+    a = article(
+        "aa-2023-08-24", "가일보", "2023-08-24", "LG AI연구원은 출범 당시 80여명이던 연구진으로 출발했다."
+    )
     b = article("bb-2024-03-13", "나신문", "2024-03-13", "연구원 출범 당시 인력은 80여명이었다.")
     result = run(
         [a, b, c],
         [
-            claim("aa.founding", a.id, "출범 당시 80여명이던 연구진", "80여명", "person", as_of="2020-12", as_of_text="출범 당시"),
-            claim("bb.founding", b.id, "출범 당시 인력은 80여명이었다", "80여명", "person", as_of="2020-12", as_of_text="출범 당시"),
-            claim("cc.q3", c.id, "인력은 지난해 3분기 기준 128명으로", "128명", "person", as_of="2021-Q3", as_of_text="지난해 3분기"),
+            claim(
+                "aa.founding",
+                a.id,
+                "출범 당시 80여명이던 연구진",
+                "80여명",
+                "person",
+                as_of="2020-12",
+                as_of_text="출범 당시",
+            ),
+            claim(
+                "bb.founding",
+                b.id,
+                "출범 당시 인력은 80여명이었다",
+                "80여명",
+                "person",
+                as_of="2020-12",
+                as_of_text="출범 당시",
+            ),
+            claim(
+                "cc.q3",
+                c.id,
+                "인력은 지난해 3분기 기준 128명으로",
+                "128명",
+                "person",
+                as_of="2021-Q3",
+                as_of_text="지난해 3분기",
+            ),
         ],
     )
     assert relations(result) == {
@@ -288,13 +433,33 @@ def test_adjacent_times_do_not_overlap(run) -> None:
 
 
 def pair_times(run, time_a: tuple[str, str], time_b: tuple[str, str], fig_a: str, fig_b: str) -> CheckResult:
-    a = article("aa-2022-01-19", "가일보", "2022-01-19", f"LG AI연구원의 {time_a[1]} 인력은 {fig_a}으로 집계됐다.")
-    b = article("bb-2022-02-03", "나신문", "2022-02-03", f"업계에 따르면 {time_b[1]} 연구원 수는 {fig_b}에 달했다.")
+    a = article(
+        "aa-2022-01-19", "가일보", "2022-01-19", f"LG AI연구원의 {time_a[1]} 인력은 {fig_a}으로 집계됐다."
+    )
+    b = article(
+        "bb-2022-02-03", "나신문", "2022-02-03", f"업계에 따르면 {time_b[1]} 연구원 수는 {fig_b}에 달했다."
+    )
     return run(
         [a, b],
         [
-            claim("aa.x", a.id, f"{time_a[1]} 인력은 {fig_a}으로", fig_a, "person", as_of=time_a[0], as_of_text=time_a[1]),
-            claim("bb.x", b.id, f"{time_b[1]} 연구원 수는 {fig_b}에", fig_b, "person", as_of=time_b[0], as_of_text=time_b[1]),
+            claim(
+                "aa.x",
+                a.id,
+                f"{time_a[1]} 인력은 {fig_a}으로",
+                fig_a,
+                "person",
+                as_of=time_a[0],
+                as_of_text=time_a[1],
+            ),
+            claim(
+                "bb.x",
+                b.id,
+                f"{time_b[1]} 연구원 수는 {fig_b}에",
+                fig_b,
+                "person",
+                as_of=time_b[0],
+                as_of_text=time_b[1],
+            ),
         ],
     )
 
@@ -303,18 +468,48 @@ def test_undated_one_off_fact_joins_every_dated_group(run) -> None:
     # investment: changes_over_time false. 나신문's figure states no time: undated, so it is compared
     # with the 2023 figure (the same 3.6조: agreement) and the 2024 one (4조 vs 3.6조, both points:
     # contradiction). The change group holds the dated claims only.
-    a = article("aa-2023-03-02", "가일보", "2023-03-02", "LG는 2023년 기준 ABC 분야 투자 계획을 3조6000억원으로 잡았다.")
+    a = article(
+        "aa-2023-03-02",
+        "가일보",
+        "2023-03-02",
+        "LG는 2023년 기준 ABC 분야 투자 계획을 3조6000억원으로 잡았다.",
+    )
     b = article("bb-2023-06-01", "나신문", "2023-06-01", "ABC 분야 투자 규모는 3조6000억원이라는 설명이다.")
     c = article("cc-2024-02-01", "다뉴스", "2024-02-01", "올해 투자 계획은 2024년 기준 4조원으로 늘었다.")
     result = run(
         [a, b, c],
         [
-            claim("aa.plan", a.id, "2023년 기준 ABC 분야 투자 계획을 3조6000억원으로", "3조6000억원", "KRW",
-                  subject="lg", property="investment", as_of="2023", as_of_text="2023년"),
-            claim("bb.plan", b.id, "투자 규모는 3조6000억원이라는 설명이다", "3조6000억원", "KRW",
-                  subject="lg", property="investment"),
-            claim("cc.plan", c.id, "2024년 기준 4조원으로 늘었다", "4조원", "KRW",
-                  subject="lg", property="investment", as_of="2024", as_of_text="2024년"),
+            claim(
+                "aa.plan",
+                a.id,
+                "2023년 기준 ABC 분야 투자 계획을 3조6000억원으로",
+                "3조6000억원",
+                "KRW",
+                subject="lg",
+                property="investment",
+                as_of="2023",
+                as_of_text="2023년",
+            ),
+            claim(
+                "bb.plan",
+                b.id,
+                "투자 규모는 3조6000억원이라는 설명이다",
+                "3조6000억원",
+                "KRW",
+                subject="lg",
+                property="investment",
+            ),
+            claim(
+                "cc.plan",
+                c.id,
+                "2024년 기준 4조원으로 늘었다",
+                "4조원",
+                "KRW",
+                subject="lg",
+                property="investment",
+                as_of="2024",
+                as_of_text="2024년",
+            ),
         ],
     )
     assert relations(result) == {
@@ -367,8 +562,24 @@ def test_different_units_are_never_compared(run) -> None:
     result = run(
         [a, b],
         [
-            claim("aa.plan", a.id, "ABC 분야에 3조6000억원을 투자한다", "3조6000억원", "KRW", subject="lg", property="investment"),
-            claim("bb.plan", b.id, "투자 규모는 30억달러에 이른다", "30억달러", "USD", subject="lg", property="investment"),
+            claim(
+                "aa.plan",
+                a.id,
+                "ABC 분야에 3조6000억원을 투자한다",
+                "3조6000억원",
+                "KRW",
+                subject="lg",
+                property="investment",
+            ),
+            claim(
+                "bb.plan",
+                b.id,
+                "투자 규모는 30억달러에 이른다",
+                "30억달러",
+                "USD",
+                subject="lg",
+                property="investment",
+            ),
         ],
     )
     assert relations(result) == {
@@ -412,7 +623,15 @@ def _independence(run, sentences: dict[str, tuple[str, str]]) -> CheckResult:
         for n, (key, (outlet, sentence)) in enumerate(sorted(sentences.items()))
     ]
     claims = [
-        claim(f"{a.id.split('-')[0]}.plan", a.id, a.lines[0], "3000억원", "KRW", subject="exaone", property="investment")
+        claim(
+            f"{a.id.split('-')[0]}.plan",
+            a.id,
+            a.lines[0],
+            "3000억원",
+            "KRW",
+            subject="exaone",
+            property="investment",
+        )
         for a in articles
     ]
     return run(articles, claims)
@@ -421,7 +640,9 @@ def _independence(run, sentences: dict[str, tuple[str, str]]) -> CheckResult:
 def test_near_identical_sentences_share_one_origin(run) -> None:
     # 가 and 나 share "LG AI연구원은 초거대 인공지능 엑사원을 공개하며 3000억원을 투자한다고": eight words in
     # a row. 다 is worded independently.
-    result = _independence(run, {"aa": ("가일보", PRESS), "bb": ("나신문", PRESS_COPY), "cc": ("다뉴스", PARAPHRASE)})
+    result = _independence(
+        run, {"aa": ("가일보", PRESS), "bb": ("나신문", PRESS_COPY), "cc": ("다뉴스", PARAPHRASE)}
+    )
     g = group(result, "exaone/investment@undated")
     assert g.relation == "agreement"
     assert [[m.claim.id for m in s] for s in g.shared_origins] == [["aa.plan", "bb.plan"]]
@@ -448,11 +669,19 @@ FIVE = "하나 둘 셋 넷 다섯"
     ("a", "b", "expected"),
     [
         # Six words in a row in common -> one origin, however different the rest.
-        (f"{FIVE} 여섯 사과 바나나 포도 수박 딸기 참외", f"{FIVE} 여섯 자동차 비행기 기차 버스 택시 자전거", True),
+        (
+            f"{FIVE} 여섯 사과 바나나 포도 수박 딸기 참외",
+            f"{FIVE} 여섯 자동차 비행기 기차 버스 택시 자전거",
+            True,
+        ),
         # Five in a row only, and the rest unlike -> independent.
         (f"{FIVE} 사과 바나나 포도 수박 딸기 참외", f"{FIVE} 자동차 비행기 기차 버스 택시 자전거", False),
         # Exactly six words, all in common.
-        ("LG AI연구원은 초거대 인공지능 엑사원을 공개했다", "LG AI연구원은 초거대 인공지능 엑사원을 공개했다", True),
+        (
+            "LG AI연구원은 초거대 인공지능 엑사원을 공개했다",
+            "LG AI연구원은 초거대 인공지능 엑사원을 공개했다",
+            True,
+        ),
         # Near-identical characters but fewer than six words: the rule counts words in a row only.
         ("엑사원3000억원투자발표", "엑사원3000억원투자발표함", False),
         ("하나 둘 셋 넷 다섯", "하나 둘 셋 넷 다섯", False),
@@ -520,10 +749,25 @@ def test_supporting_sentence(quote: str, expected: str) -> None:
 
 
 def test_members_carry_their_supporting_sentence(run) -> None:
-    a = article("aa-2022-01-19", "가일보", "2022-01-19", "앞 문장이다. 출범 당시 80여명이던 인력은 늘었다. 뒤 문장이다.")
+    a = article(
+        "aa-2022-01-19",
+        "가일보",
+        "2022-01-19",
+        "앞 문장이다. 출범 당시 80여명이던 인력은 늘었다. 뒤 문장이다.",
+    )
     result = run(
         [a],
-        [claim("aa.founding", a.id, "출범 당시 80여명이던 인력은", "80여명", "person", as_of="2020-12", as_of_text="출범 당시")],
+        [
+            claim(
+                "aa.founding",
+                a.id,
+                "출범 당시 80여명이던 인력은",
+                "80여명",
+                "person",
+                as_of="2020-12",
+                as_of_text="출범 당시",
+            )
+        ],
     )
     (g,) = result.groups
     assert [m.sentence for m in g.members] == ["출범 당시 80여명이던 인력은 늘었다."]
@@ -537,13 +781,57 @@ CONFLICT = f"{HEADCOUNT}@2020-12"
 def _resolved(run_or_root, resolutions: str) -> tuple[list, CheckResult]:
     """A registry with one contradiction (80여 vs 70여 at 2020-12), one agreement (lg/investment@undated)
     and the given claims/resolutions.yaml. Returns (problems, result)."""
-    a = article("aa-2022-01-19", "가일보", "2022-01-19", "출범 당시 80여명이던 인력은 늘었다.", "LG는 ABC 분야에 3조6000억원을 투자한다.")
-    b = article("bb-2024-03-13", "나신문", "2024-03-13", "출범 당시 연구 인력은 70여명이었다.", "그룹 투자액은 3조 6000억 원으로 알려졌다.")
+    a = article(
+        "aa-2022-01-19",
+        "가일보",
+        "2022-01-19",
+        "출범 당시 80여명이던 인력은 늘었다.",
+        "LG는 ABC 분야에 3조6000억원을 투자한다.",
+    )
+    b = article(
+        "bb-2024-03-13",
+        "나신문",
+        "2024-03-13",
+        "출범 당시 연구 인력은 70여명이었다.",
+        "그룹 투자액은 3조 6000억 원으로 알려졌다.",
+    )
     claims = [
-        claim("aa.founding", a.id, "출범 당시 80여명이던 인력은", "80여명", "person", as_of="2020-12", as_of_text="출범 당시"),
-        claim("bb.founding", b.id, "출범 당시 연구 인력은 70여명이었다", "70여명", "person", as_of="2020-12", as_of_text="출범 당시"),
-        claim("aa.plan", a.id, "ABC 분야에 3조6000억원을 투자한다", "3조6000억원", "KRW", subject="lg", property="investment"),
-        claim("bb.plan", b.id, "투자액은 3조 6000억 원으로 알려졌다", "3조 6000억 원", "KRW", subject="lg", property="investment"),
+        claim(
+            "aa.founding",
+            a.id,
+            "출범 당시 80여명이던 인력은",
+            "80여명",
+            "person",
+            as_of="2020-12",
+            as_of_text="출범 당시",
+        ),
+        claim(
+            "bb.founding",
+            b.id,
+            "출범 당시 연구 인력은 70여명이었다",
+            "70여명",
+            "person",
+            as_of="2020-12",
+            as_of_text="출범 당시",
+        ),
+        claim(
+            "aa.plan",
+            a.id,
+            "ABC 분야에 3조6000억원을 투자한다",
+            "3조6000억원",
+            "KRW",
+            subject="lg",
+            property="investment",
+        ),
+        claim(
+            "bb.plan",
+            b.id,
+            "투자액은 3조 6000억 원으로 알려졌다",
+            "3조 6000억 원",
+            "KRW",
+            subject="lg",
+            property="investment",
+        ),
     ]
     root = build(Path(tempfile.mkdtemp(dir=run_or_root)), [a, b], claims, resolutions=resolutions)
     result = check(root)
@@ -576,9 +864,17 @@ def test_resolution_status(tmp_path: Path, status: str, extra: str, resolved: bo
     ("text", "where", "words"),
     [
         # Unknown key. "  - group: " is 11 characters: the value starts at column 12 of line 2.
-        (f"resolutions:\n  - group: {HEADCOUNT}@2099\n    status: open\n    note: 조사 중\n", (2, 12), "no group"),
+        (
+            f"resolutions:\n  - group: {HEADCOUNT}@2099\n    status: open\n    note: 조사 중\n",
+            (2, 12),
+            "no group",
+        ),
         # An agreement is not a conflict.
-        ("resolutions:\n  - group: lg/investment@undated\n    status: explained\n    note: 같다\n", (2, 12), "agreement"),
+        (
+            "resolutions:\n  - group: lg/investment@undated\n    status: explained\n    note: 같다\n",
+            (2, 12),
+            "agreement",
+        ),
         # The erroneous claim exists, but in another group.
         (
             f"resolutions:\n  - group: {CONFLICT}\n    status: outlet-error\n    note: 오류\n    erroneous: [aa.plan]\n",
@@ -586,15 +882,21 @@ def test_resolution_status(tmp_path: Path, status: str, extra: str, resolved: bo
             "aa.plan",
         ),
         # outlet-error without the erroneous claims.
-        (f"resolutions:\n  - group: {CONFLICT}\n    status: outlet-error\n    note: 오류\n", (2, 12), "erroneous"),
+        (
+            f"resolutions:\n  - group: {CONFLICT}\n    status: outlet-error\n    note: 오류\n",
+            (2, 12),
+            "erroneous",
+        ),
         # A valid entry first; the stale one below, after a comment, with `group` as its third key:
         # line 1 comment, 2 resolutions:, 3–5 the first entry, 6 comment, 7 "- status", 8 note, 9 group.
         # "    group: " is 11 characters: column 12.
         (
-            ("# editors' notes\nresolutions:\n"
-            f"  - group: {CONFLICT}\n    status: open\n    note: 조사 중\n"
-            "  # a second one\n"
-            "  - status: explained\n    note: 옛 설명\n    group: lg-ai-research/headcount@2021\n"),
+            (
+                "# editors' notes\nresolutions:\n"
+                f"  - group: {CONFLICT}\n    status: open\n    note: 조사 중\n"
+                "  # a second one\n"
+                "  - status: explained\n    note: 옛 설명\n    group: lg-ai-research/headcount@2021\n"
+            ),
             (9, 12),
             "no group",
         ),
@@ -629,7 +931,11 @@ random_claims = st.lists(random_claim, min_size=1, max_size=7)
 def _mapping(result: CheckResult) -> dict[str, tuple[str, list[str], list[list[str]]]]:
     assert result.problems == [], problems_text(result)
     return {
-        g.key: (g.relation, [m.claim.id for m in g.members], [[m.claim.id for m in s] for s in g.shared_origins])
+        g.key: (
+            g.relation,
+            [m.claim.id for m in g.members],
+            [[m.claim.id for m in s] for s in g.shared_origins],
+        )
         for g in result.groups
     }
 
@@ -692,8 +998,9 @@ def test_every_same_time_group_is_judged_by_the_rules(spec: list[RandomClaim]) -
             if m.span is None:
                 thing = (g.subject, g.property, g.unit)
                 assert all(
-                    m in h.members for h in result.groups if (h.subject, h.property, h.unit) == thing
-                    and h.relation != "change"
+                    m in h.members
+                    for h in result.groups
+                    if (h.subject, h.property, h.unit) == thing and h.relation != "change"
                 )
 
 

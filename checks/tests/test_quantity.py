@@ -140,7 +140,11 @@ ARTICLE_FIGURES: dict[tuple[str, int], list[Expect]] = {
         odd("2000여억원", 2000 * EOK, 1000 * EOK, "KRW"),
         exact("1억 달러(약 1200억원)", EOK, "USD", paired=about("약 1200억원", 1200 * EOK, "KRW", ("약",))),
     ],
-    ("001", 81): [odd("80여명", 80, 10, "person"), exact("3분기", 3, "quarter"), exact("128명", 128, "person")],
+    ("001", 81): [
+        odd("80여명", 80, 10, "person"),
+        exact("3분기", 3, "quarter"),
+        exact("128명", 128, "person"),
+    ],
     ("001", 85): [about("약 3000억개", 3000 * EOK, "item", ("약",))],
     ("001", 89): [
         exact("6000억개", 6000 * EOK, "item"),
@@ -177,7 +181,12 @@ ARTICLE_FIGURES: dict[tuple[str, int], list[Expect]] = {
     ("002", 91): [exact("2022년", 2022, Y), exact("2023년", 2023, Y)],
     ("002", 93): [at_least("50% 이상", 50, "percent")],
     ("002", 95): [
-        exact("6000만 달러(약 787억원)", 6000 * MAN, "USD", paired=about("약 787억원", 787 * EOK, "KRW", ("약",)))
+        exact(
+            "6000만 달러(약 787억원)",
+            6000 * MAN,
+            "USD",
+            paired=about("약 787억원", 787 * EOK, "KRW", ("약",)),
+        )
     ],
     ("002", 97): [
         exact("10대", 10, "top-n"),  # 세계 10대 AI 석학: one of the world's top ten
@@ -212,7 +221,10 @@ ARTICLE_FIGURES: dict[tuple[str, int], list[Expect]] = {
     ("004", 15): [exact("2017년", 2017, Y), exact("2020년", 2020, Y)],
     ("004", 18): [
         about(
-            "약 10억 달러(약 1조 3400억 원)", 10 * EOK, "USD", ("약",),
+            "약 10억 달러(약 1조 3400억 원)",
+            10 * EOK,
+            "USD",
+            ("약",),
             paired=about("약 1조 3400억 원", JO + 3400 * EOK, "KRW", ("약",)),
         )
     ],
@@ -249,9 +261,7 @@ def test_article_body_line(prefix: str, line: int) -> None:
             assert q.start < q.paired.start < q.paired.end < q.end
 
 
-@pytest.mark.parametrize(
-    "e", [e for es in ARTICLE_FIGURES.values() for e in es], ids=lambda e: e.text
-)
+@pytest.mark.parametrize("e", [e for es in ARTICLE_FIGURES.values() for e in es], ids=lambda e: e.text)
 def test_article_figure_read_alone(e: Expect) -> None:
     # The same figure, cut out, reads the same — except 10대/3대, which are "top N" only because a
     # noun follows in the sentence; alone they count machines.
@@ -338,8 +348,12 @@ FORMS: list[Expect] = [
     Expect("80여~90여명", None, F(80), F(100), True, False, "person", ("여", "~", "여")),
     Expect("약 10~20명", None, F(9), F(22), True, True, "person", ("약", "~")),
     exact("1억 달러(약 1200억원)", EOK, "USD", paired=about("약 1200억원", 1200 * EOK, "KRW", ("약",))),
-    exact("10억 달러(한화 약 1조 3400억 원)", 10 * EOK, "USD",
-          paired=about("약 1조 3400억 원", JO + 3400 * EOK, "KRW", ("약",))),
+    exact(
+        "10억 달러(한화 약 1조 3400억 원)",
+        10 * EOK,
+        "USD",
+        paired=about("약 1조 3400억 원", JO + 3400 * EOK, "KRW", ("약",)),
+    ),
 ]
 
 
@@ -370,6 +384,7 @@ def test_qualifiers_preserve_text_order_and_spans() -> None:
 
 # ---------------------------------------------------------------------------------------------------
 # Qualifier semantics (the ONE table), each qualifier before or after a figure
+
 
 def _interval(kind: str, v: Fraction) -> tuple[Fraction | None, Fraction | None, bool, bool]:
     """The bounds each kind of qualifier must give for an exact v > 0, written independently."""
@@ -491,15 +506,51 @@ def test_over_after_particle() -> None:
 # ---------------------------------------------------------------------------------------------------
 # Running text: what is not a figure
 
+
 @pytest.mark.parametrize(
     "text",
     [
-        "한국", "한때", "한양대", "한층 강화될", "한번 해보자", "세계 최고", "세포치료제", "두 회사의", "이 건은",
-        "구 회장은", "한 개인이", "한 배터리", "한 단계 높일", "하나인 배터리", "수명·용량", "조기에 확보",
-        "천재", "만나", "만인의 연인", "열린 회의", "하루빨리", "보름달", "하나은행", "수조에 물",
-        "엑사원 2.0은", "‘엑사원 2.0’을", "11.18 장종료", "2020.12.7/뉴스1", "입력 2023-08-28 06:00",
-        "등록 2022.01.19 15:04", "2020. 12. 7.", "010-1234-5678", "192.168.0.1", "COVID-19", "A380",
-        "(서울=뉴스1)", "sesang222@news1.kr", "https://url.kr/b71afn", "5G 통신", "3D 프린터", "제3자",
+        "한국",
+        "한때",
+        "한양대",
+        "한층 강화될",
+        "한번 해보자",
+        "세계 최고",
+        "세포치료제",
+        "두 회사의",
+        "이 건은",
+        "구 회장은",
+        "한 개인이",
+        "한 배터리",
+        "한 단계 높일",
+        "하나인 배터리",
+        "수명·용량",
+        "조기에 확보",
+        "천재",
+        "만나",
+        "만인의 연인",
+        "열린 회의",
+        "하루빨리",
+        "보름달",
+        "하나은행",
+        "수조에 물",
+        "엑사원 2.0은",
+        "‘엑사원 2.0’을",
+        "11.18 장종료",
+        "2020.12.7/뉴스1",
+        "입력 2023-08-28 06:00",
+        "등록 2022.01.19 15:04",
+        "2020. 12. 7.",
+        "010-1234-5678",
+        "192.168.0.1",
+        "COVID-19",
+        "A380",
+        "(서울=뉴스1)",
+        "sesang222@news1.kr",
+        "https://url.kr/b71afn",
+        "5G 통신",
+        "3D 프린터",
+        "제3자",
     ],
 )
 def test_not_figures_in_running_text(text: str) -> None:
@@ -531,6 +582,7 @@ def test_paired_inner_not_listed_separately() -> None:
 
 # ---------------------------------------------------------------------------------------------------
 # Errors
+
 
 @pytest.mark.parametrize(
     ("text", "fragment"),
@@ -679,9 +731,22 @@ NATIVE_TENS = ["", "열", "스물", "서른", "마흔", "쉰", "예순", "일흔
 NATIVE_ONES_ATTRIBUTIVE = ["", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"]
 NATIVE_ONES_STANDALONE = ["", "하나", "둘", "셋", "넷", "다섯", "여섯", "일곱", "여덟", "아홉"]
 COUNTERS = {
-    "명": "person", "개": "item", "배": "times", "곳": "place", "가지": "kind", "번": "occurrence",
-    "살": "age", "시간": "hour", "마리": "animal", "권": "volume", "장": "sheet", "대": "unit-machine",
-    "층": "floor", "건": "case", "차례": "occurrence", "사람": "person",
+    "명": "person",
+    "개": "item",
+    "배": "times",
+    "곳": "place",
+    "가지": "kind",
+    "번": "occurrence",
+    "살": "age",
+    "시간": "hour",
+    "마리": "animal",
+    "권": "volume",
+    "장": "sheet",
+    "대": "unit-machine",
+    "층": "floor",
+    "건": "case",
+    "차례": "occurrence",
+    "사람": "person",
 }
 
 
@@ -753,7 +818,11 @@ def test_found_figures_read_back_alone(text: str) -> None:
             continue
         alone = read_quantity(q.text)
         assert (alone.value, alone.low, alone.high, alone.unit, alone.qualifiers) == (
-            q.value, q.low, q.high, q.unit, q.qualifiers,
+            q.value,
+            q.low,
+            q.high,
+            q.unit,
+            q.qualifiers,
         ), q.text
 
 
@@ -831,10 +900,7 @@ def test_module_has_no_float() -> None:
 def test_docs_cover_every_qualifier_and_unit() -> None:
     doc = DOCS.read_text(encoding="utf-8")
     table = doc.split("## Qualifiers", 1)[1].split("\n## ", 1)[0]
-    rows = {
-        m.group(1)
-        for m in re.finditer(r"^\| `([^`]+)` \|", table, re.MULTILINE)
-    }
+    rows = {m.group(1) for m in re.finditer(r"^\| `([^`]+)` \|", table, re.MULTILINE)}
     assert rows == set(QUALIFIERS)
     units = doc.split("## Units", 1)[1].split("\n## ", 1)[0]
     for key, spellings in UNITS.items():

@@ -65,12 +65,60 @@ B = article(
     "엑사원은 약 3000억개의 말뭉치를 학습했다.",
 )
 CLAIMS = [
-    claim("aa.founding", A.id, "출범 당시 80여명이던 인력은", "80여명", "person", as_of="2020-12", as_of_text="출범 당시"),
-    claim("aa.q3", A.id, "지난해 3분기 기준 128명으로", "128명", "person", as_of="2021-Q3", as_of_text="지난해 3분기"),
-    claim("aa.plan", A.id, "ABC 분야에 3조6000억원을 투자한다", "3조6000억원", "KRW", subject="lg", property="investment"),
-    claim("bb.founding", B.id, "출범 당시 연구 인력은 70여명이었다", "70여명", "person", as_of="2020-12", as_of_text="출범 당시"),
-    claim("bb.plan", B.id, "투자액은 3조 6000억 원으로 알려졌다", "3조 6000억 원", "KRW", subject="lg", property="investment"),
-    claim("bb.data", B.id, "엑사원은 약 3000억개의 말뭉치를", "약 3000억개", "item", subject="exaone", property="dataset-size"),
+    claim(
+        "aa.founding",
+        A.id,
+        "출범 당시 80여명이던 인력은",
+        "80여명",
+        "person",
+        as_of="2020-12",
+        as_of_text="출범 당시",
+    ),
+    claim(
+        "aa.q3",
+        A.id,
+        "지난해 3분기 기준 128명으로",
+        "128명",
+        "person",
+        as_of="2021-Q3",
+        as_of_text="지난해 3분기",
+    ),
+    claim(
+        "aa.plan",
+        A.id,
+        "ABC 분야에 3조6000억원을 투자한다",
+        "3조6000억원",
+        "KRW",
+        subject="lg",
+        property="investment",
+    ),
+    claim(
+        "bb.founding",
+        B.id,
+        "출범 당시 연구 인력은 70여명이었다",
+        "70여명",
+        "person",
+        as_of="2020-12",
+        as_of_text="출범 당시",
+    ),
+    claim(
+        "bb.plan",
+        B.id,
+        "투자액은 3조 6000억 원으로 알려졌다",
+        "3조 6000억 원",
+        "KRW",
+        subject="lg",
+        property="investment",
+    ),
+    claim(
+        "bb.data",
+        B.id,
+        "엑사원은 약 3000억개의 말뭉치를",
+        "약 3000억개",
+        "item",
+        subject="exaone",
+        property="dataset-size",
+    ),
 ]
 RESOLUTIONS = (
     "resolutions:\n"
@@ -122,14 +170,18 @@ def _resolutions_for(result: CheckResult) -> str | None:
 
 @given(spec=random_claims, data=st.data())
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_report_bytes_do_not_depend_on_claim_order_or_files(spec: list[RandomClaim], data: st.DataObject) -> None:
+def test_report_bytes_do_not_depend_on_claim_order_or_files(
+    spec: list[RandomClaim], data: st.DataObject
+) -> None:
     articles, claims = random_registry(spec)
     order = data.draw(st.permutations(range(len(claims))), label="order")
     split = data.draw(st.lists(st.integers(0, 3), min_size=len(claims), max_size=len(claims)), label="split")
     with tempfile.TemporaryDirectory() as tmp:
         resolutions = _resolutions_for(clean(build(Path(tmp) / "plain", articles, claims)))
         first = clean(build(Path(tmp) / "a", articles, claims, resolutions=resolutions))
-        second = clean(build(Path(tmp) / "b", articles, files=layout(claims, order, split), resolutions=resolutions))
+        second = clean(
+            build(Path(tmp) / "b", articles, files=layout(claims, order, split), resolutions=resolutions)
+        )
         assert markdown(first) == markdown(second)
         assert analysis_json(first) == analysis_json(second)
 
@@ -212,17 +264,56 @@ def _hostile_registry(root: Path, *, with_change: bool) -> CheckResult:
         f"공격 문장 {HOSTILE} 인력은 지난해 3분기 80여명이다.",
         f"투자 문장 {HOSTILE} 3조6000억원 규모다.",
     )
-    ok = article("ok-2022-02-03", "나신문", "2022-02-03", "지난해 3분기 인력은 70여명이었다.", "2021년 4분기에는 100명이었다.")
+    ok = article(
+        "ok-2022-02-03",
+        "나신문",
+        "2022-02-03",
+        "지난해 3분기 인력은 70여명이었다.",
+        "2021년 4분기에는 100명이었다.",
+    )
     claims = [
-        claim("ev.q3", ev.id, f"공격 문장 {HOSTILE}\n인력은 지난해 3분기 80여명", "80여명", "person",
-              as_of="2021-Q3", as_of_text="지난해 3분기", note=HOSTILE),
-        claim("ev.plan", ev.id, f"투자 문장 {HOSTILE} 3조6000억원", "3조6000억원", "KRW", subject="lg",
-              property="investment", note=HOSTILE),
-        claim("ok.q3", ok.id, "지난해 3분기 인력은 70여명이었다", "70여명", "person", as_of="2021-Q3", as_of_text="지난해 3분기"),
+        claim(
+            "ev.q3",
+            ev.id,
+            f"공격 문장 {HOSTILE}\n인력은 지난해 3분기 80여명",
+            "80여명",
+            "person",
+            as_of="2021-Q3",
+            as_of_text="지난해 3분기",
+            note=HOSTILE,
+        ),
+        claim(
+            "ev.plan",
+            ev.id,
+            f"투자 문장 {HOSTILE} 3조6000억원",
+            "3조6000억원",
+            "KRW",
+            subject="lg",
+            property="investment",
+            note=HOSTILE,
+        ),
+        claim(
+            "ok.q3",
+            ok.id,
+            "지난해 3분기 인력은 70여명이었다",
+            "70여명",
+            "person",
+            as_of="2021-Q3",
+            as_of_text="지난해 3분기",
+        ),
     ]
     if with_change:
-        claims.append(claim("ok.q4", ok.id, "2021년 4분기에는 100명이었다", "100명", "person",
-                            as_of="2021-Q4", as_of_text="2021년 4분기"))
+        claims.append(
+            claim(
+                "ok.q4",
+                ok.id,
+                "2021년 4분기에는 100명이었다",
+                "100명",
+                "person",
+                as_of="2021-Q4",
+                as_of_text="2021년 4분기",
+            )
+        )
     resolutions = (
         "resolutions:\n"
         "  - group: lg-ai-research/headcount@2021-Q3\n"
@@ -315,7 +406,10 @@ def test_hostile_text_in_a_change_group(tmp_path: Path) -> None:
         ("a|b", "a&#124;b"),
         ("<i>x</i>", "&lt;i&gt;x&lt;/i&gt;"),
         ("&lt;", "&amp;lt;"),  # an entity in registry text is shown as written, not decoded
-        ("`x` *y* _z_ [a](b) #h ~s~ !i @u $m \\", "\\`x\\` \\*y\\* \\_z\\_ \\[a\\](b) \\#h \\~s\\~ \\!i \\@u \\$m \\\\"),
+        (
+            "`x` *y* _z_ [a](b) #h ~s~ !i @u $m \\",
+            "\\`x\\` \\*y\\* \\_z\\_ \\[a\\](b) \\#h \\~s\\~ \\!i \\@u \\$m \\\\",
+        ),
         ("a\tb\n\nc\u2028d", "a b c d"),  # whitespace, line breaks included, folds to one space
         ("x\u202ey", "xU+202Ey"),  # a bidi override is shown, not obeyed
         ("x\u200by\x00", "xU+200ByU+0000"),  # zero-width and control characters too
@@ -385,12 +479,42 @@ def test_korean_form_reads_back(n: int) -> None:
 
 def test_no_scientific_notation_even_for_huge_or_tiny_figures(tmp_path: Path) -> None:
     vocabulary = VOCABULARY + "  percent: {ko: 퍼센트, en: percent}\n"
-    a = article("aa-2023-01-02", "가일보", "2023-01-02", "누적 거래액은 9999경원에 달한다.", "오차는 0.0000001%에 불과하다.")
+    a = article(
+        "aa-2023-01-02",
+        "가일보",
+        "2023-01-02",
+        "누적 거래액은 9999경원에 달한다.",
+        "오차는 0.0000001%에 불과하다.",
+    )
     b = article("bb-2023-01-03", "나신문", "2023-01-03", "누적 거래액이 약 9999경원이라는 추산이다.")
     claims = [
-        claim("aa.huge", a.id, "누적 거래액은 9999경원에 달한다", "9999경원", "KRW", subject="lg", property="investment"),
-        claim("aa.tiny", a.id, "오차는 0.0000001%에 불과하다", "0.0000001%", "percent", subject="lg", property="investment"),
-        claim("bb.huge", b.id, "누적 거래액이 약 9999경원이라는", "약 9999경원", "KRW", subject="lg", property="investment"),
+        claim(
+            "aa.huge",
+            a.id,
+            "누적 거래액은 9999경원에 달한다",
+            "9999경원",
+            "KRW",
+            subject="lg",
+            property="investment",
+        ),
+        claim(
+            "aa.tiny",
+            a.id,
+            "오차는 0.0000001%에 불과하다",
+            "0.0000001%",
+            "percent",
+            subject="lg",
+            property="investment",
+        ),
+        claim(
+            "bb.huge",
+            b.id,
+            "누적 거래액이 약 9999경원이라는",
+            "약 9999경원",
+            "KRW",
+            subject="lg",
+            property="investment",
+        ),
     ]
     result = clean(build(tmp_path / "registry", [a, b], claims, vocabulary=vocabulary))
     text, data = markdown(result), analysis_json(result)
@@ -425,7 +549,9 @@ def test_claims_report_writes_the_report(registry: Path, capsys: pytest.CaptureF
     assert "## Resolved conflicts\n\nNone." in text
     assert "### `lg/investment@undated`" in text
     assert "### `lg-ai-research/headcount`\n" in text
-    assert "**6 claims** from **2 articles** by **2 outlets** (가일보, 나신문), compared in **5 groups**" in text
+    assert (
+        "**6 claims** from **2 articles** by **2 outlets** (가일보, 나신문), compared in **5 groups**" in text
+    )
 
 
 def test_claims_report_check(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -474,17 +600,44 @@ def test_claims_report_json(registry: Path, capsys: pytest.CaptureFixture[str]) 
         assert g["relation"] in {"contradiction", "discrepancy", "agreement", "change", "single"}
         assert g["resolution"] is None or isinstance(g["resolution"], dict)
         for m in g["members"]:
-            assert {"claim", "source", "file", "outlet", "published", "as_written", "value", "low", "high",
-                    "unit", "as_of"} <= set(m)
+            assert {
+                "claim",
+                "source",
+                "file",
+                "outlet",
+                "published",
+                "as_written",
+                "value",
+                "low",
+                "high",
+                "unit",
+                "as_of",
+            } <= set(m)
             assert m["file"] in ("seeds/aa-2022-01-19.txt", "seeds/bb-2024-03-13.txt")
             for key in ("value", "low", "high"):
                 assert m[key] is None or type(m[key]) is int  # exact whole figures: JSON integers
     assert by_key["lg-ai-research/headcount@2020-12"]["resolution"] == {
-        "status": "open", "resolved": False, "note": "범위가 다를 수 있다.", "erroneous": []
+        "status": "open",
+        "resolved": False,
+        "note": "범위가 다를 수 있다.",
+        "erroneous": [],
     }
     founding = by_key["lg-ai-research/headcount@2020-12"]["members"]
-    assert [(m["claim"], m["source"], m["outlet"], m["published"], m["as_written"], m["value"], m["low"],
-             m["high"], m["unit"], m["as_of"]) for m in founding] == [
+    assert [
+        (
+            m["claim"],
+            m["source"],
+            m["outlet"],
+            m["published"],
+            m["as_written"],
+            m["value"],
+            m["low"],
+            m["high"],
+            m["unit"],
+            m["as_of"],
+        )
+        for m in founding
+    ] == [
         ("aa.founding", "aa-2022-01-19", "가일보", "2022-01-19", "80여명", 80, 80, 90, "person", "2020-12"),
         ("bb.founding", "bb-2024-03-13", "나신문", "2024-03-13", "70여명", 70, 70, 80, "person", "2020-12"),
     ]
@@ -493,7 +646,11 @@ def test_claims_report_json(registry: Path, capsys: pytest.CaptureFixture[str]) 
     assert plan_b["as_written"] == "3조 6000억 원"
     (data_member,) = by_key["exaone/dataset-size@2024-03-13"]["members"]
     # 약 3000억: [2700억, 3300억].
-    assert (data_member["value"], data_member["low"], data_member["high"]) == (300000000000, 270000000000, 330000000000)
+    assert (data_member["value"], data_member["low"], data_member["high"]) == (
+        300000000000,
+        270000000000,
+        330000000000,
+    )
     assert '"value": 3600000000000' in out  # digits, not 3.6e+12
 
 
