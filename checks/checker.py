@@ -17,7 +17,7 @@ from .claims import Claim, claims_files, read_claims_file
 from .compare import Group, compare
 from .problems import Problem, Severity, problem
 from .quotes import MIN_QUOTE_LENGTH, Place, canonical
-from .resolutions import RESOLUTIONS, Resolutions, load_resolutions
+from .resolutions import RESOLUTIONS, check_resolutions, load_resolutions
 from .schemas import did_you_mean
 from .sources import INDEX, Source, load_sources
 from .times import parse_as_of
@@ -97,35 +97,9 @@ def _check(root: Path) -> CheckResult:
     files[RESOLUTIONS] = resolutions.node
     problems.extend(resolutions.problems)
     result.groups = compare(result, resolutions.by_group)
-    problems.extend(_check_resolutions(resolutions, result.groups))
+    problems.extend(check_resolutions(resolutions, result.groups))
     problems.sort(key=Problem.sort_key)
     return result
-
-
-def _check_resolutions(resolutions: Resolutions, groups: list[Group]) -> list[Problem]:
-    found = []
-    by_key = {g.key: g for g in groups}
-    conflicts = [g.key for g in groups if g.is_conflict]
-    for r in sorted(resolutions.by_group.values(), key=lambda r: r.line):
-        group = by_key.get(r.group)
-        message = None
-        if group is None:
-            message = f"no group '{r.group}' in the comparison{did_you_mean(r.group, conflicts)}"
-        elif not group.is_conflict:
-            message = (
-                f"group '{r.group}' is now a{'n' if group.relation[0] in 'aeiou' else ''} {group.relation}, "
-                "not a conflict: remove this resolution, or update it with the claims it explains"
-            )
-        else:
-            ids = {m.claim.id for m in group.members}
-            strangers = [c for c in r.erroneous if c not in ids]
-            if strangers:
-                message = f"erroneous claim(s) {', '.join(strangers)} are not in group '{r.group}'"
-            elif r.status == "outlet-error" and not r.erroneous:
-                message = "status outlet-error needs `erroneous`: the IDs of the wrong claims"
-        if message:
-            found.append(problem(RESOLUTIONS, r.line, r.column, "resolution-stale", message))
-    return found
 
 
 # Reports a problem at a field of the claim: add(field, code, message).

@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .claims import Claim
@@ -53,7 +54,11 @@ class Member:
     quantity: Quantity
     place: Place
     span: Span | None  # None: undated (a one-off fact stated without a time)
-    sentence: str  # the article sentence that supports the claim
+
+    @cached_property
+    def sentence(self) -> str:
+        """The article sentence that supports the claim (needed only where outlets are compared)."""
+        return supporting_sentence(self.source, self.place)
 
     @property
     def sort_key(self) -> tuple[object, ...]:
@@ -101,7 +106,7 @@ def members_of(result: CheckResult) -> list[Member]:
             span = day(source.published)
         else:
             span = None
-        members.append(Member(claim, source, read, place, span, supporting_sentence(source, place)))
+        members.append(Member(claim, source, read, place, span))
     return members
 
 
@@ -147,7 +152,7 @@ def _groups_for(base: str, subject: str, prop: str, unit: str, members: list[Mem
             f"{s.label()}: " + " / ".join(sorted({m.claim.as_written for m in items}))
             for s, items in clusters
         )
-        group = Group(f"{base}", subject, prop, unit, "change", when, series, f"changes over time: {steps}")
+        group = Group(base, subject, prop, unit, "change", when, series, f"changes over time: {steps}")
         group.shared_origins = shared_origins(series)
         out.append(group)
     return out

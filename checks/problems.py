@@ -35,6 +35,10 @@ class Problem:
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)
 
+    def text(self) -> str:
+        """The line `claims check` prints: path:line:col: severity code message."""
+        return f"{self.path}:{self.line}:{self.column}: {self.severity.value} {self.code} {self.message}"
+
 
 def problem(path: str, line: int, column: int, code: str, message: str) -> Problem:
     """A problem with the severity its code declares."""

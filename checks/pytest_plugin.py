@@ -67,10 +67,7 @@ class RegistryItem(pytest.Item):
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if isinstance(excinfo.value, RegistryProblems):
-            return "\n".join(
-                f"{p.path}:{p.line}:{p.column}: {p.severity.value} {p.code} {p.message}"
-                for p in excinfo.value.problems
-            )
+            return "\n".join(p.text() for p in excinfo.value.problems)
         return super().repr_failure(excinfo)
 
     def reportinfo(self) -> tuple[Path, int, str]:

@@ -148,11 +148,17 @@ _HEADINGS = {
 }
 
 
-def _title(g: Group, result: CheckResult) -> str:
+def _labels(g: Group, result: CheckResult) -> tuple[str, str]:
+    """What a group is about, in Korean and in English (raw registry text: escape before use)."""
     subject = result.vocabulary.subjects.get(g.subject)
     prop = result.vocabulary.properties.get(g.property)
     ko = f"{subject.ko if subject else g.subject} · {prop.ko if prop else g.property}"
     en = f"{subject.en if subject else g.subject} · {prop.en if prop else g.property}"
+    return ko, en
+
+
+def _title(g: Group, result: CheckResult) -> str:
+    ko, en = _labels(g, result)
     return f"{md(ko)} ({md(en)})"
 
 
@@ -223,7 +229,7 @@ def _chart(g: Group, result: CheckResult) -> str:
     numbers = ", ".join(exactjson.number_token(v) for v in values if v is not None)
     return (
         "```mermaid\nxychart-beta\n"
-        f"    title {label(_plain_title(g, result))}\n"
+        f"    title {label(_labels(g, result)[0])}\n"
         f"    x-axis [{categories}]\n"
         f"    y-axis {label(unit.ko if unit else g.unit)}\n"
         f"    bar [{numbers}]\n```\n\n"
@@ -241,12 +247,6 @@ def mermaid_text(text: str) -> str:
             f"U+{ord(ch):04X}" if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") else ch for ch in text
         )
     return _WHITESPACE.sub(" ", text.translate(_MERMAID_DROP)).strip()
-
-
-def _plain_title(g: Group, result: CheckResult) -> str:
-    subject = result.vocabulary.subjects.get(g.subject)
-    prop = result.vocabulary.properties.get(g.property)
-    return f"{subject.ko if subject else g.subject} · {prop.ko if prop else g.property}"
 
 
 def _single_table(groups: list[Group], result: CheckResult) -> str:

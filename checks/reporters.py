@@ -12,16 +12,16 @@ from .problems import Problem
 FORMATS = ("text", "json", "github")
 
 
-def text(result: CheckResult) -> str:
-    lines = [
-        f"{p.path}:{p.line}:{p.column}: {p.severity.value} {p.code} {p.message}" for p in result.problems
-    ]
+def _summary(result: CheckResult) -> str:
     errors = sum(1 for p in result.problems if p.severity.value == "error")
     warnings = len(result.problems) - errors
-    summary = f"{len(result.claims)} claims over {len(result.sources)} sources: " + (
+    return f"{len(result.claims)} claims over {len(result.sources)} sources: " + (
         f"{errors} error(s), {warnings} warning(s)" if result.problems else "all quotes verified, no problems"
     )
-    return "\n".join([*lines, summary]) + "\n"
+
+
+def text(result: CheckResult) -> str:
+    return "\n".join([*(p.text() for p in result.problems), _summary(result)]) + "\n"
 
 
 def json(result: CheckResult) -> str:
@@ -69,7 +69,7 @@ def github(result: CheckResult) -> str:
                 where += f",col={p.column}"
         title = _escape_property(p.code)
         out.append(f"::{level} {where},title={title}::{_escape_data(p.message)}")
-    return "\n".join(out) + ("\n" if out else "") + text(result).splitlines()[-1] + "\n"
+    return "\n".join([*out, _summary(result)]) + "\n"
 
 
 def reporter_for(fmt: str | None) -> Callable[[CheckResult], str]:

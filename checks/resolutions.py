@@ -13,11 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .claims import RESOLUTIONS
 from .problems import Problem, problem
-from .schemas import load_file
+from .schemas import did_you_mean, load_file
 from .yamlfile import Node
+
+if TYPE_CHECKING:
+    from .compare import Group
 
 RESOLVED = ("explained", "outlet-error")
 
@@ -74,3 +78,30 @@ def load_resolutions(root: Path) -> Resolutions:
             group_node.column,
         )
     return out
+
+
+def check_resolutions(resolutions: Resolutions, groups: list[Group]) -> list[Problem]:
+    """A resolution must name a conflict of the current comparison (and, with `erroneous`, its claims)."""
+    found = []
+    by_key = {g.key: g for g in groups}
+    conflicts = [g.key for g in groups if g.is_conflict]
+    for r in sorted(resolutions.by_group.values(), key=lambda r: r.line):
+        group = by_key.get(r.group)
+        message = None
+        if group is None:
+            message = f"no group '{r.group}' in the comparison{did_you_mean(r.group, conflicts)}"
+        elif not group.is_conflict:
+            message = (
+                f"group '{r.group}' is now a{'n' if group.relation[0] in 'aeiou' else ''} {group.relation}, "
+                "not a conflict: remove this resolution, or update it with the claims it explains"
+            )
+        else:
+            ids = {m.claim.id for m in group.members}
+            strangers = [c for c in r.erroneous if c not in ids]
+            if strangers:
+                message = f"erroneous claim(s) {', '.join(strangers)} are not in group '{r.group}'"
+            elif r.status == "outlet-error" and not r.erroneous:
+                message = "status outlet-error needs `erroneous`: the IDs of the wrong claims"
+        if message:
+            found.append(problem(RESOLUTIONS, r.line, r.column, "resolution-stale", message))
+    return found
