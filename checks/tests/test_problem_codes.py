@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from checks.checker import check
-from checks.cli import explain
+from checks.commands.explain import explain
 from checks.problems import CODES, Code
 
 from .conftest import MakeRegistry

@@ -1,0 +1,57 @@
+"""`claims report`: write reports/conflicts.md, or check that the committed one is current."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import EXIT_OK, EXIT_PROBLEMS, add_root_option, registry_root
+
+NAME = "report"
+HELP = "write reports/conflicts.md: where the outlets agree, contradict or change"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_root_option(parser)
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 if the committed report is stale; write nothing"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("markdown", "json"),
+        default="markdown",
+        help="markdown writes the report file; json prints the same analysis to standard output",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..checker import check
+    from ..report import REGENERATE, REPORT, analysis_json, markdown, write_atomically
+    from ..reporters import text
+
+    root = registry_root(args.root)
+    result = check(root)
+    if result.failed:
+        sys.stderr.write(text(result))
+        sys.stderr.write("claims report: the registry has problems; fix them (see `claims check`) first\n")
+        return EXIT_PROBLEMS
+    if args.format == "json":
+        sys.stdout.write(analysis_json(result))
+        return EXIT_OK
+    report = markdown(result)
+    path = root / REPORT
+    if args.check:
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current != report:
+            state = "missing" if current is None else "stale: the registry has changed since it was generated"
+            sys.stderr.write(f"{REPORT} is {state}. Regenerate it with `{REGENERATE}` and commit it.\n")
+            return EXIT_PROBLEMS
+        sys.stdout.write(f"{REPORT} is current\n")
+        return EXIT_OK
+    write_atomically(path, report)
+    counts = ", ".join(
+        f"{sum(g.relation == r for g in result.groups)} {r}"
+        for r in ("contradiction", "discrepancy", "agreement", "change", "single")
+    )
+    sys.stdout.write(f"wrote {REPORT}: {len(result.groups)} groups ({counts})\n")
+    return EXIT_OK
