@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Problem
-from .schemas import load_file
+from .schemas import OVERLAY, load_file
 from .yamlfile import Node
 
 CLAIMS = "claims"
@@ -57,12 +57,16 @@ class ClaimsFile:
 def claims_files(root: Path) -> list[Path]:
     """Every claims file under claims/, in a fixed order whatever the file system's."""
     folder = root / CLAIMS
-    if not folder.is_dir():
+    # A claims file an edit is about to create (checks.editing) is checked as if it were there.
+    planned = [root / rel for rel in OVERLAY.get() or () if rel.startswith(f"{CLAIMS}/")]
+    if not folder.is_dir() and not planned:
         return []
     found = [
         p
-        for p in folder.rglob("*")
-        if p.suffix in (".yaml", ".yml") and p.is_file() and p.relative_to(root).as_posix() != RESOLUTIONS
+        for p in {*(folder.rglob("*") if folder.is_dir() else ()), *planned}
+        if p.suffix in (".yaml", ".yml")
+        and (p.is_file() or p in planned)
+        and p.relative_to(root).as_posix() != RESOLUTIONS
     ]
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 

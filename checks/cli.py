@@ -12,13 +12,26 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from .commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, PROJECT_ROOT, UsageError, default_root
-from .commands import check, explain, number, report
+from .commands import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    PROJECT_ROOT,
+    UsageError,
+    add,
+    check,
+    default_root,
+    explain,
+    find,
+    number,
+    report,
+    source,
+)
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "PROJECT_ROOT", "default_root", "main"]
 
 # The order `claims --help` lists them in.
-COMMANDS = (check, report, number, explain)
+COMMANDS = (check, report, number, explain, find, add, source)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -128,6 +130,12 @@ def _brief(error: jsonschema.ValidationError) -> str:
     return error.message
 
 
+# Registry files as they would read after an edit, by path relative to the root. `claims add` and
+# `claims source add` run the whole checker on the file they are about to write, before replacing the
+# real one (checks.editing); nothing else sets this.
+OVERLAY: ContextVar[Mapping[str, bytes] | None] = ContextVar("OVERLAY", default=None)
+
+
 @dataclass
 class Loaded:
     """One registry YAML file read, parsed and validated."""
@@ -139,8 +147,9 @@ class Loaded:
 
 def load_file(root: Path, rel: str, schema_name: str, required: bool = True) -> Loaded:
     """Read, parse and validate one registry file. Never raises: every fault is a Problem."""
+    overlay = OVERLAY.get()
     try:
-        data = (root / rel).read_bytes()
+        data = overlay[rel] if overlay is not None and rel in overlay else (root / rel).read_bytes()
     except OSError as exc:
         if not required and not (root / rel).exists():
             return Loaded(None, [], False)
