@@ -31,7 +31,6 @@ _STR = "tag:yaml.org,2002:str"
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`.~=+<") | {" "}
 _PLAIN_SAFE = re.compile(r"[\w ()/·…,.%+\-–—~=<>;&№°℃㈜!?'\"‘’“”「」『』〈〉《》△▲]*\Z")
 _NOT_PLAIN_WORDS = {"", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"}
-_INT = re.compile(r"[-+]?[0-9]")
 # Characters YAML allows unescaped (YAML 1.1 §5.1, c-printable), minus line breaks and tab, which we
 # always escape so that a value stays on its line.
 _BREAKS = {"\n", "\r", "\x85", "\u2028", "\u2029"}
@@ -51,7 +50,7 @@ def _printable(c: str) -> bool:
 def _plain_ok(text: str) -> bool:
     if text in _NOT_PLAIN_WORDS or text != text.strip() or text[0] in _INDICATORS:
         return False
-    if _INT.match(text) or not _PLAIN_SAFE.match(text):
+    if not _PLAIN_SAFE.match(text):
         return False
     if ": " in text or " #" in text or text.endswith(":"):
         return False
