@@ -388,7 +388,7 @@ def command_line(request: Request, option: FigureOption | None, root_arg: str | 
     args += ["--subject", subject, "--property", prop, "--as-written", as_written, "--unit", unit]
     if request.as_of is not None and request.as_of_text is not None:
         args += ["--as-of", request.as_of, "--as-of-text", request.as_of_text]
-    elif option is not None and option.times and (option.claimed_by or len(option.times) == 1):
+    elif option is not None and option.times and option.claimed_by:  # the time of this very figure
         as_of, words, _ = option.times[0]
         args += ["--as-of", as_of, "--as-of-text", words]
     if request.occurrence is not None:
