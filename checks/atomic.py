@@ -34,6 +34,8 @@ def replace_file(path: Path, data: bytes, expected: bytes | None) -> None:
         current = None
     if current != expected:
         raise FileChanged(f"{path.name} changed on disk while the edit was prepared; run the command again")
+    if expected is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:

@@ -48,6 +48,8 @@ def plan_append(
 
     `header` (comment lines) starts a file that does not exist yet."""
     path = root / rel
+    if path.is_symlink():
+        raise EditRefused(f"{rel} is a symbolic link; registry files are edited in place, not through links")
     try:
         old: bytes | None = path.read_bytes()
     except FileNotFoundError:

@@ -56,11 +56,13 @@ class Request:
 
     def fields(self, claim_id: str) -> dict[str, str | int]:
         """The claim as it is written, keys in the order the registry's files use."""
-        out: dict[str, str | int] = {"id": claim_id, "source": self.source, "quote": self.quote}
+        # Quote, figure and time words are written in the canonical form the checker verifies (NFC,
+        # whitespace folded): a quote pasted across a line break reads as one line.
+        out: dict[str, str | int] = {"id": claim_id, "source": self.source, "quote": canonical(self.quote)}
         for key in ("occurrence", "subject", "property", "as_written", "unit", "as_of", "as_of_text", "note"):
             value = getattr(self, key)
             if value is not None:
-                out[key] = value
+                out[key] = canonical(value) if key in ("as_written", "as_of_text") else value
         return out
 
 

@@ -59,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
             if sid not in registry.articles:
                 raise UsageError(f"source '{sid}' failed its own checks; run `claims check` and fix it first")
             ids.append(sid)
+    if registry.index.node is None:
+        sys.stderr.write("claims find: seeds/sources.yaml cannot be read; run `claims check` to see why\n")
     skipped = sorted(set(registry.index.sources) - set(registry.articles))
     for sid in skipped if ids is None else ():
         sys.stderr.write(f"claims find: not searched: {sid} failed its own checks (see `claims check`)\n")

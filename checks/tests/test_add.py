@@ -408,3 +408,28 @@ def test_integers_are_written_plain() -> None:
     assert yamlwrite.scalar(3) == "3"
     with pytest.raises(TypeError):
         yamlwrite.scalar(True)  # type: ignore[arg-type]
+
+
+def test_a_quote_pasted_across_lines_is_written_canonical(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_registry()
+    pasted = [a if a != QUOTE else QUOTE.replace(" 지난해 ", "\n  지난해\u00a0") for a in FULL]
+    assert run(capsys, *pasted, "--root", str(root))[0] == 0
+    claim = next(c for c in check(root).claims if c.id.startswith("sample-2024-01-02."))
+    assert claim.quote == QUOTE
+    assert (root / CLAIMS).read_text(encoding="utf-8").splitlines()[-7] == f"    quote: {QUOTE}"  # one line
+
+
+def test_a_linked_claims_file_is_refused(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    root = make_registry()
+    target = tmp_path / "elsewhere.yaml"
+    target.write_bytes((root / CLAIMS).read_bytes())
+    (root / CLAIMS).unlink()
+    (root / CLAIMS).symlink_to(target)
+    before = target.read_bytes()
+    code, _, err = run(capsys, *FULL, "--root", str(root))
+    assert code == 1 and "is a symbolic link" in err
+    assert target.read_bytes() == before and (root / CLAIMS).is_symlink()
