@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import quantity
-from .claims import Claim, claims_files, read_claims_file
+from .claims import Claim, find_claims_files, read_claims_file
 from .compare import Group, compare
 from .problems import Problem, Severity, problem
 from .quotes import MIN_QUOTE_LENGTH, Place, canonical
@@ -65,7 +65,9 @@ def _check(root: Path) -> CheckResult:
     problems = [*vocabulary.problems, *index.problems]
     files: dict[str, Node | None] = {VOCABULARY: vocabulary.node, INDEX: index.node}
     claims: list[Claim] = []
-    for file in claims_files(root):
+    claims_paths, not_followed = find_claims_files(root)
+    problems.extend(not_followed)
+    for file in claims_paths:
         parsed = read_claims_file(root, file)
         files[parsed.path] = parsed.node
         problems.extend(parsed.problems)

@@ -11,7 +11,8 @@ import builtins
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem
+from .files import walk
+from .problems import Problem, problem
 from .schemas import load_file
 from .yamlfile import Node
 
@@ -54,21 +55,21 @@ class ClaimsFile:
     node: Node | None = None
 
 
+def find_claims_files(root: Path) -> tuple[list[str], list[Problem]]:
+    """Every claims file under claims/ ('/'-separated, relative to the root), in a fixed order
+    whatever the file system's; and the folder links met, which are not followed (checks.files)."""
+    found, refused = walk(root, CLAIMS, (".yaml", ".yml"))
+    problems = [problem(r.path, 0, 0, r.code, r.message) for r in refused]
+    return [rel for rel in found if rel != RESOLUTIONS], problems
+
+
 def claims_files(root: Path) -> list[Path]:
-    """Every claims file under claims/, in a fixed order whatever the file system's."""
-    folder = root / CLAIMS
-    if not folder.is_dir():
-        return []
-    found = [
-        p
-        for p in folder.rglob("*")
-        if p.suffix in (".yaml", ".yml") and p.is_file() and p.relative_to(root).as_posix() != RESOLUTIONS
-    ]
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+    """The claims files as paths (see `find_claims_files`, which also says what was not followed)."""
+    return [root / rel for rel in find_claims_files(root)[0]]
 
 
-def read_claims_file(root: Path, file: Path) -> ClaimsFile:
-    rel = file.relative_to(root).as_posix()
+def read_claims_file(root: Path, file: Path | str) -> ClaimsFile:
+    rel = file if isinstance(file, str) else file.relative_to(root).as_posix()
     loaded = load_file(root, rel, "claims.schema.json")
     result = ClaimsFile(rel, problems=loaded.problems, node=loaded.node)
     if loaded.node is None:

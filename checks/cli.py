@@ -12,8 +12,19 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from .commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, PROJECT_ROOT, UsageError, default_root
-from .commands import check, explain, number, report
+from .commands import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    PROJECT_ROOT,
+    UsageError,
+    check,
+    default_root,
+    explain,
+    number,
+    report,
+)
+from .files import Terminated
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "PROJECT_ROOT", "default_root", "main"]
 
@@ -42,7 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         sys.stderr.write(f"claims {args.command}: {exc}\n")
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated):
+        sys.stderr.write(f"claims {args.command}: interrupted\n")
         return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 -- any internal error: say so briefly; the traceback only on request
         sys.stderr.write(f"claims {args.command}: internal error: {type(exc).__name__}: {exc}\n")

@@ -20,6 +20,7 @@ try:  # a fast first pass; see `validate`
 except ImportError:  # pragma: no cover - the checker stays correct without it, only slower
     jsonschema_rs = None
 
+from .files import Refusal, read_bytes
 from .problems import Problem, problem
 from .yamlfile import Node, read_yaml
 
@@ -28,9 +29,25 @@ from .yamlfile import Node, read_yaml
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
 
+def _schema(name: str) -> Any:
+    """The tool's own schema file, read through the same door as registry files."""
+    data = read_bytes(SCHEMA_DIR, name)
+    if isinstance(data, bytes):
+        return json.loads(data.decode("utf-8"))
+    raise OSError(f"the checker's schema {SCHEMA_DIR / name} cannot be read: {data.message}")
+
+
+def refusal_problem(rel: str, refusal: Refusal) -> Problem:
+    """A file that was not read, as a problem located in that file."""
+    message = (
+        refusal.message if refusal.line or refusal.message.startswith(rel) else f"{rel}: {refusal.message}"
+    )
+    return problem(rel, refusal.line, refusal.column, refusal.code, message)
+
+
 @cache
 def validator(name: str) -> jsonschema.protocols.Validator:
-    schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    schema = _schema(name)
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
@@ -40,7 +57,7 @@ def validator(name: str) -> jsonschema.protocols.Validator:
 def _fast(name: str) -> Any:
     if jsonschema_rs is None:
         return None
-    schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    schema = _schema(name)
     return jsonschema_rs.validator_for(schema, validate_formats=True)
 
 
@@ -139,13 +156,11 @@ class Loaded:
 
 def load_file(root: Path, rel: str, schema_name: str, required: bool = True) -> Loaded:
     """Read, parse and validate one registry file. Never raises: every fault is a Problem."""
-    try:
-        data = (root / rel).read_bytes()
-    except OSError as exc:
-        if not required and not (root / rel).exists():
+    data = read_bytes(root, rel)
+    if isinstance(data, Refusal):
+        if data.missing and not required:
             return Loaded(None, [], False)
-        why = exc.strerror or type(exc).__name__
-        return Loaded(None, [problem(rel, 0, 0, "file-unreadable", f"cannot read {rel}: {why}")], False)
+        return Loaded(None, [refusal_problem(rel, data)], False)
     parsed = read_yaml(data, rel)
     if parsed.root is None:
         return Loaded(None, parsed.problems, False)

@@ -14,6 +14,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from .files import Refusal, read_bytes
 from .problems import Problem, problem
 from .quotes import Body, nfc_lines
 from .schemas import load_file
@@ -155,18 +156,22 @@ def _source(entry: Node, root: Path, problems: list[Problem]) -> Source | None:
             )
         )
         return source
-    try:
-        data = (root / SEEDS / name).read_bytes()
-    except OSError as exc:
-        problems.append(
-            problem(
-                INDEX,
-                file_node.line,
-                file_node.column,
-                "source-file-missing",
-                f"{SEEDS}/{name}: {exc.strerror}; copy the article into {SEEDS}/ byte for byte, or correct `file`",
+    data = read_bytes(root, f"{SEEDS}/{name}")
+    if isinstance(data, Refusal):
+        if data.missing:
+            problems.append(
+                problem(
+                    INDEX,
+                    file_node.line,
+                    file_node.column,
+                    "source-file-missing",
+                    f"{SEEDS}/{name}: no such file; copy the article into {SEEDS}/ byte for byte, or correct `file`",
+                )
             )
-        )
+        elif data.line:  # a line too long: located in the article itself
+            problems.append(problem(f"{SEEDS}/{name}", data.line, data.column, data.code, data.message))
+        else:  # a link out of the registry, a device, a FIFO...: located where the index names it
+            problems.append(problem(INDEX, file_node.line, file_node.column, data.code, data.message))
         return source
     actual = hashlib.sha256(data).hexdigest()
     if actual != sha:
