@@ -22,6 +22,7 @@ from .schemas import did_you_mean
 from .sources import INDEX, Source, load_sources
 from .times import parse_as_of
 from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary
+from .whole_figure import whole_figure_problem
 from .yamlfile import Node
 
 
@@ -187,12 +188,16 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
 def _check_inside_quote(claim: Claim, add: Add) -> bool:
     quote = canonical(claim.quote)
     ok = True
-    if canonical(claim.as_written) not in quote:
+    figure = canonical(claim.as_written)
+    if figure not in quote:
         add(
             "as_written",
             "figure-not-in-quote",
             f"the figure '{claim.as_written}' does not occur in the quote; copy it from the quote exactly as printed",
         )
+        ok = False
+    elif (partial := whole_figure_problem(quote, figure, claim.unit)) is not None:
+        add("as_written", "figure-not-in-quote", partial)
         ok = False
     if claim.as_of_text is not None and canonical(claim.as_of_text) not in quote:
         add(

@@ -402,8 +402,10 @@ CODES: dict[str, Code] = {
         _c(
             "figure-not-in-quote",
             E,
-            "The figure as written (`as_written`) does not occur inside the quote.",
-            "Copy the figure from the quote exactly as printed (spaces and qualifiers included).",
+            "The figure as written (`as_written`) does not occur inside the quote as a whole figure: "
+            "`28명` inside `128명`, `3000억개` inside `약 3000억개` or `5천억` inside `4~5천억` would state a "
+            "figure the article does not (a range is claimed whole).",
+            "Copy the whole figure from the quote exactly as printed (spaces and qualifiers included).",
             _GOOD_CLAIM.replace("as_written: 128명", "as_written: 128 명"),
             (7, 17),
         ),
