@@ -229,6 +229,16 @@ CODES: dict[str, Code] = {
             "claims: " + "[" * 70 + "]" * 70 + "\n",
             (1, 72),
         ),
+        _c(
+            "number-too-large",
+            E,
+            "An unquoted integer of more than 18 digits. No registry field needs one; such numbers are not "
+            "read (Python refuses integers of more than 4,300 digits, and 64 bits hold 18).",
+            "Quote the value if it is text; otherwise correct the number.",
+            _GOOD_CLAIM + "    occurrence: " + "9" * 19 + "\n",
+            (11, 17),
+            passing=_GOOD_CLAIM + "    occurrence: 1\n",
+        ),
         # --- shape (JSON Schema) -------------------------------------------------------------------
         _c(
             "missing-field",
