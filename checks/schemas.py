@@ -62,6 +62,8 @@ def _fast(name: str) -> Any:
 
 
 def did_you_mean(word: str, choices: Any) -> str:
+    if len(word) > 200:  # no key is this long; difflib would only spend time on it
+        return ""
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
