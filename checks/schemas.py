@@ -6,6 +6,7 @@ error's JSON path back to the `Node` it came from. Unknown keys get a "did you m
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 from dataclasses import dataclass
@@ -98,11 +99,9 @@ def _disagreement(fast: Any, instance: Any, root: Node, path: str) -> Problem:
     `$` also matches before a final newline; integers stay within 64 bits), and the tests run both
     over every case and over fuzzed values; this is the net under that."""
     where: list[str | int] = []
-    try:
+    with contextlib.suppress(Exception):  # locating is a courtesy; the problem stands without it
         first = next(iter(fast.iter_errors(instance)), None)
         where = list(getattr(first, "instance_path", []) or [])
-    except Exception:  # noqa: BLE001 -- locating is a courtesy; the problem stands without it
-        pass
     node, _ = root.deepest(where)
     return problem(
         path,

@@ -53,7 +53,11 @@ def agree(instance: Any, name: str) -> tuple[bool, bool]:
 
 def registry_files() -> list[Path]:
     found = [*(HERE / "cases").rglob("*.y*ml"), *(HERE / "registry").rglob("*.y*ml")]
-    found += [*(ROOT / "claims").glob("*.yaml"), ROOT / "seeds" / "sources.yaml", ROOT / "schema" / "vocabulary.yaml"]
+    found += [
+        *(ROOT / "claims").glob("*.yaml"),
+        ROOT / "seeds" / "sources.yaml",
+        ROOT / "schema" / "vocabulary.yaml",
+    ]
     return sorted(p for p in found if p.is_file() and schema_for(p.as_posix()))
 
 
@@ -131,9 +135,13 @@ def _set(base: Any, path: list[str | int], value: Any) -> Any:
 
 # Text around the shapes the patterns accept, and the characters that slip past a careless one.
 _tricky = st.sampled_from(["\n", "\r", "\r\n", "\x00", "\x1b", "\u2028", "\u0085", " ", "\t", "-", ".", "/"])
-_shapes = st.sampled_from(["abc", "a-b", "2021", "2021-Q3", "2020-12-07", "0" * 64, "s-1", "a.txt", "person", "A-1"])
+_shapes = st.sampled_from(
+    ["abc", "a-b", "2021", "2021-Q3", "2020-12-07", "0" * 64, "s-1", "a.txt", "person", "A-1"]
+)
 _values = st.one_of(
-    st.builds(lambda a, b, c: a + b + c, st.sampled_from(["", "\n"]), _shapes, st.sampled_from(["", "\n", "\n\n"])),
+    st.builds(
+        lambda a, b, c: a + b + c, st.sampled_from(["", "\n"]), _shapes, st.sampled_from(["", "\n", "\n\n"])
+    ),
     st.builds(lambda s, t, i: s[:i] + t + s[i:], _shapes, _tricky, st.integers(0, 10)),
     st.text(max_size=12),
     st.integers(-(2**63), 2**63 - 1),
@@ -171,7 +179,7 @@ def test_a_disagreement_at_run_time_is_a_located_problem(
 
         def iter_errors(self, instance: Any) -> Any:
             class Error:
-                instance_path = ["claims", 0, "unit"]
+                instance_path = ("claims", 0, "unit")
 
             return iter([Error()])
 
