@@ -27,6 +27,7 @@ from .commands import (
     report,
     source,
 )
+from .files import Terminated
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "PROJECT_ROOT", "default_root", "main"]
 
@@ -55,7 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         sys.stderr.write(f"claims {args.command}: {exc}\n")
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated):
+        sys.stderr.write(f"claims {args.command}: interrupted\n")
         return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 -- any internal error: say so briefly; the traceback only on request
         sys.stderr.write(f"claims {args.command}: internal error: {type(exc).__name__}: {exc}\n")

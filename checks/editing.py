@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .atomic import FileChanged, replace_file
 from .checker import CheckResult, check
+from .files import Refusal, WriteRefused, read_bytes
 from .problems import Problem, Severity
 from .schemas import OVERLAY
 from .yamlfile import Node, read_yaml
@@ -47,15 +48,15 @@ def plan_append(
     """The file `rel` with `fields` appended as the last item of its top-level list `list_key`.
 
     `header` (comment lines) starts a file that does not exist yet."""
-    path = root / rel
-    if path.is_symlink():
+    if (root / rel).is_symlink():
         raise EditRefused(f"{rel} is a symbolic link; registry files are edited in place, not through links")
-    try:
-        old: bytes | None = path.read_bytes()
-    except FileNotFoundError:
-        old = None
-    except OSError as exc:
-        raise EditRefused(f"cannot read {rel}: {exc.strerror}") from None
+    read = read_bytes(root, rel)
+    old: bytes | None = None
+    if isinstance(read, Refusal):
+        if not read.missing:
+            raise EditRefused(read.message)
+    else:
+        old = read
     if old is None:
         text = (header or "") + f"{list_key}:\n" + list_item(fields, 2, 4)
         new = text.encode("utf-8")
@@ -155,6 +156,6 @@ def new_problems(root: Path, after: CheckResult) -> list[Problem]:
 
 def write(root: Path, planned: Planned) -> None:
     try:
-        replace_file(root / planned.rel, planned.new, planned.old)
-    except FileChanged as exc:
+        replace_file(root, planned.rel, planned.new, planned.old)
+    except (FileChanged, WriteRefused) as exc:
         raise EditRefused(str(exc)) from None

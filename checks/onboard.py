@@ -36,6 +36,7 @@ from datetime import date
 from pathlib import Path
 
 from .editing import MODELINE, EditRefused, Planned, check_as_if, new_problems, plan_append, write
+from .files import Refusal, read_bytes
 from .problems import Problem
 from .sources import INDEX, SEEDS, load_sources
 from .yamlfile import read_yaml
@@ -275,7 +276,10 @@ def locate(root: Path, path_arg: str, cwd: Path) -> tuple[Path, str]:
 
 def already_indexed(root: Path, name: str, sha: str) -> str | None:
     """Why this file is already indexed (by name or by identical bytes), or None."""
-    data = (root / INDEX).read_bytes() if (root / INDEX).is_file() else b""
+    read = read_bytes(root, INDEX)
+    if isinstance(read, Refusal) and not read.missing:
+        raise EditRefused(read.message)
+    data = b"" if isinstance(read, Refusal) else read
     parsed = read_yaml(data, INDEX)
     node = parsed.root.get("sources") if parsed.root is not None else None
     for entry in node.value if node is not None and isinstance(node.value, list) else []:
@@ -472,8 +476,10 @@ def _line_of(lines: list[str], text: str) -> int:
 
 
 def add_source(root: Path, request: Request, cwd: Path, dry_run: bool = False) -> Outcome:
-    real, name = locate(root, request.path, cwd)
-    data = real.read_bytes()
+    _, name = locate(root, request.path, cwd)
+    data = read_bytes(root, f"{SEEDS}/{name}")
+    if isinstance(data, Refusal):
+        raise EditRefused(data.message)
     sha = hashlib.sha256(data).hexdigest()
     why = already_indexed(root, name, sha)
     if why is not None:

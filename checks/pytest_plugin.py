@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from .checker import CheckResult, check
+from .files import Refusal, read_bytes
 from .problems import Problem, Severity
 from .report import REPORT
 from .resolutions import RESOLUTIONS
@@ -153,9 +154,15 @@ class ReportItem(pytest.Item):
 
         if self.result.failed:
             pytest.skip("the registry has problems (see the failing claims); the report cannot be generated")
-        current = self.path.read_text(encoding="utf-8") if self.path.is_file() else None
-        if current != markdown(self.result):
-            state = "missing" if current is None else "stale: the registry changed since it was generated"
+        current = read_bytes(self.result.root, REPORT)
+        if isinstance(current, Refusal) and not current.missing:
+            raise StaleReport(current.message)
+        if current != markdown(self.result).encode("utf-8"):
+            state = (
+                "missing"
+                if isinstance(current, Refusal)
+                else "stale: the registry changed since it was generated"
+            )
             raise StaleReport(f"{REPORT} is {state}; regenerate it with `{REGENERATE}` and commit it")
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:

@@ -8,9 +8,7 @@ can neither break a table nor inject markup.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +18,7 @@ from pathlib import Path
 import tabulate as tabulate_module
 from tabulate import tabulate
 
-from . import exactjson
+from . import exactjson, files
 from .checker import CheckResult
 from .compare import RELATIONS, Group, Member
 from .quotes import canonical
@@ -379,16 +377,8 @@ def analysis_json(result: CheckResult) -> str:
 # --- writing ---------------------------------------------------------------------------------------
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a crash never leaves a truncated or empty report."""
+def write_atomically(path: Path, text: str) -> bool:
+    """Write the whole file or nothing: a crash never leaves a truncated or empty report. False when
+    the file already held `text` (it is then not touched). See `checks.files.write_text`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return files.write_text(path.parent, path.name, text)

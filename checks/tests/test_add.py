@@ -428,8 +428,9 @@ def test_a_linked_claims_file_is_refused(
     target = tmp_path / "elsewhere.yaml"
     target.write_bytes((root / CLAIMS).read_bytes())
     (root / CLAIMS).unlink()
-    (root / CLAIMS).symlink_to(target)
+    link = root / "claims" / "sample-2024-01-02.yaml"  # where the article's claims would go
+    link.symlink_to(target)
     before = target.read_bytes()
     code, _, err = run(capsys, *FULL, "--root", str(root))
-    assert code == 1 and "is a symbolic link" in err
-    assert target.read_bytes() == before and (root / CLAIMS).is_symlink()
+    assert code == 1 and "claims/sample-2024-01-02.yaml is a symbolic link" in err
+    assert target.read_bytes() == before and link.is_symlink()

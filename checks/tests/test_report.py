@@ -691,7 +691,7 @@ def test_a_failed_replace_keeps_the_old_report(tmp_path: Path, monkeypatch: pyte
     def fail(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(report.os, "replace", fail)
+    monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(OSError):
         write_atomically(path, "new report\n" * 1000)
     assert path.read_text(encoding="utf-8") == "old report\n"
@@ -723,7 +723,7 @@ def test_a_write_failing_midway_keeps_the_old_report(tmp_path: Path, monkeypatch
         def __getattr__(self, name: str) -> object:
             return getattr(self.handle, name)
 
-    monkeypatch.setattr(report.os, "fdopen", lambda *a, **k: HalfWriter(real_fdopen(*a, **k)))
+    monkeypatch.setattr(os, "fdopen", lambda *a, **k: HalfWriter(real_fdopen(*a, **k)))
     with pytest.raises(OSError):
         write_atomically(path, "new report\n" * 1000)
     assert path.read_text(encoding="utf-8") == "old report\n"
@@ -736,7 +736,7 @@ def test_a_failed_first_write_leaves_nothing(tmp_path: Path, monkeypatch: pytest
     def fail(fd: int) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(report.os, "fsync", fail)
+    monkeypatch.setattr(os, "fsync", fail)
     with pytest.raises(OSError):
         write_atomically(path, "report\n")
     assert not path.exists()
@@ -753,7 +753,7 @@ def test_claims_report_keeps_the_old_report_when_writing_fails(
     def fail(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(report.os, "replace", fail)
+    monkeypatch.setattr(os, "replace", fail)
     status, _out, err = run_cli(capsys, "report", "--root", str(registry))
     assert status == 2  # an internal error, said briefly
     assert "No space left on device" in err
