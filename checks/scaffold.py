@@ -356,7 +356,7 @@ def _option(
     # The time of a claim of this very figure first: it is most likely the figure's own.
     for c in sorted(sentence_claims, key=lambda c: (c.id not in claimed_by, c.id)):
         if c.as_of and c.as_of_text and canonical(c.as_of_text) in quote:
-            entry = (c.as_of, c.as_of_text, f"as claim {c.id}")
+            entry = (c.as_of, c.as_of_text, f"the time of claim {c.id} ({c.as_written})")
             if entry[:2] not in [t[:2] for t in times]:
                 times.append(entry)
     for m in re.finditer(r"(\d{4})년\s*(\d{1,2})월", quote):

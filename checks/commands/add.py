@@ -149,6 +149,11 @@ def render(outcome: Outcome, request: Request, root_arg: str | None, dry_run: bo
             out.append(f"  --as-of {as_of} --as-of-text {inert(words)}: {inert(why)}")
         out.append("  run:")
         out.append("    " + command_line(request, option, root_arg))
+    if any(o.quantity.unit in ("year", "calendar-month", "day") for o in outcome.options):
+        out.append(
+            "(a year, month or day of an event is claimed whole, as a date: --unit date --as-written "
+            "'2020년 12월', with a property naming the event; see CONTRIBUTING.md)"
+        )
     if not outcome.options:
         out.append("run (fill in the capitals):")
         out.append("    " + command_line(request, None, root_arg))

@@ -122,8 +122,8 @@ def render(outcome: Outcome, dry_run: bool) -> str:
         out.append(f"  id: {p.id} ({p.id_why})")
     out.append(f"  headline, line {p.headline_line}: {inert(p.headline)}")
     out.append(f"  body: lines {p.first}-{p.last} ({inert(p.body_why)})")
-    out.append(f"    first line: {inert(p.lines[p.first - 1].strip())[:90]}")
-    out.append(f"    last line:  {inert(p.lines[p.last - 1].strip())[:90]}")
+    out.append(f"    first line: {_clip(inert(p.lines[p.first - 1].strip()))}")
+    out.append(f"    last line:  {_clip(inert(p.lines[p.last - 1].strip()))}")
     for o in p.omits:
         out.append(f"  omit: lines {o.first}-{o.last}, {inert(o.what)}")
     if p.reporter:
@@ -171,3 +171,7 @@ def render(outcome: Outcome, dry_run: bool) -> str:
             f"next: `claims check`; then find sentences (`claims find TEXT --source {p.id}`) and add claims"
         )
     return "\n".join(out) + "\n"
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
