@@ -23,6 +23,7 @@ from .quantity import NotAFigure, Quantity, find_quantities, read_quantity
 from .quotes import canonical
 from .search import Article, fold
 from .sources import Source
+from .yamlfile import read_yaml
 from .yamlwrite import comment
 
 # The problems that say the quote itself cannot be verified (checks.checker._check_claim).
@@ -261,7 +262,16 @@ def _suggest(
         outcome.message = "the quote cannot be verified; fix it first"
         return outcome
     place = after.places.get(provisional)
-    assert place is not None and outcome.source is not None
+    if place is None or outcome.source is None:
+        # The quote was not placed for a reason of its own (too long to search, say): every problem
+        # of the claim, except those of the stand-in values, says why.
+        outcome.problems = [
+            p
+            for p in after.problems
+            if p.path == rel and p.line >= planned.line and not _about_stand_in(p, planned, stand_in, request)
+        ]
+        outcome.message = "the quote cannot be verified; fix it first"
+        return outcome
     outcome.status = "incomplete"
     outcome.place = (place.line, place.column)
     article = Article(outcome.source)
@@ -283,14 +293,32 @@ def _suggest(
         try:
             read = read_quantity(request.as_written)
             chosen = [read]
-        except NotAFigure:
-            chosen = []  # the checker's figure-unreadable problem says why, once all fields are given
+        except NotAFigure as exc:
+            outcome.status = "refused"
+            outcome.message = f"cannot read --as-written '{request.as_written}' as a figure: {exc.message}"
+            return outcome
     else:
         chosen = figures
     others = [c for c in after.claims if c.id != provisional]
     for q in chosen:
         outcome.options.append(_option(q, request, after, outcome.sentence, outcome.sentence_claims, others))
     return outcome
+
+
+def _about_stand_in(p: Problem, planned: Planned, stand_in: Request, request: Request) -> bool:
+    """Is this problem about a value `claims add` put in for a missing field?"""
+    node = read_yaml(planned.new, planned.rel).root
+    items = node.get("claims") if node is not None else None
+    claim = items.value[-1] if items is not None and isinstance(items.value, list) and items.value else None
+    if claim is None:
+        return False
+    for key in REQUIRED:
+        field_node = claim.get(key)
+        if getattr(request, key) is None and field_node is not None and field_node.line == p.line:
+            return True
+    return p.code in ("unit-mismatch", "figure-unreadable") and (
+        request.unit is None or request.as_written is None
+    )
 
 
 def _option(

@@ -434,3 +434,34 @@ def test_a_linked_claims_file_is_refused(
     code, _, err = run(capsys, *FULL, "--root", str(root))
     assert code == 1 and "claims/sample-2024-01-02.yaml is a symbolic link" in err
     assert target.read_bytes() == before and link.is_symlink()
+
+
+def test_a_quote_too_long_to_search_is_refused_with_the_schemas_reason(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_registry()
+    before = files_of(root)
+    code, out, _ = run(
+        capsys, "add", "--source", "sample-2024-01-02", "--quote", "가" * 2001, "--root", str(root)
+    )
+    assert code == 1 and files_of(root) == before
+    assert "the quote cannot be verified" in out and "maxLength 2000" in out
+
+
+def test_an_unreadable_figure_is_refused(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_registry()
+    code, out, _ = run(
+        capsys,
+        "add",
+        "--source",
+        "sample-2024-01-02",
+        "--quote",
+        QUOTE,
+        "--as-written",
+        "여명",
+        "--root",
+        str(root),
+    )
+    assert code == 1 and "cannot read --as-written '여명' as a figure" in out
