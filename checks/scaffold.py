@@ -13,6 +13,7 @@ import re
 import shlex
 from collections import Counter
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 
 from .checker import CheckResult
@@ -73,11 +74,28 @@ class Suggestion:
     why: str
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A figure of the quote as a claim would state it: its text, unit and exact value (None for an
+    event date, which the time reader reads, not the figure reader)."""
+
+    text: str
+    unit: str | None
+    value: Fraction | None = None
+
+    @classmethod
+    def of(cls, q: Quantity) -> Figure:
+        return cls(q.text, q.unit, q.value)
+
+    def label(self) -> str:
+        return f"{self.text} ({self.unit})" if self.unit else self.text
+
+
 @dataclass
 class FigureOption:
     """One figure of the quote, with what a claim of it would be."""
 
-    quantity: Quantity
+    quantity: Figure
     unit: Suggestion | None
     subjects: list[Suggestion]
     properties: list[Suggestion]
@@ -289,16 +307,18 @@ def _suggest(
         if a < e and s < b:
             on_sentence.append(claim)
     outcome.sentence_claims = sorted(on_sentence, key=lambda c: c.id)
-    if request.as_written is not None:
+    chosen: list[Figure]
+    if request.as_written is not None and request.unit == "date":
+        chosen = [Figure(canonical(request.as_written), "date")]  # an event date: the checker reads it
+    elif request.as_written is not None:
         try:
-            read = read_quantity(request.as_written)
-            chosen = [read]
+            chosen = [Figure.of(read_quantity(request.as_written))]
         except NotAFigure as exc:
             outcome.status = "refused"
             outcome.message = f"cannot read --as-written '{request.as_written}' as a figure: {exc.message}"
             return outcome
     else:
-        chosen = figures
+        chosen = [Figure.of(q) for q in figures]
     others = [c for c in after.claims if c.id != provisional]
     for q in chosen:
         outcome.options.append(_option(q, request, after, outcome.sentence, outcome.sentence_claims, others))
@@ -322,7 +342,7 @@ def _about_stand_in(p: Problem, planned: Planned, stand_in: Request, request: Re
 
 
 def _option(
-    q: Quantity,
+    q: Figure,
     request: Request,
     result: CheckResult,
     sentence: str,
@@ -348,7 +368,7 @@ def _option(
             vote(properties, why_property, c.property, 100, f"claim {c.id} quotes this sentence, in {c.unit}")
     same_value = [c for c in others if c.unit == unit_key and result.quantities.get(c.id) is not None]
     for c in same_value:
-        if result.quantities[c.id].value == q.value and c.source != request.source:
+        if q.value is not None and result.quantities[c.id].value == q.value and c.source != request.source:
             vote(subjects, why_subject, c.subject, 30, f"claim {c.id} states the same figure")
             vote(properties, why_property, c.property, 30, f"claim {c.id} states the same figure")
     folded_sentence = fold(sentence)

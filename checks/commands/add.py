@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
 
 def render(outcome: Outcome, request: Request, root_arg: str | None, dry_run: bool) -> str:
     from ..scaffold import command_line
-    from ..search import figure_label, inert
+    from ..search import inert
 
     out: list[str] = []
     if outcome.status == "refused":
@@ -134,7 +134,7 @@ def render(outcome: Outcome, request: Request, root_arg: str | None, dry_run: bo
     for option in outcome.options:
         q = option.quantity
         taken = f" -- already claimed by {', '.join(option.claimed_by)}" if option.claimed_by else ""
-        out.append(f"figure {inert(figure_label(q))}{taken}")
+        out.append(f"figure {inert(q.label())}{taken}")
         if option.unit:
             out.append(f"  --unit {option.unit.value}: {option.unit.why}")
         for name, suggestions in (("subject", option.subjects), ("property", option.properties)):
