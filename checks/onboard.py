@@ -46,6 +46,9 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _BULLET = re.compile(r"^[•·\-*▶▷■□◆◇●○]\s*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _REPORTER = re.compile(r"([가-힣]{2,4})\s*기자(?![가-힣])")
+_SIGN_OFF = re.compile(
+    r"[(<\[]?\s*끝\s*[)>\]]?|[/=\s]*[가-힣]{2,4}\s*(?:기자|특파원|선임기자|객원기자)\s*[)\]]?"
+)
 
 # Page furniture inside an article's lines, and what to call it in `omit`.
 FURNITURE: list[tuple[re.Pattern[str], str]] = [
@@ -70,9 +73,14 @@ AFTER_ARTICLE = re.compile(
 )
 # A paragraph ends with a full stop (perhaps inside a closing quote); a headline does not.
 _PROSE_END = re.compile(r"[.!?。][”\"’')\]]*$")
-_PUBLISHED_LABELS = ("기사입력", "입력", "등록", "승인", "발행", "게재", "작성")
-_EDIT_LABELS = ("최종수정", "수정", "업데이트", "갱신")
-_SITE_LABELS = ("최종편집",)
+# A date's label is the word just before it: `입력 2023-08-28`, `[입력 : 2024.03.13`, `등록일 2022.01.19`,
+# `송고시간 2024-03-13` (Yonhap's).
+_LABEL_TAIL = r"(?:일시|일자|시간|일|시)?\s*[:：]?\s*$"
+_LABELS = [
+    (re.compile(r"(기사\s?입력|입력|등록|승인|발행|게재|작성|송고)" + _LABEL_TAIL), "published"),
+    (re.compile(r"(최종\s?수정|수정|업데이트|갱신|update|updated)" + _LABEL_TAIL, re.IGNORECASE), "edited"),
+    (re.compile(r"(최종\s?편집)" + _LABEL_TAIL), "site"),
+]
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})(?:[.\-/]\s?(?P<m>\d{1,2})[.\-/]\s?(?P<d>\d{1,2})\.?|년\s?(?P<m2>\d{1,2})월\s?(?P<d2>\d{1,2})일)"
     r"(?P<time>\s\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -310,20 +318,16 @@ def dates_on(lines: list[str], first: int, last: int) -> list[DateSeen]:
                 day = date(int(m.group("y")), month, dom)
             except ValueError:
                 continue
-            before = line[: m.start()].rstrip()
-            label_kind, label = "bare", ""
-            for labels, kind in (
-                (_PUBLISHED_LABELS, "published"),
-                (_EDIT_LABELS, "edited"),
-                (_SITE_LABELS, "site"),
-            ):
-                hit = next((w for w in labels if before.endswith(w)), None)
-                if hit is not None:
-                    label_kind, label = kind, hit
+            before = line[: m.start()]
+            label_kind, label_start = "bare", -1
+            for pattern, kind in _LABELS:
+                hit = pattern.search(before)
+                # The label is a word of its own: not the end of a longer word (`미입력`).
+                if hit is not None and (hit.start() == 0 or not before[hit.start() - 1].isalnum()):
+                    label_kind, label_start = kind, hit.start()
                     break
-            if label:
-                start = m.start() - (len(line[: m.start()]) - len(before)) - len(label)
-                evidence = line[start : m.end()]
+            if label_start >= 0:
+                evidence = line[label_start : m.end()]
             else:
                 # A bare date: the run of non-space text around it (e.g. the photo credit 2020.12.7/뉴스1).
                 s, e = m.start(), m.end()
@@ -341,7 +345,7 @@ def propose_headline(lines: list[str], outlet: str | None) -> tuple[int, str]:
     for n, raw in enumerate(lines, 1):
         text = _unbulleted(raw)
         m = _DATE.search(text)
-        if m is None or not any(text[: m.start()].rstrip().endswith(w) for w in _PUBLISHED_LABELS):
+        if m is None or not _LABELS[0][0].search(text[: m.start()]):
             continue
         k = n - 1
         while k >= 1 and (
@@ -385,9 +389,14 @@ def propose_end(lines: list[str], first: int) -> tuple[int, str]:
     if sign_offs:
         return sign_offs[-1], f"the sign-off with the reporter's e-mail, before {after}"
     prose = [n for n in range(first + 1, stop) if is_prose(lines[n - 1])]
-    if prose:
-        return prose[-1], f"the last paragraph before {after}"
-    return 0, ""
+    if not prose:
+        return 0, ""
+    # A byline (`홍길동 기자`) or an end mark (`(끝)`) just after the last paragraph signs it off.
+    for n in range(prose[-1] + 1, min(stop, prose[-1] + 4)):
+        text = _unbulleted(lines[n - 1])
+        if _SIGN_OFF.fullmatch(text):
+            return n, f"the sign-off after the last paragraph, before {after}"
+    return prose[-1], f"the last paragraph before {after}"
 
 
 def propose_omits(lines: list[str], first: int, last: int, outlet: str | None) -> list[Omit]:

@@ -290,3 +290,58 @@ def test_source_needs_its_subcommand(capsys: pytest.CaptureFixture[str]) -> None
     with pytest.raises(SystemExit):
         main(["source", "add", "--help"])
     assert "--published YYYY-MM-DD" in capsys.readouterr().out
+
+
+# --- the heuristics on forms the five articles do not show ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "evidence"),
+    [
+        ("입력 : 2024.03.13 18:29", "published", "입력 : 2024.03.13 18:29"),
+        ("[입력 2024.03.13 18:29]", "published", "입력 2024.03.13 18:29"),
+        ("등록일 2022.01.19", "published", "등록일 2022.01.19"),
+        ("송고시간 2024-03-13 18:29", "published", "송고시간 2024-03-13 18:29"),
+        ("기사입력 2024. 3. 13. 18:29", "published", "기사입력 2024. 3. 13. 18:29"),
+        ("  • 승인 2024.03.13 18:29", "published", "승인 2024.03.13 18:29"),
+        ("최종수정 2024.03.14", "edited", "최종수정 2024.03.14"),
+        ("Updated 2024-03-14", "edited", "Updated 2024-03-14"),
+        ("최종편집2024-04-26 18:52 (금)", "site", "최종편집2024-04-26 18:52"),
+        ("미입력 2024.03.14", "bare", "2024.03.14"),  # not a label: the end of another word
+        ("2024년 11월 23일 토요일", "bare", "2024년 11월 23일"),
+        ("(LG그룹 제공) 2020.12.7/뉴스1", "bare", "2020.12.7/뉴스1"),
+    ],
+)
+def test_date_labels(line: str, kind: str, evidence: str) -> None:
+    (seen,) = onboard.dates_on([line], 1, 1)
+    assert (seen.kind, seen.evidence) == (kind, evidence)
+    assert evidence in line  # evidence is text of the page, as printed
+
+
+def test_impossible_dates_are_not_candidates() -> None:
+    assert onboard.dates_on(["입력 2023.02.30 10:00", "등록 2023-13-01"], 1, 2) == []
+
+
+@pytest.mark.parametrize("sign_off", ["홍길동 기자", "/홍길동 기자", "(끝)", "<끝>", "=홍길동 특파원"])
+def test_a_byline_after_the_last_paragraph_ends_the_body(sign_off: str) -> None:
+    lines = [
+        "제목이 여기 있습니다 정말로",
+        "입력 2024.01.02",
+        "첫 문단은 이렇게 여러 단어로 길게 이어지다가 끝이 나는 문장입니다.",
+        sign_off,
+        "",
+        "많이 본 뉴스",
+        "다른 기사",
+    ]
+    assert onboard.propose_headline(lines, "예")[0] == 1
+    assert onboard.propose_end(lines, 1)[0] == 4
+
+
+def test_the_test_registrys_article_gives_its_entry() -> None:
+    lines = (
+        (Path(__file__).parent / "registry" / "seeds" / "sample.txt").read_text(encoding="utf-8").split("\n")
+    )
+    headline, _ = onboard.propose_headline(lines, "샘플일보")
+    last, _ = onboard.propose_end(lines, headline)
+    assert (headline, last) == (1, 5)  # checks/tests/registry/seeds/sources.yaml: body 1-5
+    assert onboard.propose_reporter(lines, headline, last)[0] == "홍길동"
