@@ -345,3 +345,20 @@ def test_the_test_registrys_article_gives_its_entry() -> None:
     last, _ = onboard.propose_end(lines, headline)
     assert (headline, last) == (1, 5)  # checks/tests/registry/seeds/sources.yaml: body 1-5
     assert onboard.propose_reporter(lines, headline, last)[0] == "홍길동"
+
+
+def test_dry_run_shows_the_entry_and_writes_nothing(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = files_of(root)
+    argv = [
+        "source",
+        "add",
+        str(root / "seeds/new_article.txt"),
+        "--outlet",
+        "예시일보",
+        "--id",
+        "z-2024-08-07",
+    ]
+    code, out, _ = run(capsys, *argv, "--published", "2024-08-07", "--dry-run", "--root", str(root))
+    assert code == 0
+    assert "would append source z-2024-08-07 to seeds/sources.yaml" in out and "  - id: z-2024-08-07" in out
+    assert files_of(root) == before
