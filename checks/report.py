@@ -92,6 +92,30 @@ _MD_TABLE = str.maketrans(
 )
 
 
+# GitHub turns bare URLs (http://, www.), e-mail addresses, @mentions, #123 issue references and commit
+# hashes into live links: markdown autolinks first, then filters over the rendered text (so a backslash
+# escape, gone once rendered, does not stop a mention). An empty element splits the text where such a
+# link would start: shown as written, never linked. (Issue 10, class 7.)
+_BREAK = "<span></span>"
+_AUTOLINK = re.compile(
+    r"(?i)(?<=[a-z])(?=://)"  # http://, https://, ftp://: split before the ://
+    r"|(?<=www)(?=\.)"  # www.example.com: split before the dot
+    r"|(?<=@)(?=[a-z0-9])"  # @user, a@b.example
+    r"|(?<=#)(?<!&#)(?=[a-z0-9])"  # #123, owner/repo#123 (not an entity such as &#124;)
+)
+# A commit hash: 7 or more hex digits with at least one letter and one digit (plain numbers are left
+# be); broken every 6 digits, below the 7 GitHub needs.
+_HASH = re.compile(r"(?i)\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,}\b")
+
+
+def _unlinked(text: str) -> str:
+    def broken(m: re.Match[str]) -> str:
+        h = m.group()
+        return _BREAK.join(h[i : i + 6] for i in range(0, len(h), 6))
+
+    return _HASH.sub(broken, _AUTOLINK.sub(_BREAK, text))
+
+
 def md(text: str) -> str:
     """Registry text made inert for a markdown table cell or a paragraph on GitHub."""
     text = _WHITESPACE.sub(" ", text)
@@ -100,7 +124,7 @@ def md(text: str) -> str:
         text = "".join(
             f"U+{ord(ch):04X}" if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") else ch for ch in text
         )
-    return text.translate(_MD_TABLE)
+    return _unlinked(text.translate(_MD_TABLE))
 
 
 def quote_cell(m: Member) -> str:
