@@ -465,3 +465,40 @@ def test_an_unreadable_figure_is_refused(
         str(root),
     )
     assert code == 1 and "cannot read --as-written '여명' as a figure" in out
+
+
+def test_a_repeated_quote_needs_its_occurrence(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_registry()
+    before = files_of(root)
+    repeated = [
+        "add",
+        "--source",
+        "sample-2024-01-02",
+        "--quote",
+        "출범 당시 80여명이던",
+        "--root",
+        str(root),
+    ]
+    code, out, _ = run(capsys, *repeated)
+    assert (
+        code == 1
+        and "quote-ambiguous: the quote occurs 2 times in seeds/sample.txt (1: line 3, 2: line 4)" in out
+    )
+    code, out, _ = run(capsys, *repeated, "--occurrence", "2")
+    assert code == 1 and files_of(root) == before
+    assert "quote verified: sample-2024-01-02, seeds/sample.txt:4:" in out
+    assert "sentence: (사진) 출범 당시 80여명이던 연구원들이 모였다." in out
+    code, _, err = run(capsys, *repeated, "--occurrence", "0")
+    assert code == 2 and "--occurrence counts from 1" in err
+
+
+def test_as_of_and_its_words_go_together(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_registry()
+    before = files_of(root)
+    code, _, err = run(capsys, *FULL[:-2], "--root", str(root))  # --as-of without --as-of-text
+    assert code == 1 and "--as-of and --as-of-text go together" in err
+    assert files_of(root) == before
