@@ -118,6 +118,9 @@ class Outcome:
     missing: list[str] = field(default_factory=list)
     claim_id: str = ""
     planned: Planned | None = None
+    # The comparison groups the new claim joins: (group key, relation, explanation), for the editor
+    # to see at once whether it agrees with other outlets or opens a conflict.
+    groups: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def claims_path(root: Path, source_id: str, claims: list[Claim]) -> str:
@@ -249,6 +252,11 @@ def _write(
         return outcome
     place = after.places.get(claim_id)
     outcome.place = (place.line, place.column) if place is not None else None
+    outcome.groups = sorted(
+        (g.key, g.relation, g.explanation)
+        for g in after.groups
+        if any(m.claim.id == claim_id for m in g.members)
+    )
     if not dry_run:
         write(root, planned)
     outcome.status = "written"
