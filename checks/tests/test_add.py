@@ -75,6 +75,9 @@ def test_missing_fields_print_suggestions_and_a_command_that_works(
     code, out, err = run(capsys, *argv)
     assert (code, err) == (0, "")
     assert "appended claim sample-2024-01-02.headcount-2021-q3 to claims/sample.yaml:12" in out
+    # The registry's other claim is of 2020-12: this one stands alone at 2021-Q3, and both form a series.
+    assert "  compared in lg-ai-research/headcount@2021-Q3: single" in out
+    assert "  compared in lg-ai-research/headcount: change" in out
     assert clean(root)
     claim = next(c for c in check(root).claims if c.id == "sample-2024-01-02.headcount-2021-q3")
     assert (claim.as_written, claim.unit, claim.as_of, claim.quote) == ("128명", "person", "2021-Q3", QUOTE)
