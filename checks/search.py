@@ -4,7 +4,7 @@ An editor types what they read, not what the file holds: Korean spacing varies (
 `출범 당시 80여명`), quotation marks come in many shapes (“ ” ‘ ’ " ' 「 」 『 』 ＂ …), and a word may be
 misremembered. So the search runs on a *folded* form of each body segment (a run of body lines
 between omitted page furniture): every whitespace character removed, each character NFKC-normalised
-and case-folded, every quotation mark made one, dashes made one, middle dots made one. Each folded
+and case-folded, every quotation mark made one, and likewise dashes, middle dots and tildes. Each folded
 character keeps the offset of the article character it came from, so a hit is reported at its real
 `path:line:column` and shown as the article prints it.
 
@@ -33,11 +33,13 @@ from .sources import Source, SourceIndex, load_sources
 
 QUOTE_MARKS = "\"'“”„‟‘’‚‛「」『』〝〞〟＂＇«»‹›〈〉《》`´"
 DASHES = "‐‑‒–—―−－"
-MIDDLE_DOTS = "·‧・･∙⋅•"
+MIDDLE_DOTS = "·‧・･∙⋅•ㆍ"  # ㆍ (U+318D) is how much Korean text writes "AIㆍ바이오"
+TILDES = "~∼〜～"
 _FOLD_TABLE = {
     **dict.fromkeys(QUOTE_MARKS, '"'),
     **dict.fromkeys(DASHES, "-"),
     **dict.fromkeys(MIDDLE_DOTS, "·"),
+    **dict.fromkeys(TILDES, "~"),
 }
 
 MIN_NEAR = 6  # folded characters: a shorter query has too many near passages to mean anything

@@ -262,3 +262,42 @@ def _registry() -> search.Registry:
     if not _LOADED:
         _LOADED.append(search.load(BASE_REGISTRY))
     return _LOADED[0]
+
+
+DOTS = "점과 물결 기사\n입력 2024.02.04\nLG는 인공지능·바이오·클린테크와 AI·바이오 분야에 4~5천억원을 투자한다.\n"
+DOTS_ENTRY = """
+  - id: dots-2024-02-04
+    file: dots.txt
+    sha256: {sha}
+    outlet: 점일보
+    headline: 점과 물결 기사
+    published: '2024-02-04'
+    published_evidence: 입력 2024.02.04
+    body:
+      first_line: 1
+      last_line: 3
+"""
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "인공지능ㆍ바이오ㆍ클린테크",
+        "인공지능・바이오•클린테크",
+        "ＡＩ·바이오",
+        "ai·바이오",
+        "4∼5천억원",
+        "4～5천억원",
+    ],
+)
+def test_middle_dots_tildes_and_full_width_letters(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str], query: str
+) -> None:
+    index = (BASE_REGISTRY / "seeds" / "sources.yaml").read_text(encoding="utf-8")
+    entry = DOTS_ENTRY.format(sha=hashlib.sha256(DOTS.encode()).hexdigest())
+    root = make_registry({"seeds/dots.txt": DOTS, "seeds/sources.yaml": index + entry})
+    code, data = find_json(capsys, root, query)
+    assert code == 0
+    assert [(h["match"], h["source"], h["line"]) for h in data["hits"]][:1] == [
+        ("exact", "dots-2024-02-04", 3)
+    ]
