@@ -3,7 +3,7 @@
 An editor types what they read, not what the file holds: Korean spacing varies (`출범당시80여명` for
 `출범 당시 80여명`), quotation marks come in many shapes (“ ” ‘ ’ " ' 「 」 『 』 ＂ …), and a word may be
 misremembered. So the search runs on a *folded* form of each body segment (a run of body lines
-between omitted page furniture): every whitespace character removed, each character NFKC-normalised
+between omitted page furniture): every whitespace and invisible formatting character removed, each character NFKC-normalised
 and case-folded, every quotation mark made one, and likewise dashes, middle dots and tildes. Each folded
 character keeps the offset of the article character it came from, so a hit is reported at its real
 `path:line:column` and shown as the article prints it.
@@ -51,7 +51,7 @@ NEAR_SHARE = 5  # a near hit differs in at most 1/NEAR_SHARE of the query's char
 
 def fold_char(c: str) -> str:
     """The folded form of one character: '' for whitespace, else NFKC, case-folded, marks unified."""
-    if c.isspace():
+    if c.isspace() or unicodedata.category(c) == "Cf":  # and invisible ones: zero-width space, soft hyphen
         return ""
     c = _FOLD_TABLE.get(c, c)
     folded = unicodedata.normalize("NFKC", c).casefold()
