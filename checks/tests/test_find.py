@@ -82,6 +82,7 @@ def col(line: int, text: str, nth: int = 0) -> int:
         "출범  당시\t80여명",
         " 출 범 당 시 8 0 여 명 ",
         "출범\u00a0당시\u300080여명",
+        "출범\u200b당시\u00ad80여명",  # zero-width space, soft hyphen
     ],
 )
 def test_spacing_variants_find_both_occurrences(
