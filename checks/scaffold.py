@@ -23,7 +23,7 @@ from .problems import Problem
 from .quantity import NotAFigure, Quantity, find_quantities, read_quantity
 from .quotes import canonical
 from .search import Article, fold
-from .sources import Source
+from .sources import Source, load_sources
 from .yamlfile import read_yaml
 from .yamlwrite import comment
 
@@ -210,8 +210,6 @@ def _plan(root: Path, request: Request, rel: str, claim_id: str, result_source: 
 
 
 def _source_of(root: Path, source_id: str) -> Source | None:
-    from .sources import load_sources
-
     return load_sources(root).sources.get(source_id)
 
 
