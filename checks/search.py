@@ -24,6 +24,7 @@ import unicodedata
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .claims import Claim, claims_files, read_claims_file
@@ -49,6 +50,7 @@ ALIGNMENTS_PER_SEGMENT = 4
 NEAR_SHARE = 5  # a near hit differs in at most 1/NEAR_SHARE of the query's characters
 
 
+@cache  # the characters of a registry are few: each is folded once
 def fold_char(c: str) -> str:
     """The folded form of one character: '' for whitespace, else NFKC, case-folded, marks unified."""
     if c.isspace() or unicodedata.category(c) == "Cf":  # and invisible ones: zero-width space, soft hyphen
@@ -156,6 +158,7 @@ class Hit:
     sentence: str
     figures: list[Quantity]
     claims: list[str] = field(default_factory=list)
+    article: Article | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -167,6 +170,8 @@ class Registry:
     claims: list[Claim]
     # claim ID -> (source ID, [start, end) in the article's NFC text), for verified quotes only
     quoted: dict[str, tuple[str, int, int]]
+    # the same by source: source ID -> [(start, end, claim ID)]
+    quoted_in: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
 
 
 def load(root: Path) -> Registry:
@@ -184,7 +189,10 @@ def load(root: Path) -> Registry:
         n = claim.occurrence or 1
         if len(places) >= n and (claim.occurrence is not None or len(places) == 1):
             quoted.setdefault(claim.id, (claim.source, *span_of(article, places[n - 1])))
-    return Registry(index, articles, claims, quoted)
+    quoted_in: dict[str, list[tuple[int, int, str]]] = {}
+    for cid, (sid, a, b) in quoted.items():
+        quoted_in.setdefault(sid, []).append((a, b, cid))
+    return Registry(index, articles, claims, quoted, quoted_in)
 
 
 def span_of(article: Article, place: Place) -> tuple[int, int]:
@@ -193,31 +201,30 @@ def span_of(article: Article, place: Place) -> tuple[int, int]:
 
 def claims_on(registry: Registry, source_id: str, start: int, end: int) -> list[str]:
     """IDs of the claims whose quote overlaps the article text [start, end), sorted."""
-    return sorted(
-        cid for cid, (sid, a, b) in registry.quoted.items() if sid == source_id and a < end and start < b
-    )
+    return sorted(cid for a, b, cid in registry.quoted_in.get(source_id, ()) if a < end and start < b)
 
 
 def make_hit(registry: Registry, article: Article, match: str, start: int, end: int, differences: int) -> Hit:
-    s, e = article.sentence(start, end)
-    sentence = flat(article.text[s:e])
     line, column = article.position(start)
     end_line, end_column = article.position(end - 1)
-    return Hit(
-        match,
-        article.source,
-        start,
-        end,
-        line,
-        column,
-        end_line,
-        end_column,
-        flat(article.text[start:end]),
-        differences,
-        sentence,
-        find_quantities(sentence),
-        claims_on(registry, article.source.id, s, e),
-    )
+    hit = Hit(match, article.source, start, end, line, column, end_line, end_column, "", differences, "", [])
+    hit.article = article
+    return hit
+
+
+def describe(registry: Registry, hits: list[Hit]) -> list[Hit]:
+    """Fill in the article's words, the sentence, its figures and its claims: only for the hits
+    shown, since a short query may have thousands."""
+    for hit in hits:
+        article = hit.article
+        if article is None or hit.text:
+            continue
+        s, e = article.sentence(hit.start, hit.end)
+        hit.text = flat(article.text[hit.start : hit.end])
+        hit.sentence = flat(article.text[s:e])
+        hit.figures = find_quantities(hit.sentence)
+        hit.claims = claims_on(registry, article.source.id, s, e)
+    return hits
 
 
 def find(registry: Registry, query: str, source_ids: list[str] | None = None) -> list[Hit]:

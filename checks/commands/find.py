@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..schemas import did_you_mean
-    from ..search import find, fold, hits_json, load, render_text
+    from ..search import describe, find, fold, hits_json, load, render_text
 
     if not fold(args.text):
         raise UsageError("nothing to find: give some words of the sentence")
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     for sid in skipped if ids is None else ():
         sys.stderr.write(f"claims find: not searched: {sid} failed its own checks (see `claims check`)\n")
     hits = find(registry, args.text, ids)
-    shown = hits if args.limit == 0 else hits[: args.limit]
+    shown = describe(registry, hits if args.limit == 0 else hits[: args.limit])
     if args.format == "json":
         sys.stdout.write(exactjson.dumps(hits_json(args.text, hits, shown)) + "\n")
     else:

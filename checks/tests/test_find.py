@@ -248,7 +248,7 @@ def test_any_respacing_of_a_passage_is_found_at_its_place(start: int, length: in
         return
     # Re-space: drop every space of the passage, then put random whitespace between its characters.
     query = "".join(c + spaces[i % len(spaces)] for i, c in enumerate(chars))
-    hits = [h for h in search.find(_registry(), query) if h.match == "exact"]
+    hits = [h for h in search.describe(_registry(), search.find(_registry(), query)) if h.match == "exact"]
     expected_column = start + (len(passage) - len(passage.lstrip())) + 1
     assert (3, expected_column) in [(h.line, h.column) for h in hits]
     for h in hits:  # every hit is really there
