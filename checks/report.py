@@ -22,6 +22,7 @@ from . import exactjson, files
 from .checker import CheckResult
 from .compare import RELATIONS, Group, Member
 from .quotes import canonical
+from .whole_figure import whole_figure_start
 
 REPORT = "reports/conflicts.md"
 REGENERATE = "claims report"
@@ -131,7 +132,7 @@ def quote_cell(m: Member) -> str:
     """The quote with the figure in bold (an HTML tag: `**` fails to close before punctuation
     followed by a letter, as in `(약 1200억원)의`)."""
     quote, fig = canonical(m.claim.quote), canonical(m.claim.as_written)
-    at = quote.find(fig)
+    at = whole_figure_start(quote, fig, m.claim.unit)  # not the 28명 inside an earlier 128명
     if at < 0:
         return md(quote)
     return f"{md(quote[:at])}<b>{md(fig)}</b>{md(quote[at + len(fig) :])}"

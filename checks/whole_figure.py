@@ -63,6 +63,19 @@ def _same(a: quantity.Quantity, b: quantity.Quantity) -> bool:
 def whole_figure_problem(quote: str, figure: str, unit: str) -> str | None:
     """None when `figure` stands whole in `quote` (both canonical, NFC); else what the quote's figure
     actually is, for the message. Assumes `figure` occurs in `quote` as a substring."""
+    found = _whole(quote, figure, unit)
+    return found if isinstance(found, str) else None
+
+
+def whole_figure_start(quote: str, figure: str, unit: str) -> int:
+    """Where in `quote` the figure stands whole (the occurrence the claim means, e.g. to show it in
+    bold: not the `28명` inside an earlier `128명`); the first occurrence when none does, -1 if none."""
+    found = _whole(quote, figure, unit) if figure in quote else None
+    return found if isinstance(found, int) else quote.find(figure)
+
+
+def _whole(quote: str, figure: str, unit: str) -> int | str:
+    """The start of the first occurrence standing whole, or the message saying why none does."""
     starts = []
     i = quote.find(figure)
     while i != -1:
@@ -70,7 +83,7 @@ def whole_figure_problem(quote: str, figure: str, unit: str) -> str | None:
         i = quote.find(figure, i + 1)
     bounded = [s for s in starts if not _touches_a_digit(quote, s, s + len(figure))]
     if unit == "date":
-        return None if bounded else _digit_message(quote, figure, starts[0])
+        return bounded[0] if bounded else _digit_message(quote, figure, starts[0])
     found = quantity.find_quantities(quote)
     figures = [part for q in found for part in (q, q.paired) if part is not None]
     try:
@@ -85,11 +98,11 @@ def whole_figure_problem(quote: str, figure: str, unit: str) -> str | None:
             if s in bounded:
                 # No figure the reader knows here, or the figure cannot be read at all: the
                 # figure-reading check (checks.checker) says what it makes of it.
-                return None
+                return s
             continue
         inside = [q for q in around if q.start <= s and e <= q.end]
         if s in bounded and own is not None and any(_same(own, q) for q in inside):
-            return None
+            return s
         met.extend(q for q in around if q not in met)
     if not met:
         return _digit_message(quote, figure, starts[0])
