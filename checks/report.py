@@ -132,7 +132,9 @@ def quote_cell(m: Member) -> str:
     """The quote with the figure in bold (an HTML tag: `**` fails to close before punctuation
     followed by a letter, as in `(약 1200억원)의`)."""
     quote, fig = canonical(m.claim.quote), canonical(m.claim.as_written)
-    at = whole_figure_start(quote, fig, m.claim.unit)  # not the 28명 inside an earlier 128명
+    at = quote.find(fig)
+    if at >= 0 and quote.find(fig, at + 1) >= 0:  # twice: not the 28명 inside an earlier 128명
+        at = whole_figure_start(quote, fig, m.claim.unit)
     if at < 0:
         return md(quote)
     return f"{md(quote[:at])}<b>{md(fig)}</b>{md(quote[at + len(fig) :])}"

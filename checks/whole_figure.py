@@ -22,6 +22,7 @@ are the time reader's: for them too only the digit boundaries are checked here.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from . import quantity
 
@@ -47,6 +48,15 @@ def _touches_a_digit(text: str, start: int, end: int) -> bool:
         and text[end + 1].isdigit()
         and text[end - 1].isdigit()
     )
+
+
+@lru_cache(maxsize=4096)
+def _read(figure: str) -> quantity.Quantity | None:
+    """The figure as written, read alone (figures repeat across claims: read each once)."""
+    try:
+        return quantity.read_quantity(unicodedata.normalize("NFC", figure))
+    except quantity.NotAFigure:
+        return None
 
 
 def _same(a: quantity.Quantity, b: quantity.Quantity) -> bool:
@@ -86,10 +96,7 @@ def _whole(quote: str, figure: str, unit: str) -> int | str:
         return bounded[0] if bounded else _digit_message(quote, figure, starts[0])
     found = quantity.find_quantities(quote)
     figures = [part for q in found for part in (q, q.paired) if part is not None]
-    try:
-        own: quantity.Quantity | None = quantity.read_quantity(unicodedata.normalize("NFC", figure))
-    except quantity.NotAFigure:
-        own = None
+    own = _read(figure)
     met: list[quantity.Quantity] = []
     for s in starts:
         e = s + len(figure)
