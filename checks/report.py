@@ -22,6 +22,7 @@ from . import exactjson, files
 from .checker import CheckResult
 from .compare import RELATIONS, Group, Member
 from .quotes import canonical
+from .whole_figure import whole_figure_start
 
 REPORT = "reports/conflicts.md"
 REGENERATE = "claims report"
@@ -132,6 +133,8 @@ def quote_cell(m: Member) -> str:
     followed by a letter, as in `(약 1200억원)의`)."""
     quote, fig = canonical(m.claim.quote), canonical(m.claim.as_written)
     at = quote.find(fig)
+    if at >= 0 and quote.find(fig, at + 1) >= 0:  # twice: not the 28명 inside an earlier 128명
+        at = whole_figure_start(quote, fig, m.claim.unit)
     if at < 0:
         return md(quote)
     return f"{md(quote[:at])}<b>{md(fig)}</b>{md(quote[at + len(fig) :])}"
