@@ -239,7 +239,14 @@ def _placed(result: CheckResult) -> tuple[dict[str, list[Claim]], dict[str, list
 
 
 def coverage(result: CheckResult, sources: Iterable[str] | None = None) -> Coverage:
-    """The coverage of every usable article (or of the given source IDs), in source-ID order."""
+    """The coverage of every usable article (or of the given source IDs), in source-ID order.
+
+    Reading every article body is the costly part: the coverage of a whole registry is computed once
+    per check result and kept with it."""
+    if sources is None:
+        cached = result.memo.get("coverage")
+        if isinstance(cached, Coverage):
+            return cached
     claims, skips = _placed(result)
     wanted = set(sources) if sources is not None else None
     out = Coverage()
@@ -248,6 +255,8 @@ def coverage(result: CheckResult, sources: Iterable[str] | None = None) -> Cover
         if not source.usable or (wanted is not None and sid not in wanted):
             continue
         out.articles.append(_article(source, claims.get(sid, []), skips.get(sid, [])).coverage)
+    if sources is None:
+        result.memo["coverage"] = out
     return out
 
 

@@ -13,14 +13,17 @@ What a careful Korean reader does, and so what this reader does (README, "Compar
   year; `지난해 3분기`, `지난해 8월 22일`, `올해 상반기` likewise.
 - `이날`/`오늘` (the publication day), `어제`, `내일`; `이달`, `지난달`, `다음 달`/`내달`; `이번 주`,
   `지난주`, `다음 주` (Monday to Sunday).
-- `N월` without a year is of the publication year (news writes `지난해 N월` or `지난 N월` for a month
-  of last year); `지난 N월` is the most recent month N before the publication month (`지난 1월` in
-  2024-03 is 2024-01, `지난 11월` is 2023-11); `오는 N월` the next one after it. When N is the
-  publication month itself the words are ambiguous, and the reader refuses to guess.
+- `N월` without a year, up to the publication month, is of the publication year (news writes
+  `지난해 N월` or `지난 N월` for a month of last year); after it (`12월` in a January article: last
+  December, or the coming one?) the words are ambiguous, and the reader refuses to guess. Likewise
+  `N분기`, `상반기`, `하반기` without a year: this year's up to the current one, else refused.
+  `지난 N월` is the most recent month N before the publication month (`지난 1월` in 2024-03 is
+  2024-01, `지난 11월` is 2023-11); `오는 N월` the next one after it. When N is the publication month
+  itself those words are ambiguous too.
 - `N일` without a month is the most recent day N on or before the publication day (this month when
   N <= the publication day, else the month before); `지난 N일` the most recent before it, `오는 N일`
   the next after it. `(현지시간)` and `현지시간 N일` leave the day as written.
-- `N분기`, `상반기`, `하반기`, `연말`, `연초` without a year are of the publication year.
+- `연말`, `연초` without a year are of the publication year (some time within it).
 - Intervals: `21일부터 나흘 동안` (the 21st and the three days after), `21~24일`, `2021~2022년`,
   `2021년부터 2023년까지`. `2023년까지` ("until 2023") and `21일부터` ("from the 21st") name one end
   of a time: their span is the named time, their relation "until" or "from".
@@ -216,9 +219,15 @@ _NATIVE_DAYS = {
 _PARTICLE_STARTS = frozenset("은는이가을를에의도로와과만까부엔께쯤인")
 
 
+_LONGEST_FIRST: dict[int, tuple[str, ...]] = {}
+
+
 def _word_at(text: str, p: int, words: dict[str, int] | dict[str, str]) -> str | None:
     """The longest of `words` at p that ends a word or is followed by a particle."""
-    for w in sorted(words, key=len, reverse=True):
+    ordered = _LONGEST_FIRST.get(id(words))
+    if ordered is None:
+        ordered = _LONGEST_FIRST[id(words)] = tuple(sorted(words, key=len, reverse=True))
+    for w in ordered:
         if text.startswith(w, p):
             after = text[p + len(w)] if p + len(w) < len(text) else " "
             if not ("가" <= after <= "힣") or after in _PARTICLE_STARTS:
@@ -418,6 +427,17 @@ class _Parser:
             month = base.month
         if parts.quarter is not None or parts.half is not None:
             y = year if year is not None else pub.year
+            if year is None:
+                # 4분기 실적 in a January article is usually last year's fourth quarter: a quarter or
+                # half after the current one, without a year, is ambiguous.
+                now_q, now_h = (pub.month - 1) // 3 + 1, 1 if pub.month <= 6 else 2
+                if (parts.quarter or 0) > now_q or (parts.half or 0) > now_h:
+                    name = f"{parts.quarter}분기" if parts.quarter is not None else "하반기"
+                    raise ValueError(
+                        f"'{name}' without a year, after the publication date {pub}: this year's or last "
+                        "year's? the words do not say, and the reader does not guess"
+                    )
+                how = f"{y}, the publication year"
             if parts.quarter is not None:
                 q = parts.quarter
                 return Span(date(y, 3 * q - 2, 1), month_start(y, 3 * q + 1)), "quarter", False, relative, how
@@ -428,6 +448,8 @@ class _Parser:
             if not (1 <= a < b <= 12):
                 raise ValueError(f"{a}~{b}월 is not a range of months")
             y = year if year is not None else pub.year
+            if year is None and b > pub.month:
+                raise ValueError(f"'{a}~{b}월' without a year, ending after the publication month: ambiguous")
             return Span(date(y, a, 1), month_start(y, b + 1)), "interval", False, relative, how
         if month is not None:
             if not 1 <= month <= 12:
@@ -488,6 +510,12 @@ class _Parser:
                 raise ValueError(f"'오는 {month}월' in an article of {pub:%Y-%m} is ambiguous")
             y = pub.year if month > pub.month else pub.year + 1
             return y, f"{y}, the next {month}월 after the publication date {pub}"
+        if month > pub.month:
+            # 12월 in a January article: last December (a past event) or the coming one (a plan)?
+            raise ValueError(
+                f"'{month}월' without a year, after the publication month {pub:%Y-%m}: this year's or last "
+                "year's? the words do not say, and the reader does not guess"
+            )
         return pub.year, f"{pub.year}, the publication year (a month without a year)"
 
     def _month_day_year(self, month: int, day: int, direction: str) -> tuple[int, str]:
@@ -600,6 +628,21 @@ class _Parser:
         return _Parts(year=span.start.year, month=span.start.month if parts.day is not None else None)
 
 
+# The first characters of every time word (지난해, 올해, 이날, 현지시간 22일, 연말, 상반기, …).
+_FIRST_CHARACTERS = frozenset(
+    w[0]
+    for table in (
+        _REL_YEAR,
+        _REL_MONTH,
+        _REL_DAY,
+        _REL_WEEK,
+        _YEAR_PART,
+        {"올": 0, "지난": 0, "오는": 0, "현지": 0},
+    )
+    for w in table
+) | frozenset("상하")
+
+
 def _may_start(text: str, i: int) -> bool:
     """Can a time begin at i? Not inside a word or a number (뉴스1, A380, 12.7)."""
     if i == 0:
@@ -622,7 +665,7 @@ def find_times(text: str, published: date) -> list[TimeReading]:
     i, n = 0, len(text)
     while i < n:
         c = text[i]
-        if not (c.isdigit() or "가" <= c <= "힣") or not _may_start(text, i):
+        if not (c.isdigit() or c in _FIRST_CHARACTERS) or not _may_start(text, i):
             i += 1
             continue
         got = parser.reading(i)

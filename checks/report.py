@@ -90,6 +90,8 @@ def precision_cell(m: Member) -> str:
     """How precise the date is, and what relative words were counted from."""
     assert m.date is not None
     text = m.date.precision
+    if m.date.relation != "at":
+        text += f", {m.date.relation}"  # 2023년까지: the end of a time; 21일부터: its start
     if m.date.vague:
         text += ", some time within"
     if m.date.relative:
@@ -419,6 +421,7 @@ def date_json(m: Member) -> dict[str, object]:
         "last": span.last.isoformat(),
         "label": span.label(),
         "precision": m.date.precision,
+        "relation": m.date.relation,
         "vague": m.date.vague,
         "relative": m.date.relative,
     }

@@ -840,6 +840,7 @@ def test_a_date_member_in_json(tmp_path: Path) -> None:
         "last": "2023-08-24",
         "label": "2023-08-21/2023-08-24",
         "precision": "interval",
+        "relation": "at",
         "vague": False,
         "relative": True,
     }
