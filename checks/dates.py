@@ -135,6 +135,16 @@ def _month(y: int, m: int) -> Span:
     return Span(date(y, m, 1), month_start(y, m + 1))
 
 
+def _is_vague(modifier: str | None) -> bool:
+    """초, 말, 중, 내 name some time within the span; 초순, 중순, 하순 name exact days."""
+    return modifier in ("초", "말", "중", "내")
+
+
+def _month_precision(modifier: str | None) -> str:
+    """A month, or ten days of it (초순, 중순, 하순: an interval of days)."""
+    return "interval" if modifier in ("초순", "상순", "중순", "하순") else "month"
+
+
 def _shift_month(y: int, m: int, by: int) -> tuple[int, int]:
     k = y * 12 + (m - 1) + by
     return k // 12, k % 12 + 1
@@ -148,7 +158,7 @@ _S = r"[ \t]?"  # at most one space between parts (running text is whitespace-fo
 # 8개월 만에, 30년이 넘는, 5년차.
 _NOT_YEAR = rf"(?!{_S}(?:간|동안|만(?![{_HANGUL}])|만에|째|차|이상|넘|여|가량|정도))"
 _NOT_DAY = (
-    rf"(?!{_S}(?:(?:간|만|째|차|씩|치|여|전|후|뒤|내)(?![{_HANGUL}])|동안|만에|이내|이상|이하|미만|넘|"
+    rf"(?!{_S}(?:(?:간|만|째|차|씩|치|여|전|후|뒤|내)(?![{_HANGUL}])|동안|만에|이내|이상|이하|미만|넘|연속|"
     r"가량|정도|전에|후에|뒤에|내에|안에|분))"
 )
 _NOT_MONTH = rf"(?!{_S}(?:간|동안|분(?![기{_HANGUL}])))"
@@ -409,8 +419,8 @@ class _Parser:
             y, m = _shift_month(pub.year, pub.month, parts.month_offset)
             return (
                 self._modified(_month(y, m), "month", parts.modifier),
-                "month",
-                bool(parts.modifier),
+                _month_precision(parts.modifier),
+                _is_vague(parts.modifier),
                 True,
                 f"{y}-{m:02d}, from the publication date {pub}",
             )
@@ -427,10 +437,23 @@ class _Parser:
             month = base.month
         if parts.quarter is not None or parts.half is not None:
             y = year if year is not None else pub.year
-            if year is None:
+            now_q, now_h = (pub.month - 1) // 3 + 1, 1 if pub.month <= 6 else 2
+            if year is None and parts.direction is not None:
+                # 지난 4분기: the most recent fourth quarter before the current one; 오는 3분기: the next.
+                n, now = (parts.quarter, now_q) if parts.quarter is not None else (parts.half or 1, now_h)
+                word = (
+                    f"{parts.direction} {parts.quarter}분기" if parts.quarter else f"{parts.direction} 반기"
+                )
+                if n == now:
+                    raise ValueError(f"'{word}' in an article of {pub}: this one or a year away? ambiguous")
+                if parts.direction == "지난":
+                    y = pub.year if n < now else pub.year - 1
+                else:
+                    y = pub.year if n > now else pub.year + 1
+                how = f"{y}, counted from the publication date {pub}"
+            elif year is None:
                 # 4분기 실적 in a January article is usually last year's fourth quarter: a quarter or
                 # half after the current one, without a year, is ambiguous.
-                now_q, now_h = (pub.month - 1) // 3 + 1, 1 if pub.month <= 6 else 2
                 if (parts.quarter or 0) > now_q or (parts.half or 0) > now_h:
                     name = f"{parts.quarter}분기" if parts.quarter is not None else "하반기"
                     raise ValueError(
@@ -464,7 +487,7 @@ class _Parser:
                 span = self._days(y, month, days)
                 return span, "interval" if parts.day_range else "day", False, relative, how
             span = self._modified(_month(y, month), "month", parts.modifier)
-            return span, "month", bool(parts.modifier), relative, how
+            return span, _month_precision(parts.modifier), _is_vague(parts.modifier), relative, how
         if parts.day is not None or parts.day_range is not None:
             # A day without a month: the most recent such day on or before publication.
             d0 = parts.day if parts.day is not None else parts.day_range[0]  # type: ignore[index]
@@ -473,7 +496,7 @@ class _Parser:
             return self._days(y, m, days), "interval" if parts.day_range else "day", False, True, how
         if year is not None:
             span = self._modified(_year(year), "year", parts.modifier)
-            return span, "year", bool(parts.modifier), relative, how
+            return span, "year", _is_vague(parts.modifier), relative, how
         raise ValueError("no calendar time")
 
     def _days(self, y: int, m: int, days: tuple[int, int]) -> Span:
