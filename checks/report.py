@@ -191,7 +191,7 @@ def _members_table(g: Group) -> str:
         [
             md(m.source.outlet),
             m.source.published.isoformat(),
-            md(m.span.label() if m.span else "undated"),
+            md(m.span.label() if m.span else ("—" if m.date is not None else "undated")),
             md(m.claim.as_written),
             value_cell(m),
             md(bounds(m)),
@@ -247,7 +247,12 @@ def _resolution_note(g: Group) -> str:
 def _group_section(g: Group, result: CheckResult) -> str:
     unit = result.vocabulary.units.get(g.unit)
     unit_text = f"{md(unit.ko)} ({md(g.unit)})" if unit else md(g.unit)
-    when = "undated (a one-off fact)" if g.when == "undated" else f"as of {md(g.when)}"
+    if g.when != "undated":
+        when = f"as of {md(g.when)}"
+    elif g.unit == DATE_UNIT:
+        when = "the date of a one-off event"  # an event date needs no `as of`: it is a time itself
+    else:
+        when = "undated (a one-off fact)"
     relation = "agreement over time" if g.over_time and g.relation == "agreement" else g.relation
     head = (
         f"### `{g.key}`\n\n{_title(g, result)}, in {unit_text}, {when}: "
