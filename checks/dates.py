@@ -178,7 +178,7 @@ _MONTH = re.compile(rf"(\d{{1,2}}){_S}월{_NOT_MONTH}")
 _MONTH_RANGE = re.compile(rf"(\d{{1,2}}){_S}(?:월{_S})?{_RANGE}{_S}(\d{{1,2}}){_S}월{_NOT_MONTH}")
 _DAY = re.compile(rf"(\d{{1,2}}){_S}일{_NOT_DAY}")
 _DAY_RANGE = re.compile(rf"(\d{{1,2}}){_S}(?:일{_S})?{_RANGE}{_S}(\d{{1,2}}){_S}일{_NOT_DAY}")
-_QUARTER = re.compile(rf"([1-4]){_S}(?:·{_S}4{_S})?분기")
+_QUARTER = re.compile(rf"([1-4]){_S}(?:[·/]{_S}4{_S})?분기")
 _HALF = re.compile(r"(상|하)반기")
 _MODIFIER_OK_AFTER = re.compile(
     rf"{_S}(초순|상순|중순|하순|초|말|중)(?:(?=[에께경쯤의엔])|(?=까지|부터)|(?![{_HANGUL}]))"

@@ -209,6 +209,7 @@ CONVENTIONS = [
     ("지난해 4분기", MARCH_2024, Span(date(2023, 10, 1), date(2024, 1, 1))),
     ("1분기", MARCH_2024, Span(date(2024, 1, 1), date(2024, 4, 1))),
     ("2024년 3·4분기", MARCH_2024, Span(date(2024, 7, 1), date(2024, 10, 1))),  # the old way of writing Q3
+    ("2023년 1/4분기", MARCH_2024, Span(date(2023, 1, 1), date(2023, 4, 1))),
     ("이날", MARCH_2024, days("2024-03-13")),
     ("오늘", MARCH_2024, days("2024-03-13")),
     ("어제", MARCH_2024, days("2024-03-12")),
