@@ -178,6 +178,7 @@ _MONTH = re.compile(rf"(\d{{1,2}}){_S}월{_NOT_MONTH}")
 _MONTH_RANGE = re.compile(rf"(\d{{1,2}}){_S}(?:월{_S})?{_RANGE}{_S}(\d{{1,2}}){_S}월{_NOT_MONTH}")
 _DAY = re.compile(rf"(\d{{1,2}}){_S}일{_NOT_DAY}")
 _DAY_RANGE = re.compile(rf"(\d{{1,2}}){_S}(?:일{_S})?{_RANGE}{_S}(\d{{1,2}}){_S}일{_NOT_DAY}")
+_DAYS_COUNT = re.compile(r"(\d{1,2})[ ]?일")  # 21일부터 3일간: a number of days
 _QUARTER = re.compile(rf"([1-4]){_S}(?:[·/]{_S}4{_S})?분기")
 _HALF = re.compile(r"(상|하)반기")
 _MODIFIER_OK_AFTER = re.compile(
@@ -591,7 +592,7 @@ class _Parser:
             w = _word_at(self.t, q, _NATIVE_DAYS)
             if w is not None:
                 days, r = _NATIVE_DAYS[w], q + len(w)
-            elif m := re.compile(r"(\d{1,2})[ ]?일").match(self.t, q):
+            elif m := _DAYS_COUNT.match(self.t, q):
                 days, r = int(m.group(1)), m.end()
             if days is not None:
                 r2 = self.ws(r)
