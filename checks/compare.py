@@ -126,7 +126,8 @@ def members_of(result: CheckResult) -> list[Member]:
                 span: Span | None = parse_as_of(claim.as_of)
             except ValueError:
                 continue  # reported by the checker as invalid-value
-        elif prop is not None and prop.changes_over_time:
+        elif prop is not None and prop.changes_over_time and claim.unit != DATE_UNIT:
+            # An event date is a one-off fact whatever its property says: the date is its own time.
             span = day(source.published)
         else:
             span = None

@@ -1386,3 +1386,38 @@ def test_every_date_group_is_judged_by_the_rules(spec: list[tuple[int, int]]) ->
     assert [m.days for m in g.members] == [RANDOM_DATES[spec[int(m.claim.id[1:])][1]][1] for m in g.members]
     expected = _expected_date_relation([(m.source.outlet, m.days) for m in g.members])
     assert g.relation == expected, [(m.source.outlet, m.claim.as_written) for m in g.members]
+
+
+def test_a_date_is_undated_even_under_a_property_that_changes_over_time(run) -> None:
+    # Were the dates taken as of their articles' publication days, these two would never be compared.
+    vocabulary = DATES_VOCABULARY.replace(
+        "visit-date: {ko: 방문일, en: date of the visit, changes_over_time: false}",
+        "visit-date: {ko: 방문일, en: date of the visit, changes_over_time: true}",
+    )
+    a = article("aa-2023-08-24", "가일보", "2023-08-24", "구 대표는 21일(현지시간) 토론토 AI랩을 방문했다.")
+    b = article("bb-2023-08-28", "나신문", "2023-08-28", "구 회장이 현지시간 22일 토론토 AI랩을 찾았다.")
+    result = run(
+        [a, b],
+        [
+            claim(
+                "aa.date",
+                a.id,
+                "21일(현지시간) 토론토 AI랩을 방문했다",
+                "21일(현지시간)",
+                "date",
+                subject="lg",
+                property="visit-date",
+            ),
+            claim(
+                "bb.date",
+                b.id,
+                "현지시간 22일 토론토 AI랩을 찾았다",
+                "현지시간 22일",
+                "date",
+                subject="lg",
+                property="visit-date",
+            ),
+        ],
+        vocabulary=vocabulary,
+    )
+    assert relations(result) == {"lg/visit-date@undated": ("contradiction", ["aa.date", "bb.date"])}
