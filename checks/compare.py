@@ -192,11 +192,7 @@ def _groups_for(base: str, subject: str, prop: str, unit: str, members: list[Mem
 
 def _without_redundant_singles(groups: list[Group]) -> list[Group]:
     """Rule 6: a single-source group whose every claim stands in another group says nothing new."""
-    elsewhere: dict[str, int] = {}
-    for g in groups:
-        if g.relation != "single":
-            for m in g.members:
-                elsewhere[m.claim.id] = elsewhere.get(m.claim.id, 0) + 1
+    elsewhere = {m.claim.id for g in groups if g.relation != "single" for m in g.members}
     return [
         g for g in groups if g.relation != "single" or not all(m.claim.id in elsewhere for m in g.members)
     ]
