@@ -180,7 +180,7 @@ def _groups_for(base: str, subject: str, prop: str, unit: str, members: list[Mem
         if _unchanged(series, unit):
             relation, explanation = (
                 "agreement",
-                f"agreement over time, not a change: the figure stands at {steps}",
+                f"the figure did not move, so this is not a change: {steps}",
             )
         else:
             relation, explanation = "change", f"changes over time: {steps}"

@@ -1287,7 +1287,7 @@ def test_a_figure_stated_unchanged_at_two_times_is_an_agreement_over_time(run) -
     assert g.over_time and not g.is_conflict
     assert (
         g.explanation
-        == "agreement over time, not a change: the figure stands at 2020-12: 16개 → 2022-01: 16개"
+        == "the figure did not move, so this is not a change: 2020-12: 16개 → 2022-01: 16개"
     )
 
 
