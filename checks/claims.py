@@ -18,6 +18,7 @@ from .yamlfile import Node
 
 CLAIMS = "claims"
 RESOLUTIONS = "claims/resolutions.yaml"  # not a claims file: see checks.resolutions
+SKIPS = "claims/skips.yaml"  # not a claims file: see checks.skips
 _FIELDS = ("id", "source", "quote", "subject", "property", "as_written", "unit")
 
 
@@ -63,7 +64,7 @@ def find_claims_files(root: Path) -> tuple[list[str], list[Problem]]:
     # A claims file an edit is about to create (checks.editing) is checked as if it were there.
     planned = [rel for rel in OVERLAY.get() or () if rel.startswith(f"{CLAIMS}/") and rel not in found]
     found = sorted([*found, *planned])
-    return [rel for rel in found if rel != RESOLUTIONS], problems
+    return [rel for rel in found if rel not in (RESOLUTIONS, SKIPS)], problems
 
 
 def claims_files(root: Path) -> list[Path]:

@@ -20,6 +20,7 @@ from .commands import (
     UsageError,
     add,
     check,
+    coverage,
     default_root,
     explain,
     find,
@@ -32,7 +33,7 @@ from .files import Terminated
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "PROJECT_ROOT", "default_root", "main"]
 
 # The order `claims --help` lists them in.
-COMMANDS = (check, report, number, explain, find, add, source)
+COMMANDS = (check, report, coverage, number, explain, find, add, source)
 
 
 def build_parser() -> argparse.ArgumentParser:
