@@ -29,7 +29,7 @@ QUOTE = "출범 당시 80여명이던 인력은 지난해 3분기 기준 128명�
 FULL = [
     "add", "--source", "sample-2024-01-02", "--quote", QUOTE, "--subject", "lg-ai-research",
     "--property", "headcount", "--as-written", "128명", "--unit", "person",
-    "--as-of", "2021-Q3", "--as-of-text", "지난해 3분기",
+    "--as-of", "2023-Q3", "--as-of-text", "지난해 3분기",
 ]  # fmt: skip
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -71,16 +71,17 @@ def test_missing_fields_print_suggestions_and_a_command_that_works(
     assert [c[c.index("--as-written") + 1] for c in commands] == ["80여명", "3분기", "128명"]
     # Run the suggested command for 128명 as printed, with the time the quote states.
     assert "--as-of" not in commands[2]  # no claim gives this figure's time: none is guessed
-    argv = commands[2] + ["--as-of", "2021-Q3", "--as-of-text", "지난해 3분기"]
+    argv = commands[2] + ["--as-of", "2023-Q3", "--as-of-text", "지난해 3분기"]
     code, out, err = run(capsys, *argv)
     assert (code, err) == (0, "")
-    assert "appended claim sample-2024-01-02.headcount-2021-q3 to claims/sample.yaml:12" in out
-    # The registry's other claim is of 2020-12: this one stands alone at 2021-Q3, and both form a series.
-    assert "  compared in lg-ai-research/headcount@2021-Q3: single" in out
+    assert "appended claim sample-2024-01-02.headcount-2023-q3 to claims/sample.yaml:12" in out
+    # The registry's other claim is of 2020-12: both form a series, and this one, alone at 2023-Q3, is
+    # not listed again as a single-source figure (README, Comparison: singles shown elsewhere are not).
+    assert "headcount@2023-Q3: single" not in out
     assert "  compared in lg-ai-research/headcount: change" in out
     assert clean(root)
-    claim = next(c for c in check(root).claims if c.id == "sample-2024-01-02.headcount-2021-q3")
-    assert (claim.as_written, claim.unit, claim.as_of, claim.quote) == ("128명", "person", "2021-Q3", QUOTE)
+    claim = next(c for c in check(root).claims if c.id == "sample-2024-01-02.headcount-2023-q3")
+    assert (claim.as_written, claim.unit, claim.as_of, claim.quote) == ("128명", "person", "2023-Q3", QUOTE)
 
 
 def test_unverifiable_quote_gets_the_checkers_message(
@@ -159,7 +160,7 @@ def test_existing_bytes_are_kept(
     items = parsed.get("claims").value
     assert items[-1].plain() == {
         "id": "new-claim", "source": "sample-2024-01-02", "quote": QUOTE, "subject": "lg-ai-research",
-        "property": "headcount", "as_written": "128명", "unit": "person", "as_of": "2021-Q3",
+        "property": "headcount", "as_written": "128명", "unit": "person", "as_of": "2023-Q3",
         "as_of_text": "지난해 3분기", "note": "a: note # with yes and 2020-12-07",
     }  # fmt: skip
     assert [i.plain() for i in items[:-1]] == [
@@ -186,7 +187,7 @@ def test_identical_claim_is_refused_with_nothing_written(
     after_first = files_of(root)
     code, _, err = run(capsys, *FULL, "--id", "another-id", "--root", str(root))
     assert code == 1
-    assert "an identical claim is already in the registry: sample-2024-01-02.headcount-2021-q3" in err
+    assert "an identical claim is already in the registry: sample-2024-01-02.headcount-2023-q3" in err
     assert files_of(root) == after_first
     # The same fact from an overlapping, longer quote is the same claim too.
     longer = [a if a != QUOTE else QUOTE + "." for a in FULL]
@@ -215,15 +216,15 @@ def test_a_claim_that_would_make_a_problem_is_refused(
 def test_proposed_ids_are_unique(make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_registry()
     code, out, _ = run(capsys, *FULL, "--root", str(root))
-    assert code == 0 and "claim sample-2024-01-02.headcount-2021-q3 " in out
+    assert code == 0 and "claim sample-2024-01-02.headcount-2023-q3 " in out
     # Another figure with the same property and time: the next free ID.
     other = [a if a != "128명" else "80여명" for a in FULL]
     code, out, _ = run(capsys, *other, "--root", str(root))
-    assert code == 0 and "claim sample-2024-01-02.headcount-2021-q3-2 " in out
+    assert code == 0 and "claim sample-2024-01-02.headcount-2023-q3-2 " in out
     # An explicit ID that is taken is refused, not renumbered.
-    third = [a if a != "2021-Q3" else "2021" for a in FULL]
+    third = [a if a != "2023-Q3" else "2023" for a in FULL]
     third[third.index("지난해 3분기")] = "지난해"
-    code, _, err = run(capsys, *third, "--id", "sample-2024-01-02.headcount-2021-q3", "--root", str(root))
+    code, _, err = run(capsys, *third, "--id", "sample-2024-01-02.headcount-2023-q3", "--root", str(root))
     assert code == 1 and "already used" in err
 
 
@@ -258,7 +259,7 @@ def test_dry_run_writes_nothing(make_registry: MakeRegistry, capsys: pytest.Capt
     root = make_registry()
     before = files_of(root)
     code, out, _ = run(capsys, *FULL, "--dry-run", "--root", str(root))
-    assert code == 0 and "would append claim" in out and "  - id: sample-2024-01-02.headcount-2021-q3" in out
+    assert code == 0 and "would append claim" in out and "  - id: sample-2024-01-02.headcount-2023-q3" in out
     assert files_of(root) == before
 
 
