@@ -1,0 +1,374 @@
+"""What a change does to the registry: two roots of it (the base, e.g. the target branch of a pull
+request, and the head) compared claim by claim, group by group, resolution by resolution.
+
+Both roots are checked with the same rules (this checker and its schemas), so the diff shows what
+the change does to the registry, not what a change of the tool would do. Everything is sorted by
+claim ID or group key: the same two registries give the same bytes on any machine.
+
+A conflict is *new* when the head has an open conflict (a contradiction or discrepancy without a
+resolution that settles it) at a group key where the base had none, or a contradiction where the
+base had only a discrepancy. `claims diff` exits 1 when the change introduces one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import exactjson
+from .checker import CheckResult, check
+from .claims import Claim
+from .compare import Group
+from .problems import Severity
+from .report import md, table
+from .resolutions import Resolution
+from .sources import INDEX
+
+# The fields of a claim, in the order the schema lists them; `file` is where the claim is written.
+CLAIM_FIELDS = (
+    "file",
+    "source",
+    "quote",
+    "occurrence",
+    "subject",
+    "property",
+    "as_written",
+    "unit",
+    "as_of",
+    "as_of_text",
+    "note",
+)
+_SEVERITY = {"discrepancy": 1, "contradiction": 2}
+
+
+class NotARegistry(Exception):
+    """A root that cannot be checked at all (not a folder, or no sources index in it)."""
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    before: object
+    after: object
+
+
+@dataclass(frozen=True)
+class ClaimChange:
+    id: str
+    changes: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class RelationChange:
+    key: str
+    before: str | None  # None: no such group on that side
+    after: str | None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    key: str
+    relation: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class ResolutionChange:
+    group: str
+    before: Resolution | None
+    after: Resolution | None
+
+
+@dataclass(frozen=True)
+class Health:
+    """How cleanly one side checked: claims with errors are left out of its comparison."""
+
+    errors: int
+    warnings: int
+
+
+@dataclass
+class Diff:
+    base: Health
+    head: Health
+    claims_before: int
+    claims_after: int
+    added: list[Claim] = field(default_factory=list)
+    removed: list[Claim] = field(default_factory=list)
+    changed: list[ClaimChange] = field(default_factory=list)
+    relations: list[RelationChange] = field(default_factory=list)
+    new_conflicts: list[Conflict] = field(default_factory=list)
+    closed_conflicts: list[Conflict] = field(default_factory=list)
+    resolutions: list[ResolutionChange] = field(default_factory=list)
+    coverage: tuple[str, str] | None = None  # before, after; None until `claims coverage` is merged
+
+    @property
+    def introduces_conflict(self) -> bool:
+        return bool(self.new_conflicts)
+
+
+def check_root(root: Path, label: str) -> CheckResult:
+    """Check one side; refuse (NotARegistry) a root that is no registry at all. `label` names the
+    side in the message, e.g. `--base ../main`."""
+    if not root.is_dir():
+        raise NotARegistry(f"{label}: no such directory")
+    if not (root / INDEX).is_file():
+        raise NotARegistry(f"{label}: not a registry root (it has no {INDEX})")
+    return check(root)
+
+
+def _health(result: CheckResult) -> Health:
+    errors = sum(p.severity is Severity.ERROR for p in result.problems)
+    return Health(errors, len(result.problems) - errors)
+
+
+def _claims_by_id(result: CheckResult) -> dict[str, Claim]:
+    by_id: dict[str, Claim] = {}
+    for claim in result.claims:
+        by_id.setdefault(claim.id, claim)  # a duplicate ID is the checker's error; the first one counts
+    return by_id
+
+
+def claim_fields(claim: Claim) -> dict[str, object]:
+    values: dict[str, object] = {name: getattr(claim, name, None) for name in CLAIM_FIELDS if name != "file"}
+    values["file"] = claim.path
+    return values
+
+
+def _open_conflicts(result: CheckResult) -> dict[str, Group]:
+    return {
+        g.key: g
+        for g in result.groups
+        if g.is_conflict and not (g.resolution is not None and g.resolution.resolved)
+    }
+
+
+def _resolutions(result: CheckResult) -> dict[str, Resolution]:
+    return {g.key: g.resolution for g in result.groups if g.resolution is not None} | _stale(result)
+
+
+def _stale(result: CheckResult) -> dict[str, Resolution]:
+    # Resolutions naming no group are not attached to one; read them back from the checked file.
+    from .resolutions import load_resolutions
+
+    keys = {g.key for g in result.groups}
+    return {k: r for k, r in load_resolutions(result.root).by_group.items() if k not in keys}
+
+
+def diff(base: CheckResult, head: CheckResult) -> Diff:
+    out = Diff(_health(base), _health(head), len(base.claims), len(head.claims))
+    before, after = _claims_by_id(base), _claims_by_id(head)
+    out.added = [after[i] for i in sorted(after.keys() - before.keys())]
+    out.removed = [before[i] for i in sorted(before.keys() - after.keys())]
+    for claim_id in sorted(before.keys() & after.keys()):
+        old, new = claim_fields(before[claim_id]), claim_fields(after[claim_id])
+        changes = tuple(FieldChange(f, old[f], new[f]) for f in CLAIM_FIELDS if old[f] != new[f])
+        if changes:
+            out.changed.append(ClaimChange(claim_id, changes))
+
+    groups_before = {g.key: g.relation for g in base.groups}
+    groups_after = {g.key: g.relation for g in head.groups}
+    for key in sorted(groups_before.keys() | groups_after.keys()):
+        if groups_before.get(key) != groups_after.get(key):
+            out.relations.append(RelationChange(key, groups_before.get(key), groups_after.get(key)))
+
+    open_before, open_after = _open_conflicts(base), _open_conflicts(head)
+    for key in sorted(open_after):
+        g = open_after[key]
+        was = open_before.get(key)
+        if was is None or _SEVERITY[g.relation] > _SEVERITY[was.relation]:
+            out.new_conflicts.append(Conflict(key, g.relation, g.explanation))
+    for key in sorted(open_before.keys() - open_after.keys()):
+        g = open_before[key]
+        out.closed_conflicts.append(Conflict(key, g.relation, g.explanation))
+
+    res_before, res_after = _resolutions(base), _resolutions(head)
+    for key in sorted(res_before.keys() | res_after.keys()):
+        old_r, new_r = res_before.get(key), res_after.get(key)
+        if _resolution_text(old_r) != _resolution_text(new_r):
+            out.resolutions.append(ResolutionChange(key, old_r, new_r))
+
+    out.coverage = coverage_before_after(base, head)
+    return out
+
+
+def _resolution_text(r: Resolution | None) -> tuple[str, str, tuple[str, ...]] | None:
+    # Where a resolution is written (its line) is not part of what it says.
+    return None if r is None else (r.status, r.note, r.erroneous)
+
+
+def coverage_before_after(base: CheckResult, head: CheckResult) -> tuple[str, str] | None:
+    """Coverage of the article bodies by claims, before and after, as one line each.
+
+    WIRE HERE (lead, after merging issue-7a): `checks.coverage.coverage(result)` computes it; render
+    each side's figure (covered / total figures) and return (before, after). Until then there is no
+    coverage to show, and the diff says so instead of printing numbers it does not have.
+    """
+    return None
+
+
+# --- markdown ----------------------------------------------------------------------------------------
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return "—"
+    return md(str(value)) or "(empty)"
+
+
+def _code(text: str) -> str:
+    # A claim ID or group key in backticks: keys are [a-z0-9.-/@[]…]; anything else is escaped away.
+    return f"`{text}`" if "`" not in text and text.isprintable() else md(text)
+
+
+def _health_note(side: str, h: Health) -> str:
+    if not h.errors and not h.warnings:
+        return ""
+    left_out = " Claims with errors are left out of its comparison." if h.errors else ""
+    return (
+        f"> **The {side} registry has {_plural(h.errors, 'error')} and {_plural(h.warnings, 'warning')}** "
+        f"(see `claims check`).{left_out}\n\n"
+    )
+
+
+def _summary_line(d: Diff) -> str:
+    parts = [
+        (
+            f"claims {d.claims_before} → {d.claims_after} "
+            f"(+{len(d.added)} added, −{len(d.removed)} removed, {len(d.changed)} changed)"
+        ),
+        f"{_plural(len(d.relations), 'group')} changed relation",
+        f"**{_plural(len(d.new_conflicts), 'new open conflict')}**",
+        f"{_plural(len(d.closed_conflicts), 'open conflict')} closed",
+        f"{_plural(len(d.resolutions), 'resolution')} added, changed or gone",
+    ]
+    return "; ".join(parts) + ".\n\n"
+
+
+def _claims_table(claims: list[Claim]) -> str:
+    rows = [
+        [
+            _code(c.id),
+            md(c.path),
+            md(c.subject),
+            md(c.property),
+            md(c.as_written),
+            md(c.unit),
+            _value(c.as_of),
+        ]
+        for c in claims
+    ]
+    return table(["claim", "file", "subject", "property", "figure as written", "unit", "as of"], rows)
+
+
+def _changed(changes: list[ClaimChange]) -> str:
+    parts = []
+    for change in changes:
+        rows = []
+        for fc in change.changes:
+            before, after = _value(fc.before), _value(fc.after)
+            if before == after:  # differs only in whitespace, which md folds
+                after += " (whitespace differs)"
+            rows.append([fc.field, before, after])
+        parts.append(f"{_code(change.id)}\n\n" + table(["field", "before", "after"], rows))
+    return "\n".join(parts)
+
+
+def _conflicts_table(conflicts: list[Conflict]) -> str:
+    rows = [[_code(c.key), c.relation, md(c.explanation)] for c in conflicts]
+    return table(["group", "relation", "why"], rows)
+
+
+def _relations_table(changes: list[RelationChange]) -> str:
+    rows = [[_code(c.key), c.before or "(no group)", c.after or "(no group)"] for c in changes]
+    return table(["group", "before", "after"], rows)
+
+
+def _resolution_cell(r: Resolution | None) -> str:
+    if r is None:
+        return "(none)"
+    extra = f" Erroneous: {md(', '.join(r.erroneous))}." if r.erroneous else ""
+    return f"**{md(r.status)}**: {md(r.note)}{extra}"
+
+
+def _resolutions_table(changes: list[ResolutionChange]) -> str:
+    rows = [[_code(c.group), _resolution_cell(c.before), _resolution_cell(c.after)] for c in changes]
+    return table(["group", "before", "after"], rows)
+
+
+def markdown(d: Diff) -> str:
+    parts = [
+        "## Claims registry: what this change does\n\n",
+        _summary_line(d),
+        _health_note("base", d.base),
+        _health_note("changed", d.head),
+        "### New open conflicts\n\n",
+        _conflicts_table(d.new_conflicts) if d.new_conflicts else "None.\n",
+        "\n",
+    ]
+    sections = (
+        ("Open conflicts closed (resolved or gone)", d.closed_conflicts, _conflicts_table),
+        ("Claims added", d.added, _claims_table),
+        ("Claims removed", d.removed, _claims_table),
+        ("Claims changed", d.changed, _changed),
+        ("Groups whose relation changed", d.relations, _relations_table),
+        ("Resolutions added, changed or gone", d.resolutions, _resolutions_table),
+    )
+    for title, items, render in sections:
+        if items:
+            parts.append(f"### {title}\n\n{render(items)}\n")  # type: ignore[operator]
+    parts.append("### Coverage\n\n")
+    if d.coverage is None:
+        parts.append("Not computed: this build has no `claims coverage`.\n")
+    else:
+        parts.append(table(["before", "after"], [[md(d.coverage[0]), md(d.coverage[1])]]))
+    return "".join(parts).rstrip("\n") + "\n"
+
+
+# --- JSON --------------------------------------------------------------------------------------------
+
+
+def _resolution_json(r: Resolution | None) -> dict[str, object] | None:
+    if r is None:
+        return None
+    return {"status": r.status, "note": r.note, "erroneous": list(r.erroneous)}
+
+
+def to_json(d: Diff) -> str:
+    data = {
+        "introduces_open_conflict": d.introduces_conflict,
+        "problems": {
+            side: {"errors": h.errors, "warnings": h.warnings}
+            for side, h in (("base", d.base), ("head", d.head))
+        },
+        "claims": {
+            "before": d.claims_before,
+            "after": d.claims_after,
+            "added": [claim_fields(c) | {"id": c.id} for c in d.added],
+            "removed": [claim_fields(c) | {"id": c.id} for c in d.removed],
+            "changed": [
+                {
+                    "id": c.id,
+                    "fields": [{"field": f.field, "before": f.before, "after": f.after} for f in c.changes],
+                }
+                for c in d.changed
+            ],
+        },
+        "relations": [{"group": r.key, "before": r.before, "after": r.after} for r in d.relations],
+        "new_open_conflicts": [
+            {"group": c.key, "relation": c.relation, "explanation": c.explanation} for c in d.new_conflicts
+        ],
+        "closed_conflicts": [
+            {"group": c.key, "relation": c.relation, "explanation": c.explanation} for c in d.closed_conflicts
+        ],
+        "resolutions": [
+            {"group": r.group, "before": _resolution_json(r.before), "after": _resolution_json(r.after)}
+            for r in d.resolutions
+        ],
+        "coverage": None if d.coverage is None else {"before": d.coverage[0], "after": d.coverage[1]},
+    }
+    return exactjson.dumps(data) + "\n"

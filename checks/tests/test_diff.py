@@ -1,0 +1,384 @@
+"""`claims diff`: two small registries with a known difference, and what the markdown must say about it.
+
+The expected output below is written from the difference itself (which claims were added, which
+figures contradict), not copied from the program's output. Tables are compared cell by cell, so
+that tabulate's padding is not what is tested.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checks.checker import check
+from checks.cli import main
+
+from .conftest import BASE_REGISTRY
+
+# A second outlet's article about the same launch, stating a headcount the test registry's
+# article (80여명, i.e. [80, 90)) contradicts: 70여명 is [70, 80).
+OTHER_ARTICLE = (
+    "LG AI연구원 출범\n"
+    "입력 2020.12.08\n"
+    "LG AI연구원은 출범 당시 연구 인력 70여명으로 시작했다고 밝혔다.\n"
+    "다른 집계로는 출범 당시 인원이 85명이었다.\n"
+    "또 다른 집계로는 출범 당시 인원이 80명이었다.\n"
+    "김기자 기자\n"
+)
+OTHER_SOURCE = """\
+  - id: other-2020-12-08
+    file: other.txt
+    sha256: {sha}
+    outlet: 다른일보
+    headline: LG AI연구원 출범
+    published: '2020-12-08'
+    published_evidence: 입력 2020.12.08
+    reporter: 김기자
+    body:
+      first_line: 1
+      last_line: 6
+"""
+OTHER_CLAIMS = """\
+claims:
+  - id: other-staff-at-founding
+    source: other-2020-12-08
+    quote: LG AI연구원은 출범 당시 연구 인력 70여명으로 시작했다고 밝혔다
+    subject: lg-ai-research
+    property: headcount
+    as_written: 70여명
+    unit: person
+    as_of: 2020-12
+    as_of_text: 출범 당시
+"""
+RESOLUTION = """\
+resolutions:
+  - group: lg-ai-research/headcount@2020-12
+    status: explained
+    note: 다른일보 counts research staff only | <b>not</b> all staff
+"""
+GROUP = "lg-ai-research/headcount@2020-12"
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _no_ci_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+
+
+def registry(
+    at: Path, *, other: bool = False, resolution: bool = False, files: dict[str, str] | None = None
+) -> Path:
+    """The engine's test registry at `at`; `other` adds the contradicting article and its claim."""
+    shutil.copytree(BASE_REGISTRY, at)
+    if other:
+        (at / "seeds" / "other.txt").write_text(OTHER_ARTICLE, encoding="utf-8")
+        sha = hashlib.sha256(OTHER_ARTICLE.encode("utf-8")).hexdigest()
+        with (at / "seeds" / "sources.yaml").open("a", encoding="utf-8") as index:
+            index.write(OTHER_SOURCE.format(sha=sha))
+        (at / "claims" / "other.yaml").write_text(OTHER_CLAIMS, encoding="utf-8")
+    if resolution:
+        (at / "claims" / "resolutions.yaml").write_text(RESOLUTION, encoding="utf-8")
+    for rel, text in (files or {}).items():
+        (at / rel).write_text(text, encoding="utf-8")
+    return at
+
+
+def run(capsys: pytest.CaptureFixture[str], base: Path, head: Path, *extra: str) -> tuple[int, str, str]:
+    code = main(["diff", "--base", str(base), "--root", str(head), *extra])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def cells(line: str) -> list[str]:
+    assert line.startswith("|") and line.endswith("|"), line
+    return [c.strip() for c in line[1:-1].split("|")]
+
+
+def section(out: str, title: str) -> list[str]:
+    """The lines of a `### title` section, blank lines dropped."""
+    lines = out.splitlines()
+    start = lines.index(f"### {title}") + 1
+    end = next((i for i in range(start, len(lines)) if lines[i].startswith("### ")), len(lines))
+    return [x for x in lines[start:end] if x]
+
+
+def table_rows(lines: list[str]) -> list[list[str]]:
+    """A markdown table's header and rows as cells (the |---| rule checked and dropped)."""
+    assert set(lines[1]) <= set("|-: "), lines[1]
+    return [cells(lines[0]), *(cells(x) for x in lines[2:])]
+
+
+def test_new_contradiction_is_reported_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = registry(tmp_path / "base")
+    head = registry(tmp_path / "head", other=True)
+    code, out, err = run(capsys, base, head)
+    assert code == 1
+    assert "introduces 1 new open conflict(s)" in err
+    lines = out.splitlines()
+    assert lines[0] == "## Claims registry: what this change does"
+    assert lines[2] == (
+        "claims 1 → 2 (+1 added, −0 removed, 0 changed); 1 group changed relation; **1 new open conflict**; "
+        "0 open conflicts closed; 0 resolutions added, changed or gone."
+    )
+    assert table_rows(section(out, "New open conflicts")) == [
+        ["group", "relation", "why"],
+        [f"`{GROUP}`", "contradiction", "샘플일보 \\[80, 90) and 다른일보 \\[70, 80) cannot both be true"],
+    ]
+    assert table_rows(section(out, "Claims added")) == [
+        ["claim", "file", "subject", "property", "figure as written", "unit", "as of"],
+        [
+            "`other-staff-at-founding`",
+            "claims/other.yaml",
+            "lg-ai-research",
+            "headcount",
+            "70여명",
+            "person",
+            "2020-12",
+        ],
+    ]
+    # The group was a single-source figure; now two outlets contradict each other.
+    assert table_rows(section(out, "Groups whose relation changed")) == [
+        ["group", "before", "after"],
+        [f"`{GROUP}`", "single", "contradiction"],
+    ]
+    for absent in ("Claims removed", "Claims changed", "Resolutions added, changed or gone"):
+        assert f"### {absent}" not in lines
+    assert section(out, "Coverage") == ["Not computed: this build has no `claims coverage`."]
+
+
+def test_resolving_the_conflict_closes_it_and_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = registry(tmp_path / "base", other=True)
+    head = registry(tmp_path / "head", other=True, resolution=True)
+    code, out, err = run(capsys, base, head)
+    assert (code, err) == (0, "")
+    assert section(out, "New open conflicts") == ["None."]
+    assert table_rows(section(out, "Open conflicts closed (resolved or gone)"))[1] == [
+        f"`{GROUP}`",
+        "contradiction",
+        "샘플일보 \\[80, 90) and 다른일보 \\[70, 80) cannot both be true",
+    ]
+    # Registry text is inert: the note's pipe and tag cannot break the table or become markup.
+    assert table_rows(section(out, "Resolutions added, changed or gone")) == [
+        ["group", "before", "after"],
+        [
+            f"`{GROUP}`",
+            "(none)",
+            "**explained**: 다른일보 counts research staff only &#124; &lt;b&gt;not&lt;/b&gt; all staff",
+        ],
+    ]
+    # The relation itself did not change: the group is still a contradiction, now resolved.
+    assert "### Groups whose relation changed" not in out
+
+
+def test_removing_the_resolution_reopens_the_conflict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = registry(tmp_path / "base", other=True, resolution=True)
+    head = registry(tmp_path / "head", other=True)
+    code, out, _ = run(capsys, base, head)
+    assert code == 1
+    assert table_rows(section(out, "New open conflicts"))[1][:2] == [f"`{GROUP}`", "contradiction"]
+    assert table_rows(section(out, "Resolutions added, changed or gone"))[1][1:] == [
+        "**explained**: 다른일보 counts research staff only &#124; &lt;b&gt;not&lt;/b&gt; all staff",
+        "(none)",
+    ]
+
+
+def test_removed_and_changed_claims_field_by_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = registry(tmp_path / "base", other=True)
+    sample = (BASE_REGISTRY / "claims" / "sample.yaml").read_text(encoding="utf-8")
+    changed = sample.replace(
+        "    as_of_text: 출범 당시\n", "    as_of_text: 출범 당시\n    note: the `launch` figure\n"
+    )
+    assert changed != sample
+    head = registry(tmp_path / "head", files={"claims/sample.yaml": changed})
+    code, out, _ = run(capsys, base, head)
+    # The contradiction is gone with the claim that made it: nothing new is open.
+    assert code == 0
+    assert table_rows(section(out, "Claims removed"))[1][0] == "`other-staff-at-founding`"
+    rows = section(out, "Claims changed")
+    assert rows[0] == "`sample-staff-at-founding`"
+    assert table_rows(rows[1:]) == [["field", "before", "after"], ["note", "—", "the \\`launch\\` figure"]]
+    assert table_rows(section(out, "Groups whose relation changed"))[1] == [
+        f"`{GROUP}`",
+        "contradiction",
+        "single",
+    ]
+    assert table_rows(section(out, "Open conflicts closed (resolved or gone)"))[1][:2] == [
+        f"`{GROUP}`",
+        "contradiction",
+    ]
+
+
+def test_moving_a_claim_to_another_file_is_a_change_of_its_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = registry(tmp_path / "base")
+    head = registry(tmp_path / "head")
+    (head / "claims" / "sample.yaml").rename(head / "claims" / "moved.yaml")
+    code, out, _ = run(capsys, base, head)
+    assert code == 0
+    assert table_rows(section(out, "Claims changed")[1:])[1] == [
+        "file",
+        "claims/sample.yaml",
+        "claims/moved.yaml",
+    ]
+
+
+def _other(quote: str, figure: str) -> str:
+    return OTHER_CLAIMS.replace(
+        "LG AI연구원은 출범 당시 연구 인력 70여명으로 시작했다고 밝혔다", quote
+    ).replace("as_written: 70여명", f"as_written: {figure}")
+
+
+# Against the sample article's 80여명, [80, 90) with value 80:
+# 85명 overlaps it but differs by more than 1% (a discrepancy); 80명 agrees; 70여명 contradicts.
+DISCREPANT = _other("다른 집계로는 출범 당시 인원이 85명이었다", "85명")
+AGREEING = _other("또 다른 집계로는 출범 당시 인원이 80명이었다", "80명")
+CONTRADICTING = OTHER_CLAIMS
+
+
+@pytest.mark.parametrize(
+    ("base_claims", "head_claims", "relation", "new"),
+    [
+        (None, AGREEING, "agreement", []),
+        (None, DISCREPANT, "discrepancy", [GROUP]),
+        (AGREEING, DISCREPANT, "discrepancy", [GROUP]),
+        (DISCREPANT, CONTRADICTING, "contradiction", [GROUP]),  # worse: contradiction where a discrepancy was
+        (CONTRADICTING, DISCREPANT, "discrepancy", []),  # better: not new, even though still open
+        (DISCREPANT, DISCREPANT, "discrepancy", []),  # an unchanged open conflict is not new
+        (CONTRADICTING, AGREEING, "agreement", []),
+    ],
+    ids=[
+        "agreement-is-no-conflict",
+        "new-discrepancy",
+        "agreement-to-discrepancy",
+        "discrepancy-to-contradiction",
+        "contradiction-to-discrepancy",
+        "discrepancy-stays",
+        "contradiction-to-agreement",
+    ],
+)
+def test_only_a_new_open_conflict_exits_1(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    base_claims: str | None,
+    head_claims: str,
+    relation: str,
+    new: list[str],
+) -> None:
+    base = registry(tmp_path / "base", other=True)
+    if base_claims is None:
+        (base / "claims" / "other.yaml").unlink()
+    else:
+        (base / "claims" / "other.yaml").write_text(base_claims, encoding="utf-8")
+    head = registry(tmp_path / "head", other=True, files={"claims/other.yaml": head_claims})
+    code, out, _ = run(capsys, base, head, "--format", "json")
+    data = json.loads(out)
+    assert [c["group"] for c in data["new_open_conflicts"]] == new
+    assert code == (1 if new else 0)
+    # The case is what it says: the head's group has the relation named.
+    assert [g.relation for g in check(head).groups if g.key == GROUP] == [relation]
+
+
+def test_identical_registries_differ_in_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, PROJECT, PROJECT)
+    assert (code, err) == (0, "")
+    counts = len(check(PROJECT).claims)
+    assert out.splitlines()[2] == (
+        f"claims {counts} → {counts} (+0 added, −0 removed, 0 changed); 0 groups changed relation; "
+        "**0 new open conflicts**; 0 open conflicts closed; 0 resolutions added, changed or gone."
+    )
+    assert [x for x in out.splitlines() if x.startswith("### ")] == ["### New open conflicts", "### Coverage"]
+
+
+def test_swapping_the_sides_swaps_added_and_removed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one = registry(tmp_path / "one")
+    two = registry(tmp_path / "two", other=True)
+    forward = json.loads(run(capsys, one, two, "--format", "json")[1])
+    backward = json.loads(run(capsys, two, one, "--format", "json")[1])
+    assert forward["claims"]["added"] == backward["claims"]["removed"] != []
+    assert forward["claims"]["removed"] == backward["claims"]["added"] == []
+    assert [(r["before"], r["after"]) for r in forward["relations"]] == [
+        (r["after"], r["before"]) for r in backward["relations"]
+    ]
+
+
+def test_output_does_not_depend_on_file_order_or_location(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = registry(tmp_path / "base")
+    head = registry(tmp_path / "head", other=True)
+    first = run(capsys, base, head)[1]
+    # The same registries elsewhere, written in the opposite order.
+    base2, head2 = tmp_path / "elsewhere" / "b", tmp_path / "elsewhere" / "h"
+    for src, dst in ((base, base2), (head, head2)):
+        for path in sorted(src.rglob("*"), reverse=True):
+            target = dst / path.relative_to(src)
+            if path.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
+    assert run(capsys, base2, head2)[1] == first
+
+
+# --- roots that cannot be checked, or have problems ---------------------------------------------------
+
+
+def test_a_root_that_is_no_registry_exits_2_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = registry(tmp_path / "good")
+    code, out, err = run(capsys, tmp_path / "missing", good)
+    assert (code, out) == (2, "")
+    assert err == f"claims diff: cannot check --base {tmp_path / 'missing'}: no such directory\n"
+    (tmp_path / "empty").mkdir()
+    code, out, err = run(capsys, good, tmp_path / "empty")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"claims diff: cannot check --root {tmp_path / 'empty'}: not a registry root (it has no seeds/sources.yaml)\n"
+    )
+
+
+def test_a_base_with_problems_is_still_compared_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = OTHER_CLAIMS.replace(
+        "70여명으로 시작했다고", "70여명으로 시작했다며"
+    )  # quote not in the article
+    base = registry(tmp_path / "base", other=True, files={"claims/other.yaml": broken})
+    head = registry(tmp_path / "head", other=True)
+    code, out, _ = run(capsys, base, head)
+    assert (
+        "> **The base registry has 1 error and 0 warnings** (see `claims check`). "
+        "Claims with errors are left out of its comparison."
+    ) in out.splitlines()
+    # The claim is in both (only its quote changed); its figure joins the comparison only now.
+    assert table_rows(section(out, "Claims changed")[1:])[1][0] == "quote"
+    assert table_rows(section(out, "New open conflicts"))[1][:2] == [f"`{GROUP}`", "contradiction"]
+    assert code == 1
+
+
+def test_a_head_with_errors_exits_1_as_its_comparison_is_incomplete(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = OTHER_CLAIMS.replace("70여명으로 시작했다고", "70여명으로 시작했다며")
+    base = registry(tmp_path / "base")
+    head = registry(tmp_path / "head", other=True, files={"claims/other.yaml": broken})
+    code, out, err = run(capsys, base, head)
+    assert code == 1
+    assert section(out, "New open conflicts") == ["None."]  # the broken claim is not compared...
+    assert "> **The changed registry has 1 error and 0 warnings**" in out  # ...and the diff says so
+    assert "the registry has 1 error(s); claims with errors are left out of the comparison" in err
