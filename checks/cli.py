@@ -24,12 +24,13 @@ from .commands import (
     explain,
     number,
     report,
+    schema,
 )
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "PROJECT_ROOT", "default_root", "main"]
 
 # The order `claims --help` lists them in.
-COMMANDS = (check, report, diff, number, explain)
+COMMANDS = (check, report, diff, schema, number, explain)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - the checker stays correct without it, 
     jsonschema_rs = None
 
 from .problems import Problem, problem
+from .schema_vocabulary import without_vocabulary
 from .yamlfile import Node, read_yaml
 
 # The schemas belong to the tool, not to the registry being checked: they define the format the
@@ -29,8 +30,16 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
 
 @cache
-def validator(name: str) -> jsonschema.protocols.Validator:
+def checker_schema(name: str) -> dict[str, Any]:
+    """A schema as the checker validates with it. The claims schema's vocabulary enums are for editors;
+    the checker checks those keys against the registry's own vocabulary (checks.schema_vocabulary)."""
     schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    return without_vocabulary(schema) if name == "claims.schema.json" else schema
+
+
+@cache
+def validator(name: str) -> jsonschema.protocols.Validator:
+    schema = checker_schema(name)
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
@@ -40,8 +49,7 @@ def validator(name: str) -> jsonschema.protocols.Validator:
 def _fast(name: str) -> Any:
     if jsonschema_rs is None:
         return None
-    schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
-    return jsonschema_rs.validator_for(schema, validate_formats=True)
+    return jsonschema_rs.validator_for(checker_schema(name), validate_formats=True)
 
 
 def did_you_mean(word: str, choices: Any) -> str:
