@@ -7,6 +7,7 @@ error's JSON path back to the `Node` it came from. Unknown keys get a "did you m
 from __future__ import annotations
 
 import difflib
+import importlib.metadata
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -24,9 +25,25 @@ from .problems import Problem, problem
 from .schema_vocabulary import without_vocabulary
 from .yamlfile import Node, read_yaml
 
+
 # The schemas belong to the tool, not to the registry being checked: they define the format the
 # checker understands. They live in the project's top-level schema/ folder.
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+def _schema_dir() -> Path:
+    """schema/ beside the package in a checkout (and an editable install); in an installed wheel,
+    where its data files went (pyproject.toml, data-files), found through the wheel's file list."""
+    here = Path(__file__).resolve().parent.parent / "schema"
+    if (here / "claims.schema.json").is_file():
+        return here
+    try:
+        for file in importlib.metadata.files("claims-registry") or ():
+            if file.name == "claims.schema.json" and file.parent.name == "schema":
+                return Path(str(file.locate())).resolve().parent
+    except importlib.metadata.PackageNotFoundError:
+        pass
+    return here  # absent: reading a schema fails, naming this folder
+
+
+SCHEMA_DIR = _schema_dir()
 
 
 @cache
