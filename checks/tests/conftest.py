@@ -32,3 +32,9 @@ def make_registry(tmp_path: Path) -> MakeRegistry:
         return root
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _no_job_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under GitHub Actions the commands append to the job summary: the tests' runs must not."""
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
