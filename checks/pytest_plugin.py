@@ -31,6 +31,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="check the claims registry at DIR (one test per claim and source); "
         "without it, the registry around the rootdir is checked when pytest runs with no file arguments",
     )
+    group.addoption(
+        "--conflicts-report",
+        metavar="PATH",
+        default=None,
+        help="write the conflicts report (markdown, as `claims report` writes it) from this run to PATH",
+    )
 
 
 def _registry_root(config: pytest.Config) -> Path | None:
@@ -182,12 +188,57 @@ def pytest_collection_modifyitems(
 ) -> None:
     root = _registry_root(config)
     if root is None:
+        if config.getoption("--conflicts-report") is not None:
+            raise pytest.UsageError(
+                "--conflicts-report needs the registry checked in this run: "
+                "run pytest without file arguments, or with --registry DIR"
+            )
         return
     if config.getoption("--registry") is not None and config.args_source != pytest.Config.ArgsSource.ARGS:
         # `pytest --registry DIR` checks that registry, not this project's engine tests.
         config.hook.pytest_deselected(items=list(items))
         items.clear()
     result = check(root)
+    config.stash[RESULT] = result
     for collector in registry_collectors(session, root, result):
         items.extend(collector.collect())
     items.extend(ReportFile.from_parent(session, path=root / REPORT, result=result).collect())
+
+
+# --- the conflicts, reported by pytest itself ----------------------------------------------------------
+
+RESULT = pytest.StashKey[CheckResult]()
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """Name the open contradictions and discrepancies, and where the report is (README promises it)."""
+    result = config.stash.get(RESULT, None)
+    if result is None:
+        return
+    from .report import markdown, write_atomically
+    from .summaries import conflicts_text
+
+    target = config.getoption("--conflicts-report")
+    shown = target if target is not None else str(_shown(result.root / REPORT))
+    terminalreporter.section("open conflicts between outlets")
+    if target is not None:
+        if result.failed:
+            terminalreporter.write_line(
+                f"{target} not written: the registry has problems (see the failing claims above)", red=True
+            )
+        else:
+            write_atomically(Path(target), markdown(result))
+    for line in conflicts_text(result, shown):
+        terminalreporter.write_line(line)
+    if result.failed:
+        terminalreporter.write_line(
+            "(claims with errors are left out of the comparison until they are fixed)"
+        )
+
+
+def _shown(path: Path) -> Path:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
