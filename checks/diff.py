@@ -12,6 +12,7 @@ base had only a discrepancy. `claims diff` exits 1 when the change introduces on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -220,9 +221,13 @@ def _value(value: object) -> str:
     return md(str(value)) or "(empty)"
 
 
-def _code(text: str) -> str:
-    # A claim ID or group key in backticks: keys are [a-z0-9.-/@[]…]; anything else is escaped away.
-    return f"`{text}`" if "`" not in text and text.isprintable() else md(text)
+_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/@\[\]…-]*")
+
+
+def code_span(text: str) -> str:
+    """A claim ID or group key as code. Only the characters keys are made of go between backticks
+    (a `|` would split a table cell even inside a code span); anything else is escaped as text."""
+    return f"`{text}`" if _KEY.fullmatch(text) else md(text)
 
 
 def _health_note(side: str, h: Health) -> str:
@@ -252,7 +257,7 @@ def _summary_line(d: Diff) -> str:
 def _claims_table(claims: list[Claim]) -> str:
     rows = [
         [
-            _code(c.id),
+            code_span(c.id),
             md(c.path),
             md(c.subject),
             md(c.property),
@@ -274,17 +279,17 @@ def _changed(changes: list[ClaimChange]) -> str:
             if before == after:  # differs only in whitespace, which md folds
                 after += " (whitespace differs)"
             rows.append([fc.field, before, after])
-        parts.append(f"{_code(change.id)}\n\n" + table(["field", "before", "after"], rows))
+        parts.append(f"{code_span(change.id)}\n\n" + table(["field", "before", "after"], rows))
     return "\n".join(parts)
 
 
 def _conflicts_table(conflicts: list[Conflict]) -> str:
-    rows = [[_code(c.key), c.relation, md(c.explanation)] for c in conflicts]
+    rows = [[code_span(c.key), c.relation, md(c.explanation)] for c in conflicts]
     return table(["group", "relation", "why"], rows)
 
 
 def _relations_table(changes: list[RelationChange]) -> str:
-    rows = [[_code(c.key), c.before or "(no group)", c.after or "(no group)"] for c in changes]
+    rows = [[code_span(c.key), c.before or "(no group)", c.after or "(no group)"] for c in changes]
     return table(["group", "before", "after"], rows)
 
 
@@ -296,7 +301,7 @@ def _resolution_cell(r: Resolution | None) -> str:
 
 
 def _resolutions_table(changes: list[ResolutionChange]) -> str:
-    rows = [[_code(c.group), _resolution_cell(c.before), _resolution_cell(c.after)] for c in changes]
+    rows = [[code_span(c.group), _resolution_cell(c.before), _resolution_cell(c.after)] for c in changes]
     return table(["group", "before", "after"], rows)
 
 

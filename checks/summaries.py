@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from .checker import CheckResult
 from .compare import Group
+from .diff import code_span
 from .problems import Severity
 from .report import REPORT, md, table
 
@@ -51,17 +52,13 @@ def _summary_line(result: CheckResult) -> str:
     return f"{len(result.claims)} claims over {len(result.sources)} sources: {state}"
 
 
-def _code(text: str) -> str:
-    return f"`{text}`" if "`" not in text and text.isprintable() else md(text)
-
-
 def check_markdown(result: CheckResult) -> str:
     """`claims check` in the job summary: the verdict and the first problems, located."""
     verdict = "failed" if result.failed else "passed"
     out = [f"### `claims check`: {verdict}\n\n", md(_summary_line(result)), "\n\n"]
     if result.problems:
         rows = [
-            [md(f"{p.path}:{p.line}:{p.column}"), p.severity.value, _code(p.code), md(p.message)]
+            [md(f"{p.path}:{p.line}:{p.column}"), p.severity.value, code_span(p.code), md(p.message)]
             for p in result.problems[:MAX_ROWS]
         ]
         out.append(table(["where", "severity", "code", "message"], rows))
@@ -77,7 +74,7 @@ def conflicts_markdown(result: CheckResult, report: str = REPORT) -> str:
     out = [f"### Conflicts between outlets\n\n{md(_counts(result))}; the full report: {md(report)}.\n\n"]
     conflicts = open_conflicts(result)
     if conflicts:
-        rows = [[_code(g.key), g.relation, md(g.explanation)] for g in conflicts[:MAX_ROWS]]
+        rows = [[code_span(g.key), g.relation, md(g.explanation)] for g in conflicts[:MAX_ROWS]]
         out.append(table(["group", "relation", "why"], rows))
         more = len(conflicts) - MAX_ROWS
         if more > 0:

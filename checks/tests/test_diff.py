@@ -382,3 +382,18 @@ def test_a_head_with_errors_exits_1_as_its_comparison_is_incomplete(
     assert section(out, "New open conflicts") == ["None."]  # the broken claim is not compared...
     assert "> **The changed registry has 1 error and 0 warnings**" in out  # ...and the diff says so
     assert "the registry has 1 error(s); claims with errors are left out of the comparison" in err
+
+
+def test_registry_text_is_inert_in_the_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hostile = OTHER_CLAIMS.replace("id: other-staff-at-founding", "id: 'x|y`<img src=z>'")
+    noted = hostile.replace(
+        "as_of_text: 출범 당시\n", "as_of_text: 출범 당시\n    note: '**bold** [link](http://e.x) <script>'\n"
+    )
+    base = registry(tmp_path / "base", other=True, files={"claims/other.yaml": hostile})
+    head = registry(tmp_path / "head", other=True, files={"claims/other.yaml": noted})
+    code, out, _ = run(capsys, base, head)
+    assert code == 1  # the ID breaks the schema: the changed registry has an error
+    rows = section(out, "Claims changed")
+    assert rows[0] == "x&#124;y\\`&lt;img src=z&gt;"
+    assert table_rows(rows[1:])[1] == ["note", "—", "\\*\\*bold\\*\\* \\[link\\](http://e.x) &lt;script&gt;"]
+    assert "<img" not in out and "<script" not in out and "**bold**" not in out
