@@ -7,15 +7,21 @@ that tabulate's padding is not what is tested.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from checks.checker import check
+from checks.checker import CheckResult, check
 from checks.cli import main
+from checks.compare import compare
+from checks.diff import diff, markdown
+from checks.resolutions import load_resolutions
 
 from .conftest import BASE_REGISTRY
 
@@ -397,3 +403,44 @@ def test_registry_text_is_inert_in_the_markdown(tmp_path: Path, capsys: pytest.C
     assert rows[0] == "x&#124;y\\`&lt;img src=z&gt;"
     assert table_rows(rows[1:])[1] == ["note", "—", "\\*\\*bold\\*\\* \\[link\\](http://e.x) &lt;script&gt;"]
     assert "<img" not in out and "<script" not in out and "**bold**" not in out
+
+
+# --- properties, on sub-registries of the project's claims ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def project_result() -> CheckResult:
+    return check(PROJECT)
+
+
+def _subset(result: CheckResult, ids: list[str]) -> CheckResult:
+    """The project's registry as if it held only these claims (in this order)."""
+    by_id = {c.id: c for c in result.claims}
+    sub = dataclasses.replace(result, claims=[by_id[i] for i in ids])
+    sub.groups = compare(sub, load_resolutions(PROJECT).by_group)
+    return sub
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_diff_of_sub_registries(project_result: CheckResult, data: st.DataObject) -> None:
+    ids = sorted(c.id for c in project_result.claims)
+    one = data.draw(st.lists(st.sampled_from(ids), unique=True), label="base")
+    two = data.draw(st.lists(st.sampled_from(ids), unique=True), label="head")
+    base, head = _subset(project_result, one), _subset(project_result, two)
+    forward, backward = diff(base, head), diff(head, base)
+    assert [c.id for c in forward.added] == sorted(set(two) - set(one))
+    assert [c.id for c in forward.removed] == sorted(set(one) - set(two))
+    assert forward.changed == []  # the same claims, unchanged
+    assert [c.id for c in backward.added] == [c.id for c in forward.removed]
+    assert [(r.key, r.after, r.before) for r in backward.relations] == [
+        (r.key, r.before, r.after) for r in forward.relations
+    ]
+    # A new open conflict is an open conflict of the head; one closed was open in the base.
+    open_in = {g.key for g in head.groups if g.is_conflict and not (g.resolution and g.resolution.resolved)}
+    assert {c.key for c in forward.new_conflicts} <= open_in
+    assert {c.key for c in forward.closed_conflicts}.isdisjoint(open_in)
+    # The order the claims were read in changes nothing.
+    shuffled = _subset(project_result, data.draw(st.permutations(two), label="head, reordered"))
+    assert markdown(diff(base, shuffled)) == markdown(forward)
+    assert markdown(diff(head, head)).count("None.") == 1  # no change: only "New open conflicts: None."
