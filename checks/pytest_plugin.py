@@ -212,13 +212,21 @@ RESULT = pytest.StashKey[CheckResult]()
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
     """Name the open contradictions and discrepancies, and where the report is (README promises it)."""
-    result = config.stash.get(RESULT, None)
-    if result is None:
-        return
     from .report import markdown, write_atomically
     from .summaries import conflicts_text
 
     target = config.getoption("--conflicts-report")
+    result = config.stash.get(RESULT, None)
+    if result is None:
+        root = _registry_root(config)
+        if root is None:
+            if target is not None:
+                terminalreporter.write_line(
+                    f"{target} not written: no registry was checked in this run", red=True
+                )
+            return
+        # Collected elsewhere (e.g. in pytest-xdist's workers): the same check, run here once more.
+        result = check(root)
     shown = target if target is not None else str(_shown(result.root / REPORT))
     terminalreporter.section("open conflicts between outlets")
     if target is not None:
