@@ -10,17 +10,21 @@ import gc
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from . import quantity
 from .claims import Claim, claims_files, read_claims_file
 from .compare import Group, compare
+from .coverage import check_skips
+from .dates import DATE_UNIT, NotATime, TimeReading, read_date, read_time
 from .problems import Problem, Severity, problem
 from .quotes import MIN_QUOTE_LENGTH, Place, canonical
 from .resolutions import RESOLUTIONS, check_resolutions, load_resolutions
 from .schemas import did_you_mean
+from .skips import SKIPS, Skip, load_skips
 from .sources import INDEX, Source, load_sources
-from .times import parse_as_of
+from .times import Span, parse_as_of
 from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary
 from .yamlfile import Node
 
@@ -38,8 +42,13 @@ class CheckResult:
     places: dict[str, Place] = field(default_factory=dict)
     # The quantity read from each claim's figure.
     quantities: dict[str, quantity.Quantity] = field(default_factory=dict)
+    # The date read from each event-date claim's figure (`unit: date`), resolved against its article.
+    dates: dict[str, TimeReading] = field(default_factory=dict)
     # The comparison of the figures (checks.compare), with the editors' resolutions applied.
     groups: list[Group] = field(default_factory=list)
+    # The skips of claims/skips.yaml, and where each placed one's quote is (by the skip's index).
+    skips: list[Skip] = field(default_factory=list)
+    skip_places: dict[int, Place] = field(default_factory=dict)
 
     @property
     def failed(self) -> bool:
@@ -93,11 +102,18 @@ def _check(root: Path) -> CheckResult:
         else:
             seen[claim.id] = claim
         problems.extend(_check_claim(claim, result))
+    skips = load_skips(root)
+    files[SKIPS] = skips.node
+    problems.extend(skips.problems)
+    result.skips = skips.skips
+    for skip in skips.skips:
+        problems.extend(_check_skip(skip, result))
     resolutions = load_resolutions(root)
     files[RESOLUTIONS] = resolutions.node
     problems.extend(resolutions.problems)
     result.groups = compare(result, resolutions.by_group)
     problems.extend(check_resolutions(resolutions, result.groups))
+    problems.extend(check_skips(result))
     problems.sort(key=Problem.sort_key)
     return result
 
@@ -124,25 +140,47 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
             if value not in table:
                 add(key, code, f"{key} '{value}' is not in the vocabulary{did_you_mean(value, table)}")
 
+    source = result.sources.get(claim.source)
+    # Relative times (지난해, 이날) are read against the article's publication date; a source too
+    # broken to have one leaves them unread (its own problem says why).
+    published = source.published if source is not None and source.published != date.min else None
+
     if claim.as_of is not None:
         try:
-            parse_as_of(claim.as_of)
+            as_of = parse_as_of(claim.as_of)
         except ValueError as exc:
             add("as_of", "invalid-value", f"as_of '{claim.as_of}' names no time ({exc}); e.g. '2021-Q3'")
+        else:
+            if claim.as_of_text is not None and published is not None:
+                _check_as_of(claim, as_of, published, add)
 
     figure_ok = _check_inside_quote(claim, add)
     if figure_ok:
-        _check_figure(claim, result, add)
+        if claim.unit == DATE_UNIT:
+            if published is not None:
+                _check_date(claim, published, result, add)
+        else:
+            _check_figure(claim, result, add)
 
-    source = result.sources.get(claim.source)
+    place = place_quote(claim.source, claim.quote, claim.occurrence, result, add)
+    if place is not None:
+        result.places[claim.id] = place
+    return found
+
+
+def place_quote(
+    source_id: str, quote_text: str, occurrence: int | None, result: CheckResult, add: Add
+) -> Place | None:
+    """Where a quote (of a claim or a skip) is in its article body; problems through `add`."""
+    source = result.sources.get(source_id)
     if source is None:
         add(
             "source",
             "unknown-source",
-            f"source '{claim.source}' is not in {INDEX}{did_you_mean(claim.source, result.sources)}",
+            f"source '{source_id}' is not in {INDEX}{did_you_mean(source_id, result.sources)}",
         )
-        return found
-    quote = canonical(claim.quote)
+        return None
+    quote = canonical(quote_text)
     if len(quote) < MIN_QUOTE_LENGTH:
         what = "empty" if not quote else f"only {len(quote)} characters"
         add(
@@ -150,26 +188,26 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
             "quote-too-short",
             f"the quote is {what}; quote at least {MIN_QUOTE_LENGTH} characters of the sentence that states the figure",
         )
-        return found
+        return None
     if not source.usable:
         add(
             "source",
             "source-unusable",
             f"cannot verify the quote: source '{source.id}' failed its own checks (see {INDEX})",
         )
-        return found
+        return None
     places = source.body.occurrences(quote)
     if not places:
-        add("quote", "quote-not-found", _not_found(claim, source))
-        return found
-    if claim.occurrence is not None and claim.occurrence > len(places):
+        add("quote", "quote-not-found", _not_found(quote_text, source))
+        return None
+    if occurrence is not None and occurrence > len(places):
         add(
             "occurrence",
             "occurrence-out-of-range",
-            f"occurrence {claim.occurrence} asked, but the quote occurs {len(places)} time(s) in {source.file}",
+            f"occurrence {occurrence} asked, but the quote occurs {len(places)} time(s) in {source.file}",
         )
-        return found
-    if claim.occurrence is None and len(places) > 1:
+        return None
+    if occurrence is None and len(places) > 1:
         where = ", ".join(f"{n}: line {p.line}" for n, p in enumerate(places, 1))
         add(
             "quote",
@@ -177,8 +215,28 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
             f"the quote occurs {len(places)} times in {source.file} ({where}); lengthen it until it is unique, "
             "or add `occurrence: N` for the one meant",
         )
+        return None
+    return places[(occurrence or 1) - 1]
+
+
+def _check_skip(skip: Skip, result: CheckResult) -> list[Problem]:
+    """A skip's quote is checked like a claim's, and its figure must be inside it."""
+    found: list[Problem] = []
+
+    def add(key: str, code: str, message: str) -> None:
+        line, col = skip.at(key)
+        found.append(problem(skip.path, line, col, code, message))
+
+    if canonical(skip.figure) not in canonical(skip.quote):
+        add(
+            "figure",
+            "figure-not-in-quote",
+            f"the figure '{skip.figure}' does not occur in the quote; copy it from the quote exactly as printed",
+        )
         return found
-    result.places[claim.id] = places[(claim.occurrence or 1) - 1]
+    place = place_quote(skip.source, skip.quote, skip.occurrence, result, add)
+    if place is not None:
+        result.skip_places[skip.index] = place
     return found
 
 
@@ -201,11 +259,61 @@ def _check_inside_quote(claim: Claim, add: Add) -> bool:
     return ok
 
 
+def _check_as_of(claim: Claim, as_of: Span, published: date, add: Add) -> None:
+    """as_of must say what as_of_text says, wherever the time reader can resolve the words (issue 7)."""
+    assert claim.as_of_text is not None
+    try:
+        reading = read_time(claim.as_of_text, published)
+    except NotATime:
+        return  # 출범 당시, 최근: the words name no calendar time; the editor's value stands
+    if reading.admits(as_of):
+        return
+    how = f" ({reading.why})" if reading.why else ""
+    fix = (
+        f"; write as_of: '{reading.span.label()}'"
+        if reading.span and not reading.vague and reading.relation == "at"
+        else ""
+    )
+    add(
+        "as_of",
+        "as-of-mismatch",
+        f"as_of '{claim.as_of}' is not what as_of_text '{claim.as_of_text}' says: "
+        f"the words name {reading.describe()}{how}, in an article published {published}{fix}",
+    )
+
+
+def _check_date(claim: Claim, published: date, result: CheckResult, add: Add) -> None:
+    try:
+        reading = read_date(claim.as_written, published)
+    except NotATime as exc:
+        add(
+            "as_written",
+            "date-unreadable",
+            f"cannot read '{claim.as_written}' as a date: {exc.message}. A date claim states a calendar "
+            "time the article writes (2020년 12월, 지난해 8월 22일, 21일(현지시간), 지난달); "
+            "words that name none (출범 당시, 최근) are not a date",
+        )
+        return
+    result.dates[claim.id] = reading
+
+
 def _check_figure(claim: Claim, result: CheckResult, add: Add) -> None:
     try:
         read = quantity.read_quantity(unicodedata.normalize("NFC", claim.as_written))
     except quantity.NotAFigure as exc:
-        add("as_written", "figure-unreadable", f"cannot read '{claim.as_written}' as a figure: {exc.message}")
+        hint = ""
+        source = result.sources.get(claim.source)
+        if source is not None and source.published != date.min:
+            try:
+                read_date(claim.as_written, source.published)
+                hint = f"; it reads as a date: for the date of an event use `unit: {DATE_UNIT}`"
+            except NotATime:
+                pass
+        add(
+            "as_written",
+            "figure-unreadable",
+            f"cannot read '{claim.as_written}' as a figure: {exc.message}{hint}",
+        )
         return
     if read.unit != claim.unit:
         add(
@@ -217,9 +325,9 @@ def _check_figure(claim: Claim, result: CheckResult, add: Add) -> None:
     result.quantities[claim.id] = read
 
 
-def _not_found(claim: Claim, source: Source) -> str:
+def _not_found(quote: str, source: Source) -> str:
     head = f"the quote does not occur in the body of {source.id} ({source.file})"
-    mismatch = source.body.closest(claim.quote)
+    mismatch = source.body.closest(quote)
     if mismatch is None:
         return head + "; nothing in the article resembles it: check `source`"
     p = mismatch.place

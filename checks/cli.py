@@ -19,6 +19,7 @@ from .commands import (
     PROJECT_ROOT,
     UsageError,
     check,
+    coverage,
     default_root,
     diff,
     explain,
@@ -30,7 +31,7 @@ from .commands import (
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "PROJECT_ROOT", "default_root", "main"]
 
 # The order `claims --help` lists them in.
-COMMANDS = (check, report, diff, schema, number, explain)
+COMMANDS = (check, report, coverage, diff, schema, number, explain)
 
 
 def build_parser() -> argparse.ArgumentParser:

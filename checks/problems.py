@@ -98,6 +98,31 @@ _AT_FOUNDING = (
 )
 
 
+# An event-date claim: the day, month, year or interval the article names (unit: date).
+_DATE_CLAIM = """\
+claims:
+  - id: sample-launch-date
+    source: sample-2024-01-02
+    quote: LG AI연구원은 2020년 12월 출범했다
+    subject: lg-ai-research
+    property: launch-date
+    as_written: 2020년 12월
+    unit: date
+"""
+
+
+# A skip of claims/skips.yaml: the photo caption's 80여명 (line 4 of the sample article) is not a claim.
+_SKIPS_FILE = "claims/skips.yaml"
+_SKIPS = """\
+skips:
+  - source: sample-2024-01-02
+    quote: (사진) 출범 당시 80여명이던 연구원들이 모였다
+    figure: 80여명
+    reason: caption
+    note: The photo caption restates the body's figure.
+"""
+
+
 def _c(
     code: str,
     severity: Severity,
@@ -394,6 +419,52 @@ CODES: dict[str, Code] = {
             "Set `unit` to the unit the figure is written in.",
             _GOOD_CLAIM.replace("unit: person", "unit: KRW"),
             (8, 11),
+        ),
+        _c(
+            "date-unreadable",
+            E,
+            "An event-date claim (`unit: date`) whose figure the time reader cannot turn into days: the "
+            "words name no calendar time (출범 당시, 최근), or cannot be resolved against the article's "
+            "publication date (지난 3월 in a March article: this March or last?). The reader never guesses.",
+            "Claim a date only where the article writes one (2020년 12월, 지난해 8월 22일, 21일(현지시간), "
+            "지난달), copied exactly; otherwise it is not a date claim.",
+            _DATE_CLAIM.replace("as_written: 2020년 12월", "as_written: 출범했다"),
+            (7, 17),
+            passing=_DATE_CLAIM,
+        ),
+        _c(
+            "as-of-mismatch",
+            E,
+            "A claim's `as_of` is not the time its `as_of_text` names, read against the article's "
+            "publication date (지난해 3분기 in an article of 2024-01-02 is 2023-Q3). Words that name no "
+            "calendar time (출범 당시) are not checked: the editor's value stands.",
+            "Set `as_of` to the value the message gives, or correct `as_of_text`.",
+            _GOOD_CLAIM.replace("as_of: 2023-Q3", "as_of: 2022-Q3"),
+            (9, 12),
+        ),
+        _c(
+            "skip-stale",
+            E,
+            "A skip in claims/skips.yaml that skips nothing: the readers find no figure or date at its "
+            "`figure` in the quote, or a claim already covers that figure.",
+            "Remove the skip (a claimed figure needs none), or correct its `figure` to the one meant.",
+            _SKIPS.replace(
+                "(사진) 출범 당시 80여명이던 연구원들이 모였다",
+                "LG AI연구원은 2020년 12월 출범했다. 출범 당시 80여명이던",
+            ),
+            (4, 13),
+            passing=_SKIPS,
+            file=_SKIPS_FILE,
+        ),
+        _c(
+            "skip-duplicate",
+            E,
+            "Two skips in claims/skips.yaml skip the same figure of the same article.",
+            "Keep one of them (merge their notes).",
+            _SKIPS + _SKIPS.removeprefix("skips:\n"),
+            (7, 5),
+            passing=_SKIPS,
+            file=_SKIPS_FILE,
         ),
         _c(
             "resolution-stale",
