@@ -12,6 +12,7 @@ base had only a discrepancy. `claims diff` exits 1 when the change introduces on
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,7 +102,7 @@ class Diff:
     new_conflicts: list[Conflict] = field(default_factory=list)
     closed_conflicts: list[Conflict] = field(default_factory=list)
     resolutions: list[ResolutionChange] = field(default_factory=list)
-    coverage: tuple[str, str] | None = None  # before, after; None until `claims coverage` is merged
+    coverage: tuple[CoverageCounts, CoverageCounts] | None = None  # before, after
 
     @property
     def introduces_conflict(self) -> bool:
@@ -198,14 +199,29 @@ def _resolution_text(r: Resolution | None) -> tuple[str, str, tuple[str, ...]] |
     return None if r is None else (r.status, r.note, r.erroneous)
 
 
-def coverage_before_after(base: CheckResult, head: CheckResult) -> tuple[str, str] | None:
-    """Coverage of the article bodies by claims, before and after, as one line each.
+@dataclass(frozen=True)
+class CoverageCounts:
+    """How many figures and dates of the article bodies are claimed, skipped or uncovered (one side)."""
 
-    WIRE HERE (lead, after merging issue-7a): `checks.coverage.coverage(result)` computes it; render
-    each side's figure (covered / total figures) and return (before, after). Until then there is no
-    coverage to show, and the diff says so instead of printing numbers it does not have.
-    """
-    return None
+    total: int
+    claimed: int
+    skipped: int
+    uncovered: int
+    complete: bool  # False when the side has errors: its unplaced claims cover nothing yet
+
+
+def coverage_counts(result: CheckResult) -> CoverageCounts:
+    from .coverage import coverage
+
+    cov = coverage(result)
+    return CoverageCounts(
+        cov.total, cov.count("claimed"), cov.count("skipped"), cov.count("uncovered"), not result.failed
+    )
+
+
+def coverage_before_after(base: CheckResult, head: CheckResult) -> tuple[CoverageCounts, CoverageCounts]:
+    """Coverage of the article bodies by claims and skips (`claims coverage`), before and after."""
+    return coverage_counts(base), coverage_counts(head)
 
 
 # --- markdown ----------------------------------------------------------------------------------------
@@ -305,6 +321,28 @@ def _resolutions_table(changes: list[ResolutionChange]) -> str:
     return table(["group", "before", "after"], rows)
 
 
+def _coverage_table(before: CoverageCounts, after: CoverageCounts) -> str:
+    def row(name: str, c: CoverageCounts) -> list[str]:
+        mark = "" if c.complete else " (claims with errors not counted)"
+        return [name + mark, str(c.total), str(c.claimed), str(c.skipped), str(c.uncovered)]
+
+    def change(a: int, b: int) -> str:
+        return f"{b - a:+d}" if b != a else "0"
+
+    rows = [
+        row("before", before),
+        row("after", after),
+        [
+            "change",
+            change(before.total, after.total),
+            change(before.claimed, after.claimed),
+            change(before.skipped, after.skipped),
+            change(before.uncovered, after.uncovered),
+        ],
+    ]
+    return table(["", "figures and dates", "claimed", "skipped", "uncovered"], rows)
+
+
 def markdown(d: Diff) -> str:
     parts = [
         "## Claims registry: what this change does\n\n",
@@ -326,11 +364,8 @@ def markdown(d: Diff) -> str:
     for title, items, render in sections:
         if items:
             parts.append(f"### {title}\n\n{render(items)}\n")  # type: ignore[operator]
-    parts.append("### Coverage\n\n")
-    if d.coverage is None:
-        parts.append("Not computed: this build has no `claims coverage`.\n")
-    else:
-        parts.append(table(["before", "after"], [[md(d.coverage[0]), md(d.coverage[1])]]))
+    if d.coverage is not None:
+        parts.append("### Coverage\n\n" + _coverage_table(*d.coverage))
     return "".join(parts).rstrip("\n") + "\n"
 
 
@@ -374,6 +409,8 @@ def to_json(d: Diff) -> str:
             {"group": r.group, "before": _resolution_json(r.before), "after": _resolution_json(r.after)}
             for r in d.resolutions
         ],
-        "coverage": None if d.coverage is None else {"before": d.coverage[0], "after": d.coverage[1]},
+        "coverage": None
+        if d.coverage is None
+        else {side: dataclasses.asdict(c) for side, c in zip(("before", "after"), d.coverage)},
     }
     return exactjson.dumps(data) + "\n"

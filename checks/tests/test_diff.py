@@ -12,6 +12,7 @@ import hashlib
 import json
 import shutil
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -156,7 +157,20 @@ def test_new_contradiction_is_reported_and_exits_1(
     ]
     for absent in ("Claims removed", "Claims changed", "Resolutions added, changed or gone"):
         assert f"### {absent}" not in lines
-    assert section(out, "Coverage") == ["Not computed: this build has no `claims coverage`."]
+    # Coverage as `claims coverage` counts it on each side; the one new claim covers one more figure.
+    counts = []
+    for root in (base, head):
+        assert main(["coverage", "--root", str(root), "--format", "json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        counts.append([str(data[k]) for k in ("total", "claimed", "skipped", "uncovered")])
+    assert int(counts[1][1]) - int(counts[0][1]) == 1
+    change = [f"{int(b) - int(a):+d}" if a != b else "0" for a, b in zip(*counts)]
+    assert table_rows(section(out, "Coverage")) == [
+        ["", "figures and dates", "claimed", "skipped", "uncovered"],
+        ["before", *counts[0]],
+        ["after", *counts[1]],
+        ["change", *change],
+    ]
 
 
 def test_resolving_the_conflict_closes_it_and_exits_0(
@@ -307,6 +321,7 @@ def test_identical_registries_differ_in_nothing(capsys: pytest.CaptureFixture[st
         "**0 new open conflicts**; 0 open conflicts closed; 0 resolutions added, changed or gone."
     )
     assert [x for x in out.splitlines() if x.startswith("### ")] == ["### New open conflicts", "### Coverage"]
+    assert table_rows(section(out, "Coverage"))[3] == ["change", "0", "0", "0", "0"]
 
 
 def test_swapping_the_sides_swaps_added_and_removed(
@@ -374,6 +389,10 @@ def test_a_base_with_problems_is_still_compared_and_says_so(
     # The claim is in both (only its quote changed); its figure joins the comparison only now.
     assert table_rows(section(out, "Claims changed")[1:])[1][0] == "quote"
     assert table_rows(section(out, "New open conflicts"))[1][:2] == [f"`{GROUP}`", "contradiction"]
+    assert [r[0] for r in table_rows(section(out, "Coverage"))[1:3]] == [
+        "before (claims with errors not counted)",
+        "after",
+    ]
     assert code == 1
 
 
@@ -428,6 +447,14 @@ def test_diff_of_sub_registries(project_result: CheckResult, data: st.DataObject
     one = data.draw(st.lists(st.sampled_from(ids), unique=True), label="base")
     two = data.draw(st.lists(st.sampled_from(ids), unique=True), label="head")
     base, head = _subset(project_result, one), _subset(project_result, two)
+    with mock.patch("checks.diff.coverage_before_after", return_value=None):  # not under test here; slow
+        _properties(project_result, base, head, two, data)
+
+
+def _properties(
+    project_result: CheckResult, base: CheckResult, head: CheckResult, two: list[str], data: st.DataObject
+) -> None:
+    one = [c.id for c in base.claims]
     forward, backward = diff(base, head), diff(head, base)
     assert [c.id for c in forward.added] == sorted(set(two) - set(one))
     assert [c.id for c in forward.removed] == sorted(set(one) - set(two))
