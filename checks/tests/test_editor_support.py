@@ -40,6 +40,7 @@ def expected_schema(root: Path, file: Path) -> str | None:
     rel = file.relative_to(root).as_posix()
     fixed = {
         "claims/resolutions.yaml": "resolutions.schema.json",
+        "claims/skips.yaml": "skips.schema.json",
         "seeds/sources.yaml": "sources.schema.json",
         "schema/vocabulary.yaml": "vocabulary.schema.json",
     }
