@@ -22,6 +22,7 @@ from .checker import CheckResult, check
 from .claims import Claim
 from .compare import Group
 from .problems import Severity
+from .quotes import canonical
 from .report import md, table
 from .resolutions import Resolution
 from .sources import INDEX
@@ -82,6 +83,17 @@ class ResolutionChange:
 
 
 @dataclass(frozen=True)
+class SkipChange:
+    """A skip (claims/skips.yaml) added, gone, or given another reason or note."""
+
+    source: str
+    figure: str
+    quote: str
+    before: tuple[str, str] | None  # (reason, note); None: no such skip on that side
+    after: tuple[str, str] | None
+
+
+@dataclass(frozen=True)
 class Health:
     """How cleanly one side checked: claims with errors are left out of its comparison."""
 
@@ -102,6 +114,7 @@ class Diff:
     new_conflicts: list[Conflict] = field(default_factory=list)
     closed_conflicts: list[Conflict] = field(default_factory=list)
     resolutions: list[ResolutionChange] = field(default_factory=list)
+    skips: list[SkipChange] = field(default_factory=list)
     coverage: tuple[CoverageCounts, CoverageCounts] | None = None  # before, after
 
     @property
@@ -190,8 +203,23 @@ def diff(base: CheckResult, head: CheckResult) -> Diff:
         if _resolution_text(old_r) != _resolution_text(new_r):
             out.resolutions.append(ResolutionChange(key, old_r, new_r))
 
+    skips_before, skips_after = _skips(base), _skips(head)
+    for key in sorted(skips_before.keys() | skips_after.keys()):
+        old_s, new_s = skips_before.get(key), skips_after.get(key)
+        if old_s != new_s:
+            out.skips.append(SkipChange(key[0], key[2], key[1], old_s, new_s))
+
     out.coverage = coverage_before_after(base, head)
     return out
+
+
+def _skips(result: CheckResult) -> dict[tuple[str, str, str, int], tuple[str, str]]:
+    """Skips by what they skip (source, quote, figure, occurrence): their reason and note."""
+    by_key: dict[tuple[str, str, str, int], tuple[str, str]] = {}
+    for skip in getattr(result, "skips", ()):
+        key = (skip.source, canonical(skip.quote), skip.figure, skip.occurrence or 1)
+        by_key.setdefault(key, (skip.reason, skip.note))  # a duplicate is the checker's skip-duplicate
+    return by_key
 
 
 def _resolution_text(r: Resolution | None) -> tuple[str, str, tuple[str, ...]] | None:
@@ -266,6 +294,7 @@ def _summary_line(d: Diff) -> str:
         f"**{_plural(len(d.new_conflicts), 'new open conflict')}**",
         f"{_plural(len(d.closed_conflicts), 'open conflict')} closed",
         f"{_plural(len(d.resolutions), 'resolution')} added, changed or gone",
+        f"{_plural(len(d.skips), 'skip')} added, changed or gone",
     ]
     return "; ".join(parts) + ".\n\n"
 
@@ -343,6 +372,17 @@ def _coverage_table(before: CoverageCounts, after: CoverageCounts) -> str:
     return table(["", "figures and dates", "claimed", "skipped", "uncovered"], rows)
 
 
+def _skip_cell(value: tuple[str, str] | None) -> str:
+    return "(none)" if value is None else f"**{md(value[0])}**: {md(value[1])}"
+
+
+def _skips_table(changes: list[SkipChange]) -> str:
+    rows = [
+        [md(c.source), md(c.figure), md(c.quote), _skip_cell(c.before), _skip_cell(c.after)] for c in changes
+    ]
+    return table(["source", "figure", "quote", "before", "after"], rows)
+
+
 def markdown(d: Diff) -> str:
     parts = [
         "## Claims registry: what this change does\n\n",
@@ -360,6 +400,7 @@ def markdown(d: Diff) -> str:
         ("Claims changed", d.changed, _changed),
         ("Groups whose relation changed", d.relations, _relations_table),
         ("Resolutions added, changed or gone", d.resolutions, _resolutions_table),
+        ("Skips added, changed or gone", d.skips, _skips_table),
     )
     for title, items, render in sections:
         if items:
@@ -408,6 +449,16 @@ def to_json(d: Diff) -> str:
         "resolutions": [
             {"group": r.group, "before": _resolution_json(r.before), "after": _resolution_json(r.after)}
             for r in d.resolutions
+        ],
+        "skips": [
+            {
+                "source": c.source,
+                "figure": c.figure,
+                "quote": c.quote,
+                "before": None if c.before is None else {"reason": c.before[0], "note": c.before[1]},
+                "after": None if c.after is None else {"reason": c.after[0], "note": c.after[1]},
+            }
+            for c in d.skips
         ],
         "coverage": None
         if d.coverage is None

@@ -132,7 +132,7 @@ def test_new_contradiction_is_reported_and_exits_1(
     assert lines[0] == "## Claims registry: what this change does"
     assert lines[2] == (
         "claims 1 → 2 (+1 added, −0 removed, 0 changed); 1 group changed relation; **1 new open conflict**; "
-        "0 open conflicts closed; 0 resolutions added, changed or gone."
+        "0 open conflicts closed; 0 resolutions added, changed or gone; 0 skips added, changed or gone."
     )
     assert table_rows(section(out, "New open conflicts")) == [
         ["group", "relation", "why"],
@@ -318,7 +318,8 @@ def test_identical_registries_differ_in_nothing(capsys: pytest.CaptureFixture[st
     counts = len(check(PROJECT).claims)
     assert out.splitlines()[2] == (
         f"claims {counts} → {counts} (+0 added, −0 removed, 0 changed); 0 groups changed relation; "
-        "**0 new open conflicts**; 0 open conflicts closed; 0 resolutions added, changed or gone."
+        "**0 new open conflicts**; 0 open conflicts closed; 0 resolutions added, changed or gone; "
+        "0 skips added, changed or gone."
     )
     assert [x for x in out.splitlines() if x.startswith("### ")] == ["### New open conflicts", "### Coverage"]
     assert table_rows(section(out, "Coverage"))[3] == ["change", "0", "0", "0", "0"]
@@ -471,3 +472,41 @@ def _properties(
     shuffled = _subset(project_result, data.draw(st.permutations(two), label="head, reordered"))
     assert markdown(diff(base, shuffled)) == markdown(forward)
     assert markdown(diff(head, head)).count("None.") == 1  # no change: only "New open conflicts: None."
+
+
+SKIP = """\
+skips:
+  - source: sample-2024-01-02
+    quote: 입력 2024.01.02
+    figure: 2024.01.02
+    reason: page-furniture
+    note: the dateline <i>inside</i> the body's lines
+"""
+
+
+def test_a_skip_added_is_listed_and_counted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = registry(tmp_path / "base")
+    head = registry(tmp_path / "head", files={"claims/skips.yaml": SKIP})
+    assert main(["check", "--root", str(head)]) == 0  # the skip is a sound one
+    capsys.readouterr()
+    code, out, _ = run(capsys, base, head)
+    assert code == 0
+    assert table_rows(section(out, "Skips added, changed or gone")) == [
+        ["source", "figure", "quote", "before", "after"],
+        [
+            "sample-2024-01-02",
+            "2024.01.02",
+            "입력 2024.01.02",
+            "(none)",
+            "**page-furniture**: the dateline &lt;i&gt;inside&lt;/i&gt; the body's lines",
+        ],
+    ]
+    # The dateline was uncovered; now it is skipped.
+    assert table_rows(section(out, "Coverage"))[3][3:] == ["+1", "-1"]
+    # Another reason for the same figure is a change, not a skip added and one gone.
+    again = registry(
+        tmp_path / "again", files={"claims/skips.yaml": SKIP.replace("page-furniture", "not-a-fact")}
+    )
+    rows = table_rows(section(run(capsys, head, again)[1], "Skips added, changed or gone"))
+    assert [r[3].split(":")[0] for r in rows[1:]] == ["**page-furniture**"]
+    assert rows[1][4].startswith("**not-a-fact**")
