@@ -24,7 +24,7 @@ from .compare import Group
 from .problems import Severity
 from .quotes import canonical
 from .report import md, table
-from .resolutions import Resolution
+from .resolutions import Resolution, load_resolutions
 from .sources import INDEX
 
 # The fields of a claim, in the order the schema lists them; `file` is where the claim is written.
@@ -164,8 +164,6 @@ def _resolutions(result: CheckResult) -> dict[str, Resolution]:
 
 def _stale(result: CheckResult) -> dict[str, Resolution]:
     # Resolutions naming no group are not attached to one; read them back from the checked file.
-    from .resolutions import load_resolutions
-
     keys = {g.key for g in result.groups}
     return {k: r for k, r in load_resolutions(result.root).by_group.items() if k not in keys}
 
@@ -216,7 +214,7 @@ def diff(base: CheckResult, head: CheckResult) -> Diff:
 def _skips(result: CheckResult) -> dict[tuple[str, str, str, int], tuple[str, str]]:
     """Skips by what they skip (source, quote, figure, occurrence): their reason and note."""
     by_key: dict[tuple[str, str, str, int], tuple[str, str]] = {}
-    for skip in getattr(result, "skips", ()):
+    for skip in result.skips:
         key = (skip.source, canonical(skip.quote), skip.figure, skip.occurrence or 1)
         by_key.setdefault(key, (skip.reason, skip.note))  # a duplicate is the checker's skip-duplicate
     return by_key
