@@ -268,34 +268,58 @@ def pytest_collection_modifyitems(
 # --- the conflicts, reported by pytest itself ----------------------------------------------------------
 
 RESULT = pytest.StashKey[CheckResult]()
+WRITTEN = pytest.StashKey[str]()  # what became of --conflicts-report, for the terminal summary
 
 
-def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
-    """Name the open contradictions and discrepancies, and where the report is (README promises it)."""
-    from .report import markdown, write_atomically
-    from .summaries import conflicts_text
-
-    target = config.getoption("--conflicts-report")
+def _checked(config: pytest.Config) -> CheckResult | None:
     result = config.stash.get(RESULT, None)
     if result is None:
         root = _registry_root(config)
         if root is None:
-            if target is not None:
-                terminalreporter.write_line(
-                    f"{target} not written: no registry was checked in this run", red=True
-                )
-            return
+            return None
         # Collected elsewhere (e.g. in pytest-xdist's workers): the same check, run here once more.
-        result = check(root)
-    shown = target if target is not None else str(_shown(result.root / REPORT))
-    terminalreporter.section("open conflicts between outlets")
-    if target is not None:
-        if result.failed:
-            terminalreporter.write_line(
-                f"{target} not written: the registry has problems (see the failing claims above)", red=True
-            )
-        else:
+        result = config.stash[RESULT] = check(root)
+    return result
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """`--conflicts-report PATH`: the report of this run, as `claims report` would write it."""
+    config = session.config
+    target = config.getoption("--conflicts-report")
+    if target is None:
+        return
+    from .report import markdown, write_atomically
+
+    result = _checked(config)
+    if result is None:
+        config.stash[WRITTEN] = f"{target} not written: no registry was checked in this run"
+    elif result.failed:
+        config.stash[WRITTEN] = (
+            f"{target} not written: the registry has problems (see the failing claims above)"
+        )
+    else:
+        try:
             write_atomically(Path(target), markdown(result))
+        except OSError as exc:
+            config.stash[WRITTEN] = f"cannot write --conflicts-report {target}: {exc.strerror or exc}"
+            session.exitstatus = pytest.ExitCode.USAGE_ERROR  # a report promised and missing fails the run
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """Name the open contradictions and discrepancies, and where the report is (README promises it)."""
+    from .summaries import conflicts_text
+
+    target = config.getoption("--conflicts-report")
+    written = config.stash.get(WRITTEN, None)
+    result = _checked(config)
+    if result is None:
+        if written is not None:
+            terminalreporter.write_line(written, red=True)
+        return
+    terminalreporter.section("open conflicts between outlets")
+    if written is not None:
+        terminalreporter.write_line(written, red=True)
+    shown = target if target is not None else str(_shown(result.root / REPORT))
     for line in conflicts_text(result, shown):
         terminalreporter.write_line(line)
     if result.failed:

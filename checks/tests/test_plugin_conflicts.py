@@ -82,3 +82,14 @@ def test_conflicts_report_without_a_registry_run_is_a_usage_error(pytester: pyte
     )
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*--conflicts-report needs the registry checked in this run*"])
+
+
+def test_an_unwritable_conflicts_report_fails_the_run(pytester: pytest.Pytester) -> None:
+    root = registry(pytester.path / "registry", other=True)
+    claims_report(root)
+    blocker = pytester.path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    target = blocker / "conflicts.md"
+    result = run(pytester, root, "--conflicts-report", str(target))
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stdout.fnmatch_lines([f"cannot write --conflicts-report {target}: *"])
