@@ -126,7 +126,7 @@ def check_root(root: Path, label: str) -> CheckResult:
     """Check one side; refuse (NotARegistry) a root that is no registry at all. `label` names the
     side in the message, e.g. `--base ../main`."""
     if not root.is_dir():
-        raise NotARegistry(f"{label}: no such directory")
+        raise NotARegistry(f"{label}: {'not a directory' if root.exists() else 'no such directory'}")
     if not (root / INDEX).is_file():
         raise NotARegistry(f"{label}: not a registry root (it has no {INDEX})")
     return check(root)

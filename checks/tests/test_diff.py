@@ -366,6 +366,10 @@ def test_a_root_that_is_no_registry_exits_2_naming_it(
     code, out, err = run(capsys, tmp_path / "missing", good)
     assert (code, out) == (2, "")
     assert err == f"claims diff: cannot check --base {tmp_path / 'missing'}: no such directory\n"
+    (tmp_path / "file.txt").write_text("x", encoding="utf-8")
+    assert run(capsys, tmp_path / "file.txt", good)[2].endswith(
+        f"--base {tmp_path / 'file.txt'}: not a directory\n"
+    )
     (tmp_path / "empty").mkdir()
     code, out, err = run(capsys, good, tmp_path / "empty")
     assert (code, out) == (2, "")
