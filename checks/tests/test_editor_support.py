@@ -241,3 +241,10 @@ def test_vscode_associates_each_registry_file_with_the_schema_its_modeline_names
         assert [(PROJECT / m).resolve() for m in matching] == [modeline_schema(file)], rel
     extensions = json.loads((PROJECT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert "redhat.vscode-yaml" in extensions["recommendations"]
+
+
+def test_schema_command_prints_the_schema_it_would_write(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "--root", str(PROJECT)]) == 0
+    assert capsys.readouterr().out == (PROJECT / CLAIMS_SCHEMA).read_text(encoding="utf-8")
+    assert main(["schema", "--check", "--root", str(PROJECT)]) == 0
+    assert capsys.readouterr().out == f"{CLAIMS_SCHEMA} is in step with the vocabulary\n"
