@@ -312,12 +312,13 @@ def test_only_a_new_open_conflict_exits_1(
     assert [g.relation for g in check(head).groups if g.key == GROUP] == [relation]
 
 
-def test_identical_registries_differ_in_nothing(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, PROJECT, PROJECT)
+def test_identical_registries_differ_in_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    one = registry(tmp_path / "one", other=True, resolution=True)
+    two = registry(tmp_path / "two", other=True, resolution=True)
+    code, out, err = run(capsys, one, two)
     assert (code, err) == (0, "")
-    counts = len(check(PROJECT).claims)
     assert out.splitlines()[2] == (
-        f"claims {counts} → {counts} (+0 added, −0 removed, 0 changed); 0 groups changed relation; "
+        "claims 2 → 2 (+0 added, −0 removed, 0 changed); 0 groups changed relation; "
         "**0 new open conflicts**; 0 open conflicts closed; 0 resolutions added, changed or gone; "
         "0 skips added, changed or gone."
     )

@@ -209,7 +209,7 @@ def test_the_checker_ignores_the_enums_and_speaks_itself(tmp_path: Path) -> None
         .replace("property: headcount\n", "property: head-count\n", 1),
         encoding="utf-8",
     )
-    found = check(root).problems
+    found = [p for p in check(root).problems if p.path == "claims/newsway-2022-01-19.yaml"]
     problems = [(p.path, p.code, p.message) for p in found]
     assert problems[0] == (
         "claims/newsway-2022-01-19.yaml",

@@ -23,6 +23,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from .conftest import BASE_REGISTRY
+
 PROJECT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 MANIFEST = PROJECT / ".pre-commit-hooks.yaml"
@@ -106,8 +108,8 @@ def test_local_hooks_install_what_pyproject_depends_on() -> None:
 
 
 def registry_copy(at: Path) -> Path:
-    for folder in ("claims", "seeds", "schema", "reports"):
-        shutil.copytree(PROJECT / folder, at / folder)
+    """The engine's small test registry (clean by construction, whatever state the project's is in)."""
+    shutil.copytree(BASE_REGISTRY, at)
     return at
 
 
@@ -128,14 +130,14 @@ def test_claims_check_hook_passes_a_clean_registry_and_fails_a_broken_one(
     env = {"PYTHONPATH": str(PROJECT)} if entry.startswith("python -m") else None  # the repo's own checker
     done = run_entry(entry, root, env)
     assert done.returncode == 0, done.stdout + done.stderr
-    claims = root / "claims" / "news1-2020-12-07.yaml"
+    claims = root / "claims" / "sample.yaml"
     text = claims.read_text(encoding="utf-8")
-    line = text.split("subject: lg-ai-research", 1)[0].count("\n") + 1
+    assert text.split("\n")[4] == "    subject: lg-ai-research"  # line 5, the value at column 14
     claims.write_text(text.replace("subject: lg-ai-research", "subject: lg-ai-reserch", 1), encoding="utf-8")
     done = run_entry(entry, root, env)
     assert done.returncode == 1
     assert done.stdout.startswith(
-        f"claims/news1-2020-12-07.yaml:{line}:14: error unknown-subject subject 'lg-ai-reserch' "
+        "claims/sample.yaml:5:14: error unknown-subject subject 'lg-ai-reserch' "
         "is not in the vocabulary; did you mean 'lg-ai-research'?\n"
     )
 
