@@ -300,8 +300,9 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     else:
         try:
             write_atomically(Path(target), markdown(result))
-        except OSError as exc:
-            config.stash[WRITTEN] = f"cannot write --conflicts-report {target}: {exc.strerror or exc}"
+        except Exception as exc:  # noqa: BLE001 -- an OSError, or a refusal of the writer's policy (a link)
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            config.stash[WRITTEN] = f"cannot write --conflicts-report {target}: {why}"
             session.exitstatus = pytest.ExitCode.USAGE_ERROR  # a report promised and missing fails the run
 
 
