@@ -22,10 +22,12 @@ from .commands import (
     check,
     coverage,
     default_root,
+    diff,
     explain,
     find,
     number,
     report,
+    schema,
     source,
 )
 from .files import Terminated
@@ -33,7 +35,7 @@ from .files import Terminated
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "PROJECT_ROOT", "default_root", "main"]
 
 # The order `claims --help` lists them in.
-COMMANDS = (check, report, coverage, number, explain, find, add, source)
+COMMANDS = (check, report, coverage, diff, schema, number, explain, find, add, source)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -35,6 +35,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="check the claims registry at DIR (one test per claim and source); "
         "without it, the registry around the rootdir is checked when pytest runs with no file arguments",
     )
+    group.addoption(
+        "--conflicts-report",
+        metavar="PATH",
+        default=None,
+        help="write the conflicts report (markdown, as `claims report` writes it) from this run to PATH",
+    )
 
 
 def _registry_root(config: pytest.Config) -> Path | None:
@@ -269,14 +275,92 @@ def pytest_collection_modifyitems(
 ) -> None:
     root = _registry_root(config)
     if root is None:
+        if config.getoption("--conflicts-report") is not None:
+            raise pytest.UsageError(
+                "--conflicts-report needs the registry checked in this run: "
+                "run pytest without file arguments, or with --registry DIR"
+            )
         return
     if config.getoption("--registry") is not None and config.args_source != pytest.Config.ArgsSource.ARGS:
         # `pytest --registry DIR` checks that registry, not this project's engine tests.
         config.hook.pytest_deselected(items=list(items))
         items.clear()
     result = check(root)
+    config.stash[RESULT] = result
     for collector in registry_collectors(session, root, result):
         items.extend(collector.collect())
     for coverage_file in coverage_collectors(session, root, result):
         items.extend(coverage_file.collect())
     items.extend(ReportFile.from_parent(session, path=root / REPORT, result=result).collect())
+
+
+# --- the conflicts, reported by pytest itself ----------------------------------------------------------
+
+RESULT = pytest.StashKey[CheckResult]()
+WRITTEN = pytest.StashKey[str]()  # what became of --conflicts-report, for the terminal summary
+
+
+def _checked(config: pytest.Config) -> CheckResult | None:
+    result = config.stash.get(RESULT, None)
+    if result is None:
+        root = _registry_root(config)
+        if root is None:
+            return None
+        # Collected elsewhere (e.g. in pytest-xdist's workers): the same check, run here once more.
+        result = config.stash[RESULT] = check(root)
+    return result
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """`--conflicts-report PATH`: the report of this run, as `claims report` would write it."""
+    config = session.config
+    target = config.getoption("--conflicts-report")
+    if target is None:
+        return
+    from .report import markdown, write_atomically
+
+    result = _checked(config)
+    if result is None:
+        config.stash[WRITTEN] = f"{target} not written: no registry was checked in this run"
+    elif result.failed:
+        config.stash[WRITTEN] = (
+            f"{target} not written: the registry has problems (see the failing claims above)"
+        )
+    else:
+        try:
+            write_atomically(Path(target), markdown(result))
+        except Exception as exc:  # noqa: BLE001 -- an OSError, or a refusal of the writer's policy (a link)
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            config.stash[WRITTEN] = f"cannot write --conflicts-report {target}: {why}"
+            session.exitstatus = pytest.ExitCode.USAGE_ERROR  # a report promised and missing fails the run
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """Name the open contradictions and discrepancies, and where the report is (README promises it)."""
+    from .summaries import conflicts_text
+
+    target = config.getoption("--conflicts-report")
+    written = config.stash.get(WRITTEN, None)
+    result = _checked(config)
+    if result is None:
+        if written is not None:
+            terminalreporter.write_line(written, red=True)
+        return
+    terminalreporter.section("open conflicts between outlets")
+    if written is not None:
+        terminalreporter.write_line(written, red=True)
+    shown = target if target is not None else str(_shown(result.root / REPORT))
+    for line in conflicts_text(result, shown):
+        terminalreporter.write_line(line)
+    if result.failed:
+        terminalreporter.write_line(
+            "(claims with errors are left out of the comparison until they are fixed)"
+        )
+
+
+def _shown(path: Path) -> Path:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path

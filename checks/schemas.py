@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import importlib.metadata
 import json
 from collections.abc import Mapping
 from contextvars import ContextVar
@@ -25,11 +26,36 @@ except ImportError:  # pragma: no cover - the checker stays correct without it, 
 
 from .files import Refusal, read_bytes
 from .problems import Problem, problem
+from .schema_vocabulary import without_vocabulary
 from .yamlfile import Node, read_yaml
+
 
 # The schemas belong to the tool, not to the registry being checked: they define the format the
 # checker understands. They live in the project's top-level schema/ folder.
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+def _schema_dir() -> Path:
+    """schema/ beside the package in a checkout (and an editable install); in an installed wheel,
+    where its data files went (pyproject.toml, data-files), found through the wheel's file list."""
+    here = Path(__file__).resolve().parent.parent / "schema"
+    if (here / "claims.schema.json").is_file():
+        return here
+    try:
+        for file in importlib.metadata.files("claims-registry") or ():
+            if file.name == "claims.schema.json" and file.parent.name == "schema":
+                return Path(str(file.locate())).resolve().parent
+    except importlib.metadata.PackageNotFoundError:
+        pass
+    return here  # absent: reading a schema fails, naming this folder
+
+
+SCHEMA_DIR = _schema_dir()
+
+
+@cache
+def checker_schema(name: str) -> dict[str, Any]:
+    """A schema as the checker validates with it. The claims schema's vocabulary enums are for editors;
+    the checker checks those keys against the registry's own vocabulary (checks.schema_vocabulary)."""
+    schema = _schema(name)
+    return without_vocabulary(schema) if name == "claims.schema.json" else schema
 
 
 def _schema(name: str) -> Any:
@@ -50,7 +76,7 @@ def refusal_problem(rel: str, refusal: Refusal) -> Problem:
 
 @cache
 def validator(name: str) -> jsonschema.protocols.Validator:
-    schema = _schema(name)
+    schema = checker_schema(name)
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
@@ -60,8 +86,7 @@ def validator(name: str) -> jsonschema.protocols.Validator:
 def _fast(name: str) -> Any:
     if jsonschema_rs is None:
         return None
-    schema = _schema(name)
-    return jsonschema_rs.validator_for(schema, validate_formats=True)
+    return jsonschema_rs.validator_for(checker_schema(name), validate_formats=True)
 
 
 def did_you_mean(word: str, choices: Any) -> str:

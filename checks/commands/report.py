@@ -29,10 +29,12 @@ def run(args: argparse.Namespace) -> int:
     from ..files import Refusal, WriteRefused, read_bytes, write_text
     from ..report import REGENERATE, REPORT, analysis_json, markdown
     from ..reporters import text
+    from ..summaries import append_step_summary, check_markdown, conflicts_markdown
 
     root = registry_root(args.root)
     result = check(root)
     if result.failed:
+        append_step_summary(check_markdown(result))  # under GitHub Actions: why there is no report
         sys.stderr.write(text(result))
         sys.stderr.write("claims report: the registry has problems; fix them (see `claims check`) first\n")
         return EXIT_PROBLEMS
@@ -40,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(analysis_json(result))
         return EXIT_OK
     report = markdown(result)
+    append_step_summary(conflicts_markdown(result))  # under GitHub Actions: the job summary
     if args.check:
         current = read_bytes(root, REPORT)
         if isinstance(current, Refusal) and not current.missing:

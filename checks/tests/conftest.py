@@ -55,3 +55,9 @@ def lay_example(make: MakeRegistry, example: Example) -> Path:
     # The link's target, relative to the root (possibly outside it, e.g. ../outside.yaml).
     target = (Path(example.file).parent / example.link).as_posix()
     return make({target: example.text}, links={example.file: example.link})
+
+
+@pytest.fixture(autouse=True)
+def _no_job_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under GitHub Actions the commands append to the job summary: the tests' runs must not."""
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
