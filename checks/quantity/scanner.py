@@ -1,409 +1,56 @@
-"""Read Korean numeric expressions as exact quantities with bounds.
+"""The scanner: reads one figure (`read_quantity`) or every figure in running text (`find_quantities`).
 
-Conflict detection compares figures, and Korean news writes them in forms that general number
-parsers get wrong (``3조6000억`` is 3,600,000,000,000; ``80여명`` is "eighty-odd people", not 0).
-This module reads one figure (`read_quantity`) or every figure in running text (`find_quantities`)
-and returns a `Quantity`: the exact value as stated plus the interval of values the wording allows.
-
-Everything is exact (`fractions.Fraction`); no binary approximation of a figure is ever made. The reader
-is a small hand-written scanner: each step looks at a bounded window of the text, so hostile input
-cannot trigger regex backtracking, and `find_quantities` runs in time linear in the input.
-
-docs/quantities.md is the reference for every form read, the qualifier table (`QUALIFIERS`), the
-units table (`UNITS`) and the known limits.
+Each step looks at a bounded window of the text, so hostile input cannot trigger regex backtracking and
+`find_quantities` runs in time linear in the input. The tables it reads live in `tables`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Final
 
-__all__ = [
-    "APPROX_TOLERANCE",
-    "NATIVE_COUNTERS",
-    "QUALIFIERS",
-    "UNITS",
-    "NotAFigure",
-    "QualifierRule",
-    "Quantity",
-    "find_quantities",
-    "quantity_json",
-    "read_quantity",
-]
-
-# "약 100명" allows anything from 90 to 110, both ends included.
-APPROX_TOLERANCE: Final = Fraction(1, 10)
-
-# Longer digit runs are serial numbers or junk, and Python refuses int() on very long strings.
-MAX_DIGITS: Final = 40
-
-# Whitespace allowed between the parts of one figure ("2억 5000만장", "약 3000억개"). Anything longer
-# (or a line break) ends the figure; the cap also keeps every look-ahead bounded.
-MAX_GAP: Final = 3
-
-
-@dataclass(frozen=True)
-class Quantity:
-    text: str
-    start: int
-    end: int
-    value: Fraction | None
-    low: Fraction | None
-    high: Fraction | None
-    low_inclusive: bool
-    high_inclusive: bool
-    unit: str | None
-    qualifiers: tuple[str, ...]
-    # For "1억 달러(약 1200억원)" the outer amount (whose span covers the parentheses) links to the inner
-    # one; the inner one has paired=None and is not listed separately by find_quantities.
-    paired: Quantity | None = None
-
-
-class NotAFigure(ValueError):
-    """Input that is not a figure. Attributes: message (str, says why), position (int offset)."""
-
-    def __init__(self, message: str, position: int) -> None:
-        super().__init__(f"{message} (at offset {position})")
-        self.message = message
-        self.position = position
-
-
-@dataclass(frozen=True)
-class QualifierRule:
-    """How one qualifier turns the stated value v into bounds (docs/quantities.md has the table)."""
-
-    kind: str  # one of QUALIFIER_KINDS
-    position: str  # "before" | "after" | "attached" | "number" | "between"
-    bounds: str  # the rule, written with v = stated value
-    meaning: str  # English gloss
-
-
-QUALIFIER_KINDS: Final = (
-    "approx",
-    "slightly-over",
-    "at-least",
-    "more-than",
-    "at-most",
-    "less-than",
-    "next-step",
-    "vague",
-    "pair",
-    "range",
-    "marker",
+from .model import NotAFigure, Quantity
+from .tables import (
+    _CALENDAR_UNITS,
+    _COMPOUND,
+    _DAY_INDEX,
+    _DAY_WORDS,
+    _DIGITS,
+    _FOLLOWERS,
+    _GAN_FOLLOWERS,
+    _GENERAL_INDEX,
+    _GENERAL_UNITS,
+    _HALF_FOLLOWERS,
+    _HALF_UNITS,
+    _HANGUL_STARTS,
+    _LARGE,
+    _LARGE_BLOCKERS,
+    _NATIVE_INDEX,
+    _NATIVE_ONES,
+    _NATIVE_PAIRS,
+    _NATIVE_TENS,
+    _ONES_INDEX,
+    _OVER_INDEX,
+    _PLACES,
+    _POSTQUAL_INDEX,
+    _PREFIX_CURRENCIES,
+    _PREQUAL_INDEX,
+    _RANGE_MARKS,
+    _SIGNS,
+    _SINO_DIGITS,
+    _STRICT_FOLLOWERS,
+    _TENS_INDEX,
+    _TIME_UNITS,
+    _VAGUE_ATTACHED_OK,
+    _WS,
+    APPROX_TOLERANCE,
+    MAX_DIGITS,
+    MAX_GAP,
+    NATIVE_COUNTERS,
+    QUALIFIERS,
+    _is_hangul,
+    _is_latin,
 )
-
-_APPROX_BOUNDS = "[v − 10%·|v|, v + 10%·|v|]"
-
-
-def _rules() -> dict[str, QualifierRule]:
-    r: dict[str, QualifierRule] = {}
-    for w in ("약", "대략"):
-        r[w] = QualifierRule("approx", "before", _APPROX_BOUNDS, "about")
-    for w, gloss in (
-        ("가량", "about"),
-        ("정도", "about"),
-        ("수준", "at the level of"),
-        ("안팎", "more or less"),
-        ("내외", "more or less"),
-        ("쯤", "about"),
-        ("전후", "around"),
-    ):
-        r[w] = QualifierRule("approx", "after", _APPROX_BOUNDS, gloss)
-    r["남짓"] = QualifierRule("slightly-over", "after", "[v, v + 10%·|v|]", "a little over")
-    r["이상"] = QualifierRule("at-least", "after", "[v, ∞)", "or more")
-    r["최소"] = QualifierRule("at-least", "before", "[v, ∞)", "at least")
-    r["적어도"] = QualifierRule("at-least", "before", "[v, ∞)", "at least")
-    r["초과"] = QualifierRule("more-than", "after", "(v, ∞)", "more than")
-    for w in ("넘는", "넘게", "넘어", "넘은", "넘긴", "넘겨", "넘었"):
-        r[w] = QualifierRule("more-than", "after", "(v, ∞)", "over (also after 이/가/을/를: 30년이 넘는)")
-    r["이하"] = QualifierRule("at-most", "after", "(−∞, v]", "or less")
-    r["이내"] = QualifierRule("at-most", "after", "(−∞, v]", "within")
-    r["최대"] = QualifierRule("at-most", "before", "(−∞, v]", "at most")
-    r["상위"] = QualifierRule("at-most", "before", "(−∞, v]", "within the top v (상위 1%)")
-    r["하위"] = QualifierRule("at-most", "before", "(−∞, v]", "within the bottom v")
-    r["미만"] = QualifierRule("less-than", "after", "(−∞, v)", "less than")
-    r["여"] = QualifierRule(
-        "next-step",
-        "attached",
-        "[v, v + s), s = place value of the last non-zero digit of v",
-        "-odd (80여 = 80-something)",
-    )
-    for head in ("수", "몇"):
-        r[head] = QualifierRule("vague", "number", "[1, 10) × following large unit", "several")
-        for place, size in (
-            ("십", 10),
-            ("백", 100),
-            ("천", 1000),
-            ("만", 10**4),
-            ("억", 10**8),
-            ("조", 10**12),
-        ):
-            r[head + place] = QualifierRule(
-                "vague", "number", f"[{size:,}, {10 * size:,}) × following large unit", f"several {place}"
-            )
-    for w, (a, b) in _NATIVE_PAIRS.items():
-        r[w] = QualifierRule("pair", "number", f"[{a}, {b}] (+ tens written before it)", f"{a} to {b}")
-    for w in _RANGE_MARKS:
-        r[w] = QualifierRule("range", "between", "[low of first, high of second]", "from … to …")
-    r["총"] = QualifierRule("marker", "before", "no change", "in total")
-    r["간"] = QualifierRule("marker", "after", "no change", "for (a duration: 3년간 = for three years)")
-    return r
-
-
-# Native Korean approximate pairs: 두세 명 = two or three people.
-_NATIVE_PAIRS: Final[dict[str, tuple[int, int]]] = {
-    "한두": (1, 2),
-    "두세": (2, 3),
-    "두서너": (2, 4),
-    "서너": (3, 4),
-    "세네": (3, 4),
-    "네댓": (4, 5),
-    "너덧": (4, 5),
-    "대여섯": (5, 6),
-    "예닐곱": (6, 7),
-    "일고여덟": (7, 8),
-}
-_RANGE_MARKS: Final = ("~", "∼", "〜", "～", "-", "–", "에서")
-
-QUALIFIERS: Final[dict[str, QualifierRule]] = _rules()
-
-UNITS: Final[dict[str, tuple[str, ...]]] = {
-    "KRW": ("원", "₩"),
-    "USD": ("달러", "불", "$", "US$"),
-    "EUR": ("유로", "€"),
-    "JPY": ("엔", "¥"),
-    "CNY": ("위안",),
-    "GBP": ("파운드", "£"),
-    "percent": ("%", "％", "퍼센트", "프로"),
-    "percentage-point": ("%p", "%P", "%포인트", "％p", "퍼센트포인트"),
-    "point": ("포인트",),
-    "basis-point": ("bp",),
-    "person": ("명", "인", "사람"),
-    "item": ("개",),
-    "sheet": ("장",),
-    "case": ("건",),
-    "place": ("곳", "군데", "개소"),
-    "times": ("배",),
-    "year": ("년", "해"),
-    "month": ("개월", "달"),
-    "calendar-month": ("월",),
-    "week": ("주",),
-    "day": ("일",),
-    "hour": ("시간",),
-    "minute": ("분",),
-    "second": ("초",),
-    "quarter": ("분기",),
-    "clock-hour": ("시",),
-    "unit-machine": ("대",),
-    "top-n": ("대",),
-    "occurrence": ("회", "번", "차례"),
-    "ordinal": ("번째",),
-    "rank": ("위",),
-    "age": ("세", "살"),
-    "kind": ("종", "가지", "종류"),
-    "floor": ("층",),
-    "country": ("개국",),
-    "company": ("개사",),
-    "household": ("가구",),
-    "generation": ("세대",),
-    "century": ("세기",),
-    "anniversary": ("주년",),
-    "game": ("경기",),
-    "animal": ("마리",),
-    "volume": ("권",),
-    "degree": ("도", "°"),
-    "celsius": ("℃", "°C"),
-    "inch": ("인치",),
-    "km": ("km", "킬로미터"),
-    "m": ("m", "미터"),
-    "kg": ("kg", "킬로그램"),
-    "ton": ("톤",),
-    "nm": ("nm", "나노미터"),
-    "GB": ("GB", "기가바이트"),
-    "TB": ("TB", "테라바이트"),
-    "MW": ("MW", "메가와트"),
-    "GW": ("GW", "기가와트"),
-    "kWh": ("kWh",),
-    "GWh": ("GWh",),
-    "pyeong": ("평",),
-    "m2": ("㎡", "m²", "제곱미터"),
-    "barrel": ("배럴",),
-}
-
-# Counters read after native numerals (한 명, 두세 개, 네 배). 분 counts people there ("두 분"), and
-# 해/사람 are only counters after native numerals; 대 after a native numeral always counts machines.
-NATIVE_COUNTERS: Final[dict[str, str]] = {
-    "명": "person",
-    "사람": "person",
-    "분": "person",
-    "개": "item",
-    "배": "times",
-    "살": "age",
-    "시간": "hour",
-    "시": "clock-hour",
-    "곳": "place",
-    "군데": "place",
-    "가지": "kind",
-    "종류": "kind",
-    "번": "occurrence",
-    "번째": "ordinal",
-    "차례": "occurrence",
-    "대": "unit-machine",
-    "장": "sheet",
-    "권": "volume",
-    "마리": "animal",
-    "달": "month",
-    "해": "year",
-    "주": "week",
-    "층": "floor",
-    "건": "case",
-    "가구": "household",
-}
-
-_NATIVE_ONLY: Final = frozenset({"해", "사람"})
-_GENERAL_UNITS: Final[dict[str, str]] = {
-    s: key for key, spellings in UNITS.items() if key != "top-n" for s in spellings if s not in _NATIVE_ONLY
-}
-
-_PREFIX_CURRENCIES: Final = (
-    ("US$", "USD"),
-    ("$", "USD"),
-    ("€", "EUR"),
-    ("£", "GBP"),
-    ("¥", "JPY"),
-    ("₩", "KRW"),
-)
-
-_LARGE: Final[dict[str, int]] = {"경": 10**16, "조": 10**12, "억": 10**8, "만": 10**4}
-_PLACES: Final[dict[str, int]] = {"천": 1000, "백": 100, "십": 10}
-_SINO_DIGITS: Final[dict[str, int]] = {
-    "일": 1,
-    "이": 2,
-    "삼": 3,
-    "사": 4,
-    "오": 5,
-    "육": 6,
-    "칠": 7,
-    "팔": 8,
-    "구": 9,
-}
-# A large-unit syllable that starts one of these words is the word, not the unit: 2경기 is two games.
-_LARGE_BLOCKERS: Final[dict[str, tuple[str, ...]]] = {
-    "경": ("경기", "경제", "경우", "경영", "경쟁", "경험", "경로", "경찰", "경향", "경매", "경주"),
-    "조": ("조사", "조직", "조건", "조치", "조정", "조합", "조성", "조기", "조차", "조선", "조각"),
-    "억": ("억제", "억울", "억지"),
-    "만": ("만큼", "만족", "만료", "만들", "만나", "만남", "만전", "만세"),
-}
-_NATIVE_TENS: Final[dict[str, int]] = {
-    "열": 10,
-    "스물": 20,
-    "스무": 20,
-    "서른": 30,
-    "마흔": 40,
-    "쉰": 50,
-    "예순": 60,
-    "일흔": 70,
-    "여든": 80,
-    "아흔": 90,
-}
-_NATIVE_ONES: Final[dict[str, int]] = {
-    "하나": 1,
-    "한": 1,
-    "둘": 2,
-    "두": 2,
-    "셋": 3,
-    "세": 3,
-    "석": 3,
-    "넷": 4,
-    "네": 4,
-    "넉": 4,
-    "다섯": 5,
-    "여섯": 6,
-    "일곱": 7,
-    "여덟": 8,
-    "아홉": 9,
-}
-_DAY_WORDS: Final[dict[str, int]] = {
-    "하루": 1,
-    "이틀": 2,
-    "사흘": 3,
-    "나흘": 4,
-    "닷새": 5,
-    "엿새": 6,
-    "이레": 7,
-    "여드레": 8,
-    "아흐레": 9,
-    "열흘": 10,
-    "보름": 15,
-}
-_PREQUALS: Final = ("약", "대략", "최대", "최소", "적어도", "총", "상위", "하위")
-_POSTQUALS: Final = tuple(w for w, r in QUALIFIERS.items() if r.position == "after" and w != "간")
-_OVER_WORDS: Final = tuple(w for w in _POSTQUALS if w.startswith("넘"))
-# 수 glued to a counter is read only for these; 수명 (lifespan), 수주 (order), 수분 (moisture) are words.
-_VAGUE_ATTACHED_OK: Final = ("년", "개월", "차례", "시간", "일", "개국")
-_TIME_UNITS: Final = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "quarter"})
-_HALF_UNITS: Final = frozenset({"year", "month", "week", "day", "hour"})
-_CALENDAR_UNITS: Final = frozenset({"year", "calendar-month", "day", "clock-hour"})
-_COMPOUND: Final[dict[str, tuple[str, int, tuple[str, ...]]]] = {
-    "year": ("month", 12, ("개월", "달")),
-    "hour": ("minute", 60, ("분",)),
-    "minute": ("second", 60, ("초",)),
-}
-
-# Syllables that may directly follow a unit or qualifier: particles and endings (명이, 원을, 년간, 명쯤).
-# A unit glued to any other syllable is the start of a word (개발, 배터리, 세계, 회사), not a unit.
-_FOLLOWERS: Final = frozenset(
-    "이가을를은는의에로으와과도만까부씩째당나쯤간께보처마밖뿐인였짜치요라란엔여대내미초정수안넘남전차새권꼴어조한하외중분동면"
-)
-# The stricter set for Hangul-only numbers, where a false reading costs more (한 개인, 한 대학, 한 장면).
-_STRICT_FOLLOWERS: Final = frozenset(
-    "이가을를은는의에로으와과도만까부씩째당나쯤간께보처뿐여내미초정수안넘남전동"
-)
-_GAN_FOLLOWERS: Final = frozenset("의에은을이도만동")
-_HALF_FOLLOWERS: Final = frozenset("이가을를은는의에만동간여")
-
-_WS: Final = frozenset(" \t\u00a0\u2009\u202f\u3000")
-_DIGITS: Final = frozenset("0123456789")
-_SIGNS: Final = frozenset("+-−")
-
-
-def _is_hangul(c: str) -> bool:
-    return len(c) == 1 and "\uac00" <= c <= "\ud7a3"
-
-
-def _is_latin(c: str) -> bool:
-    return len(c) == 1 and c.isascii() and c.isalpha()
-
-
-def _by_first_char(words: dict[str, str] | tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """Spellings grouped by first character, longest first, so a lookup tries few candidates."""
-    out: dict[str, list[str]] = {}
-    for w in words:
-        out.setdefault(w[0], []).append(w)
-    return {c: tuple(sorted(ws, key=len, reverse=True)) for c, ws in out.items()}
-
-
-_GENERAL_INDEX: Final = _by_first_char(_GENERAL_UNITS)
-_NATIVE_INDEX: Final = _by_first_char(NATIVE_COUNTERS)
-_PREQUAL_INDEX: Final = _by_first_char(_PREQUALS)
-_POSTQUAL_INDEX: Final = _by_first_char(_POSTQUALS)
-_OVER_INDEX: Final = _by_first_char(_OVER_WORDS)
-_TENS_INDEX: Final = _by_first_char(tuple(_NATIVE_TENS))
-_ONES_INDEX: Final = _by_first_char(tuple(_NATIVE_ONES) + tuple(_NATIVE_PAIRS))
-_DAY_INDEX: Final = _by_first_char(tuple(_DAY_WORDS))
-
-# First characters of every form that can begin a figure written in Hangul.
-_HANGUL_STARTS: Final = frozenset(
-    {w[0] for w in _PREQUALS}
-    | set(_SINO_DIGITS)
-    | set(_PLACES)
-    | {"만", "수", "몇", "절", "영"}
-    | set(_TENS_INDEX)
-    | set(_ONES_INDEX)
-    | set(_DAY_INDEX)
-)
-
 
 # ---------------------------------------------------------------------------------------------------
 # Internal results
@@ -1386,18 +1033,3 @@ def find_quantities(text: str) -> list[Quantity]:
         else:
             i = max(i + 1, parser.skip_to)
     return out
-
-
-def quantity_json(q: Quantity) -> dict[str, object]:
-    """The JSON shape of a Quantity (for checks.exactjson.dumps): Fractions stay Fractions."""
-    return {
-        "text": q.text,
-        "value": q.value,
-        "low": q.low,
-        "high": q.high,
-        "low_inclusive": q.low_inclusive,
-        "high_inclusive": q.high_inclusive,
-        "unit": q.unit,
-        "qualifiers": list(q.qualifiers),
-        "paired": quantity_json(q.paired) if q.paired is not None else None,
-    }
