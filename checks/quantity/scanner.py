@@ -11,17 +11,22 @@ from fractions import Fraction
 
 from .model import NotAFigure, Quantity
 from .tables import (
+    _AGE_NOUNS,
     _CALENDAR_UNITS,
     _COMPOUND,
+    _DAE_FOLLOWERS,
     _DAY_INDEX,
     _DAY_WORDS,
     _DIGITS,
     _FOLLOWERS,
+    _FULL_WIDTH,
     _GAN_FOLLOWERS,
     _GENERAL_INDEX,
     _GENERAL_UNITS,
+    _GLUED_ONLY,
     _HALF_FOLLOWERS,
     _HALF_UNITS,
+    _HALF_WORDS,
     _HANGUL_STARTS,
     _LARGE,
     _LARGE_BLOCKERS,
@@ -29,24 +34,35 @@ from .tables import (
     _NATIVE_ONES,
     _NATIVE_PAIRS,
     _NATIVE_TENS,
+    _NO_BRACKET,
+    _NOT_FIGURES_INDEX,
     _ONES_INDEX,
     _OVER_INDEX,
     _PLACES,
     _POSTQUAL_INDEX,
+    _PREDICATE_PARTICLES,
+    _PREDICATES,
     _PREFIX_CURRENCIES,
     _PREQUAL_INDEX,
     _RANGE_MARKS,
+    _SCALED_UNITS,
+    _SIGN_INDEX,
+    _SIGN_WORDS,
+    _SIGNED_UNITS,
     _SIGNS,
     _SINO_DIGITS,
     _STRICT_FOLLOWERS,
+    _TEMPERATURE_UNITS,
     _TENS_INDEX,
     _TIME_UNITS,
+    _TRIANGLES,
     _VAGUE_ATTACHED_OK,
     _WS,
     APPROX_TOLERANCE,
     MAX_DIGITS,
     MAX_GAP,
     NATIVE_COUNTERS,
+    NOT_FIGURES,
     QUALIFIERS,
     _is_hangul,
     _is_latin,
@@ -77,6 +93,7 @@ class _Num:
     has_place: bool
     decimal: bool
     yeo_pos: int | None  # 여 written before the last large unit (2000여억)
+    head: int = 1  # what the first coefficient multiplies: 1000 * 10**8 in 5천억, 10**8 in 4000억
 
 
 @dataclass
@@ -97,6 +114,7 @@ class _Core:
     preset_unit: bool = False  # currency prefix or fused word: no unit may follow
     bare_vague: bool = False  # 수 / 몇 with no place word: needs a counter
     bare_man: bool = False  # 만 with no count (만 원): needs a unit, spaced in running text
+    head: int = 1  # see _Num.head; a range's first number borrows it (4~5천억 = 4천억~5천억)
 
 
 @dataclass
@@ -152,7 +170,7 @@ def _apply(base: _Interval, words: list[str]) -> _Interval:
     kinds = [QUALIFIERS[w].kind for w in words]
     low, high, low_inc, high_inc = base.low, base.high, base.low_inc, base.high_inc
     t = APPROX_TOLERANCE
-    if "approx" in kinds and low is not None:
+    if ("approx" in kinds or "approaching" in kinds) and low is not None:
         low = low - t * abs(low)
     if ("approx" in kinds or "slightly-over" in kinds) and high is not None:
         high = high + t * abs(high)
@@ -174,11 +192,14 @@ def _apply(base: _Interval, words: list[str]) -> _Interval:
 
 class _Parser:
     def __init__(self, text: str, strict: bool) -> None:
-        self.t = text
+        self.orig = text
+        self.t = text.translate(_FULL_WIDTH)
         self.n = len(text)
         self.strict = strict
         self.error: tuple[int, str] | None = None
         self.skip_to = 0  # find mode: a failed candidate may tell the caller where the junk ends
+        self.range_refused: tuple[int, str, int] | None = None
+        self.has_numerals: bool | None = None
 
     # -- small helpers ----------------------------------------------------------------------------
 
@@ -254,6 +275,15 @@ class _Parser:
             ):
                 digits += t[r + 1 : r + 4]
                 r += 4
+        if self.at(r) == "," and self.at(r + 1) in _DIGITS:
+            k = r + 1
+            while k < n and t[k] in _DIGITS and k - r <= MAX_DIGITS:
+                k += 1
+            if k - r - 1 != 1:  # one digit is a list (1,2위; 3,4분기): the figure stops before the comma
+                # 1,00명 or 1,0000원: a misplaced comma; any reading of it would be a guess.
+                self.skip_to = max(self.skip_to, k)
+                self.fail(q, f'"{t[q:k]}": digit groups after a comma have exactly three digits (1,000)')
+                return None
         if self.at(r) == "." and self.at(r + 1) in _DIGITS:
             s = r + 1
             while s < n and t[s] in _DIGITS and s - r <= MAX_DIGITS:
@@ -307,17 +337,25 @@ class _Parser:
             end = nxt
         return end
 
-    def small(self, q: int, script: str) -> tuple[int, Fraction, bool, bool] | None:
-        """A number below 만 written with digits and/or 천백십 (3천5백, 삼천육백, 1,200, 1.5).
+    def small(self, q: int, script: str) -> tuple[int, Fraction, bool, bool, int] | None:
+        """A number below 만 written with digits and/or 천백십 (3천5백, 삼천육백, 1,200, 1.5, 4천 5백).
 
-        Returns (end, value, has_place_word, is_decimal)."""
+        Returns (end, value, has_place_word, is_decimal, place of the first term)."""
         total = Fraction(0)
         last_place: int | None = None
+        first_place = 1
         pos = q
         terms = 0
         decimal = False
         has_place = False
         while True:
+            if terms and last_place is not None and self.at(pos) in _WS:
+                # 4천 5백만, 백 이십 명: a space between the terms of one group, read only when the next
+                # term carries a smaller place word (4천 500명 stays two numbers).
+                g = self.ws_end(pos)
+                if g == pos or not self.term_with_place(g, script, last_place):
+                    break
+                pos = g
             coef: Fraction | None = None
             ce = pos
             cdec = False
@@ -336,6 +374,8 @@ class _Parser:
                 if cdec and terms:
                     break
                 total += c * place
+                if not terms:
+                    first_place = place
                 last_place, has_place, decimal = place, True, cdec
                 terms += 1
                 pos = ce + 1
@@ -350,7 +390,21 @@ class _Parser:
             break
         if terms == 0:
             return None
-        return pos, total, has_place, decimal
+        return pos, total, has_place, decimal, first_place
+
+    def term_with_place(self, g: int, script: str, below: int) -> bool:
+        """Does a term such as 5백 / 이십 / 백 start at g, with a place word smaller than `below`?"""
+        c = self.at(g)
+        r = g
+        if script == "arabic":
+            while r < self.n and self.t[r] in _DIGITS and r - g < 2:
+                r += 1
+            if r == g or self.at(r) in _DIGITS:
+                return False
+        elif c in _SINO_DIGITS:
+            r = g + 1
+        pc = self.at(r)
+        return pc in _PLACES and _PLACES[pc] < below
 
     def starts_small(self, q: int, script: str) -> bool:
         c = self.at(q)
@@ -387,21 +441,33 @@ class _Parser:
         has_large = has_place = decimal = False
         yeo_pos: int | None = None
         pos, end, groups, spaced = q, q, 0, False
+        head = 1
         while True:
             sm = self.small(pos, script)
             if sm is None and groups == 0 and script == "sino" and self.at(pos) == "만":
-                sm = (pos, Fraction(1), False, False)  # 만 원 = 10,000 won
+                sm = (pos, Fraction(1), False, False, 1)  # 만 원 = 10,000 won
             if sm is None:
                 break
-            s_end, s_val, s_place, s_dec = sm
+            s_end, s_val, s_place, s_dec, s_first = sm
             r = s_end
             yeo = self.at(r) == "여" and self.at(r + 1) in _LARGE and s_val > 0
             if yeo:
                 r += 1
             size = self.large_at(r, last, script)
+            if size is None and not yeo and self.at(r) in _WS:
+                # 5 억 원, 2,000 억 원, 3천 만원: a space before the large unit (issue 8). In running text
+                # only when a unit or more of the number follows, so "3 만에" stays a 3.
+                g = self.ws_end(r)
+                size = self.large_at(g, last, script) if g > r else None
+                if size is not None and (self.strict or self.number_goes_on(g + 1, script)):
+                    r = g
+                else:
+                    size = None
             if size is not None:
                 if groups and (s_dec or s_val >= 10000):
                     break
+                if not groups:
+                    head = s_first * size
                 total += s_val * size
                 last, has_large = size, True
                 has_place, decimal = has_place or s_place, decimal or s_dec
@@ -424,6 +490,7 @@ class _Parser:
                 break
             if groups == 0:
                 total, end, has_place, decimal = s_val, s_end, s_place, s_dec
+                head = s_first
                 groups = 1
                 break
             if spaced and self.at(s_end) in _LARGE:
@@ -442,7 +509,11 @@ class _Parser:
             break
         if groups == 0:
             return None
-        return _Num(end, total, has_large, last, has_place, decimal, yeo_pos)
+        return _Num(end, total, has_large, last, has_place, decimal, yeo_pos, head)
+
+    def number_goes_on(self, e: int, script: str) -> bool:
+        g = self.ws_end(e)
+        return self.unit_after(e) or self.starts_small(e, script) or (g > e and self.starts_small(g, script))
 
     def arabic(self, q: int, start: int, negative: bool = False) -> _Core | None:
         chain = self.chain_end(q)
@@ -466,6 +537,7 @@ class _Parser:
             has_place=num.has_place,
             decimal=num.decimal,
             signed=start != q,
+            head=num.head,
         )
         if num.yeo_pos is not None:
             self.apply_yeo(core, num.yeo_pos)
@@ -490,6 +562,11 @@ class _Parser:
     # -- Hangul numbers ---------------------------------------------------------------------------
 
     def hangul(self, q: int) -> _Core | None:
+        word = self.not_a_figure_word(q)
+        if word is not None:
+            self.skip_to = max(self.skip_to, q + len(word))
+            self.fail(q, f'"{word}" is the word "{NOT_FIGURES[word]}", not a figure')
+            return None
         for reader in (self.day_word, self.half_word, self.native, self.vague, self.sino):
             core = reader(q)
             if core is not None:
@@ -503,7 +580,26 @@ class _Parser:
         v = Fraction(_DAY_WORDS[w])
         return _Core(q, q + len(w), v, _Interval.point(v), "word", unit="day", preset_unit=True)
 
+    def not_a_figure_word(self, q: int) -> str | None:
+        for w in _NOT_FIGURES_INDEX.get(self.at(q), ()):
+            if self.t.startswith(w, q):
+                e = q + len(w)
+                if w.endswith("분") and self.at(e) == "의":
+                    return None  # 십분의 일, 이분의 일: fractions
+                nxt = self.at(e)
+                if nxt in _PLACES or nxt in _LARGE or (nxt in _SINO_DIGITS and self.at(e + 1) in _PLACES):
+                    return None  # 일조이천억: the number goes on
+                if all(c in _SINO_DIGITS or c in _PLACES or c in _LARGE for c in w):
+                    g = self.ws_end(e)
+                    if self.unit_after(e) or nxt in _SINO_DIGITS or (g > e and self.starts_small(g, "sino")):
+                        return None  # 일조 원, 일조이만, 일조 이천억: all numerals, and the figure goes on
+                return w
+        return None
+
     def half_word(self, q: int) -> _Core | None:
+        for w, (v, unit) in _HALF_WORDS.items():
+            if self.t.startswith(w, q) and self.ends_word(q + len(w), _FOLLOWERS):
+                return _Core(q, q + len(w), v, _Interval.point(v), "word", unit=unit, preset_unit=True)
         if not self.t.startswith("절반", q) or not self.ends_word(q + 2, _FOLLOWERS):
             return None
         v = Fraction(50)
@@ -513,6 +609,14 @@ class _Parser:
         tens = self.match(q, _TENS_INDEX)
         r = q + (len(tens) if tens else 0)
         ones = None if tens == "스무" else self.match(r, _ONES_INDEX)
+        if tens is not None and ones is None and tens != "스무" and self.at(r) in _WS:
+            # 스물 세 명: the ones after a space, read only when a counter follows them.
+            g = self.ws_end(r)
+            spaced = self.match(g, _ONES_INDEX) if g > r else None
+            if spaced is not None and spaced not in ("하나", "둘", "셋", "넷"):
+                h = self.ws_end(g + len(spaced))
+                if self.unit_at(h, _NATIVE_INDEX, _STRICT_FOLLOWERS) is not None:
+                    r, ones = g, spaced
         if tens is None and ones is None:
             return None
         base_value = _NATIVE_TENS[tens] if tens else 0
@@ -530,9 +634,14 @@ class _Parser:
             return None
         r = q + 1
         place = 1
+        g = self.ws_end(r)
+        if g > r and self.at(g) in _PLACES:
+            r = g  # 수 백명, 몇 십 개: the place word after a space
         if self.at(r) in _PLACES:
             place = _PLACES[self.at(r)]
             r += 1
+        elif r > q + 1:
+            r = q + 1
         word_end = r
         size = self.large_at(r, None)
         if size is not None:
@@ -548,11 +657,12 @@ class _Parser:
             None,
             _Interval(low, 10 * low, True, False),
             "vague",
-            marks=[(q, self.t[q:word_end])],
+            marks=[(q, head + self.t[q + 1 : word_end].strip())],
             has_large=size > 1,
             last_large=size if size > 1 else None,
             has_place=r > q + 1,
             bare_vague=r == q + 1,
+            head=place * size,
         )
         return core
 
@@ -564,7 +674,7 @@ class _Parser:
             self.fail(q, f'"{c}" needs a count before it (e.g. 1{c})')
             return None
         if not (c in _SINO_DIGITS or c in _PLACES or c == "만"):
-            self.fail(q, "no digits or Korean numerals")
+            self.not_understood(q)
             return None
         num = self.number(q, "sino")
         if num is None:
@@ -582,6 +692,7 @@ class _Parser:
             last_large=num.last_large,
             has_place=num.has_place,
             bare_man=c == "만" and num.end == q + 1,
+            head=num.head,
         )
         if num.yeo_pos is not None:
             self.apply_yeo(core, num.yeo_pos)
@@ -609,8 +720,21 @@ class _Parser:
             return self.arabic(q, q)
         if _is_hangul(c):
             return self.hangul(q)
-        self.fail(q, "no digits or Korean numerals")
+        self.not_understood(q)
         return None
+
+    def not_understood(self, q: int) -> None:
+        """Say what was not understood at q; "no digits or Korean numerals" only when that is true."""
+        if self.has_numerals is None:  # computed once: this runs at many positions of running text
+            self.has_numerals = any(c in _DIGITS for c in self.t)
+        if not self.has_numerals:
+            self.fail(q, "no digits or Korean numerals")
+            return
+        r = q
+        while r < self.n and not self.t[r].isspace() and self.t[r] not in _DIGITS and r - q < 20:
+            r += 1
+        word = self.t[q : max(r, q + 1)]
+        self.fail(q, f'"{word}" is not a number, a unit or a qualifier this reader knows')
 
     def fraction(self, core: _Core) -> _Core | None:
         """3분의 1 = one third, read as a percentage (100/3 %) so it compares with 33%."""
@@ -631,19 +755,39 @@ class _Parser:
         return _Core(core.start, num.end, v, _Interval.point(v), "fraction", unit="percent", preset_unit=True)
 
     def endpoint(self, p: int) -> _Endpoint | None:
+        if self.at(p) == "만" and self.at(p + 1) in _WS:
+            # 만 65세: 만 is "full age" before an age; before anything else 만 is 10,000 (만 원).
+            g = self.ws_end(p + 1)
+            if self.at(g) in _DIGITS:
+                saved = self.error
+                aged = self.endpoint(g)
+                if aged is not None and aged.unit == "age":
+                    aged.start = p
+                    aged.quals.insert(0, (p, "만"))
+                    return aged
+                self.error = saved
         quals: list[tuple[int, str]] = []
         pre: list[str] = []
+        signs: list[tuple[int, str]] = []
         q = p
-        for _ in range(2):
+        for _ in range(3):
             w = self.match(q, _PREQUAL_INDEX)
-            if w is None:
+            sign = None if w is not None else self.match(q, _SIGN_INDEX)
+            if w is None and sign is None:
                 break
-            r = q + len(w)
+            word = w or sign
+            assert word is not None
+            r = q + len(word)
             g = self.ws_end(r)
             if g == r and self.at(r) not in _DIGITS:
-                break  # 약물, 총리, 최대주주: words, not qualifiers
-            quals.append((q, w))
-            pre.append(w)
+                break  # 약물, 총리, 최대주주, 연구, 월급: words, not qualifiers
+            if sign is not None and (signs or self.at(g) not in _DIGITS):
+                break
+            quals.append((q, word))
+            if sign is not None:
+                signs.append((q, sign))
+            else:
+                pre.append(word)
             q = g
         core = self.core(q)
         if core is None:
@@ -664,8 +808,51 @@ class _Parser:
         ep = _Endpoint(p, core.end, core, core.value, core.base, core.unit, pre, quals + core.marks)
         if not core.preset_unit and not self.read_unit(ep):
             return None
-        self.after_unit(ep)
+        if not self.after_unit(ep):
+            return None
+        if ("섭씨" in pre or signs) and not self.apply_prefix_words(ep, signs, "섭씨" in pre):
+            return None
         return ep
+
+    def apply_prefix_words(self, ep: _Endpoint, signs: list[tuple[int, str]], celsius: bool) -> bool:
+        """섭씨 30도, 영하 5도, 마이너스 3%, △3.5%: the unit or the sign the words before a figure set."""
+        if celsius:
+            if ep.unit not in _TEMPERATURE_UNITS:
+                self.fail(
+                    ep.start,
+                    f'"섭씨" (Celsius) needs a temperature after it, not "{self.t[ep.start : ep.end]}"',
+                )
+                return False
+            ep.unit = "celsius"
+        if not signs:
+            return True
+        pos, word = signs[0]
+        if ep.core.signed or ep.value is not None and ep.value < 0:
+            self.fail(pos, f'"{word}" before a number that already has a sign')
+            return False
+        if word in ("영하", "영상"):
+            if ep.unit not in _TEMPERATURE_UNITS:
+                self.fail(pos, f'"{word}" (below/above zero) needs a temperature (영하 5도)')
+                return False
+            ep.unit = "celsius"
+        elif word in _TRIANGLES:
+            if ep.unit not in _SIGNED_UNITS:
+                # △2021년 출범: in a list the triangle is a bullet, and a count or a date has no sign.
+                self.fail(pos, f'"{word}" before a count or a date is a list bullet, not a sign')
+                return False
+        elif ep.unit in _TIME_UNITS or ep.unit in _CALENDAR_UNITS:
+            self.fail(pos, f'"{word}" before a duration or a date')
+            return False
+        if _SIGN_WORDS[word] < 0:
+            b = ep.base
+            ep.value = -ep.value if ep.value is not None else None
+            ep.base = _Interval(
+                -b.high if b.high is not None else None,
+                -b.low if b.low is not None else None,
+                b.high_inc,
+                b.low_inc,
+            )
+        return True
 
     def read_unit(self, ep: _Endpoint) -> bool:
         """Attach the unit after the number. False when this number cannot stand without one."""
@@ -701,11 +888,32 @@ class _Parser:
         if self.match(q, _POSTQUAL_INDEX) is None:
             for r in spots:
                 w = self.unit_at(r, _GENERAL_INDEX, followers)
-                if w is None:
+                if w is None or (w in _GLUED_ONLY and r != q):
                     continue
                 key = _GENERAL_UNITS[w]
-                if w == "대" and self.is_top_n(core, r == q, r + 1):
-                    key = "top-n"
+                if w == "대":
+                    if self.age_bracket(ep, r == q, r + 1):
+                        return True
+                    if core.kind == "sino":
+                        # 삼대 (three generations), 사대 (the four major): Hangul N대 is a word.
+                        self.fail(
+                            core.start,
+                            f'"{self.t[core.start : r + 1]}" written in Hangul is a word, not a count',
+                        )
+                        return False
+                    if self.is_top_n(core, r == q, r + 1):
+                        key = "top-n"
+                if w in _SCALED_UNITS and ep.value is not None:
+                    # 3할 = 30 %: the number is scaled into the unit it names a part of.
+                    key, factor = _SCALED_UNITS[w]
+                    ep.value = ep.value * factor
+                    b = ep.base
+                    ep.base = _Interval(
+                        b.low * factor if b.low is not None else None,
+                        b.high * factor if b.high is not None else None,
+                        b.low_inc,
+                        b.high_inc,
+                    )
                 ep.unit, ep.end = key, r + len(w)
                 return True
         nxt = self.at(q)
@@ -722,6 +930,25 @@ class _Parser:
             return self.strict  # strict mode reports it as trailing text; running text: a name (5호선)
         return True
 
+    def age_bracket(self, ep: _Endpoint, attached: bool, after: int) -> bool:
+        """20대 남성, 이십대: N대 (N = 10 … 90) is an age bracket [N, N + 10) before a word for people."""
+        core = ep.core
+        v = core.value
+        if not attached or core.has_large or core.decimal or core.yeo or v is None or core.signed:
+            return False
+        if v.denominator != 1 or not 10 <= v <= 90 or v % 10:
+            return False
+        if core.kind == "arabic":
+            g = self.ws_end(after)
+            if not any(self.t.startswith(w, g) for w in _AGE_NOUNS):
+                return False
+        elif core.kind != "sino":
+            return False
+        ep.unit, ep.end = "age", after
+        ep.base = _Interval(v, v + 10, True, False)
+        ep.quals.append((after - 1, "대"))
+        return True
+
     def is_top_n(self, core: _Core, attached: bool, after: int) -> bool:
         """세계 10대 AI 석학, 3대 분야: N대 + noun is "the top/major N", not N machines."""
         if core.kind != "arabic" or not attached or core.has_large or core.decimal or core.value is None:
@@ -733,10 +960,20 @@ class _Parser:
             return False
         return self.match(g, _POSTQUAL_INDEX) is None
 
-    def after_unit(self, ep: _Endpoint) -> None:
+    def after_unit(self, ep: _Endpoint) -> bool:
         core = ep.core
         q = ep.end
         unit = ep.unit
+        if (
+            unit is not None
+            and unit not in _NO_BRACKET
+            and self.at(q) == "대"
+            and self.ends_word(q + 1, _DAE_FOLLOWERS)
+        ):
+            if not self.bracket(ep, q):
+                return False
+            ep.end = q + 1
+            return True
         counted = core.kind in ("arabic", "sino", "native") and not core.preset_unit
         yeo_after = unit is not None and counted and not core.yeo and self.at(q) == "여"
         if yeo_after and self.ends_word(q + 1, _FOLLOWERS) and self.apply_yeo(core, q):  # 1년여
@@ -782,6 +1019,34 @@ class _Parser:
                     q = r + 1
                     break
         ep.end = q
+        return True
+
+    def bracket(self, ep: _Endpoint, q: int) -> bool:
+        """500억원대 = [500억, 600억), 20%대 = [20, 30), 1990년대 = [1990, 2000): "in the range of"."""
+        core = ep.core
+        v = ep.value
+        what = self.t[ep.start : q + 1]
+        if core.kind == "vague":
+            ep.quals.append((q, "대"))  # 수백억원대: already a range of that size
+            return True
+        if v is None or core.yeo or v < 0 or ep.base.low != ep.base.high:
+            self.fail(q, f'"{what}": 대 (in the range of) needs one exact number before it')
+            return False
+        if ep.unit == "year":
+            if v.denominator != 1 or v % 10 or v < 1000:
+                # 80년대 is the 1980s (or 2080s): the century is not written, so no year can be given.
+                self.fail(q, f'"{what}" names a decade without its century; write it in full (1980년대)')
+                return False
+            step = Fraction(10)
+        else:
+            found = _next_step(v)
+            if found is None:
+                self.fail(q, f'"{what}": 대 after zero')
+                return False
+            step = found
+        ep.base = _Interval(v, v + step, True, False)
+        ep.quals.append((q, "대"))
+        return True
 
     # -- a whole figure: endpoint [range] [qualifiers after] [(paired amount)] ---------------------
 
@@ -813,24 +1078,49 @@ class _Parser:
         low1, low2 = e1.base.low, e2.base.low
         if low1 is None or low2 is None or e2.base.high is None:
             return None
-        # 3000~4000억원: the first number borrows the second's large unit when that keeps the order.
-        if (
-            e1.core.kind == "arabic"
-            and not e1.core.has_large
-            and e2.core.has_large
-            and e1.unit is None
-            and e2.core.last_large is not None
-            and e1.value is not None
-        ):
-            m = e2.core.last_large
-            if low1 * m < low2:
-                e1.value = e1.value * m
-                hi = e1.base.high * m if e1.base.high is not None else None
-                low1 = low1 * m
-                e1.base = _Interval(low1, hi, e1.base.low_inc, e1.base.high_inc)
+        m = self.carried_multiplier(e1, e2, low1, low2)
+        if m is None:
+            return None
+        if m != 1:
+            b = e1.base
+            e1.value = e1.value * m if e1.value is not None else None
+            hi = b.high * m if b.high is not None else None
+            low1 = low1 * m
+            e1.base = _Interval(low1, hi, b.low_inc, b.high_inc)
         if not low1 < low2:
             return None
         return mark, g, e2
+
+    def carried_multiplier(self, e1: _Endpoint, e2: _Endpoint, low1: Fraction, low2: Fraction) -> int | None:
+        """What the first number of a range is multiplied by; None when the range cannot be read.
+
+        A Korean reader carries the second number's whole multiplier over to a bare first number:
+        4~5천억 = 4천억~5천억, 3~4백만 = 3백만~4백만, 1~2천 명 = 1천~2천 명. Where that would put the
+        first end above the second, only the large unit is carried (500~1천억 = 500억~1천억, 4천~5천억 =
+        4천억~5천억, 수백~수천억 = 수백억~수천억). A first number that is complete by itself stays (5천~1만원)."""
+        c1, c2 = e1.core, e2.core
+        numeric = ("arabic", "sino", "vague")
+        if e1.unit is not None or c1.has_large or c1.kind not in numeric or c2.kind not in numeric:
+            return 1
+        candidates: list[int] = []
+        if not c1.has_place and c2.head > 1:
+            candidates.append(c2.head)
+        if c2.last_large is not None and c2.last_large not in candidates:
+            candidates.append(c2.last_large)
+        if not candidates:
+            return 1
+        for m in candidates:
+            if low1 * m < low2:
+                return m
+        complete = c1.has_place or low1 >= c2.head
+        if complete and low1 < low2 <= low1 * 10**4:
+            return 1
+        text = self.t[e1.start : e2.end]
+        message = (
+            f'range "{text}": which unit the first number carries cannot be told; write both ends in full'
+        )
+        self.range_refused = (e1.start, message, e2.end)
+        return None
 
     def postquals(self, q: int) -> list[tuple[int, str, int]]:
         out: list[tuple[int, str, int]] = []
@@ -841,20 +1131,26 @@ class _Parser:
                 if w is None:
                     continue
                 e = r + len(w)
-                if w.startswith("넘") or (
+                if w in _PREDICATES or (
                     self.ends_word(e, _FOLLOWERS)
                     and not self.t.startswith("이상하", r)
                     and not self.t.startswith("이상적", r)
                 ):
                     found = (r, w, e)
                     break
-            if found is None and self.at(q) in ("이", "가", "을", "를"):
+            if found is None and self.at(q) in _PREDICATE_PARTICLES:
                 r = self.ws_end(q + 1)
                 w = self.match(r, _OVER_INDEX) if r > q + 1 else None
                 if w is not None:
                     found = (r, w, r + len(w))
             if found is None:
                 break
+            r, w, e = found
+            if w in _PREDICATES:
+                # 달하는, 웃돌았다, 넘겼다: the verb's ending belongs to the phrase the predicate ends.
+                while _is_hangul(self.at(e)) and e - r < len(w) + 4:
+                    e += 1
+                found = (r, w, e)
             out.append(found)
             q = found[2]
         return out
@@ -863,7 +1159,13 @@ class _Parser:
         e1 = self.endpoint(p)
         if e1 is None:
             return None
+        self.range_refused = None
         tail = self.range_tail(e1)
+        if tail is None and self.range_refused is not None:
+            pos, message, end = self.range_refused
+            self.error = (pos, message)
+            self.skip_to = max(self.skip_to, end)
+            return None
         quals = list(e1.quals)
         if tail is None:
             last = e1
@@ -943,7 +1245,7 @@ class _Parser:
     def to_quantity(self, fig: _Figure) -> Quantity:
         iv = fig.interval
         return Quantity(
-            text=self.t[fig.start : fig.end],
+            text=self.orig[fig.start : fig.end],
             start=fig.start,
             end=fig.end,
             value=fig.value,
@@ -968,6 +1270,8 @@ class _Parser:
             if prev in ("-", "–") and i >= 2 and self.t[i - 2].isalnum():
                 return False  # COVID-19, 04-26: the tail of a code or date
             return not (prev.isdigit() or prev in ".,_@/:")
+        if c in _TRIANGLES:
+            return self.at(i + 1) in _DIGITS
         if c in _SIGNS or c in "$€£¥₩":
             return self.at(i + 1) in _DIGITS and not (prev.isdigit() or prev in ".,_@/:-")
         if c == "U":

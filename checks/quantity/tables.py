@@ -39,10 +39,12 @@ QUALIFIER_KINDS: Final = (
     "at-most",
     "less-than",
     "next-step",
+    "approaching",
     "vague",
     "pair",
     "range",
     "marker",
+    "sign",
 )
 
 _APPROX_BOUNDS = "[v − 10%·|v|, v + 10%·|v|]"
@@ -67,7 +69,7 @@ def _rules() -> dict[str, QualifierRule]:
     r["최소"] = QualifierRule("at-least", "before", "[v, ∞)", "at least")
     r["적어도"] = QualifierRule("at-least", "before", "[v, ∞)", "at least")
     r["초과"] = QualifierRule("more-than", "after", "(v, ∞)", "more than")
-    for w in ("넘는", "넘게", "넘어", "넘은", "넘긴", "넘겨", "넘었"):
+    for w in ("넘는", "넘게", "넘어", "넘은", "넘긴", "넘겨", "넘었", "넘겼", "넘기"):
         r[w] = QualifierRule("more-than", "after", "(v, ∞)", "over (also after 이/가/을/를: 30년이 넘는)")
     r["이하"] = QualifierRule("at-most", "after", "(−∞, v]", "or less")
     r["이내"] = QualifierRule("at-most", "after", "(−∞, v]", "within")
@@ -75,6 +77,29 @@ def _rules() -> dict[str, QualifierRule]:
     r["상위"] = QualifierRule("at-most", "before", "(−∞, v]", "within the top v (상위 1%)")
     r["하위"] = QualifierRule("at-most", "before", "(−∞, v]", "within the bottom v")
     r["미만"] = QualifierRule("less-than", "after", "(−∞, v)", "less than")
+    # Predicates that end the phrase (issue 8). Each is read after the figure, glued or after a space,
+    # and after the particle it takes (에 달하는, 을 웃도는); docs/quantities.md says why each bound.
+    for w in ("달하", "달한", "달했", "달해", "이르", "이른", "이릅", "이르렀"):
+        r[w] = QualifierRule("marker", "after", "no change", "amounts to, reaches (에 달하는, 에 이르는)")
+    for w in ("육박", "가까이", "가까운", "가깝"):
+        r[w] = QualifierRule("approaching", "after", "[v − 10%·|v|, v]", "nearly, close to (just under v)")
+    for w in ("웃돌", "웃도", "상회"):
+        r[w] = QualifierRule("more-than", "after", "(v, ∞)", "exceeding (을 웃도는, 상회하는)")
+    for w in ("밑돌", "밑도", "하회"):
+        r[w] = QualifierRule("less-than", "after", "(−∞, v)", "falling short of (을 밑도는, 하회하는)")
+    r["돌파"] = QualifierRule("at-least", "after", "[v, ∞)", "broke through the v mark (reached or passed v)")
+    r["규모"] = QualifierRule("marker", "after", "no change", "in size (3조원 규모의 투자)")
+    r["동안"] = QualifierRule("marker", "after", "no change", "for (a duration: 3년 동안)")
+    r["씩"] = QualifierRule(
+        "marker", "after", "no change", "each (10만원씩: the figure is per person or item)"
+    )
+    r["어치"] = QualifierRule("marker", "after", "no change", "worth (1만원어치)")
+    r["대"] = QualifierRule(
+        "next-step",
+        "after",
+        "[v, v + s), s = place value of the last non-zero digit of v",
+        "in the range of (500억원대 = [500억, 600억), 1990년대 = the decade)",
+    )
     r["여"] = QualifierRule(
         "next-step",
         "attached",
@@ -99,6 +124,23 @@ def _rules() -> dict[str, QualifierRule]:
     for w in _RANGE_MARKS:
         r[w] = QualifierRule("range", "between", "[low of first, high of second]", "from … to …")
     r["총"] = QualifierRule("marker", "before", "no change", "in total")
+    for w, gloss in (
+        ("연", "a year (연 3.5%: an annual rate)"),
+        ("연간", "a year"),
+        ("월", "a month (월 100만원)"),
+        ("주", "a week (주 52시간)"),
+        ("일평균", "a day on average"),
+        ("평균", "on average"),
+        ("만", "full age (만 65세; only before an age)"),
+    ):
+        r[w] = QualifierRule("marker", "before", "no change", gloss)
+    r["섭씨"] = QualifierRule("marker", "before", "no change; 도 after it is read as ℃", "Celsius")
+    for w in ("영하", "마이너스", "△", "▽", "▼"):
+        r[w] = QualifierRule(
+            "sign", "before", "−v (each bound negated)", "minus (영하 5도, △3.5% in news tables)"
+        )
+    for w in ("영상", "플러스", "▲"):
+        r[w] = QualifierRule("sign", "before", "v (no change)", "plus (영상 5도, ▲3.5%)")
     r["간"] = QualifierRule("marker", "after", "no change", "for (a duration: 3년간 = for three years)")
     return r
 
@@ -127,7 +169,7 @@ UNITS: Final[dict[str, tuple[str, ...]]] = {
     "JPY": ("엔", "¥"),
     "CNY": ("위안",),
     "GBP": ("파운드", "£"),
-    "percent": ("%", "％", "퍼센트", "프로"),
+    "percent": ("%", "％", "퍼센트", "프로", "할"),
     "percentage-point": ("%p", "%P", "%포인트", "％p", "퍼센트포인트"),
     "point": ("포인트",),
     "basis-point": ("bp",),
@@ -140,7 +182,7 @@ UNITS: Final[dict[str, tuple[str, ...]]] = {
     "year": ("년", "해"),
     "month": ("개월", "달"),
     "calendar-month": ("월",),
-    "week": ("주",),
+    "week": ("주", "주일"),
     "day": ("일",),
     "hour": ("시간",),
     "minute": ("분",),
@@ -151,7 +193,7 @@ UNITS: Final[dict[str, tuple[str, ...]]] = {
     "top-n": ("대",),
     "occurrence": ("회", "번", "차례"),
     "ordinal": ("번째",),
-    "rank": ("위",),
+    "rank": ("위", "등"),
     "age": ("세", "살"),
     "kind": ("종", "가지", "종류"),
     "floor": ("층",),
@@ -167,20 +209,32 @@ UNITS: Final[dict[str, tuple[str, ...]]] = {
     "degree": ("도", "°"),
     "celsius": ("℃", "°C"),
     "inch": ("인치",),
-    "km": ("km", "킬로미터"),
+    "km": ("km", "㎞", "킬로미터"),
+    "cm": ("cm", "㎝", "센티미터"),
+    "mm": ("mm", "㎜", "밀리미터"),
     "m": ("m", "미터"),
-    "kg": ("kg", "킬로그램"),
-    "ton": ("톤",),
+    "kg": ("kg", "㎏", "킬로그램"),
+    "g": ("g", "그램"),
+    "ton": ("톤", "t"),
+    "litre": ("ℓ", "리터"),
     "nm": ("nm", "나노미터"),
     "GB": ("GB", "기가바이트"),
     "TB": ("TB", "테라바이트"),
+    "kW": ("kW", "킬로와트"),
     "MW": ("MW", "메가와트"),
     "GW": ("GW", "기가와트"),
     "kWh": ("kWh",),
+    "MWh": ("MWh",),
     "GWh": ("GWh",),
+    "TWh": ("TWh",),
     "pyeong": ("평",),
     "m2": ("㎡", "m²", "제곱미터"),
+    "km2": ("㎢", "km²", "제곱킬로미터"),
+    "hectare": ("ha", "헥타르"),
     "barrel": ("배럴",),
+    "ship": ("척",),
+    "building": ("채",),
+    "work": ("편",),
 }
 
 # Counters read after native numerals (한 명, 두세 개, 네 배). 분 counts people there ("두 분"), and
@@ -289,9 +343,35 @@ _DAY_WORDS: Final[dict[str, int]] = {
     "열흘": 10,
     "보름": 15,
 }
-_PREQUALS: Final = ("약", "대략", "최대", "최소", "적어도", "총", "상위", "하위")
-_POSTQUALS: Final = tuple(w for w, r in QUALIFIERS.items() if r.position == "after" and w != "간")
-_OVER_WORDS: Final = tuple(w for w in _POSTQUALS if w.startswith("넘"))
+# 만 is not here: it is a prefix only before an age (만 65세); 만 원 is 10,000 won (see the scanner).
+_PREQUALS: Final = tuple(
+    w for w, r in QUALIFIERS.items() if r.position == "before" and r.kind != "sign" and w != "만"
+)
+_SIGN_WORDS: Final[dict[str, int]] = {
+    w: -1 if "−v" in r.bounds else 1 for w, r in QUALIFIERS.items() if r.kind == "sign"
+}
+# A triangle is a sign only where news tables use it as one (changes of money, rates, index points);
+# before a count or a date it is a list bullet (△2021년 출범).
+_TRIANGLES: Final = frozenset("△▽▼▲")
+_SIGNED_UNITS: Final = frozenset(
+    {"percent", "percentage-point", "point", "basis-point", "KRW", "USD", "EUR", "JPY", "CNY", "GBP", None}
+)
+_TEMPERATURE_UNITS: Final = frozenset({"degree", "celsius"})
+# 대 after a unit is the "in the range of" bracket, read in the scanner, not a free-standing word.
+_POSTQUALS: Final = tuple(w for w, r in QUALIFIERS.items() if r.position == "after" and w not in ("간", "대"))
+# Predicates: read after the particle they govern (에 달하는, 을 웃도는, 이 넘는) and followed by any verb
+# ending, so no word-boundary check after them.
+_PREDICATES: Final = frozenset(
+    w
+    for w, r in QUALIFIERS.items()
+    if r.position == "after"
+    and (
+        w.startswith(("넘", "달", "이르", "이른", "이릅", "웃", "밑", "가까", "가깝"))
+        or w in ("육박", "돌파", "상회", "하회")
+    )
+)
+_OVER_WORDS: Final = tuple(sorted(_PREDICATES))
+_PREDICATE_PARTICLES: Final = frozenset("이가을를에")
 # 수 glued to a counter is read only for these; 수명 (lifespan), 수주 (order), 수분 (moisture) are words.
 _VAGUE_ATTACHED_OK: Final = ("년", "개월", "차례", "시간", "일", "개국")
 _TIME_UNITS: Final = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "quarter"})
@@ -316,6 +396,107 @@ _GAN_FOLLOWERS: Final = frozenset("의에은을이도만동")
 _HALF_FOLLOWERS: Final = frozenset("이가을를은는의에만동간여")
 
 _WS: Final = frozenset(" \t\u00a0\u2009\u202f\u3000")
+# Full-width digits and marks (１２명, ３．５％) are read as their ASCII forms; the translation keeps every
+# offset, so spans still index the text as written.
+_FULL_WIDTH: Final = str.maketrans("０１２３４５６７８９，．％＋－", "0123456789,.%+-")
+# 할 is a tenth (타율 3할 = 30 %): the one unit whose number is scaled into another unit.
+_SCALED_UNITS: Final[dict[str, tuple[str, int]]] = {"할": ("percent", 10)}
+# Half words: 반년 = half a year, 반세기 = half a century (50 years).
+_HALF_WORDS: Final[dict[str, tuple[Fraction, str]]] = {
+    "반년": (Fraction(1, 2), "year"),
+    "반세기": (Fraction(50), "year"),
+    "반나절": (Fraction(1, 4), "day"),
+}
+# N대 (N = 10, 20, …, 90) before these words is an age bracket: 20대 남성 = men in their twenties.
+_AGE_NOUNS: Final = (
+    "남성",
+    "여성",
+    "남자",
+    "여자",
+    "남녀",
+    "청년",
+    "청소년",
+    "직장인",
+    "환자",
+    "고객",
+    "소비자",
+    "이용자",
+    "사용자",
+    "가입자",
+    "응답자",
+    "근로자",
+    "취업자",
+    "구직자",
+    "부부",
+    "주부",
+    "엄마",
+    "아빠",
+    "자녀",
+    "연령",
+    "초반",
+    "중반",
+    "후반",
+    "인구",
+    "가구주",
+    "세대",
+    "층",
+    "젊은",
+    "나이",
+)
+# Words whose first syllables spell a numeral and a counter but that a Korean reader never reads as a
+# figure (issue 8). read_quantity refuses them by name; find_quantities skips them. A spaced form is
+# still a figure: 세 대 (three machines), 이 번, 한 번, 십 분 (ten minutes).
+NOT_FIGURES: Final[dict[str, str]] = {
+    "세대": "generation",
+    "세계": "world",
+    "세기": "century or strength (write 21세기 with digits)",
+    "이번": "this time",
+    "이분": "this person",
+    "이달": "this month",
+    "이날": "that day",
+    "이대": "a university's name",
+    "이조": "the Yi dynasty",
+    "일부": "a part",
+    "일단": "once, for now",
+    "일대": "an area",
+    "일조": "a contribution",
+    "일종": "a kind of",
+    "일일": "daily",
+    "일시": "temporarily",
+    "일제": "all at once, or Japanese colonial rule",
+    "일체": "everything",
+    "한편": "meanwhile",
+    "한번": "once, try (한 번 with a space is one time)",
+    "한층": "further (한 층 with a space is one floor)",
+    "한시": "temporary",
+    "한가지": "the same (한 가지 with a space is one kind)",
+    "한동안": "for a while",
+    "십분": "fully (십 분 with a space is ten minutes)",
+    "만약": "if",
+    "만일": "if",
+    "만회": "recovery",
+    "만년": "perpetual",
+    "만세": "hurrah",
+    "만점": "a perfect score",
+    "백화점": "a department store",
+    "백신": "a vaccine",
+    "백성": "the people",
+    "천연": "natural",
+    "천사": "an angel",
+    "천국": "heaven",
+    "조직": "an organisation",
+    "억제": "restraint",
+    "사람": "a person (두 사람 with a numeral is a count)",
+    "사장": "a company president",
+    "사회": "society",
+    "사조": "a trend",
+    "사대": "the four major (write 4대 with digits)",
+    "삼대": "three generations (write 3대 with digits)",
+    "오대": "the five major (write 5대 with digits)",
+    "구조": "a structure",
+    "오명": "disgrace",
+    "수많은": "numerous (no figure)",
+}
 _DIGITS: Final = frozenset("0123456789")
 _SIGNS: Final = frozenset("+-−")
 
@@ -348,6 +529,8 @@ _DAY_INDEX: Final = _by_first_char(tuple(_DAY_WORDS))
 # First characters of every form that can begin a figure written in Hangul.
 _HANGUL_STARTS: Final = frozenset(
     {w[0] for w in _PREQUALS}
+    | {w[0] for w in _SIGN_WORDS if _is_hangul(w[0])}
+    | {w[0] for w in _HALF_WORDS}
     | set(_SINO_DIGITS)
     | set(_PLACES)
     | {"만", "수", "몇", "절", "영"}
@@ -355,3 +538,27 @@ _HANGUL_STARTS: Final = frozenset(
     | set(_ONES_INDEX)
     | set(_DAY_INDEX)
 )
+_NOT_FIGURES_INDEX: Final = _by_first_char(tuple(NOT_FIGURES))
+_SIGN_INDEX: Final = _by_first_char(tuple(_SIGN_WORDS))
+# Units read only glued to the number: 1등 (first place) but "A, B 등" (etc.); 3t but "3 t".
+_GLUED_ONLY: Final = frozenset({"등", "t", "g", "할"})
+# 대 after these units is not "in the range of": 12월대, 3위대 are not said; 세대 and 10대 are read before.
+_NO_BRACKET: Final = frozenset(
+    {
+        "calendar-month",
+        "day",
+        "clock-hour",
+        "unit-machine",
+        "top-n",
+        "ordinal",
+        "rank",
+        "age",
+        "quarter",
+        "generation",
+        "century",
+        "anniversary",
+        "floor",
+    }
+)
+# 원대한 (grand), 원대하다: 대 followed by 한/하 is a word.
+_DAE_FOLLOWERS: Final = frozenset(c for c in _FOLLOWERS if c not in "한하")
