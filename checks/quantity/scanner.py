@@ -894,6 +894,8 @@ class _Parser:
                 if w == "대":
                     if self.age_bracket(ep, r == q, r + 1):
                         return True
+                    if ep.end < 0:
+                        return False
                     if core.kind == "sino":
                         # 삼대 (three generations), 사대 (the four major): Hangul N대 is a word.
                         self.fail(
@@ -940,7 +942,13 @@ class _Parser:
             return False
         if core.kind == "arabic":
             g = self.ws_end(after)
-            if not any(self.t.startswith(w, g) for w in _AGE_NOUNS):
+            alone = g >= self.n or not self.at(g).isalnum()  # "20대" by itself, or before punctuation
+            if not alone and not any(self.t.startswith(w, g) for w in _AGE_NOUNS):
+                if g == after and _is_hangul(self.at(g)):
+                    # 20대가, 20대의: people in their twenties or twenty machines; the reader cannot tell.
+                    self.fail(core.start, f'"{self.t[core.start : after]}" may be an age bracket or a count')
+                    self.skip_to = max(self.skip_to, after)
+                    ep.end = -1
                 return False
         elif core.kind != "sino":
             return False
