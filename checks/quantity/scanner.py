@@ -1117,7 +1117,11 @@ class _Parser:
             candidates.append(c2.last_large)
         if not candidates:
             return 1
-        for m in candidates:
+        for i, m in enumerate(candidates):
+            if i and candidates[0] == c2.head and not c1.has_place and low1 * c2.head < 10 * low2:
+                # 5~5천억, 8~5천억: the first number is no longer than the second's coefficient, so the
+                # whole multiplier was meant, and the range runs backwards: refused, not guessed.
+                break
             if low1 * m < low2:
                 return m
         complete = c1.has_place or low1 >= c2.head
@@ -1227,7 +1231,12 @@ class _Parser:
             and not fig.quals
             and not core.signed
         )
-        return not bare_decimal
+        if bare_decimal:
+            return False
+        # 3·4분기, 3,4분기, 1·2위: a bare number before a list mark is the first item of a list whose unit
+        # is written once at the end; read alone it would be a count of nothing.
+        listed = self.at(fig.end) in ",·" and self.at(fig.end + 1) in _DIGITS
+        return not (fig.unit is None and listed)
 
     def pair(self, fig: _Figure) -> None:
         """1억 달러(약 1200억원): link the converted amount in parentheses."""
@@ -1319,6 +1328,10 @@ def read_quantity(text: str) -> Quantity:
         while text[rest_start].isspace():
             rest_start += 1
         rest = text[rest_start:end]
+        if rest[0] == "/" and rest[1:2].isdigit():
+            raise NotAFigure('a fraction or a pair written with "/" is not read (write 3분의 1)', rest_start)
+        if rest[0] in ",·" and rest[1:2].strip():
+            raise NotAFigure(f'a list ("{_clip(text[start:end])}") is more than one figure', rest_start)
         if fig.unit is None and rest[0].isalpha():
             word = rest[:40].split()[0]
             raise NotAFigure(f'unknown unit "{_clip(word)}" after the number', rest_start)

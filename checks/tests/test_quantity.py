@@ -934,3 +934,121 @@ def test_docs_cover_every_qualifier_and_unit() -> None:
         for s in spellings:
             assert f"`{s}`" in units, s
     assert "APPROX_TOLERANCE = Fraction(1, 10)" in doc
+
+
+# ---------------------------------------------------------------------------------------------------
+# Ranges in every abbreviated style read back as the two amounts (issue 8). A Korean reader carries the
+# second number's whole multiplier over to a bare first number: 4~5천억 = 4천억~5천억 원.
+
+RANGE_LARGE = {"만": MAN, "억": EOK, "조": JO}
+RANGE_PLACE = {"": 1, "십": 10, "백": 100, "천": 1000}
+RANGE_SUFFIX = {"": None, "원": "KRW", " 원": "KRW", "명": "person", " 달러": "USD"}
+range_marks = st.sampled_from(["~", "∼", "～"])
+
+
+def _check_range(text: str, low: int, high: int, suffix: str) -> None:
+    q = read_quantity(text)
+    assert (q.value, q.low, q.high, q.low_inclusive, q.high_inclusive) == (None, low, high, True, True), text
+    assert q.unit == RANGE_SUFFIX[suffix], text
+    if suffix:
+        (found,) = find_quantities(f"투자액은 {text}이다")
+        assert (found.text, found.low, found.high) == (text, low, high)
+
+
+@settings_rt
+@given(
+    st.sampled_from(sorted(RANGE_LARGE)),
+    st.sampled_from(sorted(RANGE_PLACE)),
+    st.integers(1, 9),
+    st.integers(1, 9),
+    range_marks,
+    st.sampled_from(sorted(RANGE_SUFFIX)),
+)
+def test_roundtrip_range_one_digit_coefficients(
+    large: str, place: str, a: int, b: int, mark: str, suffix: str
+) -> None:
+    if a >= b:
+        a, b = b, a + (a == b)
+    if b > 9:
+        return
+    m = RANGE_PLACE[place] * RANGE_LARGE[large]
+    low, high = a * m, b * m
+    styles = [
+        f"{a}{mark}{b}{place}{large}{suffix}",  # 4~5천억 원
+        f"{a}{place}{large}{mark}{b}{place}{large}{suffix}",  # 4천억~5천억 원
+    ]
+    if place:
+        styles.append(f"{a}{place}{mark}{b}{place}{large}{suffix}")  # 4천~5천억 원
+    for text in styles:
+        _check_range(text, low, high, suffix)
+
+
+@settings_rt
+@given(
+    st.sampled_from(sorted(RANGE_LARGE)),
+    st.integers(1, 9999),
+    st.integers(1, 9999),
+    range_marks,
+    st.sampled_from(sorted(RANGE_SUFFIX)),
+    st.booleans(),
+)
+def test_roundtrip_range_digit_coefficients(
+    large: str, a: int, b: int, mark: str, suffix: str, commas: bool
+) -> None:
+    # 3000~4000억원, 1,000~2,000억원, 4억~5억 원: the same large unit on both ends.
+    a, b = min(a, b), max(a, b)
+    if a == b:
+        return
+    m = RANGE_LARGE[large]
+    fa, fb = (f"{a:,}", f"{b:,}") if commas else (str(a), str(b))
+    for text in (f"{fa}{mark}{fb}{large}{suffix}", f"{fa}{large}{mark}{fb}{large}{suffix}"):
+        _check_range(text, a * m, b * m, suffix)
+
+
+@settings_rt
+@given(st.sampled_from(sorted(RANGE_LARGE)), st.integers(100, 9999), st.integers(1, 9), range_marks)
+def test_roundtrip_range_first_end_is_already_large(large: str, a: int, b: int, mark: str) -> None:
+    # 500~1천억 = 500억~1천억: the whole multiplier (천억) would put 500 above the second end, so only the
+    # large unit carries over.
+    m = RANGE_LARGE[large]
+    if not a < b * 1000:
+        return
+    _check_range(f"{a}{mark}{b}천{large}원", a * m, b * 1000 * m, "원")
+
+
+@settings_rt
+@given(
+    st.sampled_from(sorted(RANGE_LARGE)),
+    st.sampled_from(["십", "백", "천"]),
+    st.sampled_from(["십", "백", "천"]),
+    st.sampled_from(["", " 원", "명"]),
+)
+def test_roundtrip_range_vague(large: str, p1: str, p2: str, suffix: str) -> None:
+    # 수백~수천억 = 수백억~수천억: [100억, 1조).
+    if RANGE_PLACE[p1] >= RANGE_PLACE[p2]:
+        return
+    m = RANGE_LARGE[large]
+    text = f"수{p1}~수{p2}{large}{suffix}"
+    q = read_quantity(text)
+    want = (None, RANGE_PLACE[p1] * m, 10 * RANGE_PLACE[p2] * m, True, False)
+    assert (q.value, q.low, q.high, q.low_inclusive, q.high_inclusive) == want, text
+
+
+@settings_rt
+@given(
+    st.integers(0, 10**6),
+    st.integers(0, 10**6),
+    st.integers(0, 3),
+    range_marks,
+    st.sampled_from(["%", "%p", "배", "명", "년"]),
+)
+def test_roundtrip_range_small_amounts(a: int, b: int, places: int, mark: str, unit: str) -> None:
+    # 10~20%, 0.5~1%p, 1.5~2배: decimals on either end; nothing to carry.
+    a, b = min(a, b), max(a, b)
+    if a == b:
+        return
+    scale = 10**places
+    fa = str(Fraction(a, scale)) if places == 0 else f"{a // scale}.{a % scale:0{places}d}"
+    fb = str(Fraction(b, scale)) if places == 0 else f"{b // scale}.{b % scale:0{places}d}"
+    q = read_quantity(f"{fa}{mark}{fb}{unit}")
+    assert (q.low, q.high) == (Fraction(a, scale), Fraction(b, scale)), f"{fa}{mark}{fb}{unit}"
