@@ -485,6 +485,10 @@ class _Parser:
                 if g > end and self.starts_small(g, script):
                     pos, spaced = g, True
                     continue
+                if script == "sino" and total == size == 10**4 and self.term_with_place(g, "arabic", 10**4):
+                    # 만 5천 원 = 15,000 won: 만 written alone, the rest in digits.
+                    script, pos, spaced = "arabic", g, g > end
+                    continue
                 break
             if yeo:
                 break
@@ -497,6 +501,13 @@ class _Parser:
                 break  # "1억 2억": the second is its own figure
             if s_dec or s_val >= 10000:
                 break
+            if last is not None and last >= 10**8 and s_place and self.t[s_end - 1] in _PLACES:
+                # 1억 5천, 3조 5천: said for 1억 5천만 and 3조 5천억, written out it is 100,005,000: the
+                # reader cannot tell which was meant, so the figure is refused, not guessed.
+                what = self.t[q:s_end]
+                self.skip_to = max(self.skip_to, s_end)
+                self.fail(q, f'"{what}": the last group has no 만/억 after it; write the unit (e.g. 5천만)')
+                return None
             if spaced:
                 if script == "sino" and not s_place and not self.unit_after(s_end):
                     # 삼억 이 회사, 삼만 일: a spaced lone syllable is "this" or "days" unless a unit follows.
@@ -678,7 +689,8 @@ class _Parser:
             return None
         num = self.number(q, "sino")
         if num is None:
-            self.fail(q, f'"{c}" is not the start of a number')
+            if self.error is None or self.error[0] < q:
+                self.fail(q, f'"{c}" is not the start of a number')
             return None
         if c == "만" and num.end == q + 1 and not self.strict and not self.unit_after(num.end):
             return None  # 만 alone is 10,000 (read_quantity("만")), but in running text it is mostly "only"
@@ -739,6 +751,8 @@ class _Parser:
     def fraction(self, core: _Core) -> _Core | None:
         """3분의 1 = one third, read as a percentage (100/3 %) so it compares with 33%."""
         q = core.end
+        if not self.t.startswith("분의", q) and self.t.startswith("분의", self.ws_end(q)):
+            q = self.ws_end(q)  # 3 분의 1
         if not self.t.startswith("분의", q) or core.value is None or core.yeo:
             return None
         if core.value <= 0 or core.value.denominator != 1 or core.signed:
@@ -1047,11 +1061,8 @@ class _Parser:
                 return False
             step = Fraction(10)
         else:
-            found = _next_step(v)
-            if found is None:
-                self.fail(q, f'"{what}": 대 after zero')
-                return False
-            step = found
+            # 0%대 (zero-point-something percent) = [0, 1): the step of a zero is one unit.
+            step = _next_step(v) or Fraction(1)
         ep.base = _Interval(v, v + step, True, False)
         ep.quals.append((q, "대"))
         return True

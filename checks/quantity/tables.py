@@ -265,6 +265,9 @@ NATIVE_COUNTERS: Final[dict[str, str]] = {
     "층": "floor",
     "건": "case",
     "가구": "household",
+    "척": "ship",
+    "채": "building",
+    "편": "work",
 }
 
 _NATIVE_ONLY: Final = frozenset({"해", "사람"})

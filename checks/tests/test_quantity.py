@@ -729,17 +729,46 @@ def test_roundtrip_large_units(n: int, sep: str, suffix: str, commas: bool) -> N
         assert found.value == n and found.text == text
 
 
+def truncated_tail(n: int, text: str) -> bool:
+    """1억 5천, 일억 오천: a last group written with a place word right after 억 or more. Said for 1억
+    5천만, written out it is 100,005,000; the reader refuses it (docs/quantities.md)."""
+    groups = groups_of(n)
+    return (
+        len(groups) >= 2
+        and groups[-1][1] == ""
+        and groups[-2][1] in ("억", "조", "경")
+        and text.rstrip()[-1] in "천백십"
+    )
+
+
 @settings_rt
 @given(numbers, st.sampled_from(["", " "]))
 def test_roundtrip_mixed(n: int, sep: str) -> None:
     text = write_mixed(n, sep)
+    if truncated_tail(n, text):
+        with pytest.raises(NotAFigure, match="the last group has no"):
+            read_quantity(text)
+        return
     assert read_quantity(text).value == n, text
+
+
+@pytest.mark.parametrize(
+    ("n", "text"), [(EOK + 5000, "1억5천"), (3 * JO + 500, "3조 5백"), (EOK + 5000, "일억 오천")]
+)
+def test_truncated_tail_is_refused(n: int, text: str) -> None:
+    assert truncated_tail(n, text)
+    with pytest.raises(NotAFigure, match="the last group has no"):
+        read_quantity(text)
 
 
 @settings_rt
 @given(st.integers(min_value=0, max_value=10**20 - 1), st.sampled_from(["", " "]), st.booleans())
 def test_roundtrip_sino_words(n: int, sep: str, explicit_one: bool) -> None:
     text = write_sino(n, sep, explicit_one)
+    if truncated_tail(n, text):
+        with pytest.raises(NotAFigure, match="the last group has no"):
+            read_quantity(text)
+        return
     if text in NOT_FIGURES:
         # 만일 (10,001 by this writer) is the word "if" to a Korean reader: refused by name.
         with pytest.raises(NotAFigure, match="is the word"):
