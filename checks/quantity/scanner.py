@@ -238,6 +238,8 @@ class _Parser:
                     continue
             elif _is_hangul(w[-1]) and not self.ends_word(e, followers):
                 continue
+            if w == "대" and self.at(e) in _DIGITS:
+                continue  # 1대1 (one-on-one), 3대0 (a score): not machines
             return w
         return None
 
@@ -894,6 +896,15 @@ class _Parser:
                 return True
             self.fail(q, f'"{self.t[core.start : q]}" needs a counter after it (수 명, 몇 년)')
             return False
+        if self.at(q) == "대" and self.at(q + 1) in _DIGITS:
+            end = q + 1
+            while self.at(end) in _DIGITS and end - q < MAX_DIGITS:
+                end += 1
+            self.skip_to = max(self.skip_to, end)
+            self.fail(
+                core.start, f'"{self.t[core.start : end]}" is a score or a pairing (1대1, 3대0), not a figure'
+            )
+            return False
         followers = _FOLLOWERS if core.kind in ("arabic", "sino", "vague") else _STRICT_FOLLOWERS
         spots = (q, g) if g > q else (q,)
         if core.bare_man and not self.strict:
@@ -986,6 +997,12 @@ class _Parser:
         core = ep.core
         q = ep.end
         unit = ep.unit
+        if unit == "percent" and self.t[q - 1 : q] in ("%", "％"):
+            g = self.ws_end(q)
+            if g > q and self.t.startswith("포인트", g) and self.ends_word(g + 3, _FOLLOWERS):
+                # 3% 포인트 is 3 percentage points, not 3 % followed by a word.
+                ep.unit = unit = "percentage-point"
+                ep.end = q = g + 3
         if (
             unit is not None
             and unit not in _NO_BRACKET
@@ -1247,7 +1264,9 @@ class _Parser:
         # 3·4분기, 3,4분기, 1·2위: a bare number before a list mark is the first item of a list whose unit
         # is written once at the end; read alone it would be a count of nothing.
         listed = self.at(fig.end) in ",·" and self.at(fig.end + 1) in _DIGITS
-        return not (fig.unit is None and listed)
+        # 5·18, 6·25: a bare number after a digit and a middle dot is the day of a date.
+        dated = self.at(fig.start - 1) == "·" and self.at(fig.start - 2) in _DIGITS
+        return not (fig.unit is None and (listed or dated))
 
     def pair(self, fig: _Figure) -> None:
         """1억 달러(약 1200억원): link the converted amount in parentheses."""
