@@ -20,11 +20,13 @@ from .tables import (
     _DIGITS,
     _FOLLOWERS,
     _FULL_WIDTH,
+    _FULL_WIDTH_CHARS,
     _GAN_FOLLOWERS,
     _GENERAL_INDEX,
     _GENERAL_UNITS,
     _GLUED_ONLY,
     _HALF_FOLLOWERS,
+    _HALF_INDEX,
     _HALF_UNITS,
     _HALF_WORDS,
     _HANGUL_STARTS,
@@ -43,6 +45,7 @@ from .tables import (
     _PREDICATE_PARTICLES,
     _PREDICATES,
     _PREFIX_CURRENCIES,
+    _PREFIX_ONLY_STARTS,
     _PREQUAL_INDEX,
     _RANGE_MARKS,
     _SCALED_UNITS,
@@ -51,6 +54,8 @@ from .tables import (
     _SIGNED_UNITS,
     _SIGNS,
     _SINO_DIGITS,
+    _START_CHARS,
+    _START_RE,
     _STRICT_FOLLOWERS,
     _TEMPERATURE_UNITS,
     _TENS_INDEX,
@@ -193,7 +198,7 @@ def _apply(base: _Interval, words: list[str]) -> _Interval:
 class _Parser:
     def __init__(self, text: str, strict: bool) -> None:
         self.orig = text
-        self.t = text.translate(_FULL_WIDTH)
+        self.t = text.translate(_FULL_WIDTH) if _FULL_WIDTH_CHARS.search(text) else text
         self.n = len(text)
         self.strict = strict
         self.error: tuple[int, str] | None = None
@@ -207,7 +212,8 @@ class _Parser:
         return self.t[q] if 0 <= q < self.n else ""
 
     def fail(self, q: int, message: str) -> None:
-        if self.error is None or q >= self.error[0]:
+        # Only read_quantity reports why; running text just moves on (and saves the bookkeeping).
+        if self.strict and (self.error is None or q >= self.error[0]):
             self.error = (q, message)
 
     def ws_end(self, q: int) -> int:
@@ -251,7 +257,7 @@ class _Parser:
 
     # -- Arabic numbers ---------------------------------------------------------------------------
 
-    def arabic_token(self, q: int) -> tuple[int, Fraction, bool] | None:
+    def arabic_token(self, q: int) -> tuple[int, int | Fraction, bool] | None:
         """Digits with optional comma groups (1,200) and decimals (1.5): (end, value, is_decimal)."""
         t, n = self.t, self.n
         r = q
@@ -295,7 +301,7 @@ class _Parser:
                 return None
             frac = t[r + 1 : s]
             return s, Fraction(int(digits + frac), 10 ** len(frac)), True
-        return r, Fraction(int(digits)), False
+        return r, int(digits), False  # an int until the end: Fraction arithmetic is slow
 
     def chain_end(self, q: int) -> int | None:
         """End of a date/time/version/phone-like chain (2020.12.7, 2023-08-28, 06:00), else None."""
@@ -339,11 +345,11 @@ class _Parser:
             end = nxt
         return end
 
-    def small(self, q: int, script: str) -> tuple[int, Fraction, bool, bool, int] | None:
+    def small(self, q: int, script: str) -> tuple[int, int | Fraction, bool, bool, int] | None:
         """A number below 만 written with digits and/or 천백십 (3천5백, 삼천육백, 1,200, 1.5, 4천 5백).
 
         Returns (end, value, has_place_word, is_decimal, place of the first term)."""
-        total = Fraction(0)
+        total: int | Fraction = 0
         last_place: int | None = None
         first_place = 1
         pos = q
@@ -358,7 +364,7 @@ class _Parser:
                 if g == pos or not self.term_with_place(g, script, last_place):
                     break
                 pos = g
-            coef: Fraction | None = None
+            coef: int | Fraction | None = None
             ce = pos
             cdec = False
             if script == "arabic":
@@ -366,11 +372,11 @@ class _Parser:
                 if tok is not None:
                     ce, coef, cdec = tok
             elif self.at(pos) in _SINO_DIGITS:
-                coef, ce = Fraction(_SINO_DIGITS[self.t[pos]]), pos + 1
+                coef, ce = _SINO_DIGITS[self.t[pos]], pos + 1
             pc = self.at(ce)
             if pc in _PLACES:
                 place = _PLACES[pc]
-                c = Fraction(1) if coef is None else coef
+                c = 1 if coef is None else coef
                 if (last_place is not None and place >= last_place) or decimal or not 0 < c < 10:
                     break
                 if cdec and terms:
@@ -438,7 +444,7 @@ class _Parser:
 
     def number(self, q: int, script: str) -> _Num | None:
         """Groups joined by large units: 3조6000억, 2억 5000만, 삼천육백억, 2000여억, 천만."""
-        total = Fraction(0)
+        total: int | Fraction = 0
         last: int | None = None
         has_large = has_place = decimal = False
         yeo_pos: int | None = None
@@ -447,7 +453,7 @@ class _Parser:
         while True:
             sm = self.small(pos, script)
             if sm is None and groups == 0 and script == "sino" and self.at(pos) == "만":
-                sm = (pos, Fraction(1), False, False, 1)  # 만 원 = 10,000 won
+                sm = (pos, 1, False, False, 1)  # 만 원 = 10,000 won
             if sm is None:
                 break
             s_end, s_val, s_place, s_dec, s_first = sm
@@ -522,7 +528,7 @@ class _Parser:
             break
         if groups == 0:
             return None
-        return _Num(end, total, has_large, last, has_place, decimal, yeo_pos, head)
+        return _Num(end, Fraction(total), has_large, last, has_place, decimal, yeo_pos, head)
 
     def number_goes_on(self, e: int, script: str) -> bool:
         g = self.ws_end(e)
@@ -610,9 +616,10 @@ class _Parser:
         return None
 
     def half_word(self, q: int) -> _Core | None:
-        for w, (v, unit) in _HALF_WORDS.items():
-            if self.t.startswith(w, q) and self.ends_word(q + len(w), _FOLLOWERS):
-                return _Core(q, q + len(w), v, _Interval.point(v), "word", unit=unit, preset_unit=True)
+        w = self.match(q, _HALF_INDEX)
+        if w is not None and self.ends_word(q + len(w), _FOLLOWERS):
+            v, unit = _HALF_WORDS[w]
+            return _Core(q, q + len(w), v, _Interval.point(v), "word", unit=unit, preset_unit=True)
         if not self.t.startswith("절반", q) or not self.ends_word(q + 2, _FOLLOWERS):
             return None
         v = Fraction(50)
@@ -739,6 +746,8 @@ class _Parser:
 
     def not_understood(self, q: int) -> None:
         """Say what was not understood at q; "no digits or Korean numerals" only when that is true."""
+        if not self.strict:
+            return
         if self.has_numerals is None:  # computed once: this runs at many positions of running text
             self.has_numerals = any(c in _DIGITS for c in self.t)
         if not self.has_numerals:
@@ -1308,6 +1317,8 @@ class _Parser:
     def may_start(self, i: int) -> bool:
         """Running text: can a figure begin at i? (Not inside a word, a number or a model name.)"""
         c = self.t[i]
+        if c not in _START_CHARS:
+            return False
         prev = self.t[i - 1] if i else " "
         if prev.isalpha():
             # 뉴스1, A380, 한국: digits and numerals glued to a word belong to the word. "US$" is the
@@ -1323,6 +1334,10 @@ class _Parser:
             return self.at(i + 1) in _DIGITS and not (prev.isdigit() or prev in ".,_@/:-")
         if c == "U":
             return self.t.startswith("US$", i) and self.at(i + 3) in _DIGITS and not prev.isdigit()
+        if c in _PREFIX_ONLY_STARTS:
+            return any(
+                self.match(i, index) is not None for index in (_PREQUAL_INDEX, _SIGN_INDEX, _HALF_INDEX)
+            )
         return c in _HANGUL_STARTS
 
 
@@ -1376,7 +1391,14 @@ def find_quantities(text: str) -> list[Quantity]:
     parser = _Parser(text, strict=False)
     out: list[Quantity] = []
     i, n = 0, len(text)
+    search = _START_RE.search
     while i < n:
+        # Jump to the next character a figure can begin with (one C-level scan instead of a Python step
+        # per character: most of running text is words).
+        m = search(parser.t, i)
+        if m is None:
+            break
+        i = m.start()
         if not parser.may_start(i):
             i += 1
             continue

@@ -6,6 +6,7 @@ scanner. docs/quantities.md documents every row; tests keep the two in step.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Final
@@ -402,6 +403,7 @@ _WS: Final = frozenset(" \t\u00a0\u2009\u202f\u3000")
 # Full-width digits and marks (１２명, ３．５％) are read as their ASCII forms; the translation keeps every
 # offset, so spans still index the text as written.
 _FULL_WIDTH: Final = str.maketrans("０１２３４５６７８９，．％＋－", "0123456789,.%+-")
+_FULL_WIDTH_CHARS: Final = re.compile("[０-９，．％＋－]")  # translate only text that has them: most has none
 # 할 is a tenth (타율 3할 = 30 %): the one unit whose number is scaled into another unit.
 _SCALED_UNITS: Final[dict[str, tuple[str, int]]] = {"할": ("percent", 10)}
 # Half words: 반년 = half a year, 반세기 = half a century (50 years).
@@ -565,3 +567,18 @@ _NO_BRACKET: Final = frozenset(
 )
 # 원대한 (grand), 원대하다: 대 followed by 한/하 is a word.
 _DAE_FOLLOWERS: Final = frozenset(c for c in _FOLLOWERS if c not in "한하")
+# Every character a figure in running text can begin with (a fast first test for the scanner).
+_START_CHARS: Final = frozenset(_HANGUL_STARTS | _DIGITS | _SIGNS | _TRIANGLES | set("$€£¥₩U"))
+_START_RE: Final = re.compile("[" + "".join(re.escape(c) for c in sorted(_START_CHARS)) + "]")
+# Start characters that begin only a word before a figure (연, 월, 평균, 섭씨, 마이너스, 반년): in running
+# text a figure is tried there only when one of those words is actually written.
+_PREFIX_ONLY_STARTS: Final = frozenset(
+    ({w[0] for w in _PREQUALS} | {w[0] for w in _SIGN_WORDS} | {w[0] for w in _HALF_WORDS})
+    - set(_SINO_DIGITS)
+    - set(_PLACES)
+    - {"만", "수", "몇", "절", "영"}
+    - set(_TENS_INDEX)
+    - set(_ONES_INDEX)
+    - set(_DAY_INDEX)
+)
+_HALF_INDEX: Final = _by_first_char(tuple(_HALF_WORDS))
