@@ -410,7 +410,6 @@ _SCALED_UNITS: Final[dict[str, tuple[str, int]]] = {"할": ("percent", 10)}
 _HALF_WORDS: Final[dict[str, tuple[Fraction, str]]] = {
     "반년": (Fraction(1, 2), "year"),
     "반세기": (Fraction(50), "year"),
-    "반나절": (Fraction(1, 4), "day"),
 }
 # N대 (N = 10, 20, …, 90) before these words is an age bracket: 20대 남성 = men in their twenties.
 _AGE_NOUNS: Final = (
