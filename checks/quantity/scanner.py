@@ -790,6 +790,10 @@ class _Parser:
                     aged.start = p
                     aged.quals.insert(0, (p, "만"))
                     return aged
+                if aged is not None and not self.strict and not self.term_with_place(g, "arabic", 10**4):
+                    # 만 65명: neither a full age nor 만 5천 원; 65명 alone would drop the 만.
+                    self.skip_to = max(self.skip_to, aged.end)
+                    return None
                 self.error = saved
         quals: list[tuple[int, str]] = []
         pre: list[str] = []
@@ -1272,7 +1276,7 @@ class _Parser:
             return False
         # 3·4분기, 3,4분기, 1·2위: a bare number before a list mark is the first item of a list whose unit
         # is written once at the end; read alone it would be a count of nothing.
-        listed = self.at(fig.end) in ",·" and self.at(fig.end + 1) in _DIGITS
+        listed = self.at(fig.end) in ",·/" and self.at(fig.end + 1) in _DIGITS  # and 1/3, 3/4분기
         # 5·18, 6·25: a bare number after a digit and a middle dot is the day of a date.
         dated = self.at(fig.start - 1) == "·" and self.at(fig.start - 2) in _DIGITS
         return not (fig.unit is None and (listed or dated))
