@@ -116,6 +116,7 @@ def _rules() -> dict[str, QualifierRule]:
             ("만", 10**4),
             ("억", 10**8),
             ("조", 10**12),
+            ("경", 10**16),
         ):
             r[head + place] = QualifierRule(
                 "vague", "number", f"[{size:,}, {10 * size:,}) × following large unit", f"several {place}"
