@@ -132,6 +132,7 @@ class _Endpoint:
     unit: str | None
     pre: list[str]
     quals: list[tuple[int, str]]
+    compound: bool = False  # 3년 6개월, 1시간 30분: read in the smaller unit
 
 
 @dataclass
@@ -1054,6 +1055,7 @@ class _Parser:
                     ep.value = core.value * factor + sm[1]
                     ep.base = _Interval.point(ep.value)
                     ep.unit = unit = sub
+                    ep.compound = True
                     q = sm[0] + len(w)
                     break
         if unit in _HALF_UNITS and ep.value is not None and ep.base.low == ep.base.high and not core.yeo:
@@ -1114,6 +1116,29 @@ class _Parser:
         self.error = saved
         if e2 is None or e2.value is None and e2.core.kind not in ("vague", "native"):
             return None
+        if e2.compound and e1.unit in _COMPOUND and _COMPOUND[e1.unit][0] == e2.unit:
+            # 1시간~2시간 30분: the first end is read in the second's smaller unit (60~150 minutes).
+            factor = _COMPOUND[e1.unit][1]
+            b = e1.base
+            e1.value = e1.value * factor if e1.value is not None else None
+            e1.base = _Interval(
+                b.low * factor if b.low is not None else None,
+                b.high * factor if b.high is not None else None,
+                b.low_inc,
+                b.high_inc,
+            )
+            e1.unit = e2.unit
+        if e1.compound and e2.unit in _COMPOUND and _COMPOUND[e2.unit][0] == e1.unit:
+            factor = _COMPOUND[e2.unit][1]  # 1년 6개월~2년 = 18~24 months
+            b = e2.base
+            e2.value = e2.value * factor if e2.value is not None else None
+            e2.base = _Interval(
+                b.low * factor if b.low is not None else None,
+                b.high * factor if b.high is not None else None,
+                b.low_inc,
+                b.high_inc,
+            )
+            e2.unit = e1.unit
         if e1.unit is not None and e2.unit is not None and e1.unit != e2.unit:
             return None
         if mark in ("-", "–", "에서") and e2.unit is None:
@@ -1148,6 +1173,15 @@ class _Parser:
         first end above the second, only the large unit is carried (500~1천억 = 500억~1천억, 4천~5천억 =
         4천억~5천억, 수백~수천억 = 수백억~수천억). A first number that is complete by itself stays (5천~1만원)."""
         c1, c2 = e1.core, e2.core
+        if e2.compound and e1.unit is None:
+            # 1~2시간 30분: 1 hour or 1 minute? The second end is read in minutes, the first has no unit.
+            text = self.t[e1.start : e2.end]
+            self.range_refused = (
+                e1.start,
+                f'range "{text}": the first number has no unit; write it (e.g. 1시간~2시간 30분)',
+                e2.end,
+            )
+            return None
         numeric = ("arabic", "sino", "vague")
         if e1.unit is not None or c1.has_large or c1.kind not in numeric or c2.kind not in numeric:
             return 1
