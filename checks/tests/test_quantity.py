@@ -1081,3 +1081,28 @@ def test_roundtrip_range_small_amounts(a: int, b: int, places: int, mark: str, u
     fb = str(Fraction(b, scale)) if places == 0 else f"{b // scale}.{b % scale:0{places}d}"
     q = read_quantity(f"{fa}{mark}{fb}{unit}")
     assert (q.low, q.high) == (Fraction(a, scale), Fraction(b, scale)), f"{fa}{mark}{fb}{unit}"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Words that spell a numeral and a counter but are no figure (issue 8)
+
+
+@pytest.mark.parametrize(("word", "meaning"), sorted(NOT_FIGURES.items()))
+def test_word_that_is_not_a_figure(word: str, meaning: str) -> None:
+    with pytest.raises(NotAFigure) as info:
+        read_quantity(word)
+    assert info.value.message == f'"{word}" is the word "{meaning}", not a figure'
+    assert info.value.position == 0
+    for sentence in (f"그는 {word}을 말했다", f"{word} 이후", f"({word})"):
+        assert find_quantities(sentence) == [], sentence
+
+
+@pytest.mark.parametrize(
+    ("spaced", "value", "unit"),
+    [("세 대", 3, "unit-machine"), ("한 번", 1, "occurrence"), ("십 분", 10, "minute"), ("한 편", 1, "work")],
+)
+def test_the_spaced_form_of_such_a_word_is_a_figure(spaced: str, value: int, unit: str) -> None:
+    q = read_quantity(spaced)
+    assert (q.value, q.unit) == (value, unit)
+    (found,) = find_quantities(f"모두 {spaced}이다")
+    assert (found.text, found.value, found.unit) == (spaced, value, unit)
