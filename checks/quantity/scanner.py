@@ -661,8 +661,6 @@ class _Parser:
         if self.at(r) in _PLACES:
             place = _PLACES[self.at(r)]
             r += 1
-        elif r > q + 1:
-            r = q + 1
         word_end = r
         size = self.large_at(r, None)
         if size is not None:
@@ -931,10 +929,11 @@ class _Parser:
                     continue
                 key = _GENERAL_UNITS[w]
                 if w == "대":
-                    if self.age_bracket(ep, r == q, r + 1):
+                    age = self.age_bracket(ep, r == q, r + 1)
+                    if age is None:
+                        return False  # 20대가: refused, not guessed
+                    if age:
                         return True
-                    if ep.end < 0:
-                        return False
                     if core.kind == "sino":
                         # 삼대 (three generations), 사대 (the four major): Hangul N대 is a word.
                         self.fail(
@@ -971,8 +970,10 @@ class _Parser:
             return self.strict  # strict mode reports it as trailing text; running text: a name (5호선)
         return True
 
-    def age_bracket(self, ep: _Endpoint, attached: bool, after: int) -> bool:
-        """20대 남성, 이십대: N대 (N = 10 … 90) is an age bracket [N, N + 10) before a word for people."""
+    def age_bracket(self, ep: _Endpoint, attached: bool, after: int) -> bool | None:
+        """20대 남성, 이십대: N대 (N = 10 … 90) is an age bracket [N, N + 10) before a word for people.
+
+        True: read as an age bracket; False: not one (machines or top-N); None: cannot be told."""
         core = ep.core
         v = core.value
         if not attached or core.has_large or core.decimal or core.yeo or v is None or core.signed:
@@ -987,7 +988,7 @@ class _Parser:
                     # 20대가, 20대의: people in their twenties or twenty machines; the reader cannot tell.
                     self.fail(core.start, f'"{self.t[core.start : after]}" may be an age bracket or a count')
                     self.skip_to = max(self.skip_to, after)
-                    ep.end = -1
+                    return None
                 return False
         elif core.kind != "sino":
             return False
