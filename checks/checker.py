@@ -33,7 +33,7 @@ from .skips import SKIPS, Skip, load_skips
 from .sources import INDEX, Source, load_sources
 from .times import Span, parse_as_of
 from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary
-from .whole_figure import whole_figure_problem
+from .whole_figure import whole_figure_in_article, whole_figure_problem
 from .yamlfile import Node
 
 
@@ -184,7 +184,34 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
     place = place_quote(claim.source, claim.quote, claim.occurrence, result, add)
     if place is not None:
         result.places[claim.id] = place
+        if figure_ok and source is not None:
+            _check_figure_in_article(claim, source, published, result, add)
     return found
+
+
+def _check_figure_in_article(
+    claim: Claim, source: Source, published: date | None, result: CheckResult, add: Add
+) -> None:
+    """The whole-figure rule again, with the article's words around the placed quote: a quote cut
+    inside a figure (`28명으로` from `128명으로`, `8월 22일` from `지난해 8월 22일`) hides what it cuts off."""
+    at = source.body.occurrence_at(claim.quote, claim.occurrence)
+    if at is None:
+        return
+    k, start = at
+    quote = canonical(claim.quote)
+    message = whole_figure_in_article(
+        source.body.segments[k].text,
+        start,
+        start + len(quote),
+        canonical(claim.as_written),
+        claim.unit,
+        published,
+    )
+    if message is not None:
+        add("as_written", "figure-not-in-quote", message)
+        # A figure the article does not state is not compared.
+        result.quantities.pop(claim.id, None)
+        result.dates.pop(claim.id, None)
 
 
 def place_quote(

@@ -37,6 +37,7 @@ from .quantity import find_quantities
 from .quotes import canonical
 from .skips import SKIPS, Skip
 from .sources import Source
+from .whole_figure import whole_figure_start
 
 if TYPE_CHECKING:
     from .checker import CheckResult
@@ -140,33 +141,20 @@ def _items(source: Source) -> list[_Item]:
     return sorted(out, key=lambda it: (it.segment, it.start))
 
 
-def _quote_at(source: Source, quote: str, occurrence: int | None) -> tuple[int, int] | None:
-    """(segment, canonical start) of the quote's occurrence, counted as `Body.occurrences` counts."""
-    q = canonical(quote)
-    n = 0
-    want = occurrence or 1
-    for k, seg in enumerate(source.body.segments):
-        i = seg.text.find(q)
-        while i != -1:
-            n += 1
-            if n == want:
-                return k, i
-            i = seg.text.find(q, i + 1)
-    return None
-
-
 def _figure_range(
-    source: Source, quote: str, occurrence: int | None, figure: str
+    source: Source, quote: str, occurrence: int | None, figure: str, unit: str = ""
 ) -> tuple[int, int, int] | None:
-    """(segment, start, end) of the figure's first occurrence inside the quote's occurrence."""
-    at = _quote_at(source, quote, occurrence)
+    """(segment, start, end) of the figure inside the quote's occurrence: where it stands whole (as
+    `claims check` and the report read it: the `28명` after an earlier `128명`), else its first place."""
+    at = source.body.occurrence_at(quote, occurrence)
     if at is None:
         return None
-    offset = canonical(quote).find(canonical(figure))
-    if offset < 0:
+    q, f = canonical(quote), canonical(figure)
+    if not f or f not in q:
         return None
+    offset = whole_figure_start(q, f, unit)
     k, start = at
-    return k, start + offset, start + offset + len(canonical(figure))
+    return k, start + offset, start + offset + len(f)
 
 
 def _covers(rng: tuple[int, int, int], item: _Item, whole_date: bool) -> bool:
@@ -187,7 +175,7 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip]) -> _Article
     items = _items(source)
     claimed: dict[int, list[str]] = {}
     for claim in claims:
-        rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_written)
+        rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_written, claim.unit)
         if rng is not None:
             for n, item in enumerate(items):
                 if _covers(rng, item, whole_date=claim.unit != DATE_UNIT):

@@ -15,16 +15,33 @@ must be a whole figure of the quote *as the quantity reader finds it* (`find_qua
 
 Where the reader finds no figure at the occurrence, or the figure as written cannot be read on its own
 (`80여명이던`), only the digit boundaries are checked: the figure-reading check that follows then says
-what it cannot read. Event dates (`unit: date`)
-are the time reader's: for them too only the digit boundaries are checked here.
+what it cannot read.
+
+Event dates (`unit: date`) are the time reader's (checks.dates), and the same rule holds for them:
+the date as written must stand within one time the reader finds (`find_times`) and, read on its own,
+name the same days (so `2월 12일` may stand for `지난 2월 12일` in a September article: the same day). `8월 22일` inside `지난해 8월 22일` (read alone: this year's), `2023년` inside
+`2023년까지` ("until 2023"), `2020년` inside `2020년 12월 7일` and `21일(현지시간)` inside
+`21일(현지시간)부터 나흘 동안` are refused; `2월` inside `12월` and `1일` inside `21일` touch a digit.
+
+The quote alone is not enough context: a quote may start or end inside a figure of the article
+(`28명으로 늘었다` cut from `128명으로 늘었다`; `8월 22일 방문` from `지난해 8월 22일 방문`). So once the quote
+is placed in its article, the check runs again on the article's text around it
+(`whole_figure_in_article`), looking only at occurrences inside the quote.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 from functools import lru_cache
 
-from . import quantity
+from . import dates, quantity
+
+DATE_UNIT = dates.DATE_UNIT
+# Characters of the article read on either side of a placed quote: enough for any qualifier, prefix
+# (지난해, 약) or digits a quote's edge can cut off; the window is widened to the next space.
+CONTEXT_CHARS = 40
+_MAX_WIDENING = 200
 
 _DIGIT_JOINERS = ".,"  # 1,000 and 1.5: a digit across one of these continues the number
 
@@ -77,6 +94,24 @@ def whole_figure_problem(quote: str, figure: str, unit: str) -> str | None:
     return found if isinstance(found, str) else None
 
 
+def whole_figure_in_article(
+    text: str, start: int, end: int, figure: str, unit: str, published: date | None
+) -> str | None:
+    """`whole_figure_problem` for a quote placed at text[start:end] of its article (a canonical body
+    segment): the figures and dates are read with the article's words around the quote, so a quote
+    cut inside a figure cannot make a part of it pass; dates are read against `published`."""
+    a = max(0, start - CONTEXT_CHARS)
+    if a > 0:
+        space = text.rfind(" ", max(0, a - _MAX_WIDENING), a)
+        a = space + 1 if space != -1 else a
+    b = min(len(text), end + CONTEXT_CHARS)
+    if b < len(text):
+        space = text.find(" ", b, b + _MAX_WIDENING)
+        b = space if space != -1 else b
+    found = _whole(text[a:b], figure, unit, start - a, end - a, published, "article")
+    return found if isinstance(found, str) else None
+
+
 def whole_figure_start(quote: str, figure: str, unit: str) -> int:
     """Where in `quote` the figure stands whole (the occurrence the claim means, e.g. to show it in
     bold: not the `28명` inside an earlier `128명`); the first occurrence when none does, -1 if none."""
@@ -84,16 +119,31 @@ def whole_figure_start(quote: str, figure: str, unit: str) -> int:
     return found if isinstance(found, int) else quote.find(figure)
 
 
-def _whole(quote: str, figure: str, unit: str) -> int | str:
-    """The start of the first occurrence standing whole, or the message saying why none does."""
+def _whole(
+    quote: str,
+    figure: str,
+    unit: str,
+    lo: int = 0,
+    hi: int | None = None,
+    published: date | None = None,
+    where: str = "quote",
+) -> int | str:
+    """The start of the first occurrence standing whole, or the message saying why none does.
+
+    Only occurrences within quote[lo:hi] count (the rest is context read around them)."""
+    hi = len(quote) if hi is None else hi
     starts = []
-    i = quote.find(figure)
-    while i != -1:
+    i = quote.find(figure, lo)
+    while i != -1 and i + len(figure) <= hi:
         starts.append(i)
         i = quote.find(figure, i + 1)
+    if not starts:
+        return -1
     bounded = [s for s in starts if not _touches_a_digit(quote, s, s + len(figure))]
-    if unit == "date":
-        return bounded[0] if bounded else _digit_message(quote, figure, starts[0])
+    if unit == DATE_UNIT:
+        if not bounded:
+            return _digit_message(quote, figure, starts[0], where)
+        return bounded[0] if published is None else _whole_date(quote, figure, bounded, published, where)
     found = quantity.find_quantities(quote)
     figures = [part for q in found for part in (q, q.paired) if part is not None]
     own = _read(figure)
@@ -112,23 +162,61 @@ def _whole(quote: str, figure: str, unit: str) -> int | str:
             return s
         met.extend(q for q in around if q not in met)
     if not met:
-        return _digit_message(quote, figure, starts[0])
+        return _digit_message(quote, figure, starts[0], where)
     # The tightest figure around the occurrence is the one the editor most likely meant.
     met.sort(key=lambda q: (q.end - q.start, q.start))
     shown = f"'{met[0].text}'"
     return (
-        f"the figure '{figure}' is not a whole figure of the quote: there the quote's figure is {shown}; "
+        f"the figure '{figure}' is not a whole figure of the {where}: there the {where}'s figure is {shown}; "
         "copy the whole figure exactly as printed, with its qualifiers (a range is claimed whole)"
     )
 
 
-def _digit_message(quote: str, figure: str, start: int) -> str:
+def _same_time(own: dates.TimeReading, there: dates.TimeReading) -> bool:
+    """The date as written, read alone, names what the article's words name there (a vaguer reading
+    of the same days, `8월께` for `8월`, is as good)."""
+    return (
+        own.span == there.span
+        and own.relation == there.relation
+        and (own.vague or not there.vague)
+    )
+
+
+def _whole_date(text: str, figure: str, starts: list[int], published: date, where: str) -> int | str:
+    try:
+        own = dates.read_date(figure, published)
+    except dates.NotATime:
+        return starts[0]  # the date check (date-unreadable) says what it cannot read
+    readings = dates.find_times(text, published)
+    met: list[dates.TimeReading] = []
+    for s in starts:
+        e = s + len(figure)
+        around = [r for r in readings if r.start < e and s < r.end]
+        if len(around) == 1 and _same_time(own, around[0]):
+            return s
+        met.extend(r for r in around if r not in met)
+    if not met:
+        return (
+            f"the time reader finds no date at '{figure}' in the {where} (there the words are a duration, "
+            "a count or part of a word); claim it as a figure, or quote the date the article writes"
+        )
+    met.sort(key=lambda r: (r.end - r.start, r.start))
+    there = met[0]
+    shown = there.text + ("까지" if there.relation == "until" else "부터" if there.relation == "from" else "")
+    return (
+        f"the date '{figure}' is not the whole date of the {where}: there the {where} writes '{shown}', "
+        f"{there.describe()}, but '{figure}' read alone is {own.describe()}; "
+        "copy the whole date exactly as printed"
+    )
+
+
+def _digit_message(quote: str, figure: str, start: int, where: str = "quote") -> str:
     a, b = start, start + len(figure)
     while a > 0 and (quote[a - 1].isdigit() or quote[a - 1] in _DIGIT_JOINERS):
         a -= 1
     while b < len(quote) and (quote[b].isdigit() or quote[b] in _DIGIT_JOINERS):
         b += 1
     return (
-        f"the figure '{figure}' is only part of a number of the quote ('{quote[a:b]}'); "
+        f"the figure '{figure}' is only part of a number of the {where} ('{quote[a:b]}'); "
         "copy the whole figure exactly as printed"
     )
