@@ -169,6 +169,28 @@ class _Article:
     coverage: ArticleCoverage
     # For each skip (by index): the found items it covers, and whether a claim covers them too.
     skip_hits: dict[int, list[tuple[Found, bool]]]
+    # Skips whose figure is not one whole figure or date of the readers (by index): why. They skip nothing.
+    skip_faults: dict[int, str] = field(default_factory=dict)
+
+
+def _skip_fault(skip: Skip, rng: tuple[int, int, int], items: list[_Item], text: str) -> str | None:
+    """A skip names ONE figure or date the readers find, whole: a part of one (`2` or `명` of `128명`,
+    `12월` of `2020년 12월`) or a stretch over several would hide a figure nobody looked at."""
+    k, a, b = rng
+    over = [it for it in items if it.segment == k and it.start < b and a < it.end]
+    if len(over) > 1:
+        shown = ", ".join(f"'{text[it.start : it.end]}'" for it in over[:5])
+        return (
+            f"the figure '{skip.figure}' spans {len(over)} figures and dates the readers find ({shown}): "
+            "a skip names one; write one skip per figure"
+        )
+    if over and not (a <= over[0].start and over[0].end <= b):
+        it = over[0]
+        return (
+            f"the figure '{skip.figure}' is only part of the {it.kind} '{text[it.start : it.end]}' the readers "
+            "find there: a skip names the whole figure or date, exactly as printed"
+        )
+    return None
 
 
 def _article(source: Source, claims: list[Claim], skips: list[Skip]) -> _Article:
@@ -189,9 +211,14 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip]) -> _Article
                     if _covers(rng, item, whole_date=False) and claim.id not in claimed.get(n, []):
                         claimed.setdefault(n, []).append(claim.id)
     skipped: dict[int, list[Skip]] = {}
+    faults: dict[int, str] = {}
     for skip in skips:
         rng = _figure_range(source, skip.quote, skip.occurrence, skip.figure)
         if rng is None:
+            continue
+        fault = _skip_fault(skip, rng, items, source.body.segments[rng[0]].text)
+        if fault is not None:
+            faults[skip.index] = fault
             continue
         for n, item in enumerate(items):
             if _covers(rng, item, whole_date=False):
@@ -220,7 +247,7 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip]) -> _Article
         article.found.append(found)
         for skip in by_skips:
             skip_hits.setdefault(skip.index, []).append((found, bool(by_claims)))
-    return _Article(article, skip_hits)
+    return _Article(article, skip_hits, faults)
 
 
 def _placed(result: CheckResult) -> tuple[dict[str, list[Claim]], dict[str, list[Skip]]]:
@@ -268,6 +295,9 @@ def check_skips(result: CheckResult) -> list[Problem]:
         for skip in sorted(skips[sid], key=lambda s: s.index):
             hits = article.skip_hits.get(skip.index, [])
             line, col = skip.at("figure")
+            if skip.index in article.skip_faults:
+                found.append(problem(SKIPS, line, col, "figure-not-in-quote", article.skip_faults[skip.index]))
+                continue
             if not hits:
                 found.append(
                     problem(

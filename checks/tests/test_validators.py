@@ -27,7 +27,8 @@ from .conftest import MakeRegistry
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
-SCHEMAS = ("claims.schema.json", "sources.schema.json", "resolutions.schema.json", "vocabulary.schema.json")
+# Every schema of the folder: a schema added later (skips.schema.json was) is held to the same rules.
+SCHEMAS = tuple(sorted(p.name for p in SCHEMA_DIR.glob("*.schema.json")))
 
 
 def schema_for(rel: str) -> str | None:
@@ -37,6 +38,8 @@ def schema_for(rel: str) -> str | None:
         return "vocabulary.schema.json"
     if rel.endswith("claims/resolutions.yaml"):
         return "resolutions.schema.json"
+    if rel.endswith("claims/skips.yaml"):
+        return "skips.schema.json"
     if "claims/" in rel and rel.endswith((".yaml", ".yml")):
         return "claims.schema.json"
     return None
@@ -74,6 +77,7 @@ def test_both_validators_agree_on_every_registry_file(path: Path) -> None:
 
 
 def test_every_pattern_refuses_a_final_newline() -> None:
+    assert "skips.schema.json" in SCHEMAS
     for name in SCHEMAS:
         text = (SCHEMA_DIR / name).read_text(encoding="utf-8")
         for pattern in re.findall(r'"pattern": "((?:[^"\\]|\\.)*)"', text):
@@ -95,6 +99,10 @@ _PATTERNED = [
     ("sources.schema.json", ["sources", 0, "published"]),
     ("sources.schema.json", ["sources", 0, "body", "first_line"]),
     ("resolutions.schema.json", ["resolutions", 0, "group"]),
+    ("skips.schema.json", ["skips", 0, "source"]),
+    ("skips.schema.json", ["skips", 0, "figure"]),
+    ("skips.schema.json", ["skips", 0, "occurrence"]),
+    ("skips.schema.json", ["skips", 0, "reason"]),
 ]
 _CLAIM = {
     "id": "a-b.c",
@@ -122,6 +130,9 @@ _BASES = {
     "claims.schema.json": {"claims": [_CLAIM]},
     "sources.schema.json": {"sources": [_SOURCE]},
     "resolutions.schema.json": {"resolutions": [{"group": "a/b@2020", "status": "open", "note": "n"}]},
+    "skips.schema.json": {
+        "skips": [{"source": "s-1", "quote": "q" * 12, "figure": "1명", "reason": "caption", "note": "n"}]
+    },
 }
 
 
@@ -167,6 +178,24 @@ def test_both_validators_agree_on_fuzzed_vocabulary_keys(key: str) -> None:
     instance = {"subjects": {key: term}, "properties": {}, "units": {key: term}}
     fast, thorough = agree(instance, "vocabulary.schema.json")
     assert fast == thorough, repr(key)
+
+
+def test_a_skip_source_with_a_final_newline_is_refused_by_both_validators(make_registry: MakeRegistry) -> None:
+    """Python's `$` matched before the final newline of 'sample-2024-01-02\\n': jsonschema accepted it,
+    jsonschema-rs refused it, and the check said 'the validators disagree' instead of what is wrong."""
+    instance = _BASES["skips.schema.json"]
+    bad = _set(instance, ["skips", 0, "source"], "s-1\n")
+    assert agree(bad, "skips.schema.json") == (False, False)
+    skips = (
+        "skips:\n  - source: \"sample-2024-01-02\\n\"\n    quote: 지난해 3분기 기준 128명으로 늘었다\n"
+        "    figure: 128명\n    reason: other-subject\n    note: n\n"
+    )
+    problems = check(make_registry({"claims/skips.yaml": skips})).problems
+    assert [(p.path, p.line, p.column, p.code) for p in problems] == [
+        ("claims/skips.yaml", 2, 13, "invalid-value"),
+        ("claims/skips.yaml", 2, 13, "unknown-source"),
+    ]
+    assert "disagree" not in problems[0].message
 
 
 def test_a_disagreement_at_run_time_is_a_located_problem(
