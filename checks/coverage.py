@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from . import exactjson
 from .compare import supporting_sentence
 from .dates import DATE_UNIT, find_times
+from .inert import terminal
 from .problems import Problem, problem
 from .quantity import find_quantities
 from .quotes import canonical
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from .claims import Claim
 
 STATUSES = ("claimed", "skipped", "uncovered")
+MAX_LINE_SHOWN = 10_000  # characters of one line of the text listing (a sentence can be long)
 
 
 @dataclass(frozen=True)
@@ -296,7 +298,9 @@ def check_skips(result: CheckResult) -> list[Problem]:
             hits = article.skip_hits.get(skip.index, [])
             line, col = skip.at("figure")
             if skip.index in article.skip_faults:
-                found.append(problem(SKIPS, line, col, "figure-not-in-quote", article.skip_faults[skip.index]))
+                found.append(
+                    problem(SKIPS, line, col, "figure-not-in-quote", article.skip_faults[skip.index])
+                )
                 continue
             if not hits:
                 found.append(
@@ -345,7 +349,10 @@ def check_skips(result: CheckResult) -> list[Problem]:
 
 
 def text(cov: Coverage, everything: bool = False) -> str:
-    """Per article, its counts and every uncovered figure (with `everything`, every figure) located."""
+    """Per article, its counts and every uncovered figure (with `everything`, every figure) located.
+
+    Each line is made inert (checks.inert): an outlet's name, a file name or an article's sentence
+    holding a line break or an escape code cannot start a fake line or drive the terminal."""
     lines = []
     for a in cov.articles:
         lines.append(
@@ -356,7 +363,7 @@ def text(cov: Coverage, everything: bool = False) -> str:
             by = f" by {', '.join(f.by)}" if f.by else ""
             lines.append(f"{f.where()}: {f.status} {f.kind} '{f.text}' ({f.value}){by} «{f.sentence}»")
     lines.append(cov.summary())
-    return "\n".join(lines) + "\n"
+    return "\n".join(terminal(line, limit=MAX_LINE_SHOWN) for line in lines) + "\n"
 
 
 def found_json(f: Found) -> dict[str, object]:

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from .checker import CheckResult
 from .compare import Group
 from .diff import code_span
+from .inert import terminal
 from .problems import Severity
 from .report import REPORT, md, table
 
@@ -84,9 +85,10 @@ def conflicts_markdown(result: CheckResult, report: str = REPORT) -> str:
 
 
 def conflicts_text(result: CheckResult, report: str) -> list[str]:
-    """The open conflicts for a terminal: one line each, then where the report is."""
+    """The open conflicts for a terminal: one line each, then where the report is. Inert (an outlet's
+    name or a figure as written cannot start a fake line in the CI log: checks.inert)."""
     lines = [f"{g.relation} {g.key}: {g.explanation}" for g in open_conflicts(result)]
-    return [*lines, f"{_counts(result)}; the report: {report}"]
+    return [terminal(line) for line in [*lines, f"{_counts(result)}; the report: {report}"]]
 
 
 def append_step_summary(markdown: str, environ: Mapping[str, str] = os.environ) -> None:

@@ -175,11 +175,7 @@ def _whole(
 def _same_time(own: dates.TimeReading, there: dates.TimeReading) -> bool:
     """The date as written, read alone, names what the article's words name there (a vaguer reading
     of the same days, `8월께` for `8월`, is as good)."""
-    return (
-        own.span == there.span
-        and own.relation == there.relation
-        and (own.vague or not there.vague)
-    )
+    return own.span == there.span and own.relation == there.relation and (own.vague or not there.vague)
 
 
 def _whole_date(text: str, figure: str, starts: list[int], published: date, where: str) -> int | str:

@@ -32,6 +32,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from ..inert import terminal
 from . import EXIT_OK, EXIT_PROBLEMS, UsageError, add_root_option, registry_root
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         outcome = add_claim(root, request, dry_run=args.dry_run)
     except EditRefused as exc:
-        sys.stderr.write(f"claims add: {exc}\n")
+        sys.stderr.write(f"claims add: {terminal(str(exc))}\n")
         return EXIT_PROBLEMS
     sys.stdout.write(render(outcome, request, args.root, args.dry_run))
     return EXIT_OK if outcome.status == "written" else EXIT_PROBLEMS

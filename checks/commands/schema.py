@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..inert import terminal
 from . import EXIT_OK, EXIT_PROBLEMS, add_root_option, registry_root
 
 NAME = "schema"
@@ -26,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..report import write_atomically
+    from ..files import Refusal, WriteRefused, read_bytes, write_text
     from ..schema_vocabulary import CLAIMS_SCHEMA, REGENERATE, VocabularyUnusable, generated_claims_schema
 
     root = registry_root(args.root)
@@ -37,11 +38,15 @@ def run(args: argparse.Namespace) -> int:
             f"{exc}\nclaims schema: the vocabulary has problems; fix them (see `claims check`) first\n"
         )
         return EXIT_PROBLEMS
-    path = root / CLAIMS_SCHEMA
+    # Read and written through the registry's one door (checks.files): a link out of the registry,
+    # a device or a FIFO in its place is refused, never read or written through.
     if args.check:
-        current = path.read_text(encoding="utf-8") if path.is_file() else None
-        if current != text:
-            state = "missing" if current is None else "out of step with schema/vocabulary.yaml"
+        current = read_bytes(root, CLAIMS_SCHEMA)
+        if isinstance(current, Refusal) and not current.missing:
+            sys.stderr.write(f"claims schema: {terminal(current.message)}\n")
+            return EXIT_PROBLEMS
+        if current != text.encode("utf-8"):
+            state = "missing" if isinstance(current, Refusal) else "out of step with schema/vocabulary.yaml"
             sys.stderr.write(
                 f"{CLAIMS_SCHEMA} is {state}. Regenerate it with `{REGENERATE}` and commit it.\n"
             )
@@ -49,7 +54,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(f"{CLAIMS_SCHEMA} is in step with the vocabulary\n")
         return EXIT_OK
     if args.write:
-        write_atomically(path, text)
+        try:
+            write_text(root, CLAIMS_SCHEMA, text)
+        except WriteRefused as exc:
+            sys.stderr.write(f"claims schema: {terminal(str(exc))}; nothing written\n")
+            return EXIT_PROBLEMS
         sys.stdout.write(f"wrote {CLAIMS_SCHEMA}\n")
         return EXIT_OK
     sys.stdout.write(text)

@@ -180,14 +180,16 @@ def test_both_validators_agree_on_fuzzed_vocabulary_keys(key: str) -> None:
     assert fast == thorough, repr(key)
 
 
-def test_a_skip_source_with_a_final_newline_is_refused_by_both_validators(make_registry: MakeRegistry) -> None:
+def test_a_skip_source_with_a_final_newline_is_refused_by_both_validators(
+    make_registry: MakeRegistry,
+) -> None:
     """Python's `$` matched before the final newline of 'sample-2024-01-02\\n': jsonschema accepted it,
     jsonschema-rs refused it, and the check said 'the validators disagree' instead of what is wrong."""
     instance = _BASES["skips.schema.json"]
     bad = _set(instance, ["skips", 0, "source"], "s-1\n")
     assert agree(bad, "skips.schema.json") == (False, False)
     skips = (
-        "skips:\n  - source: \"sample-2024-01-02\\n\"\n    quote: 지난해 3분기 기준 128명으로 늘었다\n"
+        'skips:\n  - source: "sample-2024-01-02\\n"\n    quote: 지난해 3분기 기준 128명으로 늘었다\n'
         "    figure: 128명\n    reason: other-subject\n    note: n\n"
     )
     problems = check(make_registry({"claims/skips.yaml": skips})).problems

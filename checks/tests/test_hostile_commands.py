@@ -1,0 +1,104 @@
+"""Issue 10, round 2: the commands added since the first round, attacked as a hostile pull request
+or a careless editor would (coverage, skips, dates, diff, find, add, source add, schema, the pytest
+summary, the job summary). Each test names the attack; the expected values come from the attack
+itself (what must never appear), not from the output of the code under test.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from checks import inert
+from checks.cli import main
+
+from .conftest import MakeRegistry
+from .test_diff import registry
+
+pytest_plugins = ["pytester"]
+
+# An outlet's name is free text in seeds/sources.yaml: a pull request can put anything there.
+HOSTILE_OUTLET = '"다른일보\\e[31m\\n::error file=README.md,line=1::FAKE\\u202e"'
+FAKE = "::error file=README.md"
+
+
+def hostile_outlet(root: Path) -> Path:
+    index = root / "seeds" / "sources.yaml"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("outlet: 다른일보", f"outlet: {HOSTILE_OUTLET}"),
+        encoding="utf-8",
+    )
+    return root
+
+
+def assert_inert_lines(out: str) -> None:
+    for line in out.splitlines():
+        assert not line.lstrip().startswith("::"), line
+        assert not any(inert.unsafe(ch) for ch in line), repr(line)
+
+
+# --- raw text in logs ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("argv", [["coverage"], ["coverage", "--all"], ["coverage", "--check"]])
+def test_coverage_text_is_inert(tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    root = hostile_outlet(registry(tmp_path / "registry", other=True))
+    main([*argv, "--root", str(root)])
+    out, err = capsys.readouterr()
+    assert "다른일보" in out  # the outlet is shown, escaped
+    assert FAKE in out.replace("\\n", "\n")  # ... and its words survive as text, not as a line
+    assert_inert_lines(out)
+    assert_inert_lines(err)
+
+
+def test_pytest_terminal_summary_is_inert(pytester: pytest.Pytester) -> None:
+    root = hostile_outlet(registry(pytester.path / "registry", other=True))
+    result = pytester.runpytest_subprocess("--registry", str(root), "-p", "no:cacheprovider")
+    summary = result.stdout.str().split("open conflicts between outlets", 1)[1]
+    assert "contradiction" in summary and "다른일보" in summary
+    assert_inert_lines(summary)
+
+
+def test_usage_errors_are_inert(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A --source taken from a file name or a branch name in CI reaches the error message."""
+    root = registry(tmp_path / "registry")
+    assert main(["find", "인력", "--source", "x\x1b[2J\n::error::FAKE", "--root", str(root)]) == 2
+    _, err = capsys.readouterr()
+    assert "\\x1b" in err
+    assert_inert_lines(err)
+
+
+# --- links leading out -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("linked", ["file", "folder"])
+def test_claims_schema_write_does_not_write_through_a_link(
+    make_registry: MakeRegistry, tmp_path: Path, capsys: pytest.CaptureFixture[str], linked: str
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "claims.schema.json").write_text("precious", encoding="utf-8")
+    root = make_registry()
+    if linked == "file":
+        (root / "schema" / "claims.schema.json").symlink_to(outside / "claims.schema.json")
+    else:  # the whole schema/ folder, vocabulary included, is a link out of the registry
+        (root / "schema" / "vocabulary.yaml").rename(outside / "vocabulary.yaml")
+        (root / "schema").rmdir()
+        (root / "schema").symlink_to(outside)
+    assert main(["schema", "--write", "--root", str(root)]) == 1
+    assert main(["schema", "--check", "--root", str(root)]) == 1
+    out, err = capsys.readouterr()
+    assert "precious" not in out + err
+    assert (outside / "claims.schema.json").read_text(encoding="utf-8") == "precious"
+    assert len(os.listdir(outside)) == 1 + (linked == "folder")
+
+
+def test_claims_schema_check_does_not_read_a_device(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_registry(links={"schema/claims.schema.json": "/dev/zero"})
+    assert main(["schema", "--check", "--root", str(root)]) == 1
+    _, err = capsys.readouterr()
+    assert "schema/claims.schema.json" in err and "outside the registry" in err
