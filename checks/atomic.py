@@ -7,7 +7,12 @@ removed, and SIGTERM/SIGHUP during the write remove the temporary file. On top o
 people edit by hand:
 
 * the file must still hold what was read when the edit was prepared (another editor, another run):
-  otherwise nothing is written (`FileChanged`);
+  otherwise nothing is written (`FileChanged`). It is compared twice: before the new bytes are
+  written out, and again at the last moment, just before the rename, under an exclusive lock on the
+  folder, so that two `claims add` runs cannot both pass the comparison and the second overwrite
+  the first, and an editor's save while the new file was being written and synced is not lost. (An
+  editor saving in the microseconds between the last comparison and the rename cannot be detected
+  by any rename-based writer; the window is as small as it can be.)
 * the new bytes go to a temporary file in the same folder (so `os.replace` is one rename on one file
   system), flushed and fsync'ed, with the old file's permission bits; the folder is fsync'ed after
   the rename, so the rename itself survives a crash.
@@ -25,7 +30,13 @@ import stat
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX
+    fcntl = None  # type: ignore[assignment]
 
 from .files import (  # the registry's one door: its write policy, shared with the report's writer
     Refusal,
@@ -58,11 +69,7 @@ def replace_file(root: Path, rel: str, data: bytes, expected: bytes | None) -> N
         if not stat.S_ISREG(status.st_mode):
             raise WriteRefused(f"{rel} is not a regular file (a symbolic link?); it is not written through")
         mode = stat.S_IMODE(status.st_mode)
-    current = read_bytes(root, rel)
-    if isinstance(current, Refusal):
-        if not current.missing:
-            raise WriteRefused(current.message)
-        current = None
+    current = _current(root, rel)
     if current != expected:
         raise FileChanged(f"{rel} changed on disk while the edit was prepared; run the command again")
     _remove_stale_temps(folder, name)
@@ -83,12 +90,43 @@ def replace_file(root: Path, rel: str, data: bytes, expected: bytes | None) -> N
                 sys.stderr.write(f"{PAUSE_ENV}: {tmp} written\n")
                 sys.stderr.flush()
                 time.sleep(float(pause))
-            os.replace(tmp, path)
+            with _folder_lock(folder):
+                if _current(root, rel) != expected:
+                    raise FileChanged(
+                        f"{rel} changed on disk while the edit was being written; nothing was written: "
+                        "run the command again"
+                    )
+                os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
     _sync_folder(folder)
+
+
+def _current(root: Path, rel: str) -> bytes | None:
+    """What the file holds now (None: nothing is there); WriteRefused when it may not be read."""
+    current = read_bytes(root, rel)
+    if isinstance(current, Refusal):
+        if not current.missing:
+            raise WriteRefused(current.message)
+        return None
+    return current
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: str) -> Iterator[None]:
+    """An exclusive advisory lock on the folder, held from the last comparison to the rename: every
+    writer of ours takes it, so their compare-and-rename steps never interleave."""
+    if fcntl is None:  # pragma: no cover - not on POSIX: the comparison alone
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def _sync_folder(folder: str) -> None:

@@ -102,3 +102,86 @@ def test_claims_schema_check_does_not_read_a_device(
     assert main(["schema", "--check", "--root", str(root)]) == 1
     _, err = capsys.readouterr()
     assert "schema/claims.schema.json" in err and "outside the registry" in err
+
+
+# --- nothing an editor wrote is lost ---------------------------------------------------------------------
+
+
+def test_an_edit_saved_while_claims_add_writes_is_not_overwritten(make_registry: MakeRegistry) -> None:
+    """The file was compared with what was read only before the new file was written and synced: an
+    editor's save (or a second `claims add`) in that time was silently overwritten."""
+    import subprocess
+    import sys
+
+    from checks import atomic
+
+    from .test_add import CLAIMS, FULL, PROJECT
+
+    root = make_registry()
+    env = {**os.environ, atomic.PAUSE_ENV: "3"}  # the edit below takes milliseconds
+    edit = "  # an editor's own edit, saved meanwhile\n"
+    with subprocess.Popen(
+        [sys.executable, "-m", "checks.cli", *FULL, "--root", str(root)],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as proc:
+        try:
+            assert proc.stderr is not None
+            line = proc.stderr.readline()  # the temporary file is written and synced
+            assert line.rstrip().endswith(".tmp written")
+            with (root / CLAIMS).open("a", encoding="utf-8") as handle:
+                handle.write(edit)
+            saved = (root / CLAIMS).read_bytes()
+            _, err = proc.communicate(timeout=60)  # the pause ends; the writer goes on to replace
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert (root / CLAIMS).read_bytes() == saved
+    assert proc.returncode == 1 and "changed on disk" in err
+    assert not [p for p in (root / "claims").iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(lambda b: b.replace(b"\n", b"\r\n"), id="crlf"),
+        pytest.param(lambda b: b"\xef\xbb\xbf" + b, id="bom"),
+        pytest.param(lambda b: b.rstrip(b"\n"), id="no-final-newline"),
+        pytest.param(lambda b: b.replace(b"\n", b"\r"), id="cr-only"),
+        pytest.param(lambda b: b + b"# closing comment\n\n\n", id="trailing-comment-and-blank-lines"),
+    ],
+)
+def test_claims_add_keeps_every_byte_of_an_odd_file(make_registry: MakeRegistry, content: object) -> None:
+    from checks.checker import check
+
+    from .test_add import CLAIMS, FULL
+
+    root = make_registry()
+    old = content((root / CLAIMS).read_bytes())  # type: ignore[operator]
+    (root / CLAIMS).write_bytes(old)
+    assert main([*FULL, "--id", "added", "--root", str(root)]) == 0
+    new = (root / CLAIMS).read_bytes()
+    assert new.startswith(old) and len(new) > len(old)
+    result = check(root)
+    assert not result.problems and {c.id for c in result.claims} == {"sample-staff-at-founding", "added"}
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        pytest.param("80여명".encode().join([b"", b""]) + "é".encode("latin-1"), id="not-utf8"),
+        pytest.param("x".encode("utf-16"), id="utf16"),
+        pytest.param(b"claims:\n\t- id: x\n", id="tab"),
+    ],
+)
+def test_claims_add_never_touches_a_file_it_cannot_read(make_registry: MakeRegistry, broken: bytes) -> None:
+    from .test_add import CLAIMS, FULL
+
+    root = make_registry()
+    old = (root / CLAIMS).read_bytes() + broken
+    (root / CLAIMS).write_bytes(old)
+    main([*FULL, "--id", "added", "--root", str(root)])
+    assert (root / CLAIMS).read_bytes() == old
