@@ -9,6 +9,7 @@ inject markup into the job summary.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Mapping
 
@@ -95,12 +96,32 @@ def append_step_summary(markdown: str, environ: Mapping[str, str] = os.environ) 
     """Append to GitHub's job summary when it is set (never truncate: other steps write there too).
 
     A summary that cannot be written is reported on standard error; it does not change the verdict.
+    The path is the runner's, outside the registry, but it is still only ever a regular file: a FIFO
+    would block the check forever and a device would swallow or refuse it (opened without blocking,
+    then checked before anything is written).
     """
     path = environ.get(STEP_SUMMARY)
     if not path:
         return
     try:
-        with open(path, "a", encoding="utf-8", newline="\n") as handle:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
+    except OSError as exc:
+        sys.stderr.write(
+            f"claims: cannot append to ${STEP_SUMMARY} ({terminal(path)}): {exc.strerror or exc}\n"
+        )
+        return
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            sys.stderr.write(
+                f"claims: ${STEP_SUMMARY} ({terminal(path)}) is not a regular file; not written\n"
+            )
+            return
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "a", encoding="utf-8", newline="\n", closefd=False) as handle:
             handle.write(markdown)
     except OSError as exc:
-        sys.stderr.write(f"claims: cannot append to ${STEP_SUMMARY} ({path}): {exc.strerror or exc}\n")
+        sys.stderr.write(
+            f"claims: cannot append to ${STEP_SUMMARY} ({terminal(path)}): {exc.strerror or exc}\n"
+        )
+    finally:
+        os.close(fd)

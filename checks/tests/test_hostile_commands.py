@@ -185,3 +185,28 @@ def test_claims_add_never_touches_a_file_it_cannot_read(make_registry: MakeRegis
     (root / CLAIMS).write_bytes(old)
     main([*FULL, "--id", "added", "--root", str(root)])
     assert (root / CLAIMS).read_bytes() == old
+
+
+# --- the job summary path ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_a_step_summary_that_is_not_a_file_never_blocks_the_check(
+    make_registry: MakeRegistry, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """A FIFO with no reader blocked `claims check` forever (open for append waits for a reader)."""
+    from checks.summaries import append_step_summary
+
+    target = {"fifo": tmp_path / "fifo", "device": Path("/dev/null"), "folder": tmp_path}[kind]
+    if kind == "fifo":
+        os.mkfifo(target)
+    import threading
+
+    writer = threading.Thread(
+        target=append_step_summary, args=("### x\n", {"GITHUB_STEP_SUMMARY": str(target)}), daemon=True
+    )
+    writer.start()
+    writer.join(timeout=20)
+    assert not writer.is_alive(), "appending to the job summary blocked"
+    _, err = capsys.readouterr()
+    assert "GITHUB_STEP_SUMMARY" in err and "not written" in err or "cannot append" in err
