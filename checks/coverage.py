@@ -27,6 +27,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from . import exactjson
@@ -38,7 +39,7 @@ from .quantity import find_quantities
 from .quotes import canonical
 from .skips import SKIPS, Skip
 from .sources import Source
-from .whole_figure import whole_figure_start
+from .whole_figure import means_the_same, whole_figure_start
 
 if TYPE_CHECKING:
     from .checker import CheckResult
@@ -175,9 +176,12 @@ class _Article:
     skip_faults: dict[int, str] = field(default_factory=dict)
 
 
-def _skip_fault(skip: Skip, rng: tuple[int, int, int], items: list[_Item], text: str) -> str | None:
+def _skip_fault(
+    skip: Skip, rng: tuple[int, int, int], items: list[_Item], text: str, published: date
+) -> str | None:
     """A skip names ONE figure or date the readers find, whole: a part of one (`2` or `명` of `128명`,
-    `12월` of `2020년 12월`) or a stretch over several would hide a figure nobody looked at."""
+    `12월` of `2020년 12월`) or a stretch over several would hide a figure nobody looked at. As for a
+    claim, words that change nothing may be left out (`14개월` of `14개월 동안`)."""
     k, a, b = rng
     over = [it for it in items if it.segment == k and it.start < b and a < it.end]
     if len(over) > 1:
@@ -188,6 +192,9 @@ def _skip_fault(skip: Skip, rng: tuple[int, int, int], items: list[_Item], text:
         )
     if over and not (a <= over[0].start and over[0].end <= b):
         it = over[0]
+        whole = text[it.start : it.end]
+        if it.start <= a and b <= it.end and means_the_same(text[a:b], whole, it.kind, published):
+            return None
         return (
             f"the figure '{skip.figure}' is only part of the {it.kind} '{text[it.start : it.end]}' the readers "
             "find there: a skip names the whole figure or date, exactly as printed"
@@ -218,7 +225,7 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip]) -> _Article
         rng = _figure_range(source, skip.quote, skip.occurrence, skip.figure)
         if rng is None:
             continue
-        fault = _skip_fault(skip, rng, items, source.body.segments[rng[0]].text)
+        fault = _skip_fault(skip, rng, items, source.body.segments[rng[0]].text, source.published)
         if fault is not None:
             faults[skip.index] = fault
             continue

@@ -40,8 +40,8 @@ from . import dates, quantity
 DATE_UNIT = dates.DATE_UNIT
 # Characters of the article read on either side of a placed quote: enough for any qualifier, prefix
 # (지난해, 약) or digits a quote's edge can cut off; the window is widened to the next space.
-CONTEXT_CHARS = 40
-_MAX_WIDENING = 200
+CONTEXT_CHARS = 16
+_MAX_WIDENING = 24
 
 _DIGIT_JOINERS = ".,"  # 1,000 and 1.5: a digit across one of these continues the number
 
@@ -99,16 +99,32 @@ def whole_figure_in_article(
 ) -> str | None:
     """`whole_figure_problem` for a quote placed at text[start:end] of its article (a canonical body
     segment): the figures and dates are read with the article's words around the quote, so a quote
-    cut inside a figure cannot make a part of it pass; dates are read against `published`."""
-    a = max(0, start - CONTEXT_CHARS)
+    cut inside a figure cannot make a part of it pass; dates are read against `published`.
+
+    The reader's verdict on a figure depends on the words near it only: a figure of another unit
+    standing farther than CONTEXT_CHARS inside both edges of the quote was already judged with all
+    the context it has (by `whole_figure_problem` on the quote), and is not read again. Otherwise
+    only a window around the figure's occurrences is read, so the cost stays that of a short text."""
+    starts = []
+    i = text.find(figure, start)
+    while i != -1 and i + len(figure) <= end:
+        starts.append(i)
+        i = text.find(figure, i + 1)
+    if not starts:
+        return None
+    near_an_edge = any(s - start < CONTEXT_CHARS or end - (s + len(figure)) < CONTEXT_CHARS for s in starts)
+    if unit != DATE_UNIT and not near_an_edge:
+        return None
+    a = max(0, starts[0] - CONTEXT_CHARS)
     if a > 0:
         space = text.rfind(" ", max(0, a - _MAX_WIDENING), a)
         a = space + 1 if space != -1 else a
-    b = min(len(text), end + CONTEXT_CHARS)
+    b = min(len(text), starts[-1] + len(figure) + CONTEXT_CHARS)
     if b < len(text):
         space = text.find(" ", b, b + _MAX_WIDENING)
         b = space if space != -1 else b
-    found = _whole(text[a:b], figure, unit, start - a, end - a, published, "article")
+    lo, hi = max(start, a) - a, min(end, b) - a  # the quote's part of the window
+    found = _whole(text[a:b], figure, unit, lo, hi, published, "article")
     return found if isinstance(found, str) else None
 
 
@@ -170,6 +186,18 @@ def _whole(
         f"the figure '{figure}' is not a whole figure of the {where}: there the {where}'s figure is {shown}; "
         "copy the whole figure exactly as printed, with its qualifiers (a range is claimed whole)"
     )
+
+
+def means_the_same(part: str, whole: str, kind: str, published: date) -> bool:
+    """Whether `part`, a piece of the figure or date `whole` the readers found, read alone means the
+    same (`14개월` of `14개월 동안`): the words left out change nothing. `kind` is "figure" or "date"."""
+    if kind == "date":
+        try:
+            return _same_time(dates.read_date(part, published), dates.read_date(whole, published))
+        except dates.NotATime:
+            return False
+    a, b = _read(part), _read(whole)
+    return a is not None and b is not None and _same(a, b)
 
 
 def _same_time(own: dates.TimeReading, there: dates.TimeReading) -> bool:
