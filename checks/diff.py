@@ -13,6 +13,7 @@ base had only a discrepancy. `claims diff` exits 1 when the change introduces on
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,7 +128,9 @@ def check_root(root: Path, label: str) -> CheckResult:
     side in the message, e.g. `--base ../main`."""
     if not root.is_dir():
         raise NotARegistry(f"{label}: {'not a directory' if root.exists() else 'no such directory'}")
-    if not (root / INDEX).is_file():
+    # Something at the index's place makes it a registry, even a link or a device there: the check
+    # refuses that with a located problem (checks.files), and the diff exits 1, as `claims check` does.
+    if not os.path.lexists(root / INDEX):
         raise NotARegistry(f"{label}: not a registry root (it has no {INDEX})")
     return check(root)
 

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from checks import cli, inert
 from checks.checker import CheckResult, check
+from checks.quotes import canonical
 from checks.report import markdown
 from checks.reporters import github, text
 from checks.reporters import json as json_report
@@ -341,3 +342,182 @@ def test_a_hostile_registry_through_the_installed_command() -> None:
                 not line.startswith("::") or line.startswith("::error file=")
                 for line in run.stdout.splitlines()
             )
+
+
+# --- round 2: skips, event dates and the commands added since (coverage, diff, find, schema) ------------------
+
+
+def _bodies() -> list[tuple[str, str, str]]:
+    """(source ID, publication date, canonical text of one body segment) of every real article."""
+    result = check(PROJECT)
+    return [
+        (sid, s.published.isoformat(), seg.text)
+        for sid, s in sorted(result.sources.items())
+        for seg in s.body.segments
+        if len(seg.text) > 40
+    ]
+
+
+BODIES = _bodies()
+REASONS = ["other-subject", "caption", "restated-headline", "not-a-fact", "page-furniture", "covered-elsewhere",
+           "not-a-figure"]  # fmt: skip
+DATE_WORDS = st.sampled_from(
+    ["2020년", "2020년 12월", "지난해", "지난해 8월 22일", "8월 22일", "22일", "21일(현지시간)", "2월", "12월",
+     "1일", "21일", "2023년까지", "지난달", "이날", "올해", "9999년", "0000년", "2999년 12월 31일", "13월",
+     "2월 30일", "지난 2월", "오는 12월", "연말", "3분기", "지난해 3분기", "2020.12.7", "현지시간 22일"]
+)  # fmt: skip
+
+
+@st.composite
+def article_text(draw: st.DrawFn) -> tuple[str, str, str, str]:
+    """(source ID, published, a quote cut from its body at random, a piece of that quote)."""
+    sid, published, text = draw(st.sampled_from(BODIES))
+    i = draw(st.integers(0, len(text) - 12))
+    quote = text[i : i + draw(st.integers(10, 80))]
+    a = draw(st.integers(0, len(quote) - 1))
+    piece = quote[a : a + draw(st.integers(1, 12))]
+    return sid, published, quote, piece
+
+
+def _yaml_text(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
+
+
+@st.composite
+def skips_documents(draw: st.DrawFn) -> str:
+    """claims/skips.yaml: skips cut from the real articles (figures whole, partial, spanning several),
+    with hostile values mixed in; occasionally not even a list."""
+    if draw(st.integers(0, 9)) == 0:
+        return _dump(draw(DOCUMENTS))
+    lines = ["skips:"]
+    for _ in range(draw(st.integers(0, 6))):
+        sid, _, quote, piece = draw(article_text())
+        values: dict[str, object] = {
+            "source": draw(st.one_of(st.just(sid), HOSTILE_TEXT, st.just(sid + "\n"))),
+            "quote": draw(
+                st.one_of(st.just(quote), st.builds(lambda q, h: q + h, st.just(quote), HOSTILE_TEXT))
+            ),
+            "figure": draw(st.one_of(st.just(piece), DATE_WORDS, HOSTILE_TEXT)),
+            "reason": draw(st.one_of(st.sampled_from(REASONS), HOSTILE_TEXT)),
+            "note": draw(st.one_of(st.just("n"), HOSTILE_TEXT)),
+        }
+        if draw(st.booleans()):
+            values["occurrence"] = draw(st.one_of(st.integers(-3, 3), st.just(10**30), st.just("1")))
+        keys = list(values)
+        lines.append(f"  - {keys[0]}: {_yaml_text(values[keys[0]])}")
+        lines.extend(f"    {k}: {_yaml_text(values[k])}" for k in keys[1:])
+    return "\n".join(lines) + "\n"
+
+
+@st.composite
+def date_claims(draw: st.DrawFn) -> str:
+    """A claims file of event dates (`unit: date`): quotes cut from the real articles at random, the
+    date as a piece of the quote (often part of a longer date or number) or a date word."""
+    lines = ["claims:"]
+    for n in range(draw(st.integers(1, 5))):
+        sid, _, quote, piece = draw(article_text())
+        values = {
+            "id": f"fuzz-date-{n}",
+            "source": sid,
+            "quote": quote,
+            "subject": "lg-ai-research",
+            "property": "launch-date",
+            "as_written": draw(st.one_of(st.just(piece), DATE_WORDS, HOSTILE_TEXT)),
+            "unit": draw(st.sampled_from(["date", "date", "year", "person"])),
+        }
+        lines.append(f"  - id: {values.pop('id')}")
+        lines.extend(f"    {k}: {_yaml_text(v)}" for k, v in values.items())
+    return "\n".join(lines) + "\n"
+
+
+def assert_new_outputs(root: Path, outside: Path, result: CheckResult) -> None:
+    """Coverage, the summaries and the editor's commands on the same registry: no exception, inert
+    text, nothing outside read or written, within the bound."""
+    from checks import coverage as coverage_module
+    from checks.summaries import check_markdown, conflicts_markdown, conflicts_text
+
+    before = _listing(outside)
+    start = time.monotonic()
+    cov = coverage_module.coverage(result)
+    texts = [coverage_module.text(cov, everything=True), *conflicts_text(result, "reports/conflicts.md")]
+    json.loads(coverage_module.json(cov))
+    markdowns = [check_markdown(result), conflicts_markdown(result)]
+    assert time.monotonic() - start < SECONDS
+    for out in [*texts, *markdowns]:
+        assert SECRET not in out
+    for line in "\n".join(texts).splitlines():
+        assert not line.startswith("::") and not any(inert.unsafe(ch) for ch in line), line
+    assert _listing(outside) == before
+
+
+def _run_quietly(argv: list[str]) -> int:
+    import contextlib
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(argv)
+    assert SECRET not in out.getvalue() + err.getvalue()
+    assert "Traceback" not in out.getvalue() + err.getvalue()
+    return code
+
+
+@FUZZ
+@given(document=skips_documents())
+def test_generated_skips(document: str) -> None:
+    with registry_copy() as (root, outside):
+        (root / "claims" / "skips.yaml").write_text(document, encoding="utf-8")
+        result = assert_invariant(root, outside)
+        assert_new_outputs(root, outside, result)
+
+
+@FUZZ
+@given(document=date_claims(), skips=st.one_of(st.none(), skips_documents()))
+def test_generated_date_claims(document: str, skips: str | None) -> None:
+    with registry_copy() as (root, outside):
+        (root / "claims" / "fuzz-dates.yaml").write_text(document, encoding="utf-8")
+        if skips is not None:
+            (root / "claims" / "skips.yaml").write_text(skips, encoding="utf-8")
+        result = assert_invariant(root, outside)
+        assert_new_outputs(root, outside, result)
+        # A date claim that passes states, read alone, the days its article's words name there: the
+        # independent reading is the time reader's over the whole body segment.
+        from checks.dates import find_times
+
+        for claim in result.claims:
+            reading = result.dates.get(claim.id)
+            if reading is None or claim.path != "claims/fuzz-dates.yaml":
+                continue
+            source = result.sources[claim.source]
+            segment = next(s.text for s in source.body.segments if canonical(claim.quote) in s.text)
+            spans = {t.span for t in find_times(segment, source.published) if t.span is not None}
+            assert reading.span in spans, (claim.quote, claim.as_written, reading.span)
+
+
+@settings(max_examples=10, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ops=mutations(), skips=skips_documents(), query=st.one_of(HOSTILE_TEXT, st.text(min_size=1, max_size=40))
+)
+def test_new_commands_on_mutated_registries(
+    ops: list[tuple[str, str, object]], skips: str, query: str
+) -> None:
+    """coverage, diff (against the unmutated registry), find and schema --check: exit 0 or 1, never 2
+    (a query of nothing but spaces is the one usage error find has), nothing outside touched."""
+    with registry_copy() as (root, outside), registry_copy() as (base, _):
+        for target, kind, arg in ops:
+            _apply(root, outside, target, kind, arg)
+        (root / "claims" / "skips.yaml").write_text(skips, encoding="utf-8")
+        before = _listing(outside)
+        for argv in (
+            ["coverage", "--root", str(root)],
+            ["coverage", "--check", "--format", "json", "--root", str(root)],
+            ["diff", "--base", str(base), "--root", str(root)],
+            ["diff", "--base", str(root), "--root", str(base), "--format", "json"],
+            ["schema", "--check", "--root", str(root)],
+        ):
+            assert _run_quietly(argv) in (0, 1), argv
+        from checks.search import fold
+
+        if fold(query):
+            assert _run_quietly(["find", query, "--root", str(root)]) in (0, 1)
+        assert _listing(outside) == before

@@ -210,3 +210,22 @@ def test_a_step_summary_that_is_not_a_file_never_blocks_the_check(
     assert not writer.is_alive(), "appending to the job summary blocked"
     _, err = capsys.readouterr()
     assert "GITHUB_STEP_SUMMARY" in err and "not written" in err or "cannot append" in err
+
+
+# --- crashes -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "../outside.yaml", "nowhere.yaml"])
+def test_diff_of_a_registry_whose_index_is_a_link_exits_1_with_the_problem(
+    make_registry: MakeRegistry, tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    """A link in place of seeds/sources.yaml made `claims diff` say 'not a registry root' and exit 2
+    (found by the fuzz); `claims check` refuses the link with a located problem and exits 1."""
+    (tmp_path / "outside.yaml").write_text("sources: SENTINEL-SECRET\n", encoding="utf-8")
+    head = make_registry(links={"seeds/sources.yaml": target})
+    base = registry(tmp_path / "base")
+    assert main(["diff", "--base", str(base), "--root", str(head)]) == 1
+    assert main(["diff", "--base", str(head), "--root", str(base)]) == 0
+    out, err = capsys.readouterr()
+    assert "SENTINEL" not in out + err
+    assert "The changed registry has" in out and "The base registry has" in out
