@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - the checker stays correct without it, 
     jsonschema_rs = None
 
 from .files import Refusal, read_bytes
+from .homoglyphs import look_alike_text, named
 from .problems import Problem, problem
 from .schema_vocabulary import without_vocabulary
 from .yamlfile import Node, read_yaml
@@ -92,8 +93,25 @@ def _fast(name: str) -> Any:
 def did_you_mean(word: str, choices: Any) -> str:
     if len(word) > 200:  # no key is this long; difflib would only spend time on it
         return ""
+    alike = look_alike_hint(word, choices)
+    if alike:
+        return alike
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def look_alike_hint(word: str, choices: Any) -> str:
+    """When `word` only looks like one of `choices` (a Cyrillic 'с' for a Latin 'c'), say which
+    characters differ, with their code points: "did you mean 'caption'" alone would leave the editor
+    staring at two strings that look the same (issue 10, class 8)."""
+    if not isinstance(word, str) or len(word) > 200:
+        return ""
+    for choice in sorted(c for c in choices if isinstance(c, str)):
+        if choice != word and look_alike_text(word, choice):
+            differ = [(a, b) for a, b in zip(word, choice) if a != b][:3]
+            shown = "; ".join(f"{named(a)} where '{choice}' has {named(b)}" for a, b in differ)
+            return f"; it looks like '{choice}' but is not: it has {shown}"
+    return ""
 
 
 def validate(root: Node, schema_name: str, path: str) -> list[Problem]:
@@ -229,6 +247,8 @@ def _brief(error: jsonschema.ValidationError) -> str:
         return f"{shown} is out of range ({kind} {error.validator_value})"
     if kind == "format":
         return f"{shown} is not a valid {error.validator_value}"
+    if kind == "enum" and isinstance(value, str):
+        return f"{error.message}{look_alike_hint(value, error.validator_value or ())}"
     return error.message
 
 

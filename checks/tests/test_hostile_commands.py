@@ -229,3 +229,40 @@ def test_diff_of_a_registry_whose_index_is_a_link_exits_1_with_the_problem(
     out, err = capsys.readouterr()
     assert "SENTINEL" not in out + err
     assert "The changed registry has" in out and "The base registry has" in out
+
+
+# --- homoglyph messages --------------------------------------------------------------------------------
+
+
+def test_a_look_alike_skip_reason_names_the_code_points(make_registry: MakeRegistry) -> None:
+    from checks.checker import check
+
+    skips = (
+        "skips:\n  - source: sample-2024-01-02\n    quote: 지난해 3분기 기준 128명으로 늘었다\n"
+        "    figure: 128명\n    reason: \u0441aption\n    note: n\n"  # Cyrillic с (U+0441) for Latin c
+    )
+    problems = check(make_registry({"claims/skips.yaml": skips})).problems
+    assert [(p.path, p.line, p.column, p.code) for p in problems] == [
+        ("claims/skips.yaml", 5, 13, "invalid-value")
+    ]
+    assert "U+0441 CYRILLIC SMALL LETTER ES" in problems[0].message
+    assert "U+0063 LATIN SMALL LETTER C" in problems[0].message
+
+
+def test_a_look_alike_vocabulary_key_names_the_code_points(make_registry: MakeRegistry) -> None:
+    from checks.checker import check
+
+    from .test_add import CLAIMS
+
+    root = make_registry()
+    text = (
+        (root / CLAIMS)
+        .read_text(encoding="utf-8")
+        .replace("subject: lg-ai-research", "subject: lg-аi-research")
+    )
+    (root / CLAIMS).write_text(text, encoding="utf-8")  # Cyrillic а (U+0430) for Latin a
+    problems = [p for p in check(root).problems if p.code == "unknown-subject"]
+    assert len(problems) == 1
+    assert (
+        "U+0430 CYRILLIC SMALL LETTER A" in problems[0].message and "'lg-ai-research'" in problems[0].message
+    )
