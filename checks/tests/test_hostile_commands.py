@@ -266,3 +266,12 @@ def test_a_look_alike_vocabulary_key_names_the_code_points(make_registry: MakeRe
     assert (
         "U+0430 CYRILLIC SMALL LETTER A" in problems[0].message and "'lg-ai-research'" in problems[0].message
     )
+
+
+def test_readme_states_the_context_read_around_a_quote() -> None:
+    from checks.whole_figure import CONTEXT_CHARS
+
+    from .test_add import PROJECT
+
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert f"({CONTEXT_CHARS} characters either side, to the next space)" in readme
