@@ -281,7 +281,7 @@ def _near(seg: _Segment, q: str) -> list[tuple[int, int, int]]:
     # An alignment that differs in at most `allowed` characters keeps at least this many bigrams.
     needed = max(2, len(q) - 1 - 2 * allowed)
     # Added or dropped characters shift the diagonal: a passage's votes are those of a band.
-    band = {d: sum(votes.get(d + k, 0) for k in range(-allowed, allowed + 1)) for d in votes}
+    band = _band_sums(votes, allowed)
     diagonals = sorted((d for d, v in band.items() if v >= needed), key=lambda d: (-band[d], d))
     found: list[tuple[int, int, int]] = []
     tried: list[int] = []
@@ -300,6 +300,25 @@ def _near(seg: _Segment, q: str) -> list[tuple[int, int, int]]:
         if 0 < cost <= allowed and not any(lo + a < y and x < lo + b for x, y, _ in found):
             found.append((lo + a, lo + b, cost))
     return sorted(found, key=lambda f: (f[2], f[0]))
+
+
+def _band_sums(votes: dict[int, int], width: int) -> dict[int, int]:
+    """For each voted diagonal d, the votes of the diagonals d-width..d+width: one sliding window over
+    the sorted diagonals, so the cost does not grow with the width (a long query allows a wide band:
+    summing it diagonal by diagonal cost seconds per segment on hostile text)."""
+    diagonals = sorted(votes)
+    band: dict[int, int] = {}
+    lo = hi = 0
+    total = 0
+    for d in diagonals:
+        while hi < len(diagonals) and diagonals[hi] <= d + width:
+            total += votes[diagonals[hi]]
+            hi += 1
+        while diagonals[lo] < d - width:
+            total -= votes[diagonals[lo]]
+            lo += 1
+        band[d] = total
+    return band
 
 
 def _align(window: str, q: str) -> tuple[int, int, int] | None:

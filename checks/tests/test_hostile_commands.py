@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checks import inert
 from checks.cli import main
@@ -275,3 +277,20 @@ def test_readme_states_the_context_read_around_a_quote() -> None:
 
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     assert f"({CONTEXT_CHARS} characters either side, to the next space)" in readme
+
+
+# --- slowness ------------------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    votes=st.dictionaries(st.integers(-500, 500), st.integers(1, 64), max_size=60),
+    width=st.integers(0, 120),
+)
+def test_near_search_band_sums_are_the_plain_sums(votes: dict[int, int], width: int) -> None:
+    """`claims find` sums the votes of a band of diagonals with a sliding window (the plain sum cost
+    seconds per segment on hostile text); it must give exactly the plain sums."""
+    from checks.search import _band_sums
+
+    plain = {d: sum(votes.get(d + k, 0) for k in range(-width, width + 1)) for d in votes}
+    assert _band_sums(votes, width) == plain
