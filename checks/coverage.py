@@ -13,7 +13,8 @@ A found figure is
   covers a date only when its `as_written` spans the whole date: a `year` claim of `2020년` covers the
   date `2020년`, but the `day` claim `나흘` does not cover the date `21일(현지시간)부터 나흘 동안`.
   The words of a claim's `as_of_text` in its quote are claimed too: they are the claim's time, which
-  the time reader checks (`지난해 3분기` in `지난해 3분기 기준 128명`);
+  the time reader checks (`지난해 3분기` in `지난해 3분기 기준 128명`); only the dates and figures
+  they hold whole (an `as_of_text` of `2` claims neither `2020년 12월` nor `128명`);
 - *skipped* when, instead, a skip of claims/skips.yaml holds it the same way (its `figure` in its
   `quote`);
 - *uncovered* otherwise. `claims coverage --check` fails while anything is uncovered.
@@ -213,11 +214,15 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip]) -> _Article
                     claimed.setdefault(n, []).append(claim.id)
         # The words giving the claim's time (as_of_text) are claimed too: the time reader checks them
         # against as_of, so they are as verified as the figure (지난해 3분기 in 지난해 3분기 기준 128명).
+        # Only what the words hold whole: the checker lets an as_of_text it cannot read stand (`2`, a
+        # piece of a date), and such words must not claim the date or the figure they are cut from.
         if claim.as_of_text is not None:
-            rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_of_text)
+            rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_of_text, DATE_UNIT)
             if rng is not None:
                 for n, item in enumerate(items):
-                    if _covers(rng, item, whole_date=False) and claim.id not in claimed.get(n, []):
+                    k, a, b = rng
+                    whole = k == item.segment and a <= item.start and item.end <= b
+                    if whole and claim.id not in claimed.get(n, []):
                         claimed.setdefault(n, []).append(claim.id)
     skipped: dict[int, list[Skip]] = {}
     faults: dict[int, str] = {}

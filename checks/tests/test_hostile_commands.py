@@ -294,3 +294,42 @@ def test_near_search_band_sums_are_the_plain_sums(votes: dict[int, int], width: 
 
     plain = {d: sum(votes.get(d + k, 0) for k in range(-width, width + 1)) for d in votes}
     assert _band_sums(votes, width) == plain
+
+
+# --- coverage: what a claim's time words claim ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("as_of", "as_of_text", "claimed"),
+    [
+        ("2020-12", "'2'", False),
+        ("2020-12", "'12'", False),
+        ("2020", "2020년", False),
+        ("2020-12", "2020년 12월", True),
+    ],
+)
+def test_an_as_of_text_claims_only_what_it_holds_whole(
+    make_registry: MakeRegistry, as_of: str, as_of_text: str, claimed: bool
+) -> None:
+    """The checker lets an as_of_text it cannot read stand (`2`); coverage then counted the date
+    `2020년 12월` it overlaps as claimed, and the launch date was never claimed nor skipped."""
+    from checks.checker import check
+    from checks.coverage import coverage
+
+    claims = f"""claims:
+  - id: t
+    source: sample-2024-01-02
+    quote: LG AI연구원은 2020년 12월 출범했다. 출범 당시 80여명이던
+    subject: lg-ai-research
+    property: headcount
+    as_written: 80여명
+    unit: person
+    as_of: '{as_of}'
+    as_of_text: {as_of_text}
+"""
+    result = check(make_registry({"claims/sample.yaml": claims}))
+    assert not result.failed
+    # 'LG AI연구원은 ' is ten characters: the date starts at column 11 of line 3.
+    (date,) = [f for f in coverage(result).articles[0].found if (f.line, f.column) == (3, 11)]
+    assert date.text == "2020년 12월"
+    assert (date.status == "claimed") is claimed
