@@ -30,13 +30,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..inert import terminal
     from ..quantity import NotAFigure, quantity_json, read_quantity
 
     try:
         read = read_quantity(args.expression)
     except NotAFigure as exc:
         sys.stderr.write(
-            f"claims number: {args.expression!r} is not a figure: {exc.message} (at offset {exc.position})\n"
+            f"claims number: {args.expression!r} is not a figure: {terminal(exc.message)} (at offset {exc.position})\n"
         )
         return EXIT_PROBLEMS
     sys.stdout.write(exactjson.dumps(quantity_json(read)) + "\n")

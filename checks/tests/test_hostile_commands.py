@@ -333,3 +333,11 @@ def test_an_as_of_text_claims_only_what_it_holds_whole(
     (date,) = [f for f in coverage(result).articles[0].found if (f.line, f.column) == (3, 11)]
     assert date.text == "2020년 12월"
     assert (date.status == "claimed") is claimed
+
+
+def test_claims_number_error_is_inert(capsys: pytest.CaptureFixture[str]) -> None:
+    """The reader's message quoted the offending characters raw: an ESC reached the terminal."""
+    assert main(["number", "\x1b[31m128명\n::error::x"]) == 1
+    _, err = capsys.readouterr()
+    assert "\x1b" not in err and "\\x1b" in err
+    assert_inert_lines(err)
