@@ -10,17 +10,19 @@ import gc
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from . import quantity
 from .claims import Claim, claims_files, read_claims_file
 from .compare import Group, compare
+from .dates import DATE_UNIT, NotATime, TimeReading, read_date, read_time
 from .problems import Problem, Severity, problem
 from .quotes import MIN_QUOTE_LENGTH, Place, canonical
 from .resolutions import RESOLUTIONS, check_resolutions, load_resolutions
 from .schemas import did_you_mean
 from .sources import INDEX, Source, load_sources
-from .times import parse_as_of
+from .times import Span, parse_as_of
 from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary
 from .yamlfile import Node
 
@@ -38,6 +40,8 @@ class CheckResult:
     places: dict[str, Place] = field(default_factory=dict)
     # The quantity read from each claim's figure.
     quantities: dict[str, quantity.Quantity] = field(default_factory=dict)
+    # The date read from each event-date claim's figure (`unit: date`), resolved against its article.
+    dates: dict[str, TimeReading] = field(default_factory=dict)
     # The comparison of the figures (checks.compare), with the editors' resolutions applied.
     groups: list[Group] = field(default_factory=list)
 
@@ -124,17 +128,28 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
             if value not in table:
                 add(key, code, f"{key} '{value}' is not in the vocabulary{did_you_mean(value, table)}")
 
+    source = result.sources.get(claim.source)
+    # Relative times (지난해, 이날) are read against the article's publication date; a source too
+    # broken to have one leaves them unread (its own problem says why).
+    published = source.published if source is not None and source.published != date.min else None
+
     if claim.as_of is not None:
         try:
-            parse_as_of(claim.as_of)
+            as_of = parse_as_of(claim.as_of)
         except ValueError as exc:
             add("as_of", "invalid-value", f"as_of '{claim.as_of}' names no time ({exc}); e.g. '2021-Q3'")
+        else:
+            if claim.as_of_text is not None and published is not None:
+                _check_as_of(claim, as_of, published, add)
 
     figure_ok = _check_inside_quote(claim, add)
     if figure_ok:
-        _check_figure(claim, result, add)
+        if claim.unit == DATE_UNIT:
+            if published is not None:
+                _check_date(claim, published, result, add)
+        else:
+            _check_figure(claim, result, add)
 
-    source = result.sources.get(claim.source)
     if source is None:
         add(
             "source",
@@ -201,11 +216,61 @@ def _check_inside_quote(claim: Claim, add: Add) -> bool:
     return ok
 
 
+def _check_as_of(claim: Claim, as_of: Span, published: date, add: Add) -> None:
+    """as_of must say what as_of_text says, wherever the time reader can resolve the words (issue 7)."""
+    assert claim.as_of_text is not None
+    try:
+        reading = read_time(claim.as_of_text, published)
+    except NotATime:
+        return  # 출범 당시, 최근: the words name no calendar time; the editor's value stands
+    if reading.admits(as_of):
+        return
+    how = f" ({reading.why})" if reading.why else ""
+    fix = (
+        f"; write as_of: '{reading.span.label()}'"
+        if reading.span and not reading.vague and reading.relation == "at"
+        else ""
+    )
+    add(
+        "as_of",
+        "as-of-mismatch",
+        f"as_of '{claim.as_of}' is not what as_of_text '{claim.as_of_text}' says: "
+        f"the words name {reading.describe()}{how}, in an article published {published}{fix}",
+    )
+
+
+def _check_date(claim: Claim, published: date, result: CheckResult, add: Add) -> None:
+    try:
+        reading = read_date(claim.as_written, published)
+    except NotATime as exc:
+        add(
+            "as_written",
+            "date-unreadable",
+            f"cannot read '{claim.as_written}' as a date: {exc.message}. A date claim states a calendar "
+            "time the article writes (2020년 12월, 지난해 8월 22일, 21일(현지시간), 지난달); "
+            "words that name none (출범 당시, 최근) are not a date",
+        )
+        return
+    result.dates[claim.id] = reading
+
+
 def _check_figure(claim: Claim, result: CheckResult, add: Add) -> None:
     try:
         read = quantity.read_quantity(unicodedata.normalize("NFC", claim.as_written))
     except quantity.NotAFigure as exc:
-        add("as_written", "figure-unreadable", f"cannot read '{claim.as_written}' as a figure: {exc.message}")
+        hint = ""
+        source = result.sources.get(claim.source)
+        if source is not None and source.published != date.min:
+            try:
+                read_date(claim.as_written, source.published)
+                hint = f"; it reads as a date: for the date of an event use `unit: {DATE_UNIT}`"
+            except NotATime:
+                pass
+        add(
+            "as_written",
+            "figure-unreadable",
+            f"cannot read '{claim.as_written}' as a figure: {exc.message}{hint}",
+        )
         return
     if read.unit != claim.unit:
         add(

@@ -14,9 +14,17 @@ The rules (README, "Comparison", is their documentation; keep the two in step):
    *contradiction* when two figures' bounds do not overlap (both cannot be true);
    *discrepancy* when all bounds overlap but two stated values differ by more than `TOLERANCE`
    of the larger; *agreement* otherwise; *single* when only one outlet states the figure.
+   Event dates (`unit: date`) are intervals of days: two that share no day contradict; two that
+   overlap with neither containing the other (days 21-24 and 22-25) are a discrepancy; one that
+   contains the other (2021 and 2021-12: one is less precise) or equals it agree.
 5. When a thing has same-time groups at two or more different times, its dated claims also form a
-   *change* group: a series over time, not a conflict.
-6. Two outlets whose supporting sentences are near-identical (a run of `SHARED_RUN` words in common)
+   series over time. The series is a *change* when the figure moved: no one value lies within every
+   member's bounds, or two stated values differ by more than `TOLERANCE` (for dates: no day is in
+   every member's interval). Otherwise nothing changed: the series is an *agreement over time*
+   (relation "agreement", `over_time` set), not a change.
+6. A single-source group is left out when every one of its claims already stands in another group
+   of the same thing (a comparison at some time, or the series): listing it again says nothing new.
+7. Two outlets whose supporting sentences are near-identical (a run of `SHARED_RUN` words in common)
    share one origin, usually a press release or a wire story: their agreement is one confirmation,
    not two.
 """
@@ -32,6 +40,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .claims import Claim
+from .dates import DATE_UNIT, TimeReading
 from .quantity import Quantity
 from .quotes import Place
 from .resolutions import Resolution
@@ -51,9 +60,22 @@ RELATIONS = ("contradiction", "discrepancy", "agreement", "change", "single")
 class Member:
     claim: Claim
     source: Source
-    quantity: Quantity
+    quantity: Quantity | None  # None for an event date
     place: Place
     span: Span | None  # None: undated (a one-off fact stated without a time)
+    date: TimeReading | None = None  # the event date of a `unit: date` claim, as days
+
+    @builtins.property
+    def figure(self) -> Quantity:
+        """The quantity of a figure claim (never called on a date claim)."""
+        assert self.quantity is not None, self.claim.id
+        return self.quantity
+
+    @builtins.property
+    def days(self) -> Span:
+        """The interval of days of an event-date claim."""
+        assert self.date is not None and self.date.span is not None, self.claim.id
+        return self.date.span
 
     @cached_property
     def sentence(self) -> str:
@@ -77,6 +99,7 @@ class Group:
     explanation: str
     shared_origins: list[list[Member]] = field(default_factory=list)
     resolution: Resolution | None = None
+    over_time: bool = False  # a series over time (a change, or an agreement over time)
 
     @builtins.property  # the field `property` shadows the builtin here
     def outlets(self) -> list[str]:
@@ -93,8 +116,9 @@ def members_of(result: CheckResult) -> list[Member]:
     for claim in result.claims:
         place = result.places.get(claim.id)
         read = result.quantities.get(claim.id)
+        reading = result.dates.get(claim.id)
         source = result.sources.get(claim.source)
-        if place is None or read is None or source is None:
+        if place is None or source is None or (read is None and (reading is None or reading.span is None)):
             continue
         prop = result.vocabulary.properties.get(claim.property)
         if claim.as_of is not None:
@@ -106,7 +130,7 @@ def members_of(result: CheckResult) -> list[Member]:
             span = day(source.published)
         else:
             span = None
-        members.append(Member(claim, source, read, place, span))
+        members.append(Member(claim, source, read, place, span, reading))
     return members
 
 
@@ -152,35 +176,77 @@ def _groups_for(base: str, subject: str, prop: str, unit: str, members: list[Mem
             f"{s.label()}: " + " / ".join(sorted({m.claim.as_written for m in items}))
             for s, items in clusters
         )
-        group = Group(base, subject, prop, unit, "change", when, series, f"changes over time: {steps}")
+        if _unchanged(series, unit):
+            relation, explanation = (
+                "agreement",
+                f"agreement over time, not a change: the figure stands at {steps}",
+            )
+        else:
+            relation, explanation = "change", f"changes over time: {steps}"
+        group = Group(base, subject, prop, unit, relation, when, series, explanation, over_time=True)
         group.shared_origins = shared_origins(series)
         out.append(group)
-    return out
+    return _without_redundant_singles(out)
+
+
+def _without_redundant_singles(groups: list[Group]) -> list[Group]:
+    """Rule 6: a single-source group whose every claim stands in another group says nothing new."""
+    elsewhere: dict[str, int] = {}
+    for g in groups:
+        if g.relation != "single":
+            for m in g.members:
+                elsewhere[m.claim.id] = elsewhere.get(m.claim.id, 0) + 1
+    return [
+        g for g in groups if g.relation != "single" or not all(m.claim.id in elsewhere for m in g.members)
+    ]
+
+
+def _unchanged(series: list[Member], unit: str) -> bool:
+    """Rule 5: one value lies within every member's bounds and no two stated values differ."""
+    if unit == DATE_UNIT:
+        return max(m.days.start for m in series) < min(m.days.end for m in series)
+    figures = [m.figure for m in series]
+    lows = [(q.low, q.low_inclusive) for q in figures if q.low is not None]
+    highs = [(q.high, q.high_inclusive) for q in figures if q.high is not None]
+    if lows and highs:
+        low = max(v for v, _ in lows)
+        high = min(v for v, _ in highs)
+        low_in = all(inc for v, inc in lows if v == low)
+        high_in = all(inc for v, inc in highs if v == high)
+        if not (low < high or (low == high and low_in and high_in)):
+            return False
+    values = [q.value for q in figures if q.value is not None]
+    return not values or not differ(max(values), min(values))
 
 
 def _judge(key: str, subject: str, prop: str, unit: str, when: str, members: list[Member]) -> Group:
     outlets = {m.source.outlet for m in members}
     group = Group(key, subject, prop, unit, "single", when, members, "")
     if len(outlets) < 2:
-        group.explanation = f"only {next(iter(outlets))} states this figure" if outlets else ""
+        what = "date" if unit == DATE_UNIT else "figure"
+        group.explanation = f"only {next(iter(outlets))} states this {what}" if outlets else ""
+        return group
+    if unit == DATE_UNIT:
+        _judge_dates(group, members, len(outlets))
+        group.shared_origins = shared_origins(members)
         return group
     apart = _pair(
         members,
-        lambda m: None if m.quantity.low is None else (m.quantity.low, not m.quantity.low_inclusive),
-        lambda m: None if m.quantity.high is None else (m.quantity.high, m.quantity.high_inclusive),
-        lambda a, b: not bounds_overlap(a.quantity, b.quantity),
+        lambda m: None if m.figure.low is None else (m.figure.low, not m.figure.low_inclusive),
+        lambda m: None if m.figure.high is None else (m.figure.high, m.figure.high_inclusive),
+        lambda a, b: not bounds_overlap(a.figure, b.figure),
     )
     spread = _pair(
         members,
-        lambda m: m.quantity.value,
-        lambda m: m.quantity.value,
-        lambda a, b: differ(a.quantity.value, b.quantity.value),
+        lambda m: m.figure.value,
+        lambda m: m.figure.value,
+        lambda a, b: differ(a.figure.value, b.figure.value),
     )
     if apart is not None:
         a, b = apart
         group.relation = "contradiction"
         group.explanation = (
-            f"{a.source.outlet} {bounds_text(a.quantity)} and {b.source.outlet} {bounds_text(b.quantity)} "
+            f"{a.source.outlet} {bounds_text(a.figure)} and {b.source.outlet} {bounds_text(b.figure)} "
             "cannot both be true"
         )
     elif spread is not None:
@@ -195,6 +261,55 @@ def _judge(key: str, subject: str, prop: str, unit: str, when: str, members: lis
         group.explanation = f"{len(outlets)} outlets agree within {TOLERANCE * 100}%"
     group.shared_origins = shared_origins(members)
     return group
+
+
+def _judge_dates(group: Group, members: list[Member], outlets: int) -> None:
+    """Rule 4 for event dates: disjoint days contradict, a partial overlap is a discrepancy, nesting agrees."""
+    apart = _pair(
+        members,
+        lambda m: m.days.start,  # the latest start against the earliest end
+        lambda m: m.days.end,
+        lambda a, b: a.days.start >= b.days.end,
+    )
+    if apart is not None:
+        a, b = apart
+        group.relation = "contradiction"
+        group.explanation = (
+            f"{a.source.outlet} {a.days.display()} and {b.source.outlet} {b.days.display()} share no day: "
+            "both cannot be true"
+        )
+        return
+    # Every pair overlaps. A pair where neither contains the other: distinct intervals are few (one
+    # per way of writing the date), so comparing them pairwise stays cheap.
+    by_days: dict[Span, list[Member]] = {}
+    for m in members:
+        by_days.setdefault(m.days, []).append(m)
+    spans = sorted(by_days)
+    for i, x in enumerate(spans):
+        for y in spans[i + 1 :]:
+            if x.contains(y) or y.contains(x):
+                continue
+            pair = next(
+                ((a, b) for a in by_days[x] for b in by_days[y] if a.source.outlet != b.source.outlet), None
+            )
+            if pair is not None:
+                a, b = pair
+                group.relation = "discrepancy"
+                group.explanation = (
+                    f"{a.source.outlet} {a.days.display()} and {b.source.outlet} {b.days.display()} overlap, "
+                    "but neither contains the other"
+                )
+                return
+    group.relation = "agreement"
+    if len(spans) == 1:
+        group.explanation = f"{outlets} outlets agree on {spans[0].display()}"
+    else:
+        widest = max(spans, key=lambda s: (s.end - s.start, s))
+        group.explanation = (
+            f"{outlets} outlets agree: {widest.display()} contains "
+            + ", ".join(s.display() for s in spans if s != widest)
+            + " (one is less precise than the other)"
+        )
 
 
 def _pair(

@@ -98,6 +98,19 @@ _AT_FOUNDING = (
 )
 
 
+# An event-date claim: the day, month, year or interval the article names (unit: date).
+_DATE_CLAIM = """\
+claims:
+  - id: sample-launch-date
+    source: sample-2024-01-02
+    quote: LG AI연구원은 2020년 12월 출범했다
+    subject: lg-ai-research
+    property: launch-date
+    as_written: 2020년 12월
+    unit: date
+"""
+
+
 def _c(
     code: str,
     severity: Severity,
@@ -394,6 +407,28 @@ CODES: dict[str, Code] = {
             "Set `unit` to the unit the figure is written in.",
             _GOOD_CLAIM.replace("unit: person", "unit: KRW"),
             (8, 11),
+        ),
+        _c(
+            "date-unreadable",
+            E,
+            "An event-date claim (`unit: date`) whose figure the time reader cannot turn into days: the "
+            "words name no calendar time (출범 당시, 최근), or cannot be resolved against the article's "
+            "publication date (지난 3월 in a March article: this March or last?). The reader never guesses.",
+            "Claim a date only where the article writes one (2020년 12월, 지난해 8월 22일, 21일(현지시간), "
+            "지난달), copied exactly; otherwise it is not a date claim.",
+            _DATE_CLAIM.replace("as_written: 2020년 12월", "as_written: 출범했다"),
+            (7, 17),
+            passing=_DATE_CLAIM,
+        ),
+        _c(
+            "as-of-mismatch",
+            E,
+            "A claim's `as_of` is not the time its `as_of_text` names, read against the article's "
+            "publication date (지난해 3분기 in an article of 2024-01-02 is 2023-Q3). Words that name no "
+            "calendar time (출범 당시) are not checked: the editor's value stands.",
+            "Set `as_of` to the value the message gives, or correct `as_of_text`.",
+            _GOOD_CLAIM.replace("as_of: 2023-Q3", "as_of: 2022-Q3"),
+            (9, 12),
         ),
         _c(
             "resolution-stale",

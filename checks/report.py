@@ -23,6 +23,7 @@ from tabulate import tabulate
 from . import exactjson
 from .checker import CheckResult
 from .compare import RELATIONS, Group, Member
+from .dates import DATE_UNIT
 from .quotes import canonical
 
 REPORT = "reports/conflicts.md"
@@ -69,16 +70,36 @@ def figure(value: Fraction | None) -> str:
 
 
 def value_cell(m: Member) -> str:
-    """The value; for a paired amount, 1억 달러(약 1200억원), the second one too."""
-    text = figure(m.quantity.value)
-    paired = m.quantity.paired
+    """The value; for a paired amount, 1억 달러(약 1200억원), the second one too; a date as a date."""
+    if m.date is not None:
+        return date_cell(m)
+    text = figure(m.figure.value)
+    paired = m.figure.paired
     if paired is not None:
         text += f"; paired: {paired.text} = {figure(paired.value)} {paired.unit or ''}".rstrip()
     return md(text)
 
 
+def date_cell(m: Member) -> str:
+    """An event date as a reader reads one: 2023-08-21, 2021-12, 2021, 2023-08-21 – 2023-08-24."""
+    return md(m.days.display())
+
+
+def precision_cell(m: Member) -> str:
+    """How precise the date is, and what relative words were counted from."""
+    assert m.date is not None
+    text = m.date.precision
+    if m.date.vague:
+        text += ", some time within"
+    if m.date.relative:
+        text += f", counted from {m.source.published.isoformat()}"
+    return md(text)
+
+
 def bounds(m: Member) -> str:
-    q = m.quantity
+    if m.date is not None:
+        return precision_cell(m)
+    q = m.figure
     low = "−∞" if q.low is None else (korean(q.low) or grouped(q.low))
     high = "∞" if q.high is None else (korean(q.high) or grouped(q.high))
     left = "[" if q.low is not None and q.low_inclusive else "("
@@ -176,9 +197,29 @@ def _members_table(g: Group) -> str:
         ]
         for m in g.members
     ]
-    return table(
-        ["outlet", "published", "as of", "figure as written", "value", "bounds", "quote", "source line"], rows
-    )
+    if g.unit == DATE_UNIT:
+        headers = [
+            "outlet",
+            "published",
+            "as of",
+            "date as written",
+            "date",
+            "precision",
+            "quote",
+            "source line",
+        ]
+    else:
+        headers = [
+            "outlet",
+            "published",
+            "as of",
+            "figure as written",
+            "value",
+            "bounds",
+            "quote",
+            "source line",
+        ]
+    return table(headers, rows)
 
 
 def _origin_notes(g: Group) -> str:
@@ -204,9 +245,10 @@ def _group_section(g: Group, result: CheckResult) -> str:
     unit = result.vocabulary.units.get(g.unit)
     unit_text = f"{md(unit.ko)} ({md(g.unit)})" if unit else md(g.unit)
     when = "undated (a one-off fact)" if g.when == "undated" else f"as of {md(g.when)}"
+    relation = "agreement over time" if g.over_time and g.relation == "agreement" else g.relation
     head = (
         f"### `{g.key}`\n\n{_title(g, result)}, in {unit_text}, {when}: "
-        f"**{g.relation}**. {md(g.explanation)}.\n\n"
+        f"**{relation}**. {md(g.explanation)}.\n\n"
     )
     body = _members_table(g) + "\n" + _origin_notes(g) + _resolution_note(g)
     if g.relation == "change":
@@ -215,7 +257,9 @@ def _group_section(g: Group, result: CheckResult) -> str:
 
 
 def _chart(g: Group, result: CheckResult) -> str:
-    values = [m.quantity.value for m in g.members]
+    if any(m.quantity is None for m in g.members):
+        return ""  # dates are not bars
+    values = [m.figure.value for m in g.members]
     if any(v is None for v in values) or len(values) < 2:
         return ""
 
@@ -249,7 +293,7 @@ def mermaid_text(text: str) -> str:
     return _WHITESPACE.sub(" ", text.translate(_MERMAID_DROP)).strip()
 
 
-def _single_table(groups: list[Group], result: CheckResult) -> str:
+def _single_table(groups: list[Group], result: CheckResult, dates: bool = False) -> str:
     rows = []
     for g in groups:
         for m in g.members:
@@ -272,9 +316,9 @@ def _single_table(groups: list[Group], result: CheckResult) -> str:
             "what",
             "outlet",
             "published",
-            "figure as written",
-            "value",
-            "bounds",
+            "date as written" if dates else "figure as written",
+            "date" if dates else "value",
+            "precision" if dates else "bounds",
             "quote",
             "source line",
         ],
@@ -313,10 +357,21 @@ def markdown(result: CheckResult) -> str:
     for relation in ("agreement", "change"):
         chosen = [g for g in groups if g.relation == relation]
         parts.append(f"## {_HEADINGS[relation]}\n\n")
+        if relation == "agreement":
+            parts.append(
+                "Outlets that agree at one time, and series whose figure stands unchanged over time "
+                "(*agreement over time*: stated again later, not a change).\n\n"
+            )
         parts.append("".join(_group_section(g, result) for g in chosen) or "None.\n\n")
-    singles = [g for g in groups if g.relation == "single"]
+    singles = [g for g in groups if g.relation == "single" and g.unit != DATE_UNIT]
+    single_dates = [g for g in groups if g.relation == "single" and g.unit == DATE_UNIT]
     parts.append(f"## {_HEADINGS['single']}\n\n")
+    parts.append(
+        "A figure stated by one outlet only, and not already shown in a comparison or a series above.\n\n"
+    )
     parts.append(_single_table(singles, result) if singles else "None.\n")
+    parts.append("\n## Single-source dates\n\n")
+    parts.append(_single_table(single_dates, result, dates=True) if single_dates else "None.\n")
     return "".join(parts).rstrip("\n") + "\n"
 
 
@@ -324,8 +379,8 @@ def markdown(result: CheckResult) -> str:
 
 
 def _member_json(m: Member) -> dict[str, object]:
-    q = m.quantity
-    return {
+    """A figure member has value and bounds; a date member (unit "date") has `date` instead (README)."""
+    out: dict[str, object] = {
         "claim": m.claim.id,
         "source": m.source.id,
         "file": m.source.file,
@@ -333,15 +388,37 @@ def _member_json(m: Member) -> dict[str, object]:
         "outlet": m.source.outlet,
         "published": m.source.published.isoformat(),
         "as_written": m.claim.as_written,
-        "value": q.value,
-        "low": q.low,
-        "high": q.high,
-        "low_inclusive": q.low_inclusive,
-        "high_inclusive": q.high_inclusive,
+    }
+    if m.date is not None:
+        out["date"] = date_json(m)
+    else:
+        q = m.figure
+        out |= {
+            "value": q.value,
+            "low": q.low,
+            "high": q.high,
+            "low_inclusive": q.low_inclusive,
+            "high_inclusive": q.high_inclusive,
+        }
+    return out | {
         "unit": m.claim.unit,
         "as_of": m.claim.as_of,
         "time": m.span.label() if m.span else None,
         "quote": m.claim.quote,
+    }
+
+
+def date_json(m: Member) -> dict[str, object]:
+    """The JSON shape of an event date: first and last day (inclusive), precision, and how it was read."""
+    assert m.date is not None
+    span = m.days
+    return {
+        "first": span.start.isoformat(),
+        "last": span.last.isoformat(),
+        "label": span.label(),
+        "precision": m.date.precision,
+        "vague": m.date.vague,
+        "relative": m.date.relative,
     }
 
 
@@ -357,6 +434,7 @@ def analysis_json(result: CheckResult) -> str:
                 "property": g.property,
                 "unit": g.unit,
                 "when": g.when,
+                "over_time": g.over_time,
                 "explanation": g.explanation,
                 "resolution": None
                 if r is None

@@ -42,6 +42,18 @@ class Span:
             return f"{s.year}-{s.month:02d}/{last.year}-{last.month:02d}"
         return f"{s.isoformat()}/{last.isoformat()}"
 
+    def display(self) -> str:
+        """The span as a reader reads a date: 2023-08-21, 2021-12, 2021, 2023-08-21 – 2023-08-24."""
+        return self.label().replace("/", " – ")
+
+    @property
+    def last(self) -> date:
+        """The last day of the span (inclusive)."""
+        return self.end - timedelta(days=1)
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
 
 def _one(text: str) -> Span:
     m = _ONE.match(text)
@@ -65,8 +77,12 @@ def _one(text: str) -> Span:
     return Span(date(year, 1, 1), date(year + 1, 1, 1))
 
 
-def _month_start(year: int, month: int) -> date:
+def month_start(year: int, month: int) -> date:
+    """The first day of a month; month 13 is January of the next year."""
     return date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+
+
+_month_start = month_start
 
 
 def parse_as_of(text: str) -> Span:

@@ -404,10 +404,11 @@ def test_change_over_time_with_members_in_time_order(run) -> None:
             ),
         ],
     )
+    # 80여명 [80, 90) and 128명 share no value: the figure moved, a change. cc.q3 alone at 2021-Q3
+    # is a single-source group, but the change already shows it: not listed again (rule 6).
     assert relations(result) == {
         HEADCOUNT: ("change", ["aa.founding", "bb.founding", "cc.q3"]),
         f"{HEADCOUNT}@2020-12": ("agreement", ["aa.founding", "bb.founding"]),
-        f"{HEADCOUNT}@2021-Q3": ("single", ["cc.q3"]),
     }
     change = group(result, HEADCOUNT)
     spans = [m.span for m in change.members]
@@ -423,13 +424,12 @@ def test_overlapping_times_form_one_group(run) -> None:
 
 
 def test_adjacent_times_do_not_overlap(run) -> None:
-    # 2021-H1 ends where 2021-07 starts (a span's end is exclusive): two times, so a change.
-    result = pair_times(run, ("2021-H1", "상반기"), ("2021-07", "7월"), "약 100명", "100명")
-    assert relations(result) == {
-        HEADCOUNT: ("change", ["aa.x", "bb.x"]),
-        f"{HEADCOUNT}@2021-H1": ("single", ["aa.x"]),
-        f"{HEADCOUNT}@2021-07": ("single", ["bb.x"]),
-    }
+    # 2021-H1 ends where 2021-07 starts (a span's end is exclusive): two times, so a series; 약 100명
+    # is [90, 110], 128명 lies outside it: the figure moved, a change. Each time's single-source
+    # group holds only a claim the change shows: not listed (rule 6).
+    result = pair_times(run, ("2021-H1", "2021년 상반기"), ("2021-07", "2021년 7월"), "약 100명", "128명")
+    assert relations(result) == {HEADCOUNT: ("change", ["aa.x", "bb.x"])}
+    assert group(result, HEADCOUNT).when == "2021-H1…2021-07"
 
 
 def pair_times(run, time_a: tuple[str, str], time_b: tuple[str, str], fig_a: str, fig_b: str) -> CheckResult:
@@ -535,13 +535,12 @@ def _dated_by_publication(run, published_b: str) -> CheckResult:
 
 def test_undated_changing_figure_is_dated_by_publication(run) -> None:
     # headcount changes over time: a figure stated without a time is current on its article's date.
-    # Published on different days, the two figures are at different times: a change, not an agreement.
+    # Published on different days, the two figures are at different times: a series, not a same-time
+    # comparison. 300 lies within 약 300명's [270, 330] and equals its value: nothing moved, so the
+    # series is an agreement over time, not a change (rule 5).
     result = _dated_by_publication(run, "2023-08-24")
-    assert relations(result) == {
-        HEADCOUNT: ("change", ["aa.now", "bb.now"]),
-        f"{HEADCOUNT}@2022-01-19": ("single", ["aa.now"]),
-        f"{HEADCOUNT}@2023-08-24": ("single", ["bb.now"]),
-    }
+    assert relations(result) == {HEADCOUNT: ("agreement", ["aa.now", "bb.now"])}
+    assert group(result, HEADCOUNT).over_time
     assert [m.span for m in group(result, HEADCOUNT).members] == [
         Span(date(2022, 1, 19), date(2022, 1, 20)),
         Span(date(2023, 8, 24), date(2023, 8, 25)),
@@ -950,8 +949,9 @@ def test_groups_do_not_depend_on_claim_order(spec: list[RandomClaim], data: st.D
         first = _mapping(check(build(Path(tmp) / "a", articles, claims)))
         second = _mapping(check(build(Path(tmp) / "b", articles, files=layout(claims, order, split))))
     assert first == second
-    # And every claim is in at least one same-time group.
-    in_groups = {cid for key, (relation, ids, _) in first.items() if relation != "change" for cid in ids}
+    # And every claim is in at least one group: a same-time group, or the series over time that
+    # shows it when its own same-time group would only repeat it (rule 6).
+    in_groups = {cid for key, (relation, ids, _) in first.items() for cid in ids}
     assert in_groups == {c["id"] for c in claims}
 
 
@@ -990,7 +990,9 @@ def test_every_same_time_group_is_judged_by_the_rules(spec: list[RandomClaim]) -
         result = check(build(Path(tmp), articles, claims))
     assert result.problems == [], problems_text(result)
     for g in result.groups:
-        if g.relation != "change":
+        if g.over_time:
+            assert g.relation == _expected_series_relation(g), g.key
+        else:
             assert g.relation == _expected_relation(g), g.key
     # Undated members (one-off facts without a time) are in every same-time group of their thing.
     for g in result.groups:
@@ -1000,8 +1002,33 @@ def test_every_same_time_group_is_judged_by_the_rules(spec: list[RandomClaim]) -
                 assert all(
                     m in h.members
                     for h in result.groups
-                    if (h.subject, h.property, h.unit) == thing and h.relation != "change"
+                    if (h.subject, h.property, h.unit) == thing and not h.over_time
                 )
+    # No single-source group only repeats claims another group of its thing already shows (rule 6).
+    for g in result.groups:
+        if g.relation == "single":
+            others = {
+                m.claim.id
+                for h in result.groups
+                if h is not g
+                and h.relation != "single"
+                and (h.subject, h.property, h.unit) == (g.subject, g.property, g.unit)
+                for m in h.members
+            }
+            assert not all(m.claim.id in others for m in g.members), g.key
+
+
+def _expected_series_relation(g: Group) -> str:
+    """README rule 5, from the definition: every pair of members (whatever the outlet) shares a value
+    and states values within 1% -> nothing moved, an agreement over time; otherwise a change."""
+    pairs = [(a, b) for i, a in enumerate(g.members) for b in g.members[i + 1 :]]
+    if any(not _overlap(a.quantity, b.quantity) for a, b in pairs):
+        return "change"
+    for a, b in pairs:
+        x, y = a.quantity.value, b.quantity.value
+        if x is not None and y is not None and abs(x - y) * 100 > max(abs(x), abs(y)):
+            return "change"
+    return "agreement"
 
 
 # --- checks.times ---------------------------------------------------------------------------------------

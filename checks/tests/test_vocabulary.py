@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checks import quantity
+from checks.dates import DATE_UNIT
 from checks.vocabulary import load_vocabulary
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -24,5 +25,11 @@ def test_every_unit_the_reader_produces_is_in_the_vocabulary_with_a_spelling_it_
 
 
 def test_every_vocabulary_unit_is_one_the_reader_can_produce() -> None:
-    # A unit no figure can be read in would make every claim using it a unit-mismatch.
-    assert sorted(set(load_vocabulary(PROJECT).units) - set(quantity.UNITS)) == []
+    # A unit no figure can be read in would make every claim using it a unit-mismatch. Dates are
+    # read by the time reader (checks/dates.py), not the number reader.
+    assert sorted(set(load_vocabulary(PROJECT).units) - set(quantity.UNITS) - {DATE_UNIT}) == []
+
+
+def test_the_date_unit_is_in_the_vocabulary_and_no_quantity_unit() -> None:
+    assert DATE_UNIT in load_vocabulary(PROJECT).units
+    assert DATE_UNIT not in quantity.UNITS

@@ -194,13 +194,14 @@ RANDOM_FIGURES = (
     ("investment", "30억달러", "USD"),
 )
 
-# (as_of, as_of_text) or None
+# (as_of, as_of_text) or None. The words are absolute: the articles are of several years, and
+# relative words (지난해) must agree with as_of in each (checks.dates).
 RANDOM_TIMES = (
     None,
     ("2020-12", "출범 당시"),
     ("2021", "2021년"),
-    ("2021-Q3", "지난해 3분기"),
-    ("2022-H1", "올해 상반기"),
+    ("2021-Q3", "2021년 3분기"),
+    ("2022-H1", "2022년 상반기"),
     ("2021/2022", "2021~2022년"),
 )
 
