@@ -16,11 +16,13 @@ from pathlib import Path
 from . import quantity
 from .claims import Claim, claims_files, read_claims_file
 from .compare import Group, compare
+from .coverage import check_skips
 from .dates import DATE_UNIT, NotATime, TimeReading, read_date, read_time
 from .problems import Problem, Severity, problem
 from .quotes import MIN_QUOTE_LENGTH, Place, canonical
 from .resolutions import RESOLUTIONS, check_resolutions, load_resolutions
 from .schemas import did_you_mean
+from .skips import SKIPS, Skip, load_skips
 from .sources import INDEX, Source, load_sources
 from .times import Span, parse_as_of
 from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary
@@ -44,6 +46,9 @@ class CheckResult:
     dates: dict[str, TimeReading] = field(default_factory=dict)
     # The comparison of the figures (checks.compare), with the editors' resolutions applied.
     groups: list[Group] = field(default_factory=list)
+    # The skips of claims/skips.yaml, and where each placed one's quote is (by the skip's index).
+    skips: list[Skip] = field(default_factory=list)
+    skip_places: dict[int, Place] = field(default_factory=dict)
 
     @property
     def failed(self) -> bool:
@@ -97,11 +102,18 @@ def _check(root: Path) -> CheckResult:
         else:
             seen[claim.id] = claim
         problems.extend(_check_claim(claim, result))
+    skips = load_skips(root)
+    files[SKIPS] = skips.node
+    problems.extend(skips.problems)
+    result.skips = skips.skips
+    for skip in skips.skips:
+        problems.extend(_check_skip(skip, result))
     resolutions = load_resolutions(root)
     files[RESOLUTIONS] = resolutions.node
     problems.extend(resolutions.problems)
     result.groups = compare(result, resolutions.by_group)
     problems.extend(check_resolutions(resolutions, result.groups))
+    problems.extend(check_skips(result))
     problems.sort(key=Problem.sort_key)
     return result
 
@@ -150,14 +162,25 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
         else:
             _check_figure(claim, result, add)
 
+    place = place_quote(claim.source, claim.quote, claim.occurrence, result, add)
+    if place is not None:
+        result.places[claim.id] = place
+    return found
+
+
+def place_quote(
+    source_id: str, quote_text: str, occurrence: int | None, result: CheckResult, add: Add
+) -> Place | None:
+    """Where a quote (of a claim or a skip) is in its article body; problems through `add`."""
+    source = result.sources.get(source_id)
     if source is None:
         add(
             "source",
             "unknown-source",
-            f"source '{claim.source}' is not in {INDEX}{did_you_mean(claim.source, result.sources)}",
+            f"source '{source_id}' is not in {INDEX}{did_you_mean(source_id, result.sources)}",
         )
-        return found
-    quote = canonical(claim.quote)
+        return None
+    quote = canonical(quote_text)
     if len(quote) < MIN_QUOTE_LENGTH:
         what = "empty" if not quote else f"only {len(quote)} characters"
         add(
@@ -165,26 +188,26 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
             "quote-too-short",
             f"the quote is {what}; quote at least {MIN_QUOTE_LENGTH} characters of the sentence that states the figure",
         )
-        return found
+        return None
     if not source.usable:
         add(
             "source",
             "source-unusable",
             f"cannot verify the quote: source '{source.id}' failed its own checks (see {INDEX})",
         )
-        return found
+        return None
     places = source.body.occurrences(quote)
     if not places:
-        add("quote", "quote-not-found", _not_found(claim, source))
-        return found
-    if claim.occurrence is not None and claim.occurrence > len(places):
+        add("quote", "quote-not-found", _not_found(quote_text, source))
+        return None
+    if occurrence is not None and occurrence > len(places):
         add(
             "occurrence",
             "occurrence-out-of-range",
-            f"occurrence {claim.occurrence} asked, but the quote occurs {len(places)} time(s) in {source.file}",
+            f"occurrence {occurrence} asked, but the quote occurs {len(places)} time(s) in {source.file}",
         )
-        return found
-    if claim.occurrence is None and len(places) > 1:
+        return None
+    if occurrence is None and len(places) > 1:
         where = ", ".join(f"{n}: line {p.line}" for n, p in enumerate(places, 1))
         add(
             "quote",
@@ -192,8 +215,28 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
             f"the quote occurs {len(places)} times in {source.file} ({where}); lengthen it until it is unique, "
             "or add `occurrence: N` for the one meant",
         )
+        return None
+    return places[(occurrence or 1) - 1]
+
+
+def _check_skip(skip: Skip, result: CheckResult) -> list[Problem]:
+    """A skip's quote is checked like a claim's, and its figure must be inside it."""
+    found: list[Problem] = []
+
+    def add(key: str, code: str, message: str) -> None:
+        line, col = skip.at(key)
+        found.append(problem(skip.path, line, col, code, message))
+
+    if canonical(skip.figure) not in canonical(skip.quote):
+        add(
+            "figure",
+            "figure-not-in-quote",
+            f"the figure '{skip.figure}' does not occur in the quote; copy it from the quote exactly as printed",
+        )
         return found
-    result.places[claim.id] = places[(claim.occurrence or 1) - 1]
+    place = place_quote(skip.source, skip.quote, skip.occurrence, result, add)
+    if place is not None:
+        result.skip_places[skip.index] = place
     return found
 
 
@@ -282,9 +325,9 @@ def _check_figure(claim: Claim, result: CheckResult, add: Add) -> None:
     result.quantities[claim.id] = read
 
 
-def _not_found(claim: Claim, source: Source) -> str:
+def _not_found(quote: str, source: Source) -> str:
     head = f"the quote does not occur in the body of {source.id} ({source.file})"
-    mismatch = source.body.closest(claim.quote)
+    mismatch = source.body.closest(quote)
     if mismatch is None:
         return head + "; nothing in the article resembles it: check `source`"
     p = mismatch.place

@@ -17,6 +17,7 @@ from .yamlfile import Node
 
 CLAIMS = "claims"
 RESOLUTIONS = "claims/resolutions.yaml"  # not a claims file: see checks.resolutions
+SKIPS = "claims/skips.yaml"  # not a claims file: see checks.skips
 _FIELDS = ("id", "source", "quote", "subject", "property", "as_written", "unit")
 
 
@@ -62,7 +63,9 @@ def claims_files(root: Path) -> list[Path]:
     found = [
         p
         for p in folder.rglob("*")
-        if p.suffix in (".yaml", ".yml") and p.is_file() and p.relative_to(root).as_posix() != RESOLUTIONS
+        if p.suffix in (".yaml", ".yml")
+        and p.is_file()
+        and p.relative_to(root).as_posix() not in (RESOLUTIONS, SKIPS)
     ]
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 

@@ -13,12 +13,12 @@ import traceback
 from collections.abc import Sequence
 
 from .commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, PROJECT_ROOT, UsageError, default_root
-from .commands import check, explain, number, report
+from .commands import check, coverage, explain, number, report
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "PROJECT_ROOT", "default_root", "main"]
 
 # The order `claims --help` lists them in.
-COMMANDS = (check, report, number, explain)
+COMMANDS = (check, report, coverage, number, explain)
 
 
 def build_parser() -> argparse.ArgumentParser:

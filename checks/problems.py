@@ -111,6 +111,18 @@ claims:
 """
 
 
+# A skip of claims/skips.yaml: the photo caption's 80여명 (line 4 of the sample article) is not a claim.
+_SKIPS_FILE = "claims/skips.yaml"
+_SKIPS = """\
+skips:
+  - source: sample-2024-01-02
+    quote: (사진) 출범 당시 80여명이던 연구원들이 모였다
+    figure: 80여명
+    reason: caption
+    note: The photo caption restates the body's figure.
+"""
+
+
 def _c(
     code: str,
     severity: Severity,
@@ -429,6 +441,30 @@ CODES: dict[str, Code] = {
             "Set `as_of` to the value the message gives, or correct `as_of_text`.",
             _GOOD_CLAIM.replace("as_of: 2023-Q3", "as_of: 2022-Q3"),
             (9, 12),
+        ),
+        _c(
+            "skip-stale",
+            E,
+            "A skip in claims/skips.yaml that skips nothing: the readers find no figure or date at its "
+            "`figure` in the quote, or a claim already covers that figure.",
+            "Remove the skip (a claimed figure needs none), or correct its `figure` to the one meant.",
+            _SKIPS.replace(
+                "(사진) 출범 당시 80여명이던 연구원들이 모였다",
+                "LG AI연구원은 2020년 12월 출범했다. 출범 당시 80여명이던",
+            ),
+            (4, 13),
+            passing=_SKIPS,
+            file=_SKIPS_FILE,
+        ),
+        _c(
+            "skip-duplicate",
+            E,
+            "Two skips in claims/skips.yaml skip the same figure of the same article.",
+            "Keep one of them (merge their notes).",
+            _SKIPS + _SKIPS.removeprefix("skips:\n"),
+            (7, 5),
+            passing=_SKIPS,
+            file=_SKIPS_FILE,
         ),
         _c(
             "resolution-stale",

@@ -14,9 +14,11 @@ from typing import Any
 import pytest
 
 from .checker import CheckResult, check
+from .coverage import ArticleCoverage, coverage
 from .problems import Problem, Severity
 from .report import REPORT
 from .resolutions import RESOLUTIONS
+from .skips import SKIPS
 from .sources import INDEX
 from .vocabulary import VOCABULARY
 from .yamlfile import Node
@@ -106,7 +108,7 @@ def _entries(
     out = [("(file)", 1, whole)]
     seen: set[str] = set()
     for n, (entry, bucket) in enumerate(zip(entries, buckets)):
-        ident = entry.get("id") or entry.get("group")
+        ident = entry.get("id") or entry.get("group") or entry.get("figure")
         name = ident.value if ident is not None and isinstance(ident.value, str) else f"[{n}]"
         if name in seen:
             name = f"{name} [{n}]"
@@ -116,7 +118,7 @@ def _entries(
 
 
 # The top-level list whose entries become one test each; other files are one test as a whole.
-_LIST_KEYS = {INDEX: "sources", VOCABULARY: "", RESOLUTIONS: "resolutions"}
+_LIST_KEYS = {INDEX: "sources", VOCABULARY: "", RESOLUTIONS: "resolutions", SKIPS: "skips"}
 
 
 def registry_collectors(session: pytest.Session, root: Path, result: CheckResult) -> list[RegistryFile]:
@@ -176,6 +178,62 @@ class ReportFile(pytest.File):
         return [ReportItem.from_parent(self, name="current", result=self.result)]
 
 
+class Uncovered(Exception):
+    pass
+
+
+class CoverageItem(pytest.Item):
+    """Every figure and date of one article is claimed or skipped (`claims coverage --check`)."""
+
+    def __init__(self, *, article: ArticleCoverage | None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.article = article
+
+    def runtest(self) -> None:
+        if self.article is None:
+            pytest.skip(
+                "the registry has problems (see the failing claims); coverage counts a clean registry"
+            )
+        uncovered = self.article.uncovered
+        if uncovered:
+            lines = [
+                f"{f.where()}: uncovered {f.kind} '{f.text}' ({f.value}) «{f.sentence}»" for f in uncovered
+            ]
+            lines.append(
+                f"{len(uncovered)} figure(s) and date(s) of {self.article.source} neither claimed nor skipped: "
+                "claim each, or skip it with a reason in claims/skips.yaml (`claims coverage` lists them)"
+            )
+            raise Uncovered("\n".join(lines))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, Uncovered):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        first = self.article.uncovered[0].line if self.article and self.article.uncovered else 1
+        return self.path, first - 1, "coverage"
+
+
+class CoverageFile(pytest.File):
+    def __init__(self, *, article: ArticleCoverage | None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.article = article
+
+    def collect(self) -> list[pytest.Item]:
+        return [CoverageItem.from_parent(self, name="coverage", article=self.article)]
+
+
+def coverage_collectors(session: pytest.Session, root: Path, result: CheckResult) -> list[CoverageFile]:
+    """One coverage test per article, placed at the article file (skipped while the registry has problems)."""
+    by_source = {a.source: a for a in coverage(result).articles} if not result.failed else {}
+    return [
+        CoverageFile.from_parent(session, path=root / source.file, article=by_source.get(sid))
+        for sid, source in sorted(result.sources.items())
+        if source.usable
+    ]
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(
     session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
@@ -190,4 +248,6 @@ def pytest_collection_modifyitems(
     result = check(root)
     for collector in registry_collectors(session, root, result):
         items.extend(collector.collect())
+    for coverage_file in coverage_collectors(session, root, result):
+        items.extend(coverage_file.collect())
     items.extend(ReportFile.from_parent(session, path=root / REPORT, result=result).collect())

@@ -107,6 +107,10 @@ class Body:
                 i = seg.text.find(q, i + 1)
         return places
 
+    def locate(self, segment: int, start: int, end: int) -> Place:
+        """Where canonical characters [start, end) of a segment lie in the file (for checks.coverage)."""
+        return self._place(self.segments[segment], start, end)
+
     def _position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1

@@ -23,6 +23,7 @@ from tabulate import tabulate
 from . import exactjson
 from .checker import CheckResult
 from .compare import RELATIONS, Group, Member
+from .coverage import coverage
 from .dates import DATE_UNIT
 from .quotes import canonical
 
@@ -345,6 +346,7 @@ def markdown(result: CheckResult) -> str:
             "How figures are grouped and judged: README.md, *Comparison*. Each figure links to the line of the "
             "article it is quoted from.\n\n"
         ),
+        f"**{md(coverage(result).summary())}** (`claims coverage` lists every figure and date not yet claimed).\n\n",
         table(["relation", "open", "resolved", "groups"], counts),
         "\n",
     ]

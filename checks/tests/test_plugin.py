@@ -7,22 +7,65 @@ from pathlib import Path
 
 import pytest
 
+from checks.checker import check
+from checks.report import markdown
+
 from .conftest import BASE_REGISTRY
 
 pytest_plugins = ["pytester"]
 
-# The test registry (checks/tests/registry) gives one test per registry file, as a whole ("(file)"), one
-# per claim and one per source, and one for the committed report:
+# The test registry (checks/tests/registry) claims one figure of its article; the fixture below skips
+# the other five, so that its coverage is complete.
+SKIPS = """\
+skips:
+  - source: sample-2024-01-02
+    quote: 입력 2024.01.02
+    figure: 2024.01.02
+    reason: page-furniture
+    note: the dateline
+  - source: sample-2024-01-02
+    quote: LG AI연구원은 2020년 12월 출범했다
+    figure: 2020년 12월
+    reason: other-subject
+    note: the launch date is not followed by this test registry
+  - source: sample-2024-01-02
+    quote: 지난해 3분기 기준 128명으로 늘었다
+    figure: 지난해 3분기
+    reason: covered-elsewhere
+    note: the time of the 128명 figure
+  - source: sample-2024-01-02
+    quote: 지난해 3분기 기준 128명으로 늘었다
+    figure: 128명
+    reason: other-subject
+    note: not followed here
+  - source: sample-2024-01-02
+    quote: (사진) 출범 당시 80여명이던 연구원들이 모였다
+    figure: 80여명
+    reason: caption
+    note: the photo caption restates the body
+"""
+
+# That registry gives one test per registry file, as a whole ("(file)"), one per claim, per source and
+# per skip, one for the coverage of each article, and one for the committed report:
 #   schema/vocabulary.yaml::(file)                                          1
 #   seeds/sources.yaml::(file), seeds/sources.yaml::sample-2024-01-02       2
 #   claims/sample.yaml::(file), claims/sample.yaml::sample-staff-at-founding 2
+#   claims/skips.yaml::(file), one per skip (named by its figure)           6
+#   seeds/sample.txt::coverage                                              1
 #   reports/conflicts.md::current                                           1
 CLEAN_ITEMS = [
     "registry/claims/sample.yaml::(file)",
     "registry/claims/sample.yaml::sample-staff-at-founding",
+    "registry/claims/skips.yaml::(file)",
+    "registry/claims/skips.yaml::2024.01.02",
+    "registry/claims/skips.yaml::2020년 12월",
+    "registry/claims/skips.yaml::지난해 3분기",
+    "registry/claims/skips.yaml::128명",
+    "registry/claims/skips.yaml::80여명",
     "registry/schema/vocabulary.yaml::(file)",
     "registry/seeds/sources.yaml::(file)",
     "registry/seeds/sources.yaml::sample-2024-01-02",
+    "registry/seeds/sample.txt::coverage",
     "registry/reports/conflicts.md::current",
 ]
 
@@ -39,6 +82,8 @@ def pytest_runtest_logreport(report):
 def registry(pytester: pytest.Pytester) -> Path:
     root = pytester.path / "registry"
     shutil.copytree(BASE_REGISTRY, root)
+    (root / "claims" / "skips.yaml").write_text(SKIPS, encoding="utf-8")
+    (root / "reports" / "conflicts.md").write_text(markdown(check(root)), encoding="utf-8")
     pytester.makeconftest(LOCATION_CONFTEST)
     return root
 
@@ -63,13 +108,14 @@ def test_broken_claim_fails_alone_at_its_yaml_line(pytester: pytest.Pytester, re
     assert "출범했다. 출범 당시" in text
     claims.write_text(text.replace("출범했다. 출범 당시", "출범했다, 출범 당시"), encoding="utf-8")
     result = run(pytester, registry)
-    # The report cannot be regenerated from a registry with problems: it is skipped, not failed.
-    result.assert_outcomes(passed=4, failed=1, skipped=1)
+    # The report cannot be regenerated from a registry with problems, nor its coverage counted: they
+    # are skipped, not failed. (Its skips still check clean: their figures are not the claimed one.)
+    result.assert_outcomes(passed=len(CLEAN_ITEMS) - 3, failed=1, skipped=2)
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines(
         [
             "FAILED registry/claims/sample.yaml::sample-staff-at-founding*",
-            "*1 failed, 4 passed, 1 skipped*",
+            f"*1 failed, {len(CLEAN_ITEMS) - 3} passed, 2 skipped*",
         ]
     )
     # The failure shows the problem exactly as `claims check` prints it, located in the YAML file.
@@ -117,8 +163,11 @@ def test_each_broken_claim_is_its_own_failure(pytester: pytest.Pytester, registr
         encoding="utf-8",
     )
     result = run(pytester, registry)
-    # 6 clean items, plus more.yaml's (file) and its 3 claims; the report item is skipped.
-    result.assert_outcomes(passed=7, failed=2, skipped=1)
+    # The clean items, plus more.yaml's (file) and its 3 claims; the report and coverage are skipped.
+    # sample-staff-good claims 128명, which a skip also skips: that skip is now stale (a failure of its
+    # own, in claims/skips.yaml).
+    result.assert_outcomes(passed=len(CLEAN_ITEMS) - 3 + 2, failed=3, skipped=2)
+    result.stdout.fnmatch_lines(["FAILED registry/claims/skips.yaml::128명*"])
     result.stdout.fnmatch_lines(
         [
             "*LOCATION registry/claims/more.yaml::sample-staff-good registry/claims/more.yaml 1 passed",
@@ -134,8 +183,8 @@ def test_file_level_problem_fails_the_file_item(pytester: pytest.Pytester, regis
     (registry / "claims" / "broken.yaml").write_text("claims:\n  - id: a\n   source: b\n", encoding="utf-8")
     (registry / "seeds" / "extra.txt").write_text("색인에 없는 기사\n", encoding="utf-8")
     result = run(pytester, registry)
-    # The five clean registry items pass; the report item is skipped.
-    result.assert_outcomes(passed=5, failed=2, skipped=1)
+    # The clean registry items pass; the report and coverage items are skipped.
+    result.assert_outcomes(passed=len(CLEAN_ITEMS) - 2, failed=2, skipped=2)
     result.stdout.fnmatch_lines(
         [
             "FAILED registry/claims/broken.yaml::(file)*",
@@ -151,6 +200,27 @@ def test_warning_alone_passes(pytester: pytest.Pytester, registry: Path) -> None
     result = run(pytester, registry)
     # The warning does not fail its file; the report item passes as the registry has no error.
     result.assert_outcomes(passed=len(CLEAN_ITEMS) + 1)
+
+
+def test_uncovered_figure_fails_the_article_coverage_at_its_line(
+    pytester: pytest.Pytester, registry: Path
+) -> None:
+    # Without the caption's skip, its 80여명 (line 4 of the article) is neither claimed nor skipped.
+    skips = registry / "claims" / "skips.yaml"
+    text = skips.read_text(encoding="utf-8")
+    kept = text[: text.index("  - source: sample-2024-01-02\n    quote: (사진)")]
+    skips.write_text(kept, encoding="utf-8")
+    (registry / "reports" / "conflicts.md").write_text(markdown(check(registry)), encoding="utf-8")
+    result = run(pytester, registry)
+    result.assert_outcomes(passed=len(CLEAN_ITEMS) - 2, failed=1)
+    article = (BASE_REGISTRY / "seeds" / "sample.txt").read_text(encoding="utf-8").split("\n")
+    line = next(n for n, x in enumerate(article, 1) if x.startswith("(사진)"))
+    column = article[line - 1].index("80여명") + 1
+    result.stdout.fnmatch_lines([f"seeds/sample.txt:{line}:{column}: uncovered figure '80여명' (person) «*»"])
+    # The test is placed at the article file, at the uncovered figure's line (0-based in the location).
+    result.stdout.fnmatch_lines(
+        [f"*LOCATION registry/seeds/sample.txt::coverage registry/seeds/sample.txt {line - 1} failed"]
+    )
 
 
 def test_missing_registry_is_a_usage_error(pytester: pytest.Pytester) -> None:

@@ -1,0 +1,366 @@
+"""Coverage: which figures and dates of the article bodies no claim covers (`claims coverage`).
+
+Figures are found by the number reader (`checks.quantity.find_quantities`) and dates by the time
+reader (`checks.dates.find_times`) in each article body, page furniture left out (sources index
+`omit`), on the same canonical text quotes are matched against. Where a date and a figure overlap
+(`2020년 12월` holds the figures `2020년` and `12월`; `21일(현지시간)부터 나흘 동안` holds `21일` and
+`나흘`), the date is counted, once.
+
+A found figure is
+- *claimed* when a claim's quote holds it at that place of the article (the quote's one occurrence, or
+  the one pinned with `occurrence`) and the claim's figure is that figure: `as_written`, looked for in
+  the quote from its start (as the report bolds it), overlaps it. A claim whose unit is not `date`
+  covers a date only when its `as_written` spans the whole date: a `year` claim of `2020년` covers the
+  date `2020년`, but the `day` claim `나흘` does not cover the date `21일(현지시간)부터 나흘 동안`;
+- *skipped* when, instead, a skip of claims/skips.yaml holds it the same way (its `figure` in its
+  `quote`);
+- *uncovered* otherwise. `claims coverage --check` fails while anything is uncovered.
+
+A skip must skip something: one whose figure the readers do not find, or find already claimed, is
+stale (`skip-stale`); two skips of one figure are one too many (`skip-duplicate`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import exactjson
+from .compare import supporting_sentence
+from .dates import DATE_UNIT, find_times
+from .problems import Problem, problem
+from .quantity import find_quantities
+from .quotes import canonical
+from .skips import SKIPS, Skip
+from .sources import Source
+
+if TYPE_CHECKING:
+    from .checker import CheckResult
+    from .claims import Claim
+
+STATUSES = ("claimed", "skipped", "uncovered")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A figure or date the readers find in an article body."""
+
+    source: str
+    file: str
+    kind: str  # "date" or "figure"
+    text: str  # as printed (whitespace folded)
+    line: int  # where it starts in the article file (1-based)
+    column: int
+    end_line: int  # where its last character is
+    end_column: int
+    sentence: str  # the sentence(s) of the article that hold it
+    value: str  # a date as days (2023-08-21 – 2023-08-24) or why it cannot be resolved; a figure's unit
+    status: str  # one of STATUSES
+    by: tuple[str, ...]  # the claims (IDs), or the skips (claims/skips.yaml:LINE), that cover it
+
+    def where(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass
+class ArticleCoverage:
+    source: str
+    file: str
+    outlet: str
+    published: str
+    found: list[Found] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.found if f.status == status)
+
+    @property
+    def uncovered(self) -> list[Found]:
+        return [f for f in self.found if f.status == "uncovered"]
+
+
+@dataclass
+class Coverage:
+    articles: list[ArticleCoverage] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(len(a.found) for a in self.articles)
+
+    def count(self, status: str) -> int:
+        return sum(a.count(status) for a in self.articles)
+
+    @property
+    def uncovered(self) -> list[Found]:
+        return [f for a in self.articles for f in a.uncovered]
+
+    @property
+    def complete(self) -> bool:
+        return not self.uncovered
+
+    def summary(self) -> str:
+        """One line for a report's header: Coverage: 118 of 120 figures claimed, 2 skipped with reasons."""
+        text = (
+            f"Coverage: {self.count('claimed')} of {self.total} figures and dates claimed, "
+            f"{self.count('skipped')} skipped with reasons"
+        )
+        uncovered = self.count("uncovered")
+        return text + (f", {uncovered} uncovered" if uncovered else "")
+
+
+# --- finding ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Item:
+    segment: int
+    start: int  # canonical offsets in the segment
+    end: int
+    kind: str
+    value: str
+
+
+def _items(source: Source) -> list[_Item]:
+    """Dates and figures of the body, in reading order; a figure overlapping a date is the date's."""
+    out: list[_Item] = []
+    for k, seg in enumerate(source.body.segments):
+        dates = find_times(seg.text, source.published)
+        starts = [d.start for d in dates]
+        for d in dates:
+            value = d.span.display() if d.span is not None else f"unresolved: {d.why}"
+            out.append(_Item(k, d.start, d.end, "date", value))
+        for q in find_quantities(seg.text):
+            i = bisect_left(starts, q.end)  # dates starting before the figure ends
+            if i and dates[i - 1].end > q.start:
+                continue
+            out.append(_Item(k, q.start, q.end, "figure", q.unit or "no unit"))
+    return sorted(out, key=lambda it: (it.segment, it.start))
+
+
+def _quote_at(source: Source, quote: str, occurrence: int | None) -> tuple[int, int] | None:
+    """(segment, canonical start) of the quote's occurrence, counted as `Body.occurrences` counts."""
+    q = canonical(quote)
+    n = 0
+    want = occurrence or 1
+    for k, seg in enumerate(source.body.segments):
+        i = seg.text.find(q)
+        while i != -1:
+            n += 1
+            if n == want:
+                return k, i
+            i = seg.text.find(q, i + 1)
+    return None
+
+
+def _figure_range(
+    source: Source, quote: str, occurrence: int | None, figure: str
+) -> tuple[int, int, int] | None:
+    """(segment, start, end) of the figure's first occurrence inside the quote's occurrence."""
+    at = _quote_at(source, quote, occurrence)
+    if at is None:
+        return None
+    offset = canonical(quote).find(canonical(figure))
+    if offset < 0:
+        return None
+    k, start = at
+    return k, start + offset, start + offset + len(canonical(figure))
+
+
+def _covers(rng: tuple[int, int, int], item: _Item, whole_date: bool) -> bool:
+    k, a, b = rng
+    if k != item.segment or not (a < item.end and item.start < b):
+        return False
+    return not whole_date or item.kind != "date" or (a <= item.start and item.end <= b)
+
+
+@dataclass
+class _Article:
+    coverage: ArticleCoverage
+    # For each skip (by index): the found items it covers, and whether a claim covers them too.
+    skip_hits: dict[int, list[tuple[Found, bool]]]
+
+
+def _article(source: Source, claims: list[Claim], skips: list[Skip]) -> _Article:
+    items = _items(source)
+    claimed: dict[int, list[str]] = {}
+    for claim in claims:
+        rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_written)
+        if rng is None:
+            continue
+        for n, item in enumerate(items):
+            if _covers(rng, item, whole_date=claim.unit != DATE_UNIT):
+                claimed.setdefault(n, []).append(claim.id)
+    skipped: dict[int, list[Skip]] = {}
+    for skip in skips:
+        rng = _figure_range(source, skip.quote, skip.occurrence, skip.figure)
+        if rng is None:
+            continue
+        for n, item in enumerate(items):
+            if _covers(rng, item, whole_date=False):
+                skipped.setdefault(n, []).append(skip)
+    article = ArticleCoverage(source.id, source.file, source.outlet, source.published.isoformat())
+    skip_hits: dict[int, list[tuple[Found, bool]]] = {}
+    for n, item in enumerate(items):
+        place = source.body.locate(item.segment, item.start, item.end)
+        by_claims = sorted(claimed.get(n, []))
+        by_skips = skipped.get(n, [])
+        status = "claimed" if by_claims else ("skipped" if by_skips else "uncovered")
+        found = Found(
+            source.id,
+            source.file,
+            item.kind,
+            source.body.segments[item.segment].text[item.start : item.end],
+            place.line,
+            place.column,
+            place.end_line,
+            place.end_column,
+            supporting_sentence(source, place),
+            item.value,
+            status,
+            tuple(by_claims) if by_claims else tuple(s.id for s in by_skips),
+        )
+        article.found.append(found)
+        for skip in by_skips:
+            skip_hits.setdefault(skip.index, []).append((found, bool(by_claims)))
+    return _Article(article, skip_hits)
+
+
+def _placed(result: CheckResult) -> tuple[dict[str, list[Claim]], dict[str, list[Skip]]]:
+    claims: dict[str, list[Claim]] = {}
+    for claim in result.claims:
+        if claim.id in result.places:
+            claims.setdefault(claim.source, []).append(claim)
+    skips: dict[str, list[Skip]] = {}
+    for skip in result.skips:
+        if skip.index in result.skip_places:
+            skips.setdefault(skip.source, []).append(skip)
+    return claims, skips
+
+
+def coverage(result: CheckResult, sources: Iterable[str] | None = None) -> Coverage:
+    """The coverage of every usable article (or of the given source IDs), in source-ID order."""
+    claims, skips = _placed(result)
+    wanted = set(sources) if sources is not None else None
+    out = Coverage()
+    for sid in sorted(result.sources):
+        source = result.sources[sid]
+        if not source.usable or (wanted is not None and sid not in wanted):
+            continue
+        out.articles.append(_article(source, claims.get(sid, []), skips.get(sid, [])).coverage)
+    return out
+
+
+def check_skips(result: CheckResult) -> list[Problem]:
+    """skip-stale and skip-duplicate, for the skips whose quote and figure were placed."""
+    claims, skips = _placed(result)
+    found: list[Problem] = []
+    for sid in sorted(skips):
+        source = result.sources[sid]
+        article = _article(source, claims.get(sid, []), skips[sid])
+        first_skip: dict[tuple[int, int], Skip] = {}
+        for skip in sorted(skips[sid], key=lambda s: s.index):
+            hits = article.skip_hits.get(skip.index, [])
+            line, col = skip.at("figure")
+            if not hits:
+                found.append(
+                    problem(
+                        SKIPS,
+                        line,
+                        col,
+                        "skip-stale",
+                        f"the readers find no figure or date at '{skip.figure}' in this quote: there is nothing "
+                        "to skip; remove the skip (or correct `figure`)",
+                    )
+                )
+                continue
+            if all(claimed for _, claimed in hits):
+                ids = sorted({i for f, _ in hits for i in f.by})
+                found.append(
+                    problem(
+                        SKIPS,
+                        line,
+                        col,
+                        "skip-stale",
+                        f"'{skip.figure}' at {hits[0][0].where()} is claimed by {', '.join(ids)}: "
+                        "a claimed figure needs no skip; remove it",
+                    )
+                )
+                continue
+            for f, claimed in hits:
+                if claimed:
+                    continue
+                earlier = first_skip.setdefault((f.line, f.column), skip)
+                if earlier is not skip:
+                    found.append(
+                        problem(
+                            SKIPS,
+                            skip.line,
+                            skip.node.column,
+                            "skip-duplicate",
+                            f"'{f.text}' at {f.where()} is already skipped at {earlier.id}; remove one of the two",
+                        )
+                    )
+                    break
+    return found
+
+
+# --- rendering -------------------------------------------------------------------------------------
+
+
+def text(cov: Coverage, everything: bool = False) -> str:
+    """Per article, its counts and every uncovered figure (with `everything`, every figure) located."""
+    lines = []
+    for a in cov.articles:
+        lines.append(
+            f"{a.file} ({a.source}, {a.outlet}, {a.published}): {len(a.found)} figures and dates, "
+            f"{a.count('claimed')} claimed, {a.count('skipped')} skipped, {a.count('uncovered')} uncovered"
+        )
+        for f in a.found if everything else a.uncovered:
+            by = f" by {', '.join(f.by)}" if f.by else ""
+            lines.append(f"{f.where()}: {f.status} {f.kind} '{f.text}' ({f.value}){by} «{f.sentence}»")
+    lines.append(cov.summary())
+    return "\n".join(lines) + "\n"
+
+
+def found_json(f: Found) -> dict[str, object]:
+    return {
+        "kind": f.kind,
+        "text": f.text,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "value": f.value,
+        "status": f.status,
+        "by": list(f.by),
+        "sentence": f.sentence,
+    }
+
+
+def json(cov: Coverage) -> str:
+    return (
+        exactjson.dumps(
+            {
+                "total": cov.total,
+                "claimed": cov.count("claimed"),
+                "skipped": cov.count("skipped"),
+                "uncovered": cov.count("uncovered"),
+                "articles": [
+                    {
+                        "source": a.source,
+                        "file": a.file,
+                        "outlet": a.outlet,
+                        "published": a.published,
+                        "total": len(a.found),
+                        "claimed": a.count("claimed"),
+                        "skipped": a.count("skipped"),
+                        "uncovered": a.count("uncovered"),
+                        "figures": [found_json(f) for f in a.found],
+                    }
+                    for a in cov.articles
+                ],
+            }
+        )
+        + "\n"
+    )

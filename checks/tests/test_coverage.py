@@ -1,0 +1,215 @@
+"""`claims coverage` and claims/skips.yaml (checks.coverage, checks.skips) on the small test registry.
+
+The test registry's article (checks/tests/registry/seeds/sample.txt) reads, lines 1-5 being its body:
+    LG AI연구원 인력 늘어
+    입력 2024.01.02
+    LG AI연구원은 2020년 12월 출범했다. 출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로 늘었다.
+    (사진) 출범 당시 80여명이던 연구원들이 모였다.
+    홍길동 기자
+Its one claim states the first 80여명 (line 3). By hand, a reader finds six figures and dates: the
+dateline 2024.01.02, the date 2020년 12월 (one date, not the figures 2020년 and 12월), 80여명, the date
+지난해 3분기, 128명 (line 3), and the caption's 80여명 (line 4). Expected positions below are computed
+from the article text itself (str.index), not from the code under test.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checks.checker import check
+from checks.cli import main
+from checks.coverage import coverage
+
+from .conftest import BASE_REGISTRY, MakeRegistry
+
+ARTICLE = (BASE_REGISTRY / "seeds" / "sample.txt").read_text(encoding="utf-8").split("\n")
+
+
+def at(line: int, text: str, nth: int = 1) -> tuple[int, int]:
+    """(line, column) of the nth occurrence of text on a line of the sample article, 1-based."""
+    i = -1
+    for _ in range(nth):
+        i = ARTICLE[line - 1].index(text, i + 1)
+    return line, i + 1
+
+
+def skip(quote: str, figure: str, reason: str = "other-subject", occurrence: int | None = None) -> str:
+    pin = f"    occurrence: {occurrence}\n" if occurrence else ""
+    return (
+        f"  - source: sample-2024-01-02\n    quote: {quote}\n{pin}    figure: {figure}\n"
+        f"    reason: {reason}\n    note: for the test\n"
+    )
+
+
+# Skips for all but the caption's 80여명 (line 4).
+ALL_BUT_CAPTION = (
+    "skips:\n"
+    + skip("입력 2024.01.02", "2024.01.02", "page-furniture")
+    + skip("LG AI연구원은 2020년 12월 출범했다", "2020년 12월")
+    + skip("지난해 3분기 기준 128명으로 늘었다", "지난해 3분기")
+    + skip("지난해 3분기 기준 128명으로 늘었다", "128명")
+)
+CAPTION = skip("(사진) 출범 당시 80여명이던 연구원들이 모였다", "80여명", "caption")
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def found_at(root: Path) -> dict[tuple[int, int], tuple[str, str, str]]:
+    (article,) = coverage(check(root)).articles
+    return {(f.line, f.column): (f.kind, f.text, f.status) for f in article.found}
+
+
+def test_the_readers_find_every_figure_and_date_once(make_registry: MakeRegistry) -> None:
+    assert found_at(make_registry()) == {
+        at(2, "2024.01.02"): ("date", "2024.01.02", "uncovered"),
+        at(3, "2020년 12월"): ("date", "2020년 12월", "uncovered"),
+        at(3, "80여명"): ("figure", "80여명", "claimed"),
+        at(3, "지난해 3분기"): ("date", "지난해 3분기", "uncovered"),
+        at(3, "128명"): ("figure", "128명", "uncovered"),
+        at(4, "80여명"): ("figure", "80여명", "uncovered"),
+    }
+
+
+def test_one_uncovered_figure_fails_check_at_its_line_and_column(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_registry({"claims/skips.yaml": ALL_BUT_CAPTION})
+    assert check(root).problems == []
+    status, out, err = run_cli(capsys, "coverage", "--root", str(root), "--check")
+    line, column = at(4, "80여명")
+    assert status == 1
+    assert f"seeds/sample.txt:{line}:{column}: uncovered figure '80여명' (person)" in out
+    assert "«(사진) 출범 당시 80여명이던 연구원들이 모였다.»" in out
+    assert out.count(": uncovered ") == 1
+    assert "1 figure(s) and date(s) neither claimed nor skipped" in err
+    assert "Coverage: 1 of 6 figures and dates claimed, 4 skipped with reasons, 1 uncovered" in out
+    # Without --check the listing is the same, and the status is 0: it only lists.
+    assert run_cli(capsys, "coverage", "--root", str(root))[0] == 0
+
+
+def test_a_skip_makes_it_pass(make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_registry({"claims/skips.yaml": ALL_BUT_CAPTION + CAPTION})
+    assert check(root).problems == []
+    status, out, err = run_cli(capsys, "coverage", "--root", str(root), "--check")
+    assert (status, err) == (0, "")
+    assert "Coverage: 1 of 6 figures and dates claimed, 5 skipped with reasons" in out
+    assert "uncovered" not in out.splitlines()[-1]
+
+
+def test_a_claim_makes_it_pass_and_a_skip_of_it_stale(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    claim = (
+        "claims:\n  - id: caption-staff\n    source: sample-2024-01-02\n"
+        "    quote: (사진) 출범 당시 80여명이던 연구원들이 모였다\n    subject: lg-ai-research\n"
+        "    property: headcount\n    as_written: 80여명\n    unit: person\n    as_of: '2020-12'\n"
+        "    as_of_text: 출범 당시\n"
+    )
+    root = make_registry({"claims/skips.yaml": ALL_BUT_CAPTION, "claims/caption.yaml": claim})
+    assert run_cli(capsys, "coverage", "--root", str(root), "--check")[0] == 0
+    # Now skip the claimed figure too: the skip is stale, a located problem of `claims check`.
+    root = make_registry({"claims/skips.yaml": ALL_BUT_CAPTION + CAPTION, "claims/caption.yaml": claim})
+    problems = [(p.path, p.line, p.code) for p in check(root).problems]
+    caption_figure_line = (ALL_BUT_CAPTION + CAPTION).split("\n").index("    figure: 80여명") + 1
+    assert problems == [("claims/skips.yaml", caption_figure_line, "skip-stale")]
+    assert "caption-staff" in check(root).problems[0].message
+    # And coverage refuses to count a registry with problems.
+    status, out, err = run_cli(capsys, "coverage", "--root", str(root), "--check")
+    assert status == 1 and "skip-stale" in err and out == ""
+
+
+def test_a_pinned_occurrence_covers_that_place_only(make_registry: MakeRegistry) -> None:
+    # 출범 당시 80여명이던 occurs on line 3 and line 4; the base claim holds line 3's (its quote is
+    # longer). A skip pinned to occurrence 2 covers the caption's 80여명; occurrence 1 would be stale.
+    root = make_registry(
+        {"claims/skips.yaml": "skips:\n" + skip("출범 당시 80여명이던", "80여명", "caption", 2)}
+    )
+    assert check(root).problems == []
+    assert found_at(root)[at(4, "80여명")] == ("figure", "80여명", "skipped")
+    root = make_registry(
+        {"claims/skips.yaml": "skips:\n" + skip("출범 당시 80여명이던", "80여명", "caption", 1)}
+    )
+    assert [p.code for p in check(root).problems] == ["skip-stale"]
+
+
+def test_a_year_claim_covers_a_whole_year_date_only(make_registry: MakeRegistry) -> None:
+    # A claim in unit `year` (the curators' founding-year claims) of 2020년 does not cover the date
+    # 2020년 12월 (it spans only part of it); a date claim of the same words does.
+    def claim(as_written: str, unit: str, prop: str) -> str:
+        return (
+            "claims:\n  - id: launch\n    source: sample-2024-01-02\n"
+            "    quote: LG AI연구원은 2020년 12월 출범했다\n    subject: lg-ai-research\n"
+            f"    property: {prop}\n    as_written: {as_written}\n    unit: {unit}\n"
+        )
+
+    vocabulary = (BASE_REGISTRY / "schema" / "vocabulary.yaml").read_text(encoding="utf-8")
+    vocabulary = vocabulary.replace("units:\n", "units:\n  year: {ko: 년, en: years}\n").replace(
+        "properties:\n",
+        "properties:\n  founding-year: {ko: 설립 연도, en: year founded, changes_over_time: false}\n",
+    )
+    root = make_registry(
+        {"claims/launch.yaml": claim("2020년", "year", "founding-year"), "schema/vocabulary.yaml": vocabulary}
+    )
+    assert check(root).problems == []
+    assert found_at(root)[at(3, "2020년 12월")][2] == "uncovered"
+    root = make_registry({"claims/launch.yaml": claim("2020년 12월", "date", "launch-date")})
+    assert check(root).problems == []
+    assert found_at(root)[at(3, "2020년 12월")][2] == "claimed"
+
+
+def test_page_furniture_is_not_counted(make_registry: MakeRegistry) -> None:
+    # Omit the dateline line (2) as furniture: its date is no longer found.
+    index = (BASE_REGISTRY / "seeds" / "sources.yaml").read_text(encoding="utf-8")
+    index = index.replace(
+        "      last_line: 5\n",
+        "      last_line: 5\n      omit:\n        - first_line: 2\n          last_line: 2\n          what: dateline\n",
+    )
+    root = make_registry({"seeds/sources.yaml": index})
+    assert check(root).problems == []
+    assert at(2, "2024.01.02") not in found_at(root)
+    assert len(found_at(root)) == 5
+
+
+def test_coverage_json(make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_registry({"claims/skips.yaml": ALL_BUT_CAPTION})
+    status, out, err = run_cli(capsys, "coverage", "--root", str(root), "--format", "json")
+    assert (status, err) == (0, "")
+    data = json.loads(out)
+    assert (data["total"], data["claimed"], data["skipped"], data["uncovered"]) == (6, 1, 4, 1)
+    (article,) = data["articles"]
+    assert article["source"] == "sample-2024-01-02" and article["file"] == "seeds/sample.txt"
+    by_place = {(f["line"], f["column"]): f for f in article["figures"]}
+    caption = by_place[at(4, "80여명")]
+    assert caption["status"] == "uncovered" and caption["kind"] == "figure" and caption["by"] == []
+    assert by_place[at(3, "80여명")]["by"] == ["sample-staff-at-founding"]
+    date = by_place[at(3, "지난해 3분기")]
+    assert (date["kind"], date["value"], date["status"]) == ("date", "2023-Q3", "skipped")
+    assert date["by"] == [
+        f"claims/skips.yaml:{ALL_BUT_CAPTION.split(chr(10)).index('  - source: sample-2024-01-02', 10) + 1}"
+    ]
+
+
+def test_the_report_header_shows_the_coverage(make_registry: MakeRegistry) -> None:
+    from checks.report import markdown
+
+    root = make_registry({"claims/skips.yaml": ALL_BUT_CAPTION})
+    text = markdown(check(root))
+    assert "**Coverage: 1 of 6 figures and dates claimed, 4 skipped with reasons, 1 uncovered**" in text
+
+
+def test_project_coverage_runs_and_counts_every_found_item_once() -> None:
+    # On the project's own registry: every found item has one status, dates and figures never overlap.
+    project = Path(__file__).resolve().parents[2]
+    cov = coverage(check(project))
+    assert cov.total == cov.count("claimed") + cov.count("skipped") + cov.count("uncovered")
+    for article in cov.articles:
+        spans = [((f.line, f.column), (f.end_line, f.end_column)) for f in article.found]
+        for (a_start, a_end), (b_start, _b_end) in zip(spans, spans[1:]):
+            assert a_end < b_start, article.source
