@@ -272,7 +272,7 @@ def _judge_dates(group: Group, members: list[Member], outlets: int) -> None:
         lambda a, b: a.days.start >= b.days.end,
     )
     if apart is not None:
-        a, b = apart
+        a, b = sorted(apart, key=lambda m: (m.days, m.sort_key))  # the earlier date first
         group.relation = "contradiction"
         group.explanation = (
             f"{a.source.outlet} {a.days.display()} and {b.source.outlet} {b.days.display()} share no day: "

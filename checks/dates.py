@@ -143,7 +143,7 @@ _HANGUL = "가-힣"
 _S = r"[ \t]?"  # at most one space between parts (running text is whitespace-folded first)
 # Words after a number that make it a duration or an amount, not a calendar time: 3년간, 5일 동안,
 # 8개월 만에, 30년이 넘는, 5년차.
-_NOT_YEAR = rf"(?!{_S}(?:간|동안|만(?![{_HANGUL}])|만에|째|차|이상|넘|여|가량|정도|대))"
+_NOT_YEAR = rf"(?!{_S}(?:간|동안|만(?![{_HANGUL}])|만에|째|차|이상|넘|여|가량|정도))"
 _NOT_DAY = (
     rf"(?!{_S}(?:(?:간|만|째|차|씩|치|여|전|후|뒤|내)(?![{_HANGUL}])|동안|만에|이내|이상|이하|미만|넘|"
     r"가량|정도|전에|후에|뒤에|내에|안에|분))"

@@ -21,6 +21,7 @@ from checks.checker import CheckResult, check
 from checks.compare import Group, same_origin, supporting_sentence
 from checks.quotes import Place
 from checks.sources import Source
+from checks.tests import compare_cases
 from checks.tests.compare_cases import (
     RANDOM_ARTICLES,
     RANDOM_FIGURES,
@@ -1146,3 +1147,186 @@ def test_label_names_the_same_span_for_intervals(first: str, last: str) -> None:
 
 def test_relations_constant() -> None:
     assert set(compare.RELATIONS) == {"contradiction", "discrepancy", "agreement", "change", "single"}
+
+
+# --- event dates (unit: date) and agreement over time ------------------------------------------------------
+
+DATES_VOCABULARY = compare_cases.VOCABULARY.replace(
+    "properties:\n",
+    "properties:\n  unveiling-date: {ko: 공개일, en: date unveiled, changes_over_time: false}\n"
+    "  visit-date: {ko: 방문일, en: date of the visit, changes_over_time: false}\n",
+).replace("units:\n", "units:\n  date: {ko: 날짜, en: calendar date}\n")
+
+
+def date_pair(run, a_words: tuple[str, str, str], b_words: tuple[str, str, str], prop: str = "visit-date"):  # type: ignore[no-untyped-def]
+    """Two outlets each stating one date: (published, sentence, date as written)."""
+    a = article("aa-" + a_words[0], "가일보", a_words[0], a_words[1])
+    b = article("bb-" + b_words[0], "나신문", b_words[0], b_words[1])
+    return run(
+        [a, b],
+        [
+            claim("aa.date", a.id, a_words[1].rstrip("."), a_words[2], "date", subject="lg", property=prop),
+            claim("bb.date", b.id, b_words[1].rstrip("."), b_words[2], "date", subject="lg", property=prop),
+        ],
+        vocabulary=DATES_VOCABULARY,
+    )
+
+
+def test_dates_one_containing_the_other_agree(run) -> None:
+    # 지난달 in an article of 2022-01-19 is December 2021; 2021년 contains it: one is less precise.
+    result = date_pair(
+        run,
+        ("2022-01-19", "엑사원은 지난달 처음 공개됐다.", "지난달"),
+        ("2024-03-13", "엑사원은 2021년 처음 선보였다.", "2021년"),
+        prop="unveiling-date",
+    )
+    g = group(result, "lg/unveiling-date@undated")
+    assert g.relation == "agreement"
+    assert "2021 contains 2021-12" in g.explanation
+    assert [m.days for m in g.members] == [
+        Span(date(2021, 12, 1), date(2022, 1, 1)),
+        Span(date(2021, 1, 1), date(2022, 1, 1)),
+    ]
+
+
+def test_dates_on_different_days_contradict(run) -> None:
+    # 21일(현지시간) in an article of 2023-08-24 is 2023-08-21; 현지시간 22일 in one of 2023-08-28 is
+    # 2023-08-22: no day in common.
+    result = date_pair(
+        run,
+        ("2023-08-24", "구 대표는 21일(현지시간) 토론토 AI랩을 방문했다.", "21일(현지시간)"),
+        ("2023-08-28", "구 회장이 현지시간 22일 토론토 AI랩을 찾았다.", "현지시간 22일"),
+    )
+    g = group(result, "lg/visit-date@undated")
+    assert g.relation == "contradiction"
+    assert g.explanation == "가일보 2023-08-21 and 나신문 2023-08-22 share no day: both cannot be true"
+
+
+def test_the_same_day_written_two_ways_agrees(run) -> None:
+    result = date_pair(
+        run,
+        ("2023-08-28", "구 회장이 현지시간 22일 토론토 AI랩을 찾았다.", "현지시간 22일"),
+        (
+            "2024-03-13",
+            "구 회장이 지난해 8월 22일(현지시각) 토론토 AI랩을 찾았다.",
+            "지난해 8월 22일(현지시각)",
+        ),
+    )
+    g = group(result, "lg/visit-date@undated")
+    assert (g.relation, g.explanation) == ("agreement", "2 outlets agree on 2023-08-22")
+
+
+def test_dates_overlapping_without_containment_are_a_discrepancy(run) -> None:
+    # Days 21-24 and 22-25 share days, but neither holds the other.
+    result = date_pair(
+        run,
+        ("2023-08-24", "구 대표가 21일부터 나흘 동안 미국을 방문했다.", "21일부터 나흘 동안"),
+        ("2023-08-28", "구 회장은 22~25일 미국을 방문했다.", "22~25일"),
+    )
+    g = group(result, "lg/visit-date@undated")
+    assert g.relation == "discrepancy"
+    assert "2023-08-21 – 2023-08-24" in g.explanation and "2023-08-22 – 2023-08-25" in g.explanation
+
+
+def test_a_date_one_outlet_states_is_single(run) -> None:
+    a = article("aa-2023-08-24", "가일보", "2023-08-24", "구 대표가 21일부터 나흘 동안 미국을 방문했다.")
+    result = run(
+        [a],
+        [
+            claim(
+                "aa.date",
+                a.id,
+                "21일부터 나흘 동안 미국을 방문했다",
+                "21일부터 나흘 동안",
+                "date",
+                subject="lg",
+                property="visit-date",
+            )
+        ],
+        vocabulary=DATES_VOCABULARY,
+    )
+    g = group(result, "lg/visit-date@undated")
+    assert (g.relation, g.explanation) == ("single", "only 가일보 states this date")
+    assert result.dates["aa.date"].span == Span(date(2023, 8, 21), date(2023, 8, 25))
+
+
+def test_a_figure_stated_unchanged_at_two_times_is_an_agreement_over_time(run) -> None:
+    # 16개 at 2020-12 and 16개 at 2022-01, from the same outlet: nothing moved.
+    a = article(
+        "aa-2022-01-19",
+        "가일보",
+        "2022-01-19",
+        "2020년 12월 출범 당시 참여한 계열사는 16개였다.",
+        "2022년 1월 현재 참여 계열사는 16개로 그대로다.",
+    )
+    result = run(
+        [a],
+        [
+            claim(
+                "aa.then",
+                a.id,
+                "2020년 12월 출범 당시 참여한 계열사는 16개였다",
+                "16개",
+                "item",
+                as_of="2020-12",
+                as_of_text="2020년 12월",
+            ),
+            claim(
+                "aa.now",
+                a.id,
+                "2022년 1월 현재 참여 계열사는 16개로",
+                "16개",
+                "item",
+                as_of="2022-01",
+                as_of_text="2022년 1월 현재",
+            ),
+        ],
+    )
+    assert relations(result) == {"lg-ai-research/headcount": ("agreement", ["aa.then", "aa.now"])}
+    g = group(result, "lg-ai-research/headcount")
+    assert g.over_time and not g.is_conflict
+    assert (
+        g.explanation
+        == "agreement over time, not a change: the figure stands at 2020-12: 16개 → 2022-01: 16개"
+    )
+
+
+def test_a_figure_that_moved_is_a_change(run) -> None:
+    # 80여명 is [80, 90); 128명 lies outside it: the figure moved.
+    a = article(
+        "aa-2022-01-19",
+        "가일보",
+        "2022-01-19",
+        "출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로 늘었다.",
+    )
+    result = run(
+        [a],
+        [
+            claim(
+                "aa.then",
+                a.id,
+                "출범 당시 80여명이던 인력은",
+                "80여명",
+                "person",
+                as_of="2020-12",
+                as_of_text="출범 당시",
+            ),
+            claim(
+                "aa.q3",
+                a.id,
+                "지난해 3분기 기준 128명으로 늘었다",
+                "128명",
+                "person",
+                as_of="2021-Q3",
+                as_of_text="지난해 3분기",
+            ),
+        ],
+    )
+    assert relations(result) == {"lg-ai-research/headcount": ("change", ["aa.then", "aa.q3"])}
+
+
+def test_values_within_bounds_but_apart_are_a_change(run) -> None:
+    # 약 100명 is [90, 110], 105명 lies within it, but the stated values differ by 5%: the figure as
+    # stated moved (the same-time rule would call this a discrepancy, not an agreement).
+    result = pair_times(run, ("2021-H1", "2021년 상반기"), ("2021-07", "2021년 7월"), "약 100명", "105명")
+    assert relations(result) == {HEADCOUNT: ("change", ["aa.x", "bb.x"])}

@@ -15,6 +15,7 @@ from the article text itself (str.index), not from the code under test.
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -211,5 +212,5 @@ def test_project_coverage_runs_and_counts_every_found_item_once() -> None:
     assert cov.total == cov.count("claimed") + cov.count("skipped") + cov.count("uncovered")
     for article in cov.articles:
         spans = [((f.line, f.column), (f.end_line, f.end_column)) for f in article.found]
-        for (a_start, a_end), (b_start, _b_end) in zip(spans, spans[1:]):
+        for (a_start, a_end), (b_start, _b_end) in pairwise(spans):
             assert a_end < b_start, article.source

@@ -758,3 +758,92 @@ def test_claims_report_keeps_the_old_report_when_writing_fails(
     assert "No space left on device" in err
     assert path.read_text(encoding="utf-8") == "earlier\n"
     assert _leftovers(path.parent) == []
+
+
+# --- event dates in the report --------------------------------------------------------------------------
+
+DATES_VOCABULARY = VOCABULARY.replace(
+    "properties:\n",
+    "properties:\n  visit-date: {ko: 방문일, en: date of the visit, changes_over_time: false}\n",
+).replace("units:\n", "units:\n  date: {ko: 날짜, en: calendar date}\n")
+
+
+def dates_registry(root: Path) -> Path:
+    a = article(
+        "aa-2023-08-24", "가일보", "2023-08-24", "구 대표가 21일(현지시간)부터 나흘 동안 미국을 방문했다."
+    )
+    b = article("bb-2023-08-28", "나신문", "2023-08-28", "구 회장이 현지시간 22일 토론토 AI랩을 찾았다.")
+    claims = [
+        claim(
+            "aa.visit",
+            a.id,
+            "21일(현지시간)부터 나흘 동안 미국을 방문했다",
+            "21일(현지시간)부터 나흘 동안",
+            "date",
+            subject="lg",
+            property="visit-date",
+        ),
+        claim(
+            "bb.visit",
+            b.id,
+            "현지시간 22일 토론토 AI랩을 찾았다",
+            "현지시간 22일",
+            "date",
+            subject="lg",
+            property="visit-date",
+        ),
+    ]
+    return build(root, [a, b], claims, vocabulary=DATES_VOCABULARY)
+
+
+def test_a_date_reads_as_a_date_in_the_report(tmp_path: Path) -> None:
+    result = check(dates_registry(tmp_path / "r"))
+    assert result.problems == [], problems_text(result)
+    text = markdown(result)
+    # The interval 21-24 contains the 22nd: the two outlets agree (one is less precise).
+    assert "### `lg/visit-date@undated`" in text and "**agreement**" in text
+    assert "## Single-source dates\n\nNone." in text  # the one date group is an agreement
+    row_a = next(line for line in text.splitlines() if line.startswith("| 가일보"))
+    row_b = next(line for line in text.splitlines() if line.startswith("| 나신문"))
+    cells_a = [c.strip() for c in row_a.strip("|").split("|")]
+    cells_b = [c.strip() for c in row_b.strip("|").split("|")]
+    # outlet, published, as of, date as written, date, precision, quote, source line
+    assert cells_a[4] == "2023-08-21 – 2023-08-24" and cells_a[5] == "interval, counted from 2023-08-24"
+    assert cells_b[4] == "2023-08-22" and cells_b[5] == "day, counted from 2023-08-28"
+    header = next(line for line in text.splitlines() if "date as written" in line)
+    assert [c.strip() for c in header.strip("|").split("|")] == [
+        "outlet",
+        "published",
+        "as of",
+        "date as written",
+        "date",
+        "precision",
+        "quote",
+        "source line",
+    ]
+    # No number and no bounds for a date; no bar chart.
+    assert "bounds" not in header and "mermaid" not in text
+
+
+def test_a_date_member_in_json(tmp_path: Path) -> None:
+    data = json.loads(analysis_json(check(dates_registry(tmp_path / "r"))))
+    (g,) = data["groups"]
+    assert (g["key"], g["relation"], g["unit"], g["over_time"]) == (
+        "lg/visit-date@undated",
+        "agreement",
+        "date",
+        False,
+    )
+    a, b = g["members"]
+    assert a["date"] == {
+        "first": "2023-08-21",
+        "last": "2023-08-24",
+        "label": "2023-08-21/2023-08-24",
+        "precision": "interval",
+        "vague": False,
+        "relative": True,
+    }
+    assert b["date"]["first"] == b["date"]["last"] == "2023-08-22" and b["date"]["precision"] == "day"
+    for m in (a, b):
+        assert not {"value", "low", "high", "low_inclusive", "high_inclusive"} & set(m)
+        assert m["unit"] == "date" and m["as_written"] in ("21일(현지시간)부터 나흘 동안", "현지시간 22일")

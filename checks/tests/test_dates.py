@@ -1,0 +1,459 @@
+"""The time reader (checks.dates): calendar times in Korean news text, resolved against the article's
+publication date.
+
+The tables are written by hand from the articles in seeds/ (each row: the words as printed, the
+article's publication date, and the days a careful Korean reader takes them to name), and from the
+conventions of issue 7 (지난 1월 in 2024-03 is 2024-01; 지난 11월 is 2023-11; N일 alone is the most
+recent day N on or before publication). None is copied from the reader's output.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checks.checker import check
+from checks.dates import NotATime, TimeReading, find_times, read_time
+from checks.times import Span, parse_as_of
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+NEWS1 = date(2020, 12, 7)
+NEWSWAY = date(2022, 1, 19)
+ETODAY = date(2023, 8, 28)
+NOCUT = date(2023, 8, 24)
+INSIGHT = date(2024, 3, 13)
+
+
+def days(first: str, last: str | None = None) -> Span:
+    """The span from the first to the last day, both included (ISO dates)."""
+    a = date.fromisoformat(first)
+    b = date.fromisoformat(last or first)
+    return Span(a, b + timedelta(days=1))
+
+
+def year(y: int) -> Span:
+    return Span(date(y, 1, 1), date(y + 1, 1, 1))
+
+
+def month(y: int, m: int) -> Span:
+    end = date(y + 1, 1, 1) if m == 12 else date(y, m + 1, 1)
+    return Span(date(y, m, 1), end)
+
+
+# --- every time expression of the five articles ----------------------------------------------------------
+
+# (words as printed, publication date, days named, precision, relation)
+ARTICLE_TIMES = [
+    # news1-2020-12-07: the launch event "7일 오전", the photo credit, "이날" twice.
+    ("7일", NEWS1, days("2020-12-07"), "day", "at"),
+    ("2020.12.7", NEWS1, days("2020-12-07"), "day", "at"),
+    ("이날", NEWS1, days("2020-12-07"), "day", "at"),
+    # newsway-2022-01-19
+    ("2022.01.19", NEWSWAY, days("2022-01-19"), "day", "at"),
+    ("올해", NEWSWAY, year(2022), "year", "at"),  # 올해로 취임 5년차
+    ("지난달", NEWSWAY, month(2021, 12), "month", "at"),  # EXAONE unveiled in December 2021
+    ("2018년", NEWSWAY, year(2018), "year", "at"),
+    ("2020년", NEWSWAY, year(2020), "year", "at"),
+    ("지난 2020년 12월", NEWSWAY, month(2020, 12), "month", "at"),  # 지난 only stresses the past
+    ("2020년 12월", NEWSWAY, month(2020, 12), "month", "at"),
+    ("2023년까지", NEWSWAY, year(2023), "year", "until"),  # the plan runs until 2023
+    ("지난해", NEWSWAY, year(2021), "year", "at"),  # 지난해에도
+    ("지난해 3분기", NEWSWAY, Span(date(2021, 7, 1), date(2021, 10, 1)), "quarter", "at"),
+    ("지난해 3분기 기준", NEWSWAY, Span(date(2021, 7, 1), date(2021, 10, 1)), "quarter", "at"),
+    # etoday-2023-08-28: the photo caption's day, local time in Toronto.
+    ("2023-08-28", ETODAY, days("2023-08-28"), "day", "at"),
+    ("현지시간 22일", ETODAY, days("2023-08-22"), "day", "at"),
+    # nocutnews-2023-08-24: the visit began on the 21st and lasted four days; announced on the 24th.
+    ("21일(현지시간)부터 나흘 동안", NOCUT, days("2023-08-21", "2023-08-24"), "interval", "at"),
+    ("21일(현지시간)", NOCUT, days("2023-08-21"), "day", "at"),
+    ("21일(현지시간)부터", NOCUT, days("2023-08-21"), "day", "from"),
+    ("24일", NOCUT, days("2023-08-24"), "day", "at"),
+    ("2019년", NOCUT, year(2019), "year", "at"),
+    ("지난 1월", NOCUT, month(2023, 1), "month", "at"),  # AVEO, acquired January 2023
+    ("2030년까지", NOCUT, year(2030), "year", "until"),
+    ("2017년", NOCUT, year(2017), "year", "at"),
+    # insightkorea-2024-03-13
+    ("2024.03.13", INSIGHT, days("2024-03-13"), "day", "at"),
+    ("지난해 8월 22일(현지시각)", INSIGHT, days("2023-08-22"), "day", "at"),
+    ("올해", INSIGHT, year(2024), "year", "at"),
+    ("13일", INSIGHT, days("2024-03-13"), "day", "at"),
+    ("1929년", INSIGHT, year(1929), "year", "at"),
+    ("지난해 12월", INSIGHT, month(2023, 12), "month", "at"),
+    ("지난해 7월", INSIGHT, month(2023, 7), "month", "at"),
+    ("2023년", INSIGHT, year(2023), "year", "at"),
+    ("2021년", INSIGHT, year(2021), "year", "at"),
+    ("2022년", INSIGHT, year(2022), "year", "at"),
+]
+
+# Time words of the articles that name no calendar time: the editor's value stands.
+NO_CALENDAR = [
+    ("출범 당시", NEWSWAY),
+    ("설립 당시", INSIGHT),
+    ("최근", NEWSWAY),
+    ("그동안", NEWSWAY),
+    ("과거", NEWSWAY),
+    ("향후", NOCUT),
+    ("지금", NOCUT),
+    ("출범 이전부터", NEWS1),
+    ("출범 후 14개월 동안", NEWSWAY),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "span", "precision", "relation"), ARTICLE_TIMES, ids=str)
+def test_every_time_of_the_articles(
+    text: str, published: date, span: Span, precision: str, relation: str
+) -> None:
+    r = read_time(text, published)
+    assert (r.span, r.precision, r.relation, r.vague) == (span, precision, relation, False)
+
+
+@pytest.mark.parametrize(("text", "published"), NO_CALENDAR, ids=str)
+def test_words_naming_no_calendar_time_are_refused(text: str, published: date) -> None:
+    with pytest.raises(NotATime):
+        read_time(text, published)
+
+
+# Running text: every time the reader finds in each article body, in order, as the words it takes.
+FOUND_IN_ARTICLES = {
+    "news1-2020-12-07": [
+        ("7일", days("2020-12-07")),
+        ("2020.12.7", days("2020-12-07")),
+        ("7일", days("2020-12-07")),
+        ("2020.12.7", days("2020-12-07")),
+        ("7일", days("2020-12-07")),
+        ("이날", days("2020-12-07")),
+        ("이날", days("2020-12-07")),
+    ],
+    "newsway-2022-01-19": [
+        ("2022.01.19", days("2022-01-19")),
+        ("2022.01.19", days("2022-01-19")),
+        ("올해", year(2022)),
+        ("지난달", month(2021, 12)),
+        ("2018년", year(2018)),
+        ("2020년", year(2020)),
+        ("지난 2020년 12월", month(2020, 12)),
+        ("2023년", year(2023)),
+        ("지난해", year(2021)),
+        ("지난해 3분기", Span(date(2021, 7, 1), date(2021, 10, 1))),
+        ("지난달", month(2021, 12)),
+    ],
+    "etoday-2023-08-28": [
+        ("2023-08-28", days("2023-08-28")),
+        ("현지시간 22일", days("2023-08-22")),
+        ("현지시간 22일", days("2023-08-22")),
+    ],
+    "nocutnews-2023-08-24": [
+        ("21일(현지시간)부터 나흘 동안", days("2023-08-21", "2023-08-24")),
+        ("24일", days("2023-08-24")),
+        ("2019년", year(2019)),
+        ("지난 1월", month(2023, 1)),
+        ("2030년", year(2030)),
+        ("2017년", year(2017)),
+        ("2020년", year(2020)),
+    ],
+    "insightkorea-2024-03-13": [
+        ("2024.03.13", days("2024-03-13")),
+        ("지난해 8월 22일(현지시각)", days("2023-08-22")),
+        ("올해", year(2024)),
+        ("13일", days("2024-03-13")),
+        ("1929년", year(1929)),
+        ("지난해 12월", month(2023, 12)),
+        ("지난해 7월", month(2023, 7)),
+        ("지난해 7월", month(2023, 7)),
+        ("2023년", year(2023)),
+        ("2018년", year(2018)),
+        ("2020년", year(2020)),
+        ("2021년", year(2021)),
+        ("지난해 7월", month(2023, 7)),
+        ("2022년", year(2022)),
+        ("2023년", year(2023)),
+    ],
+}
+
+
+def test_every_time_in_the_article_bodies_is_found() -> None:
+    result = check(PROJECT)
+    assert sorted(result.sources) == sorted(FOUND_IN_ARTICLES)
+    for sid, expected in FOUND_IN_ARTICLES.items():
+        source = result.sources[sid]
+        found = [
+            (r.text, r.span) for seg in source.body.segments for r in find_times(seg.text, source.published)
+        ]
+        assert found == expected, sid
+
+
+# --- the conventions of issue 7, in articles of other dates -----------------------------------------------
+
+MARCH_2024 = date(2024, 3, 13)
+
+CONVENTIONS = [
+    ("지난 1월", MARCH_2024, month(2024, 1)),  # the most recent January before March
+    ("지난 11월", MARCH_2024, month(2023, 11)),  # the most recent November: last year's
+    ("지난 2월 5일", MARCH_2024, days("2024-02-05")),
+    ("지난 12월 5일", MARCH_2024, days("2023-12-05")),
+    ("오는 5월", MARCH_2024, month(2024, 5)),
+    ("오는 2월", MARCH_2024, month(2025, 2)),
+    ("지난해", MARCH_2024, year(2023)),
+    ("작년", MARCH_2024, year(2023)),
+    ("재작년", MARCH_2024, year(2022)),
+    ("올해", MARCH_2024, year(2024)),
+    ("내년", MARCH_2024, year(2025)),
+    ("내년 상반기", MARCH_2024, Span(date(2025, 1, 1), date(2025, 7, 1))),
+    ("상반기", MARCH_2024, Span(date(2024, 1, 1), date(2024, 7, 1))),
+    ("올 하반기", MARCH_2024, Span(date(2024, 7, 1), date(2025, 1, 1))),
+    ("지난해 4분기", MARCH_2024, Span(date(2023, 10, 1), date(2024, 1, 1))),
+    ("1분기", MARCH_2024, Span(date(2024, 1, 1), date(2024, 4, 1))),
+    ("3·4분기", MARCH_2024, Span(date(2024, 7, 1), date(2024, 10, 1))),
+    ("이날", MARCH_2024, days("2024-03-13")),
+    ("오늘", MARCH_2024, days("2024-03-13")),
+    ("어제", MARCH_2024, days("2024-03-12")),
+    ("내일", MARCH_2024, days("2024-03-14")),
+    ("이달", MARCH_2024, month(2024, 3)),
+    ("지난달", MARCH_2024, month(2024, 2)),
+    ("다음 달", MARCH_2024, month(2024, 4)),
+    ("내달", MARCH_2024, month(2024, 4)),
+    ("지난달", date(2024, 1, 5), month(2023, 12)),  # across the year
+    ("이번 주", MARCH_2024, days("2024-03-11", "2024-03-17")),  # Monday to Sunday
+    ("지난주", MARCH_2024, days("2024-03-04", "2024-03-10")),
+    ("13일", MARCH_2024, days("2024-03-13")),  # the publication day itself
+    ("5일", MARCH_2024, days("2024-03-05")),  # earlier this month
+    ("20일", MARCH_2024, days("2024-02-20")),  # after the publication day: last month's
+    ("30일", MARCH_2024, None),  # last month's 30th: February 2024 has none
+    ("지난 5일", MARCH_2024, days("2024-03-05")),
+    ("지난 20일", MARCH_2024, days("2024-02-20")),
+    ("오는 20일", MARCH_2024, days("2024-03-20")),
+    ("오는 5일", MARCH_2024, days("2024-04-05")),
+    ("8월", MARCH_2024, month(2024, 8)),  # a month without a year: the publication year's
+    ("2월 29일", MARCH_2024, days("2024-02-29")),
+    ("2023년 2월 29일", MARCH_2024, None),  # no such day
+    ("2023년 13월", MARCH_2024, None),  # no such month
+    ("2020년대", MARCH_2024, Span(date(2020, 1, 1), date(2030, 1, 1))),
+    ("2021~2022년", MARCH_2024, Span(date(2021, 1, 1), date(2023, 1, 1))),
+    ("2021년부터 2023년까지", MARCH_2024, Span(date(2021, 1, 1), date(2024, 1, 1))),
+    ("21~24일", date(2023, 8, 24), days("2023-08-21", "2023-08-24")),
+    ("21일부터 24일까지", date(2023, 8, 24), days("2023-08-21", "2023-08-24")),
+    ("8월 21일부터 9월 2일까지", date(2023, 9, 5), days("2023-08-21", "2023-09-02")),
+    ("21일부터 3일간", date(2023, 8, 24), days("2023-08-21", "2023-08-23")),
+    ("2023년 8월 초순", MARCH_2024, days("2023-08-01", "2023-08-10")),
+    ("2023년 8월 하순", MARCH_2024, days("2023-08-21", "2023-08-31")),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "span"), CONVENTIONS, ids=str)
+def test_conventions(text: str, published: date, span: Span | None) -> None:
+    if span is None:
+        with pytest.raises(NotATime):
+            read_time(text, published)
+    else:
+        assert read_time(text, published).span == span
+
+
+AMBIGUOUS = [
+    ("지난 3월", MARCH_2024),  # this March (begun) or last year's? the reader does not guess
+    ("오는 3월", MARCH_2024),
+    ("지난 13일", MARCH_2024),
+    ("지난 3월 13일", MARCH_2024),
+]
+
+
+@pytest.mark.parametrize(("text", "published"), AMBIGUOUS, ids=str)
+def test_ambiguous_words_are_refused_not_guessed(text: str, published: date) -> None:
+    with pytest.raises(NotATime) as err:
+        read_time(text, published)
+    assert not err.value.no_calendar_time
+
+
+VAGUE = [
+    ("연말", MARCH_2024, year(2024)),
+    ("올 연말", MARCH_2024, year(2024)),
+    ("2021년 말", MARCH_2024, year(2021)),
+    ("지난해 초", MARCH_2024, year(2023)),
+    ("8월 초", MARCH_2024, month(2024, 8)),
+    ("지난달 말", MARCH_2024, month(2024, 2)),
+    ("상반기 중", MARCH_2024, Span(date(2024, 1, 1), date(2024, 7, 1))),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "span"), VAGUE, ids=str)
+def test_vague_times_are_some_time_within(text: str, published: date, span: Span) -> None:
+    r = read_time(text, published)
+    assert (r.span, r.vague) == (span, True)
+    # as_of must then lie within the span; the whole span or a part of it is what the words say.
+    assert r.admits(span)
+    assert r.admits(Span(span.end - timedelta(days=1), span.end))
+    assert not r.admits(Span(span.start, span.end + timedelta(days=1)))
+
+
+NOT_TIMES = [
+    "3년간",
+    "14개월",
+    "5년 간",
+    "30년이 넘는",
+    "2000억원",
+    "80여명",
+    "3일 동안",
+    "7일 만에",
+    "오늘날",  # nowadays
+    "연말정산",  # the year-end tax settlement, a thing
+    "2020년 이후",  # after 2020: one end of an open time; not one the reader names
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TIMES, ids=str)
+def test_not_a_time(text: str) -> None:
+    with pytest.raises(NotATime):
+        read_time(text, MARCH_2024)
+
+
+RUNNING_TEXT = [
+    # Durations, amounts and words that merely contain a time word are not found as times.
+    ("LG는 3년간 2000억원을 투자한다.", []),
+    ("8개월 만에 후보물질을 발굴했다.", []),
+    ("3일 동안 머물렀다.", []),
+    ("2021년 초거대 AI를 선보였다.", ["2021년"]),  # 초거대 is not 초 (early)
+    ("오늘날의 AI는 다르다.", []),
+    ("연말정산 시즌이다.", []),
+    ("뉴스1 2020.12.7/뉴스1", ["2020.12.7"]),
+    ("엑사원 2.0을 공개했다.", []),
+    ("COVID-19 이후 2022년에", ["2022년"]),
+    ("2021년 말에 발표했다.", ["2021년 말"]),
+    ("24일 밝혔다.", ["24일"]),
+    ("올해로 5년차", ["올해"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RUNNING_TEXT, ids=str)
+def test_find_times_in_running_text(text: str, expected: list[str]) -> None:
+    assert [r.text for r in find_times(text, MARCH_2024)] == expected
+
+
+def test_until_and_from_are_one_end_of_a_time() -> None:
+    until = read_time("2023년까지", NEWSWAY)
+    assert until.admits(parse_as_of("2021/2023")) and until.admits(parse_as_of("2023-06"))
+    assert not until.admits(parse_as_of("2021/2022")) and not until.admits(parse_as_of("2021/2024"))
+    start = read_time("21일부터", NOCUT)
+    assert start.admits(parse_as_of("2023-08-21/2023-08-24"))
+    assert not start.admits(parse_as_of("2023-08-20/2023-08-24"))
+
+
+def test_hostile_input_is_read_in_linear_time() -> None:
+    # Long runs of digits, time words and range marks: no backtracking blow-up (bounded patterns).
+    import time
+
+    text = ("2021~" * 20000) + ("지난 " * 20000) + ("1일부터 " * 20000) + "9" * 100000
+    start = time.perf_counter()
+    find_times(text, MARCH_2024)
+    assert time.perf_counter() - start < 20  # generous: far below, unless the scan is quadratic
+
+
+# --- round trips (hypothesis): any date written in each style reads back as itself ---------------------
+
+publications = st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31))
+targets = st.dates(min_value=date(1950, 1, 1), max_value=date(2099, 12, 31))
+
+RELATIVE_YEARS = {-2: "재작년", -1: "지난해", 0: "올해", 1: "내년", 2: "내후년"}
+NATIVE_DAYS = {
+    1: "하루",
+    2: "이틀",
+    3: "사흘",
+    4: "나흘",
+    5: "닷새",
+    6: "엿새",
+    7: "이레",
+    8: "여드레",
+    9: "아흐레",
+    10: "열흘",
+}
+
+
+def reads_as(text: str, published: date, span: Span) -> TimeReading:
+    r = read_time(text, published)
+    assert r.span == span, (text, published)
+    # In running text, the reader finds the same words and days.
+    found = find_times(f"LG는 {text} 발표했다.", published)
+    assert [(f.text.removesuffix("까지"), f.span) for f in found] == [(text, span)], (text, published)
+    return r
+
+
+@given(d=targets, published=publications, spaced=st.booleans())
+def test_absolute_dates_read_back(d: date, published: date, spaced: bool) -> None:
+    s = " " if spaced else ""
+    reads_as(f"{d.year}년{s}{d.month}월{s}{d.day}일", published, Span(d, d + timedelta(days=1)))
+    reads_as(f"{d.year}년 {d.month}월", published, month(d.year, d.month))
+    reads_as(f"{d.year}년", published, year(d.year))
+    reads_as(f"{d.year}.{d.month:02d}.{d.day:02d}", published, Span(d, d + timedelta(days=1)))
+    reads_as(d.isoformat(), published, Span(d, d + timedelta(days=1)))
+
+
+@given(published=publications, offset=st.sampled_from(sorted(RELATIVE_YEARS)), d=targets)
+def test_relative_years_read_back(published: date, offset: int, d: date) -> None:
+    y = published.year + offset
+    word = RELATIVE_YEARS[offset]
+    reads_as(word, published, year(y))
+    try:
+        target = d.replace(year=y)
+    except ValueError:  # 29 February in a year without one
+        return
+    reads_as(f"{word} {target.month}월 {target.day}일", published, Span(target, target + timedelta(days=1)))
+    reads_as(f"{word} {target.month}월", published, month(y, target.month))
+    q = (target.month - 1) // 3 + 1
+    reads_as(f"{word} {q}분기", published, Span(date(y, 3 * q - 2, 1), month(y, 3 * q).end))
+    h = 1 if target.month <= 6 else 2
+    reads_as(
+        f"{word} {'상' if h == 1 else '하'}반기", published, Span(date(y, 6 * h - 5, 1), month(y, 6 * h).end)
+    )
+
+
+@given(published=publications, back=st.integers(0, 27))
+def test_a_day_alone_is_the_most_recent_such_day(published: date, back: int) -> None:
+    target = published - timedelta(days=back)
+    reads_as(f"{target.day}일", published, Span(target, target + timedelta(days=1)))
+    if back:
+        reads_as(f"지난 {target.day}일", published, Span(target, target + timedelta(days=1)))
+
+
+@given(published=publications, back=st.integers(1, 11))
+def test_last_month_named_is_the_most_recent_one(published: date, back: int) -> None:
+    k = published.year * 12 + published.month - 1 - back
+    y, m = k // 12, k % 12 + 1
+    reads_as(f"지난 {m}월", published, month(y, m))
+    if back == 1:
+        reads_as("지난달", published, month(y, m))
+
+
+@given(published=publications, back=st.integers(0, 20), length=st.sampled_from(sorted(NATIVE_DAYS)))
+def test_an_interval_of_days_reads_back(published: date, back: int, length: int) -> None:
+    start = published - timedelta(days=back)
+    span = Span(start, start + timedelta(days=length))
+    reads_as(f"{start.day}일부터 {NATIVE_DAYS[length]} 동안", published, span)
+    reads_as(f"{start.day}일(현지시간)부터 {NATIVE_DAYS[length]} 동안", published, span)
+
+
+@given(published=publications, d=targets)
+def test_a_span_read_is_an_as_of_value(published: date, d: date) -> None:
+    # Whatever the reader resolves, its label is an `as_of` value naming the same days.
+    for text in (
+        f"{d.year}년 {d.month}월 {d.day}일",
+        f"{d.year}년 {(d.month - 1) // 3 + 1}분기",
+        "지난해 하반기",
+    ):
+        r = read_time(text, published)
+        assert r.span is not None and parse_as_of(r.span.label()) == r.span
+
+
+@settings(max_examples=200)
+@given(text=st.text(alphabet="0123456789년월일지난해올부터까지~ 이날분기상하반기()현지시간.-", max_size=40))
+def test_the_reader_never_crashes(text: str) -> None:
+    # Any text: a reading, or NotATime; never another exception.
+    for r in find_times(text, MARCH_2024):
+        assert 0 <= r.start < r.end <= len(text) and r.text == text[r.start : r.end]
+    try:
+        read_time(text, MARCH_2024)
+    except NotATime:
+        pass
