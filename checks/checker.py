@@ -49,6 +49,9 @@ class CheckResult:
     # The skips of claims/skips.yaml, and where each placed one's quote is (by the skip's index).
     skips: list[Skip] = field(default_factory=list)
     skip_places: dict[int, Place] = field(default_factory=dict)
+    # What is computed from this result once and used by several readers (the report's header and the
+    # pytest items both need checks.coverage's): by name.
+    memo: dict[str, object] = field(default_factory=dict)
 
     @property
     def failed(self) -> bool:

@@ -126,7 +126,8 @@ def members_of(result: CheckResult) -> list[Member]:
                 span: Span | None = parse_as_of(claim.as_of)
             except ValueError:
                 continue  # reported by the checker as invalid-value
-        elif prop is not None and prop.changes_over_time:
+        elif prop is not None and prop.changes_over_time and claim.unit != DATE_UNIT:
+            # An event date is a one-off fact whatever its property says: the date is its own time.
             span = day(source.published)
         else:
             span = None
@@ -179,7 +180,7 @@ def _groups_for(base: str, subject: str, prop: str, unit: str, members: list[Mem
         if _unchanged(series, unit):
             relation, explanation = (
                 "agreement",
-                f"agreement over time, not a change: the figure stands at {steps}",
+                f"the figure did not move, so this is not a change: {steps}",
             )
         else:
             relation, explanation = "change", f"changes over time: {steps}"
@@ -191,11 +192,7 @@ def _groups_for(base: str, subject: str, prop: str, unit: str, members: list[Mem
 
 def _without_redundant_singles(groups: list[Group]) -> list[Group]:
     """Rule 6: a single-source group whose every claim stands in another group says nothing new."""
-    elsewhere: dict[str, int] = {}
-    for g in groups:
-        if g.relation != "single":
-            for m in g.members:
-                elsewhere[m.claim.id] = elsewhere.get(m.claim.id, 0) + 1
+    elsewhere = {m.claim.id for g in groups if g.relation != "single" for m in g.members}
     return [
         g for g in groups if g.relation != "single" or not all(m.claim.id in elsewhere for m in g.members)
     ]

@@ -11,7 +11,9 @@ A found figure is
   the one pinned with `occurrence`) and the claim's figure is that figure: `as_written`, looked for in
   the quote from its start (as the report bolds it), overlaps it. A claim whose unit is not `date`
   covers a date only when its `as_written` spans the whole date: a `year` claim of `2020년` covers the
-  date `2020년`, but the `day` claim `나흘` does not cover the date `21일(현지시간)부터 나흘 동안`;
+  date `2020년`, but the `day` claim `나흘` does not cover the date `21일(현지시간)부터 나흘 동안`.
+  The words of a claim's `as_of_text` in its quote are claimed too: they are the claim's time, which
+  the time reader checks (`지난해 3분기` in `지난해 3분기 기준 128명`);
 - *skipped* when, instead, a skip of claims/skips.yaml holds it the same way (its `figure` in its
   `quote`);
 - *uncovered* otherwise. `claims coverage --check` fails while anything is uncovered.
@@ -186,11 +188,18 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip]) -> _Article
     claimed: dict[int, list[str]] = {}
     for claim in claims:
         rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_written)
-        if rng is None:
-            continue
-        for n, item in enumerate(items):
-            if _covers(rng, item, whole_date=claim.unit != DATE_UNIT):
-                claimed.setdefault(n, []).append(claim.id)
+        if rng is not None:
+            for n, item in enumerate(items):
+                if _covers(rng, item, whole_date=claim.unit != DATE_UNIT):
+                    claimed.setdefault(n, []).append(claim.id)
+        # The words giving the claim's time (as_of_text) are claimed too: the time reader checks them
+        # against as_of, so they are as verified as the figure (지난해 3분기 in 지난해 3분기 기준 128명).
+        if claim.as_of_text is not None:
+            rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_of_text)
+            if rng is not None:
+                for n, item in enumerate(items):
+                    if _covers(rng, item, whole_date=False) and claim.id not in claimed.get(n, []):
+                        claimed.setdefault(n, []).append(claim.id)
     skipped: dict[int, list[Skip]] = {}
     for skip in skips:
         rng = _figure_range(source, skip.quote, skip.occurrence, skip.figure)
@@ -239,7 +248,14 @@ def _placed(result: CheckResult) -> tuple[dict[str, list[Claim]], dict[str, list
 
 
 def coverage(result: CheckResult, sources: Iterable[str] | None = None) -> Coverage:
-    """The coverage of every usable article (or of the given source IDs), in source-ID order."""
+    """The coverage of every usable article (or of the given source IDs), in source-ID order.
+
+    Reading every article body is the costly part: the coverage of a whole registry is computed once
+    per check result and kept with it."""
+    if sources is None:
+        cached = result.memo.get("coverage")
+        if isinstance(cached, Coverage):
+            return cached
     claims, skips = _placed(result)
     wanted = set(sources) if sources is not None else None
     out = Coverage()
@@ -248,6 +264,8 @@ def coverage(result: CheckResult, sources: Iterable[str] | None = None) -> Cover
         if not source.usable or (wanted is not None and sid not in wanted):
             continue
         out.articles.append(_article(source, claims.get(sid, []), skips.get(sid, [])).coverage)
+    if sources is None:
+        result.memo["coverage"] = out
     return out
 
 

@@ -13,14 +13,17 @@ What a careful Korean reader does, and so what this reader does (README, "Compar
   year; `지난해 3분기`, `지난해 8월 22일`, `올해 상반기` likewise.
 - `이날`/`오늘` (the publication day), `어제`, `내일`; `이달`, `지난달`, `다음 달`/`내달`; `이번 주`,
   `지난주`, `다음 주` (Monday to Sunday).
-- `N월` without a year is of the publication year (news writes `지난해 N월` or `지난 N월` for a month
-  of last year); `지난 N월` is the most recent month N before the publication month (`지난 1월` in
-  2024-03 is 2024-01, `지난 11월` is 2023-11); `오는 N월` the next one after it. When N is the
-  publication month itself the words are ambiguous, and the reader refuses to guess.
+- `N월` without a year, up to the publication month, is of the publication year (news writes
+  `지난해 N월` or `지난 N월` for a month of last year); after it (`12월` in a January article: last
+  December, or the coming one?) the words are ambiguous, and the reader refuses to guess. Likewise
+  `N분기`, `상반기`, `하반기` without a year: this year's up to the current one, else refused.
+  `지난 N월` is the most recent month N before the publication month (`지난 1월` in 2024-03 is
+  2024-01, `지난 11월` is 2023-11); `오는 N월` the next one after it. When N is the publication month
+  itself those words are ambiguous too.
 - `N일` without a month is the most recent day N on or before the publication day (this month when
   N <= the publication day, else the month before); `지난 N일` the most recent before it, `오는 N일`
   the next after it. `(현지시간)` and `현지시간 N일` leave the day as written.
-- `N분기`, `상반기`, `하반기`, `연말`, `연초` without a year are of the publication year.
+- `연말`, `연초` without a year are of the publication year (some time within it).
 - Intervals: `21일부터 나흘 동안` (the 21st and the three days after), `21~24일`, `2021~2022년`,
   `2021년부터 2023년까지`. `2023년까지` ("until 2023") and `21일부터` ("from the 21st") name one end
   of a time: their span is the named time, their relation "until" or "from".
@@ -132,6 +135,16 @@ def _month(y: int, m: int) -> Span:
     return Span(date(y, m, 1), month_start(y, m + 1))
 
 
+def _is_vague(modifier: str | None) -> bool:
+    """초, 말, 중, 내 name some time within the span; 초순, 중순, 하순 name exact days."""
+    return modifier in ("초", "말", "중", "내")
+
+
+def _month_precision(modifier: str | None) -> str:
+    """A month, or ten days of it (초순, 중순, 하순: an interval of days)."""
+    return "interval" if modifier in ("초순", "상순", "중순", "하순") else "month"
+
+
 def _shift_month(y: int, m: int, by: int) -> tuple[int, int]:
     k = y * 12 + (m - 1) + by
     return k // 12, k % 12 + 1
@@ -145,7 +158,7 @@ _S = r"[ \t]?"  # at most one space between parts (running text is whitespace-fo
 # 8개월 만에, 30년이 넘는, 5년차.
 _NOT_YEAR = rf"(?!{_S}(?:간|동안|만(?![{_HANGUL}])|만에|째|차|이상|넘|여|가량|정도))"
 _NOT_DAY = (
-    rf"(?!{_S}(?:(?:간|만|째|차|씩|치|여|전|후|뒤|내)(?![{_HANGUL}])|동안|만에|이내|이상|이하|미만|넘|"
+    rf"(?!{_S}(?:(?:간|만|째|차|씩|치|여|전|후|뒤|내)(?![{_HANGUL}])|동안|만에|이내|이상|이하|미만|넘|연속|"
     r"가량|정도|전에|후에|뒤에|내에|안에|분))"
 )
 _NOT_MONTH = rf"(?!{_S}(?:간|동안|분(?![기{_HANGUL}])))"
@@ -165,7 +178,8 @@ _MONTH = re.compile(rf"(\d{{1,2}}){_S}월{_NOT_MONTH}")
 _MONTH_RANGE = re.compile(rf"(\d{{1,2}}){_S}(?:월{_S})?{_RANGE}{_S}(\d{{1,2}}){_S}월{_NOT_MONTH}")
 _DAY = re.compile(rf"(\d{{1,2}}){_S}일{_NOT_DAY}")
 _DAY_RANGE = re.compile(rf"(\d{{1,2}}){_S}(?:일{_S})?{_RANGE}{_S}(\d{{1,2}}){_S}일{_NOT_DAY}")
-_QUARTER = re.compile(rf"([1-4]){_S}(?:·{_S}4{_S})?분기")
+_DAYS_COUNT = re.compile(r"(\d{1,2})[ ]?일")  # 21일부터 3일간: a number of days
+_QUARTER = re.compile(rf"([1-4]){_S}(?:[·/]{_S}4{_S})?분기")
 _HALF = re.compile(r"(상|하)반기")
 _MODIFIER_OK_AFTER = re.compile(
     rf"{_S}(초순|상순|중순|하순|초|말|중)(?:(?=[에께경쯤의엔])|(?=까지|부터)|(?![{_HANGUL}]))"
@@ -216,9 +230,15 @@ _NATIVE_DAYS = {
 _PARTICLE_STARTS = frozenset("은는이가을를에의도로와과만까부엔께쯤인")
 
 
+_LONGEST_FIRST: dict[int, tuple[str, ...]] = {}
+
+
 def _word_at(text: str, p: int, words: dict[str, int] | dict[str, str]) -> str | None:
     """The longest of `words` at p that ends a word or is followed by a particle."""
-    for w in sorted(words, key=len, reverse=True):
+    ordered = _LONGEST_FIRST.get(id(words))
+    if ordered is None:
+        ordered = _LONGEST_FIRST[id(words)] = tuple(sorted(words, key=len, reverse=True))
+    for w in ordered:
         if text.startswith(w, p):
             after = text[p + len(w)] if p + len(w) < len(text) else " "
             if not ("가" <= after <= "힣") or after in _PARTICLE_STARTS:
@@ -400,8 +420,8 @@ class _Parser:
             y, m = _shift_month(pub.year, pub.month, parts.month_offset)
             return (
                 self._modified(_month(y, m), "month", parts.modifier),
-                "month",
-                bool(parts.modifier),
+                _month_precision(parts.modifier),
+                _is_vague(parts.modifier),
                 True,
                 f"{y}-{m:02d}, from the publication date {pub}",
             )
@@ -418,6 +438,30 @@ class _Parser:
             month = base.month
         if parts.quarter is not None or parts.half is not None:
             y = year if year is not None else pub.year
+            now_q, now_h = (pub.month - 1) // 3 + 1, 1 if pub.month <= 6 else 2
+            if year is None and parts.direction is not None:
+                # 지난 4분기: the most recent fourth quarter before the current one; 오는 3분기: the next.
+                n, now = (parts.quarter, now_q) if parts.quarter is not None else (parts.half or 1, now_h)
+                word = (
+                    f"{parts.direction} {parts.quarter}분기" if parts.quarter else f"{parts.direction} 반기"
+                )
+                if n == now:
+                    raise ValueError(f"'{word}' in an article of {pub}: this one or a year away? ambiguous")
+                if parts.direction == "지난":
+                    y = pub.year if n < now else pub.year - 1
+                else:
+                    y = pub.year if n > now else pub.year + 1
+                how = f"{y}, counted from the publication date {pub}"
+            elif year is None:
+                # 4분기 실적 in a January article is usually last year's fourth quarter: a quarter or
+                # half after the current one, without a year, is ambiguous.
+                if (parts.quarter or 0) > now_q or (parts.half or 0) > now_h:
+                    name = f"{parts.quarter}분기" if parts.quarter is not None else "하반기"
+                    raise ValueError(
+                        f"'{name}' without a year, after the publication date {pub}: this year's or last "
+                        "year's? the words do not say, and the reader does not guess"
+                    )
+                how = f"{y}, the publication year"
             if parts.quarter is not None:
                 q = parts.quarter
                 return Span(date(y, 3 * q - 2, 1), month_start(y, 3 * q + 1)), "quarter", False, relative, how
@@ -428,6 +472,8 @@ class _Parser:
             if not (1 <= a < b <= 12):
                 raise ValueError(f"{a}~{b}월 is not a range of months")
             y = year if year is not None else pub.year
+            if year is None and b > pub.month:
+                raise ValueError(f"'{a}~{b}월' without a year, ending after the publication month: ambiguous")
             return Span(date(y, a, 1), month_start(y, b + 1)), "interval", False, relative, how
         if month is not None:
             if not 1 <= month <= 12:
@@ -442,7 +488,7 @@ class _Parser:
                 span = self._days(y, month, days)
                 return span, "interval" if parts.day_range else "day", False, relative, how
             span = self._modified(_month(y, month), "month", parts.modifier)
-            return span, "month", bool(parts.modifier), relative, how
+            return span, _month_precision(parts.modifier), _is_vague(parts.modifier), relative, how
         if parts.day is not None or parts.day_range is not None:
             # A day without a month: the most recent such day on or before publication.
             d0 = parts.day if parts.day is not None else parts.day_range[0]  # type: ignore[index]
@@ -451,7 +497,7 @@ class _Parser:
             return self._days(y, m, days), "interval" if parts.day_range else "day", False, True, how
         if year is not None:
             span = self._modified(_year(year), "year", parts.modifier)
-            return span, "year", bool(parts.modifier), relative, how
+            return span, "year", _is_vague(parts.modifier), relative, how
         raise ValueError("no calendar time")
 
     def _days(self, y: int, m: int, days: tuple[int, int]) -> Span:
@@ -488,6 +534,12 @@ class _Parser:
                 raise ValueError(f"'오는 {month}월' in an article of {pub:%Y-%m} is ambiguous")
             y = pub.year if month > pub.month else pub.year + 1
             return y, f"{y}, the next {month}월 after the publication date {pub}"
+        if month > pub.month:
+            # 12월 in a January article: last December (a past event) or the coming one (a plan)?
+            raise ValueError(
+                f"'{month}월' without a year, after the publication month {pub:%Y-%m}: this year's or last "
+                "year's? the words do not say, and the reader does not guess"
+            )
         return pub.year, f"{pub.year}, the publication year (a month without a year)"
 
     def _month_day_year(self, month: int, day: int, direction: str) -> tuple[int, str]:
@@ -540,7 +592,7 @@ class _Parser:
             w = _word_at(self.t, q, _NATIVE_DAYS)
             if w is not None:
                 days, r = _NATIVE_DAYS[w], q + len(w)
-            elif m := re.compile(r"(\d{1,2})[ ]?일").match(self.t, q):
+            elif m := _DAYS_COUNT.match(self.t, q):
                 days, r = int(m.group(1)), m.end()
             if days is not None:
                 r2 = self.ws(r)
@@ -600,6 +652,21 @@ class _Parser:
         return _Parts(year=span.start.year, month=span.start.month if parts.day is not None else None)
 
 
+# The first characters of every time word (지난해, 올해, 이날, 현지시간 22일, 연말, 상반기, …).
+_FIRST_CHARACTERS = frozenset(
+    w[0]
+    for table in (
+        _REL_YEAR,
+        _REL_MONTH,
+        _REL_DAY,
+        _REL_WEEK,
+        _YEAR_PART,
+        {"올": 0, "지난": 0, "오는": 0, "현지": 0},
+    )
+    for w in table
+) | frozenset("상하")
+
+
 def _may_start(text: str, i: int) -> bool:
     """Can a time begin at i? Not inside a word or a number (뉴스1, A380, 12.7)."""
     if i == 0:
@@ -622,7 +689,7 @@ def find_times(text: str, published: date) -> list[TimeReading]:
     i, n = 0, len(text)
     while i < n:
         c = text[i]
-        if not (c.isdigit() or "가" <= c <= "힣") or not _may_start(text, i):
+        if not (c.isdigit() or c in _FIRST_CHARACTERS) or not _may_start(text, i):
             i += 1
             continue
         got = parser.reading(i)

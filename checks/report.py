@@ -90,6 +90,8 @@ def precision_cell(m: Member) -> str:
     """How precise the date is, and what relative words were counted from."""
     assert m.date is not None
     text = m.date.precision
+    if m.date.relation != "at":
+        text += f", {m.date.relation}"  # 2023년까지: the end of a time; 21일부터: its start
     if m.date.vague:
         text += ", some time within"
     if m.date.relative:
@@ -189,7 +191,7 @@ def _members_table(g: Group) -> str:
         [
             md(m.source.outlet),
             m.source.published.isoformat(),
-            md(m.span.label() if m.span else "undated"),
+            md(m.span.label() if m.span else ("—" if m.date is not None else "undated")),
             md(m.claim.as_written),
             value_cell(m),
             md(bounds(m)),
@@ -245,7 +247,12 @@ def _resolution_note(g: Group) -> str:
 def _group_section(g: Group, result: CheckResult) -> str:
     unit = result.vocabulary.units.get(g.unit)
     unit_text = f"{md(unit.ko)} ({md(g.unit)})" if unit else md(g.unit)
-    when = "undated (a one-off fact)" if g.when == "undated" else f"as of {md(g.when)}"
+    if g.when != "undated":
+        when = f"as of {md(g.when)}"
+    elif g.unit == DATE_UNIT:
+        when = "the date of a one-off event"  # an event date needs no `as of`: it is a time itself
+    else:
+        when = "undated (a one-off fact)"
     relation = "agreement over time" if g.over_time and g.relation == "agreement" else g.relation
     head = (
         f"### `{g.key}`\n\n{_title(g, result)}, in {unit_text}, {when}: "
@@ -419,6 +426,7 @@ def date_json(m: Member) -> dict[str, object]:
         "last": span.last.isoformat(),
         "label": span.label(),
         "precision": m.date.precision,
+        "relation": m.date.relation,
         "vague": m.date.vague,
         "relative": m.date.relative,
     }

@@ -1287,7 +1287,7 @@ def test_a_figure_stated_unchanged_at_two_times_is_an_agreement_over_time(run) -
     assert g.over_time and not g.is_conflict
     assert (
         g.explanation
-        == "agreement over time, not a change: the figure stands at 2020-12: 16개 → 2022-01: 16개"
+        == "the figure did not move, so this is not a change: 2020-12: 16개 → 2022-01: 16개"
     )
 
 
@@ -1330,3 +1330,94 @@ def test_values_within_bounds_but_apart_are_a_change(run) -> None:
     # stated moved (the same-time rule would call this a discrepancy, not an agreement).
     result = pair_times(run, ("2021-H1", "2021년 상반기"), ("2021-07", "2021년 7월"), "약 100명", "105명")
     assert relations(result) == {HEADCOUNT: ("change", ["aa.x", "bb.x"])}
+
+
+# Written dates and the days they name, worked out by hand (all absolute, so the article's date
+# does not matter).
+RANDOM_DATES = (
+    ("2021년", Span(date(2021, 1, 1), date(2022, 1, 1))),
+    ("2021년 하반기", Span(date(2021, 7, 1), date(2022, 1, 1))),
+    ("2021년 11월", Span(date(2021, 11, 1), date(2021, 12, 1))),
+    ("2021년 12월", Span(date(2021, 12, 1), date(2022, 1, 1))),
+    ("2021년 12월 5일", Span(date(2021, 12, 5), date(2021, 12, 6))),
+    ("2021년 12월 5~15일", Span(date(2021, 12, 5), date(2021, 12, 16))),
+    ("2021년 12월 1일부터 열흘 동안", Span(date(2021, 12, 1), date(2021, 12, 11))),
+    ("2021~2022년", Span(date(2021, 1, 1), date(2023, 1, 1))),
+    ("2022년", Span(date(2022, 1, 1), date(2023, 1, 1))),
+)
+
+random_date_claims = st.lists(
+    st.tuples(st.integers(0, len(RANDOM_ARTICLES) - 1), st.integers(0, len(RANDOM_DATES) - 1)),
+    min_size=1,
+    max_size=8,
+)
+
+
+def _expected_date_relation(members: list[tuple[str, Span]]) -> str:
+    """README, "Event dates", from the definition: every pair from two outlets."""
+    if len({outlet for outlet, _ in members}) < 2:
+        return "single"
+    pairs = [(a, b) for oa, a in members for ob, b in members if oa < ob]
+    if any(a.end <= b.start or b.end <= a.start for a, b in pairs):
+        return "contradiction"
+    nested = [a.contains(b) or b.contains(a) for a, b in pairs]
+    return "agreement" if all(nested) else "discrepancy"
+
+
+@given(spec=random_date_claims)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_every_date_group_is_judged_by_the_rules(spec: list[tuple[int, int]]) -> None:
+    lines: dict[int, list[str]] = {i: [] for i in range(len(RANDOM_ARTICLES))}
+    claims = []
+    for n, (a, d) in enumerate(spec):
+        sid = RANDOM_ARTICLES[a][0]
+        words = RANDOM_DATES[d][0]
+        sentence = f"D{n}: 엑사원은 {words} 처음 공개됐다고 전해졌다."
+        lines[a].append(sentence)
+        claims.append(claim(f"d{n}", sid, sentence, words, "date", subject="lg", property="unveiling-date"))
+    articles = [
+        article(sid, outlet, published, *(lines[i] or ["(이 기사에는 날짜가 없다.)"]))
+        for i, (sid, outlet, published) in enumerate(RANDOM_ARTICLES)
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        result = check(build(Path(tmp), articles, claims, vocabulary=DATES_VOCABULARY))
+    assert result.problems == [], problems_text(result)
+    (g,) = result.groups  # one undated thing
+    assert [m.days for m in g.members] == [RANDOM_DATES[spec[int(m.claim.id[1:])][1]][1] for m in g.members]
+    expected = _expected_date_relation([(m.source.outlet, m.days) for m in g.members])
+    assert g.relation == expected, [(m.source.outlet, m.claim.as_written) for m in g.members]
+
+
+def test_a_date_is_undated_even_under_a_property_that_changes_over_time(run) -> None:
+    # Were the dates taken as of their articles' publication days, these two would never be compared.
+    vocabulary = DATES_VOCABULARY.replace(
+        "visit-date: {ko: 방문일, en: date of the visit, changes_over_time: false}",
+        "visit-date: {ko: 방문일, en: date of the visit, changes_over_time: true}",
+    )
+    a = article("aa-2023-08-24", "가일보", "2023-08-24", "구 대표는 21일(현지시간) 토론토 AI랩을 방문했다.")
+    b = article("bb-2023-08-28", "나신문", "2023-08-28", "구 회장이 현지시간 22일 토론토 AI랩을 찾았다.")
+    result = run(
+        [a, b],
+        [
+            claim(
+                "aa.date",
+                a.id,
+                "21일(현지시간) 토론토 AI랩을 방문했다",
+                "21일(현지시간)",
+                "date",
+                subject="lg",
+                property="visit-date",
+            ),
+            claim(
+                "bb.date",
+                b.id,
+                "현지시간 22일 토론토 AI랩을 찾았다",
+                "현지시간 22일",
+                "date",
+                subject="lg",
+                property="visit-date",
+            ),
+        ],
+        vocabulary=vocabulary,
+    )
+    assert relations(result) == {"lg/visit-date@undated": ("contradiction", ["aa.date", "bb.date"])}

@@ -214,3 +214,29 @@ def test_project_coverage_runs_and_counts_every_found_item_once() -> None:
         spans = [((f.line, f.column), (f.end_line, f.end_column)) for f in article.found]
         for (a_start, a_end), (b_start, _b_end) in pairwise(spans):
             assert a_end < b_start, article.source
+
+
+def test_the_words_of_a_claims_time_are_claimed_with_it(make_registry: MakeRegistry) -> None:
+    # The claim states 128명 as of 지난해 3분기: both the figure and its time are claimed by it.
+    claim = (
+        "claims:\n  - id: staff-q3\n    source: sample-2024-01-02\n    quote: 지난해 3분기 기준 128명으로 늘었다\n"
+        "    subject: lg-ai-research\n    property: headcount\n    as_written: 128명\n    unit: person\n"
+        "    as_of: 2023-Q3\n    as_of_text: 지난해 3분기\n"
+    )
+    root = make_registry({"claims/q3.yaml": claim})
+    assert check(root).problems == []
+    (article,) = coverage(check(root)).articles
+    by_place = {(f.line, f.column): f for f in article.found}
+    assert (by_place[at(3, "128명")].status, by_place[at(3, "128명")].by) == ("claimed", ("staff-q3",))
+    assert (by_place[at(3, "지난해 3분기")].status, by_place[at(3, "지난해 3분기")].by) == (
+        "claimed",
+        ("staff-q3",),
+    )
+    # A skip of that time is then stale.
+    root = make_registry(
+        {
+            "claims/q3.yaml": claim,
+            "claims/skips.yaml": "skips:\n" + skip("지난해 3분기 기준 128명으로 늘었다", "지난해 3분기"),
+        }
+    )
+    assert [(p.code, "staff-q3" in p.message) for p in check(root).problems] == [("skip-stale", True)]

@@ -208,7 +208,8 @@ CONVENTIONS = [
     ("올 하반기", MARCH_2024, Span(date(2024, 7, 1), date(2025, 1, 1))),
     ("지난해 4분기", MARCH_2024, Span(date(2023, 10, 1), date(2024, 1, 1))),
     ("1분기", MARCH_2024, Span(date(2024, 1, 1), date(2024, 4, 1))),
-    ("3·4분기", MARCH_2024, Span(date(2024, 7, 1), date(2024, 10, 1))),
+    ("2024년 3·4분기", MARCH_2024, Span(date(2024, 7, 1), date(2024, 10, 1))),  # the old way of writing Q3
+    ("2023년 1/4분기", MARCH_2024, Span(date(2023, 1, 1), date(2023, 4, 1))),
     ("이날", MARCH_2024, days("2024-03-13")),
     ("오늘", MARCH_2024, days("2024-03-13")),
     ("어제", MARCH_2024, days("2024-03-12")),
@@ -228,7 +229,13 @@ CONVENTIONS = [
     ("지난 20일", MARCH_2024, days("2024-02-20")),
     ("오는 20일", MARCH_2024, days("2024-03-20")),
     ("오는 5일", MARCH_2024, days("2024-04-05")),
-    ("8월", MARCH_2024, month(2024, 8)),  # a month without a year: the publication year's
+    ("2월", MARCH_2024, month(2024, 2)),  # a month without a year, up to publication: this year's
+    ("3월", MARCH_2024, month(2024, 3)),
+    ("8월", MARCH_2024, None),  # after the publication month: this year's plan or last year's? refused
+    ("12월 28일", date(2024, 1, 5), None),  # last December's event, most likely; but the words do not say
+    ("3분기", MARCH_2024, None),  # a quarter ahead, without a year: refused
+    ("4분기", date(2024, 1, 20), None),  # 4분기 실적 in January: usually last year's; refused
+    ("하반기", MARCH_2024, None),
     ("2월 29일", MARCH_2024, days("2024-02-29")),
     ("2023년 2월 29일", MARCH_2024, None),  # no such day
     ("2023년 13월", MARCH_2024, None),  # no such month
@@ -240,6 +247,12 @@ CONVENTIONS = [
     ("8월 21일부터 9월 2일까지", date(2023, 9, 5), days("2023-08-21", "2023-09-02")),
     ("21일부터 3일간", date(2023, 8, 24), days("2023-08-21", "2023-08-23")),
     ("2023년 8월 초순", MARCH_2024, days("2023-08-01", "2023-08-10")),
+    ("이달 중순", MARCH_2024, days("2024-03-11", "2024-03-20")),
+    ("지난 4분기", MARCH_2024, Span(date(2023, 10, 1), date(2024, 1, 1))),  # the most recent Q4
+    ("지난 2분기", date(2024, 8, 1), Span(date(2024, 4, 1), date(2024, 7, 1))),
+    ("오는 3분기", MARCH_2024, Span(date(2024, 7, 1), date(2024, 10, 1))),
+    ("지난 1분기", MARCH_2024, None),  # the current quarter: ambiguous
+    ("올 1월", MARCH_2024, month(2024, 1)),
     ("2023년 8월 하순", MARCH_2024, days("2023-08-21", "2023-08-31")),
 ]
 
@@ -273,7 +286,7 @@ VAGUE = [
     ("올 연말", MARCH_2024, year(2024)),
     ("2021년 말", MARCH_2024, year(2021)),
     ("지난해 초", MARCH_2024, year(2023)),
-    ("8월 초", MARCH_2024, month(2024, 8)),
+    ("3월 초", MARCH_2024, month(2024, 3)),
     ("지난달 말", MARCH_2024, month(2024, 2)),
     ("상반기 중", MARCH_2024, Span(date(2024, 1, 1), date(2024, 7, 1))),
 ]
@@ -324,6 +337,7 @@ RUNNING_TEXT = [
     ("COVID-19 이후 2022년에", ["2022년"]),
     ("2021년 말에 발표했다.", ["2021년 말"]),
     ("24일 밝혔다.", ["24일"]),
+    ("4일 연속 상승했다.", []),  # four days in a row
     ("올해로 5년차", ["올해"]),
 ]
 

@@ -808,6 +808,8 @@ def test_a_date_reads_as_a_date_in_the_report(tmp_path: Path) -> None:
     cells_a = [c.strip() for c in row_a.strip("|").split("|")]
     cells_b = [c.strip() for c in row_b.strip("|").split("|")]
     # outlet, published, as of, date as written, date, precision, quote, source line
+    assert cells_a[2] == "—"  # no `as of`: the date is a time itself
+    assert "in 날짜 (date), the date of a one-off event: **agreement**" in text
     assert cells_a[4] == "2023-08-21 – 2023-08-24" and cells_a[5] == "interval, counted from 2023-08-24"
     assert cells_b[4] == "2023-08-22" and cells_b[5] == "day, counted from 2023-08-28"
     header = next(line for line in text.splitlines() if "date as written" in line)
@@ -840,6 +842,7 @@ def test_a_date_member_in_json(tmp_path: Path) -> None:
         "last": "2023-08-24",
         "label": "2023-08-21/2023-08-24",
         "precision": "interval",
+        "relation": "at",
         "vague": False,
         "relative": True,
     }
