@@ -14,18 +14,26 @@ from datetime import date
 from pathlib import Path
 
 from . import quantity
-from .claims import Claim, claims_files, read_claims_file
+from .claims import Claim, find_claims_files, read_claims_file
 from .compare import Group, compare
 from .coverage import check_skips
 from .dates import DATE_UNIT, NotATime, TimeReading, read_date, read_time
 from .problems import Problem, Severity, problem
-from .quotes import MIN_QUOTE_LENGTH, Place, canonical
+from .quotes import (
+    MAX_CLOSEST_SEARCHES,
+    MAX_FIGURE_CHARS,
+    MAX_QUOTE_CHARS,
+    MIN_QUOTE_LENGTH,
+    Place,
+    canonical,
+)
 from .resolutions import RESOLUTIONS, check_resolutions, load_resolutions
 from .schemas import did_you_mean
 from .skips import SKIPS, Skip, load_skips
 from .sources import INDEX, Source, load_sources
 from .times import Span, parse_as_of
 from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary
+from .whole_figure import whole_figure_problem
 from .yamlfile import Node
 
 
@@ -46,6 +54,9 @@ class CheckResult:
     dates: dict[str, TimeReading] = field(default_factory=dict)
     # The comparison of the figures (checks.compare), with the editors' resolutions applied.
     groups: list[Group] = field(default_factory=list)
+    # Closest-passage searches still allowed in this run: a bound on the work hundreds of near-miss
+    # quotes can cause, counted (not timed) so that the output stays deterministic.
+    closest_searches_left: int = MAX_CLOSEST_SEARCHES
     # The skips of claims/skips.yaml, and where each placed one's quote is (by the skip's index).
     skips: list[Skip] = field(default_factory=list)
     skip_places: dict[int, Place] = field(default_factory=dict)
@@ -77,7 +88,9 @@ def _check(root: Path) -> CheckResult:
     problems = [*vocabulary.problems, *index.problems]
     files: dict[str, Node | None] = {VOCABULARY: vocabulary.node, INDEX: index.node}
     claims: list[Claim] = []
-    for file in claims_files(root):
+    claims_paths, not_followed = find_claims_files(root)
+    problems.extend(not_followed)
+    for file in claims_paths:
         parsed = read_claims_file(root, file)
         files[parsed.path] = parsed.node
         problems.extend(parsed.problems)
@@ -157,6 +170,9 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
             if claim.as_of_text is not None and published is not None:
                 _check_as_of(claim, as_of, published, add)
 
+    if len(claim.quote) > MAX_QUOTE_CHARS or len(claim.as_written) > MAX_FIGURE_CHARS:
+        return found  # the schema refuses it (maxLength); searching it would only cost time
+
     figure_ok = _check_inside_quote(claim, add)
     if figure_ok:
         if claim.unit == DATE_UNIT:
@@ -201,7 +217,7 @@ def place_quote(
         return None
     places = source.body.occurrences(quote)
     if not places:
-        add("quote", "quote-not-found", _not_found(quote_text, source))
+        add("quote", "quote-not-found", _not_found(quote_text, source, result))
         return None
     if occurrence is not None and occurrence > len(places):
         add(
@@ -246,12 +262,16 @@ def _check_skip(skip: Skip, result: CheckResult) -> list[Problem]:
 def _check_inside_quote(claim: Claim, add: Add) -> bool:
     quote = canonical(claim.quote)
     ok = True
-    if canonical(claim.as_written) not in quote:
+    figure = canonical(claim.as_written)
+    if figure not in quote:
         add(
             "as_written",
             "figure-not-in-quote",
             f"the figure '{claim.as_written}' does not occur in the quote; copy it from the quote exactly as printed",
         )
+        ok = False
+    elif (partial := whole_figure_problem(quote, figure, claim.unit)) is not None:
+        add("as_written", "figure-not-in-quote", partial)
         ok = False
     if claim.as_of_text is not None and canonical(claim.as_of_text) not in quote:
         add(
@@ -328,8 +348,14 @@ def _check_figure(claim: Claim, result: CheckResult, add: Add) -> None:
     result.quantities[claim.id] = read
 
 
-def _not_found(quote: str, source: Source) -> str:
+def _not_found(quote: str, source: Source, result: CheckResult) -> str:
     head = f"the quote does not occur in the body of {source.id} ({source.file})"
+    if result.closest_searches_left <= 0:
+        return head + (
+            f"; the closest passage is not searched for beyond the first {MAX_CLOSEST_SEARCHES} quotes not "
+            "found in one run: fix those first"
+        )
+    result.closest_searches_left -= 1
     mismatch = source.body.closest(quote)
     if mismatch is None:
         return head + "; nothing in the article resembles it: check `source`"
@@ -337,6 +363,8 @@ def _not_found(quote: str, source: Source) -> str:
     shown = mismatch.differences[:3]
     more = len(mismatch.differences) - len(shown)
     differs = "; ".join(d.describe() for d in shown) + (f"; and {more} more" if more > 0 else "")
+    if mismatch.partial:
+        differs += " (the quote is long: only the part around its first difference was compared)"
     return (
         f"{head}. Closest passage, {source.file}:{p.line}:{p.column}: «{mismatch.passage}». "
         f"It differs {differs}. The article's own spelling wins: copy it exactly, typos included"

@@ -11,8 +11,9 @@ import builtins
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem
-from .schemas import load_file
+from .files import walk
+from .problems import Problem, problem
+from .schemas import OVERLAY, load_file
 from .yamlfile import Node
 
 CLAIMS = "claims"
@@ -55,23 +56,24 @@ class ClaimsFile:
     node: Node | None = None
 
 
+def find_claims_files(root: Path) -> tuple[list[str], list[Problem]]:
+    """Every claims file under claims/ ('/'-separated, relative to the root), in a fixed order
+    whatever the file system's; and the folder links met, which are not followed (checks.files)."""
+    found, refused = walk(root, CLAIMS, (".yaml", ".yml"))
+    problems = [problem(r.path, 0, 0, r.code, r.message) for r in refused]
+    # A claims file an edit is about to create (checks.editing) is checked as if it were there.
+    planned = [rel for rel in OVERLAY.get() or () if rel.startswith(f"{CLAIMS}/") and rel not in found]
+    found = sorted([*found, *planned])
+    return [rel for rel in found if rel not in (RESOLUTIONS, SKIPS)], problems
+
+
 def claims_files(root: Path) -> list[Path]:
-    """Every claims file under claims/, in a fixed order whatever the file system's."""
-    folder = root / CLAIMS
-    if not folder.is_dir():
-        return []
-    found = [
-        p
-        for p in folder.rglob("*")
-        if p.suffix in (".yaml", ".yml")
-        and p.is_file()
-        and p.relative_to(root).as_posix() not in (RESOLUTIONS, SKIPS)
-    ]
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+    """The claims files as paths (see `find_claims_files`, which also says what was not followed)."""
+    return [root / rel for rel in find_claims_files(root)[0]]
 
 
-def read_claims_file(root: Path, file: Path) -> ClaimsFile:
-    rel = file.relative_to(root).as_posix()
+def read_claims_file(root: Path, file: Path | str) -> ClaimsFile:
+    rel = file if isinstance(file, str) else file.relative_to(root).as_posix()
     loaded = load_file(root, rel, "claims.schema.json")
     result = ClaimsFile(rel, problems=loaded.problems, node=loaded.node)
     if loaded.node is None:
@@ -101,6 +103,9 @@ def _claim(node: Node, path: str) -> Claim | None:
         **{key: values[key] for key in _FIELDS},
         path=path,
         node=node,
-        occurrence=occurrence if isinstance(occurrence, int) and not isinstance(occurrence, bool) else None,
+        # Only what the schema allows (an integer from 1): it reports anything else.
+        occurrence=occurrence
+        if isinstance(occurrence, int) and not isinstance(occurrence, bool) and occurrence >= 1
+        else None,
         **optional_str,
     )

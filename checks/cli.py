@@ -12,13 +12,30 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from .commands import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, PROJECT_ROOT, UsageError, default_root
-from .commands import check, coverage, explain, number, report
+from .commands import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    PROJECT_ROOT,
+    UsageError,
+    add,
+    check,
+    coverage,
+    default_root,
+    diff,
+    explain,
+    find,
+    number,
+    report,
+    schema,
+    source,
+)
+from .files import Terminated
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "PROJECT_ROOT", "default_root", "main"]
 
 # The order `claims --help` lists them in.
-COMMANDS = (check, report, coverage, number, explain)
+COMMANDS = (check, report, coverage, diff, schema, number, explain, find, add, source)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,7 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         sys.stderr.write(f"claims {args.command}: {exc}\n")
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated):
+        sys.stderr.write(f"claims {args.command}: interrupted\n")
         return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 -- any internal error: say so briefly; the traceback only on request
         sys.stderr.write(f"claims {args.command}: internal error: {type(exc).__name__}: {exc}\n")

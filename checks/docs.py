@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
-from .problems import CODES, Code
+from .problems import CODES, Code, Example
+
+_LONGEST = 200  # characters of an example line shown; the rest is summarised
 
 
-def _fence(text: str | bytes) -> str:
+def shown_text(example: Example) -> str:
+    """An example's text as documentation shows it: over-long lines cut, a link said to be one."""
+    text = example.text
     shown = text if isinstance(text, str) else text.decode("utf-8", errors="backslashreplace")
-    shown = shown or "# (an empty file)\n"
+    lines = [
+        line if len(line) <= _LONGEST else f"{line[:60]}… ({len(line):,} characters in all)"
+        for line in shown.split("\n")
+    ]
+    shown = "\n".join(lines)
+    if example.link:
+        shown = f"# {example.file} is a symbolic link to {example.link}, which holds:\n" + shown
+    return shown
+
+
+def _fence(example: Example) -> str:
+    shown = shown_text(example) or "# (an empty file)\n"
     return "```yaml\n" + shown + ("" if shown.endswith("\n") else "\n") + "```\n"
 
 
@@ -19,8 +34,8 @@ def code_markdown(code: Code) -> str:
         f"## `{code.code}`\n\n"
         f"Severity: **{code.severity.value}**. {code.summary}\n\n"
         f"**Fix:** {code.fix}\n\n"
-        f"Failing (`{code.failing.file}`, reported at {at}):\n\n{_fence(code.failing.text)}\n"
-        f"Passing (`{code.passing.file}`):\n\n{_fence(code.passing.text)}\n"
+        f"Failing (`{code.failing.file}`, reported at {at}):\n\n{_fence(code.failing)}\n"
+        f"Passing (`{code.passing.file}`):\n\n{_fence(code.passing)}\n"
     )
 
 

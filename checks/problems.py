@@ -13,6 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .files import MAX_FILE_BYTES, MAX_LINE_BYTES
+from .inert import terminal
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -36,8 +39,12 @@ class Problem:
         return (self.path, self.line, self.column, self.code, self.message)
 
     def text(self) -> str:
-        """The line `claims check` prints: path:line:col: severity code message."""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity.value} {self.code} {self.message}"
+        """The line `claims check` prints: path:line:col: severity code message. Path and message
+        hold registry text (file names, values): made inert, so that the line stays one line."""
+        return (
+            f"{terminal(self.path)}:{self.line}:{self.column}: {self.severity.value} {self.code} "
+            f"{terminal(self.message)}"
+        )
 
 
 def problem(path: str, line: int, column: int, code: str, message: str) -> Problem:
@@ -55,6 +62,9 @@ class Example:
 
     file: str
     text: str | bytes
+    # When set, `file` is a symbolic link to this path (relative to the file's folder), and `text` is
+    # what the link leads to.
+    link: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,8 +143,19 @@ def _c(
     passing: str = _GOOD_CLAIM,
     file: str = _CLAIMS,
     at_path: str = "",
+    failing_link: str = "",
+    passing_link: str = "",
 ) -> Code:
-    return Code(code, severity, summary, fix, Example(file, failing), Example(file, passing), at, at_path)
+    return Code(
+        code,
+        severity,
+        summary,
+        fix,
+        Example(file, failing, failing_link),
+        Example(file, passing, passing_link),
+        at,
+        at_path,
+    )
 
 
 # Source examples rewrite the sources index of the test registry (checks/tests/registry).
@@ -166,6 +187,28 @@ CODES: dict[str, Code] = {
             "Save the file as UTF-8.",
             b"claims:\n  - id: caf\xc3\n",
             (2, 12),
+        ),
+        _c(
+            "file-refused",
+            E,
+            "A registry file that is not a regular file inside the registry: a symbolic link leading "
+            "outside the registry root, a dangling link or a loop of links, a link to a folder under "
+            "claims/, a directory, a device or a FIFO. It is never opened, and nothing of it is shown.",
+            "Copy the file into the registry (a link may lead only to a file inside the registry root).",
+            _GOOD_CLAIM,
+            (0, 0),
+            failing_link="../../outside.yaml",
+            passing_link="../notes/kept-here.yaml",
+        ),
+        _c(
+            "file-too-large",
+            E,
+            f"A registry file larger than {MAX_FILE_BYTES:,} bytes, or with a line longer than "
+            f"{MAX_LINE_BYTES:,} bytes: far beyond any real registry file, and refused before it is read "
+            "so that no check can be made slow.",
+            "Split the file, or break the line (YAML folds a long quote over several lines).",
+            _GOOD_CLAIM + "    note: " + "x" * MAX_LINE_BYTES + "\n",
+            (11, MAX_LINE_BYTES + 1),
         ),
         _c(
             "yaml-syntax",
@@ -215,6 +258,16 @@ CODES: dict[str, Code] = {
             "Flatten the structure; see schema/*.schema.json for the expected shape.",
             "claims: " + "[" * 70 + "]" * 70 + "\n",
             (1, 72),
+        ),
+        _c(
+            "number-too-large",
+            E,
+            "An unquoted integer of more than 18 digits. No registry field needs one; such numbers are not "
+            "read (Python refuses integers of more than 4,300 digits, and 64 bits hold 18).",
+            "Quote the value if it is text; otherwise correct the number.",
+            _GOOD_CLAIM + "    occurrence: " + "9" * 19 + "\n",
+            (11, 17),
+            passing=_GOOD_CLAIM + "    occurrence: 1\n",
         ),
         # --- shape (JSON Schema) -------------------------------------------------------------------
         _c(
@@ -389,8 +442,10 @@ CODES: dict[str, Code] = {
         _c(
             "figure-not-in-quote",
             E,
-            "The figure as written (`as_written`) does not occur inside the quote.",
-            "Copy the figure from the quote exactly as printed (spaces and qualifiers included).",
+            "The figure as written (`as_written`) does not occur inside the quote as a whole figure: "
+            "`28명` inside `128명`, `3000억개` inside `약 3000억개` or `5천억` inside `4~5천억` would state a "
+            "figure the article does not (a range is claimed whole).",
+            "Copy the whole figure from the quote exactly as printed (spaces and qualifiers included).",
             _GOOD_CLAIM.replace("as_written: 128명", "as_written: 128 명"),
             (7, 17),
         ),

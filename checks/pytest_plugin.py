@@ -15,6 +15,8 @@ import pytest
 
 from .checker import CheckResult, check
 from .coverage import ArticleCoverage, coverage
+from .files import Refusal, read_bytes
+from .inert import terminal
 from .problems import Problem, Severity
 from .report import REPORT
 from .resolutions import RESOLUTIONS
@@ -32,6 +34,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help="check the claims registry at DIR (one test per claim and source); "
         "without it, the registry around the rootdir is checked when pytest runs with no file arguments",
+    )
+    group.addoption(
+        "--conflicts-report",
+        metavar="PATH",
+        default=None,
+        help="write the conflicts report (markdown, as `claims report` writes it) from this run to PATH",
     )
 
 
@@ -73,7 +81,9 @@ class RegistryItem(pytest.Item):
         return super().repr_failure(excinfo)
 
     def reportinfo(self) -> tuple[Path, int, str]:
-        return self.path, max(self.line - 1, 0), self.name
+        # The location other plugins print (JUnit XML, annotations): an inert file name.
+        path = self.path if terminal(str(self.path)) == str(self.path) else Path(_inert_path(str(self.path)))
+        return path, max(self.line - 1, 0), self.name
 
 
 class RegistryFile(pytest.File):
@@ -109,12 +119,20 @@ def _entries(
     seen: set[str] = set()
     for n, (entry, bucket) in enumerate(zip(entries, buckets)):
         ident = entry.get("id") or entry.get("group") or entry.get("figure")
-        name = ident.value if ident is not None and isinstance(ident.value, str) else f"[{n}]"
+        # Item names print in pytest's output: registry text, made inert (checks.inert).
+        name = terminal(ident.value, 200) if ident is not None and isinstance(ident.value, str) else f"[{n}]"
         if name in seen:
             name = f"{name} [{n}]"
         seen.add(name)
         out.append((name, entry.line, bucket))
     return out
+
+
+def _inert_path(nodeid: str) -> str:
+    """A file's node ID made inert: escapes shown, and `::` and `[`, which pytest parses in a node ID,
+    percent-encoded."""
+    shown = terminal(nodeid.replace("%", "%25"))
+    return shown.replace(":", "%3A").replace("[", "%5B").replace("]", "%5D")
 
 
 # The top-level list whose entries become one test each; other files are one test as a whole.
@@ -135,7 +153,18 @@ def registry_collectors(session: pytest.Session, root: Path, result: CheckResult
             continue  # an optional file that is absent (claims/resolutions.yaml)
         key = _LIST_KEYS.get(rel, "claims" if rel.startswith("claims/") else "")
         entries = _entries(node, key, by_path.get(rel, [])) if key else [("(file)", 1, by_path.get(rel, []))]
-        collectors.append(RegistryFile.from_parent(session, path=root / rel, entries=entries))
+        collector = RegistryFile.from_parent(session, path=root / rel, entries=entries)
+        if terminal(rel) != rel:
+            # A file name holding a newline or an escape: shown, not obeyed, wherever pytest prints
+            # the node's ID or name (its items' IDs are built from it).
+            collector = RegistryFile.from_parent(
+                session,
+                path=root / rel,
+                entries=entries,
+                name=terminal(collector.name),
+                nodeid=_inert_path(collector.nodeid),
+            )
+        collectors.append(collector)
     return collectors
 
 
@@ -155,9 +184,15 @@ class ReportItem(pytest.Item):
 
         if self.result.failed:
             pytest.skip("the registry has problems (see the failing claims); the report cannot be generated")
-        current = self.path.read_text(encoding="utf-8") if self.path.is_file() else None
-        if current != markdown(self.result):
-            state = "missing" if current is None else "stale: the registry changed since it was generated"
+        current = read_bytes(self.result.root, REPORT)
+        if isinstance(current, Refusal) and not current.missing:
+            raise StaleReport(current.message)
+        if current != markdown(self.result).encode("utf-8"):
+            state = (
+                "missing"
+                if isinstance(current, Refusal)
+                else "stale: the registry changed since it was generated"
+            )
             raise StaleReport(f"{REPORT} is {state}; regenerate it with `{REGENERATE}` and commit it")
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
@@ -240,14 +275,92 @@ def pytest_collection_modifyitems(
 ) -> None:
     root = _registry_root(config)
     if root is None:
+        if config.getoption("--conflicts-report") is not None:
+            raise pytest.UsageError(
+                "--conflicts-report needs the registry checked in this run: "
+                "run pytest without file arguments, or with --registry DIR"
+            )
         return
     if config.getoption("--registry") is not None and config.args_source != pytest.Config.ArgsSource.ARGS:
         # `pytest --registry DIR` checks that registry, not this project's engine tests.
         config.hook.pytest_deselected(items=list(items))
         items.clear()
     result = check(root)
+    config.stash[RESULT] = result
     for collector in registry_collectors(session, root, result):
         items.extend(collector.collect())
     for coverage_file in coverage_collectors(session, root, result):
         items.extend(coverage_file.collect())
     items.extend(ReportFile.from_parent(session, path=root / REPORT, result=result).collect())
+
+
+# --- the conflicts, reported by pytest itself ----------------------------------------------------------
+
+RESULT = pytest.StashKey[CheckResult]()
+WRITTEN = pytest.StashKey[str]()  # what became of --conflicts-report, for the terminal summary
+
+
+def _checked(config: pytest.Config) -> CheckResult | None:
+    result = config.stash.get(RESULT, None)
+    if result is None:
+        root = _registry_root(config)
+        if root is None:
+            return None
+        # Collected elsewhere (e.g. in pytest-xdist's workers): the same check, run here once more.
+        result = config.stash[RESULT] = check(root)
+    return result
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """`--conflicts-report PATH`: the report of this run, as `claims report` would write it."""
+    config = session.config
+    target = config.getoption("--conflicts-report")
+    if target is None:
+        return
+    from .report import markdown, write_atomically
+
+    result = _checked(config)
+    if result is None:
+        config.stash[WRITTEN] = f"{target} not written: no registry was checked in this run"
+    elif result.failed:
+        config.stash[WRITTEN] = (
+            f"{target} not written: the registry has problems (see the failing claims above)"
+        )
+    else:
+        try:
+            write_atomically(Path(target), markdown(result))
+        except Exception as exc:  # noqa: BLE001 -- an OSError, or a refusal of the writer's policy (a link)
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            config.stash[WRITTEN] = f"cannot write --conflicts-report {target}: {why}"
+            session.exitstatus = pytest.ExitCode.USAGE_ERROR  # a report promised and missing fails the run
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """Name the open contradictions and discrepancies, and where the report is (README promises it)."""
+    from .summaries import conflicts_text
+
+    target = config.getoption("--conflicts-report")
+    written = config.stash.get(WRITTEN, None)
+    result = _checked(config)
+    if result is None:
+        if written is not None:
+            terminalreporter.write_line(written, red=True)
+        return
+    terminalreporter.section("open conflicts between outlets")
+    if written is not None:
+        terminalreporter.write_line(written, red=True)
+    shown = target if target is not None else str(_shown(result.root / REPORT))
+    for line in conflicts_text(result, shown):
+        terminalreporter.write_line(line)
+    if result.failed:
+        terminalreporter.write_line(
+            "(claims with errors are left out of the comparison until they are fixed)"
+        )
+
+
+def _shown(path: Path) -> Path:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path

@@ -8,9 +8,7 @@ can neither break a table nor inject markup.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,12 +18,13 @@ from pathlib import Path
 import tabulate as tabulate_module
 from tabulate import tabulate
 
-from . import exactjson
+from . import exactjson, files
 from .checker import CheckResult
 from .compare import RELATIONS, Group, Member
 from .coverage import coverage
 from .dates import DATE_UNIT
 from .quotes import canonical
+from .whole_figure import whole_figure_start
 
 REPORT = "reports/conflicts.md"
 REGENERATE = "claims report"
@@ -118,6 +117,30 @@ _MD_TABLE = str.maketrans(
 )
 
 
+# GitHub turns bare URLs (http://, www.), e-mail addresses, @mentions, #123 issue references and commit
+# hashes into live links: markdown autolinks first, then filters over the rendered text (so a backslash
+# escape, gone once rendered, does not stop a mention). An empty element splits the text where such a
+# link would start: shown as written, never linked. (Issue 10, class 7.)
+_BREAK = "<span></span>"
+_AUTOLINK = re.compile(
+    r"(?i)(?<=[a-z])(?=://)"  # http://, https://, ftp://: split before the ://
+    r"|(?<=www)(?=\.)"  # www.example.com: split before the dot
+    r"|(?<=@)(?=[a-z0-9])"  # @user, a@b.example
+    r"|(?<=#)(?<!&#)(?=[a-z0-9])"  # #123, owner/repo#123 (not an entity such as &#124;)
+)
+# A commit hash: 7 or more hex digits with at least one letter and one digit (plain numbers are left
+# be); broken every 6 digits, below the 7 GitHub needs.
+_HASH = re.compile(r"(?i)\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,}\b")
+
+
+def _unlinked(text: str) -> str:
+    def broken(m: re.Match[str]) -> str:
+        h = m.group()
+        return _BREAK.join(h[i : i + 6] for i in range(0, len(h), 6))
+
+    return _HASH.sub(broken, _AUTOLINK.sub(_BREAK, text))
+
+
 def md(text: str) -> str:
     """Registry text made inert for a markdown table cell or a paragraph on GitHub."""
     text = _WHITESPACE.sub(" ", text)
@@ -126,7 +149,7 @@ def md(text: str) -> str:
         text = "".join(
             f"U+{ord(ch):04X}" if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") else ch for ch in text
         )
-    return text.translate(_MD_TABLE)
+    return _unlinked(text.translate(_MD_TABLE))
 
 
 def quote_cell(m: Member) -> str:
@@ -134,6 +157,8 @@ def quote_cell(m: Member) -> str:
     followed by a letter, as in `(약 1200억원)의`)."""
     quote, fig = canonical(m.claim.quote), canonical(m.claim.as_written)
     at = quote.find(fig)
+    if at >= 0 and quote.find(fig, at + 1) >= 0:  # twice: not the 28명 inside an earlier 128명
+        at = whole_figure_start(quote, fig, m.claim.unit)
     if at < 0:
         return md(quote)
     return f"{md(quote[:at])}<b>{md(fig)}</b>{md(quote[at + len(fig) :])}"
@@ -467,16 +492,8 @@ def analysis_json(result: CheckResult) -> str:
 # --- writing ---------------------------------------------------------------------------------------
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a crash never leaves a truncated or empty report."""
+def write_atomically(path: Path, text: str) -> bool:
+    """Write the whole file or nothing: a crash never leaves a truncated or empty report. False when
+    the file already held `text` (it is then not touched). See `checks.files.write_text`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return files.write_text(path.parent, path.name, text)

@@ -6,8 +6,12 @@ error's JSON path back to the `Node` it came from. Unknown keys get a "did you m
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import importlib.metadata
 import json
+from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,17 +24,59 @@ try:  # a fast first pass; see `validate`
 except ImportError:  # pragma: no cover - the checker stays correct without it, only slower
     jsonschema_rs = None
 
+from .files import Refusal, read_bytes
 from .problems import Problem, problem
+from .schema_vocabulary import without_vocabulary
 from .yamlfile import Node, read_yaml
+
 
 # The schemas belong to the tool, not to the registry being checked: they define the format the
 # checker understands. They live in the project's top-level schema/ folder.
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+def _schema_dir() -> Path:
+    """schema/ beside the package in a checkout (and an editable install); in an installed wheel,
+    where its data files went (pyproject.toml, data-files), found through the wheel's file list."""
+    here = Path(__file__).resolve().parent.parent / "schema"
+    if (here / "claims.schema.json").is_file():
+        return here
+    try:
+        for file in importlib.metadata.files("claims-registry") or ():
+            if file.name == "claims.schema.json" and file.parent.name == "schema":
+                return Path(str(file.locate())).resolve().parent
+    except importlib.metadata.PackageNotFoundError:
+        pass
+    return here  # absent: reading a schema fails, naming this folder
+
+
+SCHEMA_DIR = _schema_dir()
+
+
+@cache
+def checker_schema(name: str) -> dict[str, Any]:
+    """A schema as the checker validates with it. The claims schema's vocabulary enums are for editors;
+    the checker checks those keys against the registry's own vocabulary (checks.schema_vocabulary)."""
+    schema = _schema(name)
+    return without_vocabulary(schema) if name == "claims.schema.json" else schema
+
+
+def _schema(name: str) -> Any:
+    """The tool's own schema file, read through the same door as registry files."""
+    data = read_bytes(SCHEMA_DIR, name)
+    if isinstance(data, bytes):
+        return json.loads(data.decode("utf-8"))
+    raise OSError(f"the checker's schema {SCHEMA_DIR / name} cannot be read: {data.message}")
+
+
+def refusal_problem(rel: str, refusal: Refusal) -> Problem:
+    """A file that was not read, as a problem located in that file."""
+    message = (
+        refusal.message if refusal.line or refusal.message.startswith(rel) else f"{rel}: {refusal.message}"
+    )
+    return problem(rel, refusal.line, refusal.column, refusal.code, message)
 
 
 @cache
 def validator(name: str) -> jsonschema.protocols.Validator:
-    schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    schema = checker_schema(name)
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
@@ -40,11 +86,12 @@ def validator(name: str) -> jsonschema.protocols.Validator:
 def _fast(name: str) -> Any:
     if jsonschema_rs is None:
         return None
-    schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
-    return jsonschema_rs.validator_for(schema, validate_formats=True)
+    return jsonschema_rs.validator_for(checker_schema(name), validate_formats=True)
 
 
 def did_you_mean(word: str, choices: Any) -> str:
+    if len(word) > 200:  # no key is this long; difflib would only spend time on it
+        return ""
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
@@ -53,15 +100,44 @@ def validate(root: Node, schema_name: str, path: str) -> list[Problem]:
     problems: list[Problem] = []
     instance = root.plain()
     # Most files are valid: jsonschema-rs says so about a hundred times faster. Only a file it
-    # rejects goes through jsonschema, whose errors carry the paths we locate. (A file jsonschema-rs
-    # rejects and jsonschema accepts simply yields no problem; tests check they agree.)
+    # rejects goes through jsonschema, whose errors carry the paths we locate. A file jsonschema-rs
+    # rejects and jsonschema accepts is a problem (`_disagreement`); tests check they agree.
     fast = _fast(schema_name)
-    if fast is not None and fast.is_valid(instance):
+    fast_valid: bool | None = None
+    if fast is not None:
+        try:
+            fast_valid = fast.is_valid(instance)
+        except Exception:  # noqa: BLE001 -- whatever the fast validator chokes on, the thorough one judges
+            fast_valid = None
+    if fast_valid:
         return problems
     errors = sorted(validator(schema_name).iter_errors(instance), key=lambda e: list(map(str, e.path)))
     for error in errors:
         problems.extend(_problems_for(error, root, path))
+    if not errors and fast_valid is False:
+        problems.append(_disagreement(fast, instance, root, path))
     return problems
+
+
+def _disagreement(fast: Any, instance: Any, root: Node, path: str) -> Problem:
+    """The fast validator rejects what the thorough one accepts: never silence (issue 10, class 5).
+
+    The schemas are written so that both read them alike (patterns end in `(?!\\n)$`, since Python's
+    `$` also matches before a final newline; integers stay within 64 bits), and the tests run both
+    over every case and over fuzzed values; this is the net under that."""
+    where: list[str | int] = []
+    with contextlib.suppress(Exception):  # locating is a courtesy; the problem stands without it
+        first = next(iter(fast.iter_errors(instance)), None)
+        where = list(getattr(first, "instance_path", []) or [])
+    node, _ = root.deepest(where)
+    return problem(
+        path,
+        node.line,
+        node.column,
+        "invalid-value",
+        f"{_where(where)}: the two schema validators disagree about this value (jsonschema-rs refuses it, "
+        "jsonschema accepts it), so it is treated as invalid; write it plainly, and report this",
+    )
 
 
 def _where(path: list[str | int]) -> str:
@@ -104,11 +180,39 @@ def _problems_for(error: jsonschema.ValidationError, root: Node, path: str) -> l
                 )
             )
         return out
+    if "propertyNames" in error.relative_schema_path and isinstance(error.instance, str):
+        # A key of the wrong form: point at the key itself, not at its mapping.
+        line, col = target.keys.get(error.instance, (node_line, node_col)) if found else (node_line, node_col)
+        return [problem(path, line, col, "invalid-value", f"{_where(at)}: key {_brief(error)}")]
+    if not at:
+        # The file is not even a mapping: perhaps not a registry file at all (a link to another file).
+        # Say what it is without showing any of it.
+        return [
+            problem(
+                path,
+                node_line,
+                node_col,
+                "invalid-value",
+                f"the file holds {_kind(error.instance)}, not a mapping",
+            )
+        ]
     hint = ""
     description = error.schema.get("description") if isinstance(error.schema, dict) else None
     if description:
         hint = f"; expected {description}"
     return [problem(path, node_line, node_col, "invalid-value", f"{_where(at)}: {_brief(error)}{hint}")]
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    return "nothing" if value is None else "a mapping"
 
 
 def _brief(error: jsonschema.ValidationError) -> str:
@@ -128,6 +232,12 @@ def _brief(error: jsonschema.ValidationError) -> str:
     return error.message
 
 
+# Registry files as they would read after an edit, by path relative to the root. `claims add` and
+# `claims source add` run the whole checker on the file they are about to write, before replacing the
+# real one (checks.editing); nothing else sets this.
+OVERLAY: ContextVar[Mapping[str, bytes] | None] = ContextVar("OVERLAY", default=None)
+
+
 @dataclass
 class Loaded:
     """One registry YAML file read, parsed and validated."""
@@ -139,13 +249,12 @@ class Loaded:
 
 def load_file(root: Path, rel: str, schema_name: str, required: bool = True) -> Loaded:
     """Read, parse and validate one registry file. Never raises: every fault is a Problem."""
-    try:
-        data = (root / rel).read_bytes()
-    except OSError as exc:
-        if not required and not (root / rel).exists():
+    overlay = OVERLAY.get()
+    data = overlay[rel] if overlay is not None and rel in overlay else read_bytes(root, rel)
+    if isinstance(data, Refusal):
+        if data.missing and not required:
             return Loaded(None, [], False)
-        why = exc.strerror or type(exc).__name__
-        return Loaded(None, [problem(rel, 0, 0, "file-unreadable", f"cannot read {rel}: {why}")], False)
+        return Loaded(None, [refusal_problem(rel, data)], False)
     parsed = read_yaml(data, rel)
     if parsed.root is None:
         return Loaded(None, parsed.problems, False)

@@ -14,6 +14,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from .files import Refusal, folder_inside, read_bytes
 from .problems import Problem, problem
 from .quotes import Body, nfc_lines
 from .schemas import load_file
@@ -21,6 +22,7 @@ from .yamlfile import Node
 
 SEEDS = "seeds"
 INDEX = "seeds/sources.yaml"
+MIN_YEAR, MAX_YEAR = 1000, 2999  # as the schemas' date patterns say
 
 
 @dataclass
@@ -88,7 +90,8 @@ def load_sources(root: Path) -> SourceIndex:
             continue
         index.sources[source.id] = source
     seeds = root / SEEDS
-    for path in sorted(seeds.iterdir()) if seeds.is_dir() else []:
+    # A seeds/ folder linked out of the registry is not listed: its file names are not ours to show.
+    for path in sorted(seeds.iterdir()) if folder_inside(root, SEEDS) else []:
         if path.is_file() and path.name != Path(INDEX).name and path.name not in indexed_files:
             if path.name.startswith("."):
                 continue
@@ -122,6 +125,8 @@ def _source(entry: Node, root: Path, problems: list[Problem]) -> Source | None:
         published = date.fromisoformat(published_text)
     except ValueError:
         return None
+    if not MIN_YEAR <= published.year <= MAX_YEAR:
+        return None  # the schema refuses it; days after 9999-12-31 do not exist
     first, last = _int(body.get("first_line")), _int(body.get("last_line"))
     if first is None or last is None:
         return None
@@ -155,18 +160,22 @@ def _source(entry: Node, root: Path, problems: list[Problem]) -> Source | None:
             )
         )
         return source
-    try:
-        data = (root / SEEDS / name).read_bytes()
-    except OSError as exc:
-        problems.append(
-            problem(
-                INDEX,
-                file_node.line,
-                file_node.column,
-                "source-file-missing",
-                f"{SEEDS}/{name}: {exc.strerror}; copy the article into {SEEDS}/ byte for byte, or correct `file`",
+    data = read_bytes(root, f"{SEEDS}/{name}")
+    if isinstance(data, Refusal):
+        if data.missing:
+            problems.append(
+                problem(
+                    INDEX,
+                    file_node.line,
+                    file_node.column,
+                    "source-file-missing",
+                    f"{SEEDS}/{name}: no such file; copy the article into {SEEDS}/ byte for byte, or correct `file`",
+                )
             )
-        )
+        elif data.line:  # a line too long: located in the article itself
+            problems.append(problem(f"{SEEDS}/{name}", data.line, data.column, data.code, data.message))
+        else:  # a link out of the registry, a device, a FIFO...: located where the index names it
+            problems.append(problem(INDEX, file_node.line, file_node.column, data.code, data.message))
         return source
     actual = hashlib.sha256(data).hexdigest()
     if actual != sha:

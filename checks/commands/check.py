@@ -23,7 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..checker import check
     from ..reporters import reporter_for
+    from ..summaries import append_step_summary, check_markdown
 
     result = check(registry_root(args.root))
     sys.stdout.write(reporter_for(args.format)(result))
+    append_step_summary(check_markdown(result))  # under GitHub Actions: the job summary
     return EXIT_PROBLEMS if result.failed else EXIT_OK

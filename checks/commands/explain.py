@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..problems import CODES, Code
+from ..problems import CODES, Code, Example
 from . import EXIT_OK, UsageError
 
 NAME = "explain"
@@ -34,14 +34,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def explain(code: Code) -> str:
-    def block(text: str | bytes) -> str:
-        shown = text if isinstance(text, str) else text.decode("utf-8", errors="backslashreplace")
-        return "\n".join("    " + line for line in shown.splitlines()) or "    (empty file)"
+    from ..docs import shown_text
+
+    def block(example: Example) -> str:
+        return "\n".join("    " + line for line in shown_text(example).splitlines()) or "    (empty file)"
 
     where = code.at_path or code.failing.file
     return (
         f"{code.code} ({code.severity.value})\n  {code.summary}\n  Fix: {code.fix}\n"
         f"  Failing example ({code.failing.file}; reported at {where}:{code.at[0]}:{code.at[1]}):\n"
-        f"{block(code.failing.text)}\n"
-        f"  Passing example ({code.passing.file}):\n{block(code.passing.text)}\n"
+        f"{block(code.failing)}\n"
+        f"  Passing example ({code.passing.file}):\n{block(code.passing)}\n"
     )

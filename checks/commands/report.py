@@ -26,12 +26,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..checker import check
-    from ..report import REGENERATE, REPORT, analysis_json, markdown, write_atomically
+    from ..files import Refusal, WriteRefused, read_bytes, write_text
+    from ..report import REGENERATE, REPORT, analysis_json, markdown
     from ..reporters import text
+    from ..summaries import append_step_summary, check_markdown, conflicts_markdown
 
     root = registry_root(args.root)
     result = check(root)
     if result.failed:
+        append_step_summary(check_markdown(result))  # under GitHub Actions: why there is no report
         sys.stderr.write(text(result))
         sys.stderr.write("claims report: the registry has problems; fix them (see `claims check`) first\n")
         return EXIT_PROBLEMS
@@ -39,19 +42,31 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(analysis_json(result))
         return EXIT_OK
     report = markdown(result)
-    path = root / REPORT
+    append_step_summary(conflicts_markdown(result))  # under GitHub Actions: the job summary
     if args.check:
-        current = path.read_text(encoding="utf-8") if path.is_file() else None
-        if current != report:
-            state = "missing" if current is None else "stale: the registry has changed since it was generated"
+        current = read_bytes(root, REPORT)
+        if isinstance(current, Refusal) and not current.missing:
+            sys.stderr.write(f"claims report: {current.message}\n")
+            return EXIT_PROBLEMS
+        if current != report.encode("utf-8"):
+            state = (
+                "missing"
+                if isinstance(current, Refusal)
+                else "stale: the registry has changed since it was generated"
+            )
             sys.stderr.write(f"{REPORT} is {state}. Regenerate it with `{REGENERATE}` and commit it.\n")
             return EXIT_PROBLEMS
         sys.stdout.write(f"{REPORT} is current\n")
         return EXIT_OK
-    write_atomically(path, report)
+    try:
+        written = write_text(root, REPORT, report)
+    except WriteRefused as exc:
+        sys.stderr.write(f"claims report: {exc}; nothing written\n")
+        return EXIT_PROBLEMS
     counts = ", ".join(
         f"{sum(g.relation == r for g in result.groups)} {r}"
         for r in ("contradiction", "discrepancy", "agreement", "change", "single")
     )
-    sys.stdout.write(f"wrote {REPORT}: {len(result.groups)} groups ({counts})\n")
+    done = "wrote" if written else "unchanged (not rewritten):"
+    sys.stdout.write(f"{done} {REPORT}: {len(result.groups)} groups ({counts})\n")
     return EXIT_OK

@@ -5,10 +5,16 @@
 (``checks/tests/registry``). A negative case also holds ``expected.txt``: every problem the checker
 must report, one ``path:line:column code`` per line, sorted as the checker sorts them; nothing more
 and nothing less. A positive case must check clean: no problem at all, not even a warning.
+
+Two more files let a case hold what a plain file cannot: ``links.txt`` makes special files, one per
+line, ``PATH -> TARGET`` (a symbolic link) or ``PATH fifo`` (a named pipe); files under ``_outside/``
+are laid next to the registry root, outside it (``_outside/x`` is ``../x`` from the root), for links
+to lead to.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -21,6 +27,8 @@ HERE = Path(__file__).parent
 CASES = HERE / "cases"
 BASE_REGISTRY = HERE / "registry"
 EXPECTED = "expected.txt"
+LINKS = "links.txt"
+OUTSIDE = "_outside"
 
 Located = tuple[str, int, int, str]
 
@@ -32,7 +40,9 @@ def case_dirs(kind: str) -> list[Path]:
 def overlay_files(case: Path) -> list[Path]:
     """The case's registry files, relative to the case directory (expected.txt excluded)."""
     return sorted(
-        p.relative_to(case) for p in case.rglob("*") if p.is_file() and p.relative_to(case) != Path(EXPECTED)
+        p.relative_to(case)
+        for p in case.rglob("*")
+        if p.is_file() and p.relative_to(case) not in (Path(EXPECTED), Path(LINKS))
     )
 
 
@@ -40,9 +50,21 @@ def build(case: Path, tmp_path: Path) -> Path:
     root = tmp_path / "registry"
     shutil.copytree(BASE_REGISTRY, root)
     for rel in overlay_files(case):
-        target = root / rel
+        target = root / rel if rel.parts[0] != OUTSIDE else tmp_path / rel.relative_to(OUTSIDE)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(case / rel, target)  # byte for byte: BOMs, bad bytes and tabs stay as written
+    links = case / LINKS
+    for line in links.read_text(encoding="utf-8").splitlines() if links.is_file() else []:
+        target = root / line.split(" ", 1)[0]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        elif target.exists() or target.is_symlink():
+            target.unlink()
+        if line.endswith(" fifo"):
+            os.mkfifo(target)
+        else:
+            target.symlink_to(line.split(" -> ", 1)[1])
     return root
 
 
@@ -88,7 +110,7 @@ def test_negative_case_is_well_formed(case: Path) -> None:
     expected = parse_expected(case)
     assert expected, f"{case.name}: a negative case expects at least one problem"
     assert expected == sorted(expected), f"{case.name}/{EXPECTED} is not sorted"
-    assert overlay_files(case), f"{case.name}: no registry files"
+    assert overlay_files(case) or (case / LINKS).is_file(), f"{case.name}: no registry files"
     text = (case / EXPECTED).read_text(encoding="utf-8")
     assert text.endswith("\n") and "\n\n" not in text and "\r" not in text
 

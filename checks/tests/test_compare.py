@@ -1285,10 +1285,7 @@ def test_a_figure_stated_unchanged_at_two_times_is_an_agreement_over_time(run) -
     assert relations(result) == {"lg-ai-research/headcount": ("agreement", ["aa.then", "aa.now"])}
     g = group(result, "lg-ai-research/headcount")
     assert g.over_time and not g.is_conflict
-    assert (
-        g.explanation
-        == "the figure did not move, so this is not a change: 2020-12: 16개 → 2022-01: 16개"
-    )
+    assert g.explanation == "the figure did not move, so this is not a change: 2020-12: 16개 → 2022-01: 16개"
 
 
 def test_a_figure_that_moved_is_a_change(run) -> None:

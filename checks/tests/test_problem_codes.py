@@ -10,13 +10,13 @@ from checks.checker import check
 from checks.commands.explain import explain
 from checks.problems import CODES, Code
 
-from .conftest import MakeRegistry
+from .conftest import MakeRegistry, lay_example
 
 
 @pytest.mark.parametrize("code", sorted(CODES), ids=str)
 def test_failing_example_is_reported_where_documented(code: str, make_registry: MakeRegistry) -> None:
     spec: Code = CODES[code]
-    root = make_registry({spec.failing.file: spec.failing.text})
+    root = lay_example(make_registry, spec.failing)
     found = {(p.path, p.line, p.column, p.code) for p in check(root).problems}
     expected = (spec.at_path or spec.failing.file, *spec.at, code)
     assert expected in found, f"{code}: expected {expected}, found {sorted(found)}"
@@ -25,7 +25,7 @@ def test_failing_example_is_reported_where_documented(code: str, make_registry: 
 @pytest.mark.parametrize("code", sorted(CODES), ids=str)
 def test_passing_example_is_clean(code: str, make_registry: MakeRegistry) -> None:
     spec = CODES[code]
-    root = make_registry({spec.passing.file: spec.passing.text})
+    root = lay_example(make_registry, spec.passing)
     assert [f"{p.path}:{p.line}:{p.column} {p.code} {p.message}" for p in check(root).problems] == []
 
 

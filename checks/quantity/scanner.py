@@ -1,409 +1,77 @@
-"""Read Korean numeric expressions as exact quantities with bounds.
+"""The scanner: reads one figure (`read_quantity`) or every figure in running text (`find_quantities`).
 
-Conflict detection compares figures, and Korean news writes them in forms that general number
-parsers get wrong (``3조6000억`` is 3,600,000,000,000; ``80여명`` is "eighty-odd people", not 0).
-This module reads one figure (`read_quantity`) or every figure in running text (`find_quantities`)
-and returns a `Quantity`: the exact value as stated plus the interval of values the wording allows.
-
-Everything is exact (`fractions.Fraction`); no binary approximation of a figure is ever made. The reader
-is a small hand-written scanner: each step looks at a bounded window of the text, so hostile input
-cannot trigger regex backtracking, and `find_quantities` runs in time linear in the input.
-
-docs/quantities.md is the reference for every form read, the qualifier table (`QUALIFIERS`), the
-units table (`UNITS`) and the known limits.
+Each step looks at a bounded window of the text, so hostile input cannot trigger regex backtracking and
+`find_quantities` runs in time linear in the input. The tables it reads live in `tables`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Final
 
-__all__ = [
-    "APPROX_TOLERANCE",
-    "NATIVE_COUNTERS",
-    "QUALIFIERS",
-    "UNITS",
-    "NotAFigure",
-    "QualifierRule",
-    "Quantity",
-    "find_quantities",
-    "quantity_json",
-    "read_quantity",
-]
-
-# "약 100명" allows anything from 90 to 110, both ends included.
-APPROX_TOLERANCE: Final = Fraction(1, 10)
-
-# Longer digit runs are serial numbers or junk, and Python refuses int() on very long strings.
-MAX_DIGITS: Final = 40
-
-# Whitespace allowed between the parts of one figure ("2억 5000만장", "약 3000억개"). Anything longer
-# (or a line break) ends the figure; the cap also keeps every look-ahead bounded.
-MAX_GAP: Final = 3
-
-
-@dataclass(frozen=True)
-class Quantity:
-    text: str
-    start: int
-    end: int
-    value: Fraction | None
-    low: Fraction | None
-    high: Fraction | None
-    low_inclusive: bool
-    high_inclusive: bool
-    unit: str | None
-    qualifiers: tuple[str, ...]
-    # For "1억 달러(약 1200억원)" the outer amount (whose span covers the parentheses) links to the inner
-    # one; the inner one has paired=None and is not listed separately by find_quantities.
-    paired: Quantity | None = None
-
-
-class NotAFigure(ValueError):
-    """Input that is not a figure. Attributes: message (str, says why), position (int offset)."""
-
-    def __init__(self, message: str, position: int) -> None:
-        super().__init__(f"{message} (at offset {position})")
-        self.message = message
-        self.position = position
-
-
-@dataclass(frozen=True)
-class QualifierRule:
-    """How one qualifier turns the stated value v into bounds (docs/quantities.md has the table)."""
-
-    kind: str  # one of QUALIFIER_KINDS
-    position: str  # "before" | "after" | "attached" | "number" | "between"
-    bounds: str  # the rule, written with v = stated value
-    meaning: str  # English gloss
-
-
-QUALIFIER_KINDS: Final = (
-    "approx",
-    "slightly-over",
-    "at-least",
-    "more-than",
-    "at-most",
-    "less-than",
-    "next-step",
-    "vague",
-    "pair",
-    "range",
-    "marker",
+from .model import NotAFigure, Quantity
+from .tables import (
+    _AGE_NOUNS,
+    _CALENDAR_UNITS,
+    _COMPOUND,
+    _DAE_FOLLOWERS,
+    _DAY_INDEX,
+    _DAY_WORDS,
+    _DIGITS,
+    _FOLLOWERS,
+    _FULL_WIDTH,
+    _FULL_WIDTH_CHARS,
+    _GAN_FOLLOWERS,
+    _GENERAL_INDEX,
+    _GENERAL_UNITS,
+    _GLUED_ONLY,
+    _HALF_FOLLOWERS,
+    _HALF_INDEX,
+    _HALF_UNITS,
+    _HALF_WORDS,
+    _HANGUL_STARTS,
+    _LARGE,
+    _LARGE_BLOCKERS,
+    _NATIVE_INDEX,
+    _NATIVE_ONES,
+    _NATIVE_PAIRS,
+    _NATIVE_TENS,
+    _NO_BRACKET,
+    _NOT_FIGURES_INDEX,
+    _ONES_INDEX,
+    _OVER_INDEX,
+    _PLACES,
+    _POSTQUAL_INDEX,
+    _PREDICATE_PARTICLES,
+    _PREDICATES,
+    _PREFIX_CURRENCIES,
+    _PREFIX_ONLY_STARTS,
+    _PREQUAL_INDEX,
+    _RANGE_MARKS,
+    _SCALED_UNITS,
+    _SIGN_INDEX,
+    _SIGN_WORDS,
+    _SIGNED_UNITS,
+    _SIGNS,
+    _SINO_DIGITS,
+    _START_CHARS,
+    _START_RE,
+    _STRICT_FOLLOWERS,
+    _TEMPERATURE_UNITS,
+    _TENS_INDEX,
+    _TIME_UNITS,
+    _TRIANGLES,
+    _VAGUE_ATTACHED_OK,
+    _WS,
+    APPROX_TOLERANCE,
+    MAX_DIGITS,
+    MAX_GAP,
+    NATIVE_COUNTERS,
+    NOT_FIGURES,
+    QUALIFIERS,
+    _is_hangul,
+    _is_latin,
 )
-
-_APPROX_BOUNDS = "[v − 10%·|v|, v + 10%·|v|]"
-
-
-def _rules() -> dict[str, QualifierRule]:
-    r: dict[str, QualifierRule] = {}
-    for w in ("약", "대략"):
-        r[w] = QualifierRule("approx", "before", _APPROX_BOUNDS, "about")
-    for w, gloss in (
-        ("가량", "about"),
-        ("정도", "about"),
-        ("수준", "at the level of"),
-        ("안팎", "more or less"),
-        ("내외", "more or less"),
-        ("쯤", "about"),
-        ("전후", "around"),
-    ):
-        r[w] = QualifierRule("approx", "after", _APPROX_BOUNDS, gloss)
-    r["남짓"] = QualifierRule("slightly-over", "after", "[v, v + 10%·|v|]", "a little over")
-    r["이상"] = QualifierRule("at-least", "after", "[v, ∞)", "or more")
-    r["최소"] = QualifierRule("at-least", "before", "[v, ∞)", "at least")
-    r["적어도"] = QualifierRule("at-least", "before", "[v, ∞)", "at least")
-    r["초과"] = QualifierRule("more-than", "after", "(v, ∞)", "more than")
-    for w in ("넘는", "넘게", "넘어", "넘은", "넘긴", "넘겨", "넘었"):
-        r[w] = QualifierRule("more-than", "after", "(v, ∞)", "over (also after 이/가/을/를: 30년이 넘는)")
-    r["이하"] = QualifierRule("at-most", "after", "(−∞, v]", "or less")
-    r["이내"] = QualifierRule("at-most", "after", "(−∞, v]", "within")
-    r["최대"] = QualifierRule("at-most", "before", "(−∞, v]", "at most")
-    r["상위"] = QualifierRule("at-most", "before", "(−∞, v]", "within the top v (상위 1%)")
-    r["하위"] = QualifierRule("at-most", "before", "(−∞, v]", "within the bottom v")
-    r["미만"] = QualifierRule("less-than", "after", "(−∞, v)", "less than")
-    r["여"] = QualifierRule(
-        "next-step",
-        "attached",
-        "[v, v + s), s = place value of the last non-zero digit of v",
-        "-odd (80여 = 80-something)",
-    )
-    for head in ("수", "몇"):
-        r[head] = QualifierRule("vague", "number", "[1, 10) × following large unit", "several")
-        for place, size in (
-            ("십", 10),
-            ("백", 100),
-            ("천", 1000),
-            ("만", 10**4),
-            ("억", 10**8),
-            ("조", 10**12),
-        ):
-            r[head + place] = QualifierRule(
-                "vague", "number", f"[{size:,}, {10 * size:,}) × following large unit", f"several {place}"
-            )
-    for w, (a, b) in _NATIVE_PAIRS.items():
-        r[w] = QualifierRule("pair", "number", f"[{a}, {b}] (+ tens written before it)", f"{a} to {b}")
-    for w in _RANGE_MARKS:
-        r[w] = QualifierRule("range", "between", "[low of first, high of second]", "from … to …")
-    r["총"] = QualifierRule("marker", "before", "no change", "in total")
-    r["간"] = QualifierRule("marker", "after", "no change", "for (a duration: 3년간 = for three years)")
-    return r
-
-
-# Native Korean approximate pairs: 두세 명 = two or three people.
-_NATIVE_PAIRS: Final[dict[str, tuple[int, int]]] = {
-    "한두": (1, 2),
-    "두세": (2, 3),
-    "두서너": (2, 4),
-    "서너": (3, 4),
-    "세네": (3, 4),
-    "네댓": (4, 5),
-    "너덧": (4, 5),
-    "대여섯": (5, 6),
-    "예닐곱": (6, 7),
-    "일고여덟": (7, 8),
-}
-_RANGE_MARKS: Final = ("~", "∼", "〜", "～", "-", "–", "에서")
-
-QUALIFIERS: Final[dict[str, QualifierRule]] = _rules()
-
-UNITS: Final[dict[str, tuple[str, ...]]] = {
-    "KRW": ("원", "₩"),
-    "USD": ("달러", "불", "$", "US$"),
-    "EUR": ("유로", "€"),
-    "JPY": ("엔", "¥"),
-    "CNY": ("위안",),
-    "GBP": ("파운드", "£"),
-    "percent": ("%", "％", "퍼센트", "프로"),
-    "percentage-point": ("%p", "%P", "%포인트", "％p", "퍼센트포인트"),
-    "point": ("포인트",),
-    "basis-point": ("bp",),
-    "person": ("명", "인", "사람"),
-    "item": ("개",),
-    "sheet": ("장",),
-    "case": ("건",),
-    "place": ("곳", "군데", "개소"),
-    "times": ("배",),
-    "year": ("년", "해"),
-    "month": ("개월", "달"),
-    "calendar-month": ("월",),
-    "week": ("주",),
-    "day": ("일",),
-    "hour": ("시간",),
-    "minute": ("분",),
-    "second": ("초",),
-    "quarter": ("분기",),
-    "clock-hour": ("시",),
-    "unit-machine": ("대",),
-    "top-n": ("대",),
-    "occurrence": ("회", "번", "차례"),
-    "ordinal": ("번째",),
-    "rank": ("위",),
-    "age": ("세", "살"),
-    "kind": ("종", "가지", "종류"),
-    "floor": ("층",),
-    "country": ("개국",),
-    "company": ("개사",),
-    "household": ("가구",),
-    "generation": ("세대",),
-    "century": ("세기",),
-    "anniversary": ("주년",),
-    "game": ("경기",),
-    "animal": ("마리",),
-    "volume": ("권",),
-    "degree": ("도", "°"),
-    "celsius": ("℃", "°C"),
-    "inch": ("인치",),
-    "km": ("km", "킬로미터"),
-    "m": ("m", "미터"),
-    "kg": ("kg", "킬로그램"),
-    "ton": ("톤",),
-    "nm": ("nm", "나노미터"),
-    "GB": ("GB", "기가바이트"),
-    "TB": ("TB", "테라바이트"),
-    "MW": ("MW", "메가와트"),
-    "GW": ("GW", "기가와트"),
-    "kWh": ("kWh",),
-    "GWh": ("GWh",),
-    "pyeong": ("평",),
-    "m2": ("㎡", "m²", "제곱미터"),
-    "barrel": ("배럴",),
-}
-
-# Counters read after native numerals (한 명, 두세 개, 네 배). 분 counts people there ("두 분"), and
-# 해/사람 are only counters after native numerals; 대 after a native numeral always counts machines.
-NATIVE_COUNTERS: Final[dict[str, str]] = {
-    "명": "person",
-    "사람": "person",
-    "분": "person",
-    "개": "item",
-    "배": "times",
-    "살": "age",
-    "시간": "hour",
-    "시": "clock-hour",
-    "곳": "place",
-    "군데": "place",
-    "가지": "kind",
-    "종류": "kind",
-    "번": "occurrence",
-    "번째": "ordinal",
-    "차례": "occurrence",
-    "대": "unit-machine",
-    "장": "sheet",
-    "권": "volume",
-    "마리": "animal",
-    "달": "month",
-    "해": "year",
-    "주": "week",
-    "층": "floor",
-    "건": "case",
-    "가구": "household",
-}
-
-_NATIVE_ONLY: Final = frozenset({"해", "사람"})
-_GENERAL_UNITS: Final[dict[str, str]] = {
-    s: key for key, spellings in UNITS.items() if key != "top-n" for s in spellings if s not in _NATIVE_ONLY
-}
-
-_PREFIX_CURRENCIES: Final = (
-    ("US$", "USD"),
-    ("$", "USD"),
-    ("€", "EUR"),
-    ("£", "GBP"),
-    ("¥", "JPY"),
-    ("₩", "KRW"),
-)
-
-_LARGE: Final[dict[str, int]] = {"경": 10**16, "조": 10**12, "억": 10**8, "만": 10**4}
-_PLACES: Final[dict[str, int]] = {"천": 1000, "백": 100, "십": 10}
-_SINO_DIGITS: Final[dict[str, int]] = {
-    "일": 1,
-    "이": 2,
-    "삼": 3,
-    "사": 4,
-    "오": 5,
-    "육": 6,
-    "칠": 7,
-    "팔": 8,
-    "구": 9,
-}
-# A large-unit syllable that starts one of these words is the word, not the unit: 2경기 is two games.
-_LARGE_BLOCKERS: Final[dict[str, tuple[str, ...]]] = {
-    "경": ("경기", "경제", "경우", "경영", "경쟁", "경험", "경로", "경찰", "경향", "경매", "경주"),
-    "조": ("조사", "조직", "조건", "조치", "조정", "조합", "조성", "조기", "조차", "조선", "조각"),
-    "억": ("억제", "억울", "억지"),
-    "만": ("만큼", "만족", "만료", "만들", "만나", "만남", "만전", "만세"),
-}
-_NATIVE_TENS: Final[dict[str, int]] = {
-    "열": 10,
-    "스물": 20,
-    "스무": 20,
-    "서른": 30,
-    "마흔": 40,
-    "쉰": 50,
-    "예순": 60,
-    "일흔": 70,
-    "여든": 80,
-    "아흔": 90,
-}
-_NATIVE_ONES: Final[dict[str, int]] = {
-    "하나": 1,
-    "한": 1,
-    "둘": 2,
-    "두": 2,
-    "셋": 3,
-    "세": 3,
-    "석": 3,
-    "넷": 4,
-    "네": 4,
-    "넉": 4,
-    "다섯": 5,
-    "여섯": 6,
-    "일곱": 7,
-    "여덟": 8,
-    "아홉": 9,
-}
-_DAY_WORDS: Final[dict[str, int]] = {
-    "하루": 1,
-    "이틀": 2,
-    "사흘": 3,
-    "나흘": 4,
-    "닷새": 5,
-    "엿새": 6,
-    "이레": 7,
-    "여드레": 8,
-    "아흐레": 9,
-    "열흘": 10,
-    "보름": 15,
-}
-_PREQUALS: Final = ("약", "대략", "최대", "최소", "적어도", "총", "상위", "하위")
-_POSTQUALS: Final = tuple(w for w, r in QUALIFIERS.items() if r.position == "after" and w != "간")
-_OVER_WORDS: Final = tuple(w for w in _POSTQUALS if w.startswith("넘"))
-# 수 glued to a counter is read only for these; 수명 (lifespan), 수주 (order), 수분 (moisture) are words.
-_VAGUE_ATTACHED_OK: Final = ("년", "개월", "차례", "시간", "일", "개국")
-_TIME_UNITS: Final = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "quarter"})
-_HALF_UNITS: Final = frozenset({"year", "month", "week", "day", "hour"})
-_CALENDAR_UNITS: Final = frozenset({"year", "calendar-month", "day", "clock-hour"})
-_COMPOUND: Final[dict[str, tuple[str, int, tuple[str, ...]]]] = {
-    "year": ("month", 12, ("개월", "달")),
-    "hour": ("minute", 60, ("분",)),
-    "minute": ("second", 60, ("초",)),
-}
-
-# Syllables that may directly follow a unit or qualifier: particles and endings (명이, 원을, 년간, 명쯤).
-# A unit glued to any other syllable is the start of a word (개발, 배터리, 세계, 회사), not a unit.
-_FOLLOWERS: Final = frozenset(
-    "이가을를은는의에로으와과도만까부씩째당나쯤간께보처마밖뿐인였짜치요라란엔여대내미초정수안넘남전차새권꼴어조한하외중분동면"
-)
-# The stricter set for Hangul-only numbers, where a false reading costs more (한 개인, 한 대학, 한 장면).
-_STRICT_FOLLOWERS: Final = frozenset(
-    "이가을를은는의에로으와과도만까부씩째당나쯤간께보처뿐여내미초정수안넘남전동"
-)
-_GAN_FOLLOWERS: Final = frozenset("의에은을이도만동")
-_HALF_FOLLOWERS: Final = frozenset("이가을를은는의에만동간여")
-
-_WS: Final = frozenset(" \t\u00a0\u2009\u202f\u3000")
-_DIGITS: Final = frozenset("0123456789")
-_SIGNS: Final = frozenset("+-−")
-
-
-def _is_hangul(c: str) -> bool:
-    return len(c) == 1 and "\uac00" <= c <= "\ud7a3"
-
-
-def _is_latin(c: str) -> bool:
-    return len(c) == 1 and c.isascii() and c.isalpha()
-
-
-def _by_first_char(words: dict[str, str] | tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """Spellings grouped by first character, longest first, so a lookup tries few candidates."""
-    out: dict[str, list[str]] = {}
-    for w in words:
-        out.setdefault(w[0], []).append(w)
-    return {c: tuple(sorted(ws, key=len, reverse=True)) for c, ws in out.items()}
-
-
-_GENERAL_INDEX: Final = _by_first_char(_GENERAL_UNITS)
-_NATIVE_INDEX: Final = _by_first_char(NATIVE_COUNTERS)
-_PREQUAL_INDEX: Final = _by_first_char(_PREQUALS)
-_POSTQUAL_INDEX: Final = _by_first_char(_POSTQUALS)
-_OVER_INDEX: Final = _by_first_char(_OVER_WORDS)
-_TENS_INDEX: Final = _by_first_char(tuple(_NATIVE_TENS))
-_ONES_INDEX: Final = _by_first_char(tuple(_NATIVE_ONES) + tuple(_NATIVE_PAIRS))
-_DAY_INDEX: Final = _by_first_char(tuple(_DAY_WORDS))
-
-# First characters of every form that can begin a figure written in Hangul.
-_HANGUL_STARTS: Final = frozenset(
-    {w[0] for w in _PREQUALS}
-    | set(_SINO_DIGITS)
-    | set(_PLACES)
-    | {"만", "수", "몇", "절", "영"}
-    | set(_TENS_INDEX)
-    | set(_ONES_INDEX)
-    | set(_DAY_INDEX)
-)
-
 
 # ---------------------------------------------------------------------------------------------------
 # Internal results
@@ -430,6 +98,7 @@ class _Num:
     has_place: bool
     decimal: bool
     yeo_pos: int | None  # 여 written before the last large unit (2000여억)
+    head: int = 1  # what the first coefficient multiplies: 1000 * 10**8 in 5천억, 10**8 in 4000억
 
 
 @dataclass
@@ -450,6 +119,7 @@ class _Core:
     preset_unit: bool = False  # currency prefix or fused word: no unit may follow
     bare_vague: bool = False  # 수 / 몇 with no place word: needs a counter
     bare_man: bool = False  # 만 with no count (만 원): needs a unit, spaced in running text
+    head: int = 1  # see _Num.head; a range's first number borrows it (4~5천억 = 4천억~5천억)
 
 
 @dataclass
@@ -462,6 +132,7 @@ class _Endpoint:
     unit: str | None
     pre: list[str]
     quals: list[tuple[int, str]]
+    compound: bool = False  # 3년 6개월, 1시간 30분: read in the smaller unit
 
 
 @dataclass
@@ -505,7 +176,7 @@ def _apply(base: _Interval, words: list[str]) -> _Interval:
     kinds = [QUALIFIERS[w].kind for w in words]
     low, high, low_inc, high_inc = base.low, base.high, base.low_inc, base.high_inc
     t = APPROX_TOLERANCE
-    if "approx" in kinds and low is not None:
+    if ("approx" in kinds or "approaching" in kinds) and low is not None:
         low = low - t * abs(low)
     if ("approx" in kinds or "slightly-over" in kinds) and high is not None:
         high = high + t * abs(high)
@@ -527,11 +198,14 @@ def _apply(base: _Interval, words: list[str]) -> _Interval:
 
 class _Parser:
     def __init__(self, text: str, strict: bool) -> None:
-        self.t = text
+        self.orig = text
+        self.t = text.translate(_FULL_WIDTH) if _FULL_WIDTH_CHARS.search(text) else text
         self.n = len(text)
         self.strict = strict
         self.error: tuple[int, str] | None = None
         self.skip_to = 0  # find mode: a failed candidate may tell the caller where the junk ends
+        self.range_refused: tuple[int, str, int] | None = None
+        self.has_numerals: bool | None = None
 
     # -- small helpers ----------------------------------------------------------------------------
 
@@ -539,7 +213,8 @@ class _Parser:
         return self.t[q] if 0 <= q < self.n else ""
 
     def fail(self, q: int, message: str) -> None:
-        if self.error is None or q >= self.error[0]:
+        # Only read_quantity reports why; running text just moves on (and saves the bookkeeping).
+        if self.strict and (self.error is None or q >= self.error[0]):
             self.error = (q, message)
 
     def ws_end(self, q: int) -> int:
@@ -570,6 +245,8 @@ class _Parser:
                     continue
             elif _is_hangul(w[-1]) and not self.ends_word(e, followers):
                 continue
+            if w == "대" and self.at(e) in _DIGITS:
+                continue  # 1대1 (one-on-one), 3대0 (a score): not machines
             return w
         return None
 
@@ -581,7 +258,7 @@ class _Parser:
 
     # -- Arabic numbers ---------------------------------------------------------------------------
 
-    def arabic_token(self, q: int) -> tuple[int, Fraction, bool] | None:
+    def arabic_token(self, q: int) -> tuple[int, int | Fraction, bool] | None:
         """Digits with optional comma groups (1,200) and decimals (1.5): (end, value, is_decimal)."""
         t, n = self.t, self.n
         r = q
@@ -607,6 +284,15 @@ class _Parser:
             ):
                 digits += t[r + 1 : r + 4]
                 r += 4
+        if self.at(r) == "," and self.at(r + 1) in _DIGITS:
+            k = r + 1
+            while k < n and t[k] in _DIGITS and k - r <= MAX_DIGITS:
+                k += 1
+            if k - r - 1 != 1:  # one digit is a list (1,2위; 3,4분기): the figure stops before the comma
+                # 1,00명 or 1,0000원: a misplaced comma; any reading of it would be a guess.
+                self.skip_to = max(self.skip_to, k)
+                self.fail(q, f'"{t[q:k]}": digit groups after a comma have exactly three digits (1,000)')
+                return None
         if self.at(r) == "." and self.at(r + 1) in _DIGITS:
             s = r + 1
             while s < n and t[s] in _DIGITS and s - r <= MAX_DIGITS:
@@ -616,7 +302,7 @@ class _Parser:
                 return None
             frac = t[r + 1 : s]
             return s, Fraction(int(digits + frac), 10 ** len(frac)), True
-        return r, Fraction(int(digits)), False
+        return r, int(digits), False  # an int until the end: Fraction arithmetic is slow
 
     def chain_end(self, q: int) -> int | None:
         """End of a date/time/version/phone-like chain (2020.12.7, 2023-08-28, 06:00), else None."""
@@ -660,18 +346,26 @@ class _Parser:
             end = nxt
         return end
 
-    def small(self, q: int, script: str) -> tuple[int, Fraction, bool, bool] | None:
-        """A number below 만 written with digits and/or 천백십 (3천5백, 삼천육백, 1,200, 1.5).
+    def small(self, q: int, script: str) -> tuple[int, int | Fraction, bool, bool, int] | None:
+        """A number below 만 written with digits and/or 천백십 (3천5백, 삼천육백, 1,200, 1.5, 4천 5백).
 
-        Returns (end, value, has_place_word, is_decimal)."""
-        total = Fraction(0)
+        Returns (end, value, has_place_word, is_decimal, place of the first term)."""
+        total: int | Fraction = 0
         last_place: int | None = None
+        first_place = 1
         pos = q
         terms = 0
         decimal = False
         has_place = False
         while True:
-            coef: Fraction | None = None
+            if terms and last_place is not None and self.at(pos) in _WS:
+                # 4천 5백만, 백 이십 명: a space between the terms of one group, read only when the next
+                # term carries a smaller place word (4천 500명 stays two numbers).
+                g = self.ws_end(pos)
+                if g == pos or not self.term_with_place(g, script, last_place):
+                    break
+                pos = g
+            coef: int | Fraction | None = None
             ce = pos
             cdec = False
             if script == "arabic":
@@ -679,16 +373,18 @@ class _Parser:
                 if tok is not None:
                     ce, coef, cdec = tok
             elif self.at(pos) in _SINO_DIGITS:
-                coef, ce = Fraction(_SINO_DIGITS[self.t[pos]]), pos + 1
+                coef, ce = _SINO_DIGITS[self.t[pos]], pos + 1
             pc = self.at(ce)
             if pc in _PLACES:
                 place = _PLACES[pc]
-                c = Fraction(1) if coef is None else coef
+                c = 1 if coef is None else coef
                 if (last_place is not None and place >= last_place) or decimal or not 0 < c < 10:
                     break
                 if cdec and terms:
                     break
                 total += c * place
+                if not terms:
+                    first_place = place
                 last_place, has_place, decimal = place, True, cdec
                 terms += 1
                 pos = ce + 1
@@ -703,7 +399,21 @@ class _Parser:
             break
         if terms == 0:
             return None
-        return pos, total, has_place, decimal
+        return pos, total, has_place, decimal, first_place
+
+    def term_with_place(self, g: int, script: str, below: int) -> bool:
+        """Does a term such as 5백 / 이십 / 백 start at g, with a place word smaller than `below`?"""
+        c = self.at(g)
+        r = g
+        if script == "arabic":
+            while r < self.n and self.t[r] in _DIGITS and r - g < 2:
+                r += 1
+            if r == g or self.at(r) in _DIGITS:
+                return False
+        elif c in _SINO_DIGITS:
+            r = g + 1
+        pc = self.at(r)
+        return pc in _PLACES and _PLACES[pc] < below
 
     def starts_small(self, q: int, script: str) -> bool:
         c = self.at(q)
@@ -735,26 +445,38 @@ class _Parser:
 
     def number(self, q: int, script: str) -> _Num | None:
         """Groups joined by large units: 3조6000억, 2억 5000만, 삼천육백억, 2000여억, 천만."""
-        total = Fraction(0)
+        total: int | Fraction = 0
         last: int | None = None
         has_large = has_place = decimal = False
         yeo_pos: int | None = None
         pos, end, groups, spaced = q, q, 0, False
+        head = 1
         while True:
             sm = self.small(pos, script)
             if sm is None and groups == 0 and script == "sino" and self.at(pos) == "만":
-                sm = (pos, Fraction(1), False, False)  # 만 원 = 10,000 won
+                sm = (pos, 1, False, False, 1)  # 만 원 = 10,000 won
             if sm is None:
                 break
-            s_end, s_val, s_place, s_dec = sm
+            s_end, s_val, s_place, s_dec, s_first = sm
             r = s_end
             yeo = self.at(r) == "여" and self.at(r + 1) in _LARGE and s_val > 0
             if yeo:
                 r += 1
             size = self.large_at(r, last, script)
+            if size is None and not yeo and self.at(r) in _WS:
+                # 5 억 원, 2,000 억 원, 3천 만원: a space before the large unit (issue 8). In running text
+                # only when a unit or more of the number follows, so "3 만에" stays a 3.
+                g = self.ws_end(r)
+                size = self.large_at(g, last, script) if g > r else None
+                if size is not None and (self.strict or self.number_goes_on(g + 1, script)):
+                    r = g
+                else:
+                    size = None
             if size is not None:
                 if groups and (s_dec or s_val >= 10000):
                     break
+                if not groups:
+                    head = s_first * size
                 total += s_val * size
                 last, has_large = size, True
                 has_place, decimal = has_place or s_place, decimal or s_dec
@@ -772,17 +494,29 @@ class _Parser:
                 if g > end and self.starts_small(g, script):
                     pos, spaced = g, True
                     continue
+                if script == "sino" and total == size == 10**4 and self.term_with_place(g, "arabic", 10**4):
+                    # 만 5천 원 = 15,000 won: 만 written alone, the rest in digits.
+                    script, pos, spaced = "arabic", g, g > end
+                    continue
                 break
             if yeo:
                 break
             if groups == 0:
                 total, end, has_place, decimal = s_val, s_end, s_place, s_dec
+                head = s_first
                 groups = 1
                 break
             if spaced and self.at(s_end) in _LARGE:
                 break  # "1억 2억": the second is its own figure
             if s_dec or s_val >= 10000:
                 break
+            if last is not None and last >= 10**8 and s_place and self.t[s_end - 1] in _PLACES:
+                # 1억 5천, 3조 5천: said for 1억 5천만 and 3조 5천억, written out it is 100,005,000: the
+                # reader cannot tell which was meant, so the figure is refused, not guessed.
+                what = self.t[q:s_end]
+                self.skip_to = max(self.skip_to, s_end)
+                self.fail(q, f'"{what}": the last group has no 만/억 after it; write the unit (e.g. 5천만)')
+                return None
             if spaced:
                 if script == "sino" and not s_place and not self.unit_after(s_end):
                     # 삼억 이 회사, 삼만 일: a spaced lone syllable is "this" or "days" unless a unit follows.
@@ -795,7 +529,11 @@ class _Parser:
             break
         if groups == 0:
             return None
-        return _Num(end, total, has_large, last, has_place, decimal, yeo_pos)
+        return _Num(end, Fraction(total), has_large, last, has_place, decimal, yeo_pos, head)
+
+    def number_goes_on(self, e: int, script: str) -> bool:
+        g = self.ws_end(e)
+        return self.unit_after(e) or self.starts_small(e, script) or (g > e and self.starts_small(g, script))
 
     def arabic(self, q: int, start: int, negative: bool = False) -> _Core | None:
         chain = self.chain_end(q)
@@ -819,6 +557,7 @@ class _Parser:
             has_place=num.has_place,
             decimal=num.decimal,
             signed=start != q,
+            head=num.head,
         )
         if num.yeo_pos is not None:
             self.apply_yeo(core, num.yeo_pos)
@@ -843,6 +582,11 @@ class _Parser:
     # -- Hangul numbers ---------------------------------------------------------------------------
 
     def hangul(self, q: int) -> _Core | None:
+        word = self.not_a_figure_word(q)
+        if word is not None:
+            self.skip_to = max(self.skip_to, q + len(word))
+            self.fail(q, f'"{word}" is the word "{NOT_FIGURES[word]}", not a figure')
+            return None
         for reader in (self.day_word, self.half_word, self.native, self.vague, self.sino):
             core = reader(q)
             if core is not None:
@@ -856,7 +600,27 @@ class _Parser:
         v = Fraction(_DAY_WORDS[w])
         return _Core(q, q + len(w), v, _Interval.point(v), "word", unit="day", preset_unit=True)
 
+    def not_a_figure_word(self, q: int) -> str | None:
+        for w in _NOT_FIGURES_INDEX.get(self.at(q), ()):
+            if self.t.startswith(w, q):
+                e = q + len(w)
+                if w.endswith("분") and self.at(e) == "의":
+                    return None  # 십분의 일, 이분의 일: fractions
+                nxt = self.at(e)
+                if nxt in _PLACES or nxt in _LARGE or (nxt in _SINO_DIGITS and self.at(e + 1) in _PLACES):
+                    return None  # 일조이천억: the number goes on
+                if all(c in _SINO_DIGITS or c in _PLACES or c in _LARGE for c in w):
+                    g = self.ws_end(e)
+                    if self.unit_after(e) or nxt in _SINO_DIGITS or (g > e and self.starts_small(g, "sino")):
+                        return None  # 일조 원, 일조이만, 일조 이천억: all numerals, and the figure goes on
+                return w
+        return None
+
     def half_word(self, q: int) -> _Core | None:
+        w = self.match(q, _HALF_INDEX)
+        if w is not None and self.ends_word(q + len(w), _FOLLOWERS):
+            v, unit = _HALF_WORDS[w]
+            return _Core(q, q + len(w), v, _Interval.point(v), "word", unit=unit, preset_unit=True)
         if not self.t.startswith("절반", q) or not self.ends_word(q + 2, _FOLLOWERS):
             return None
         v = Fraction(50)
@@ -866,6 +630,14 @@ class _Parser:
         tens = self.match(q, _TENS_INDEX)
         r = q + (len(tens) if tens else 0)
         ones = None if tens == "스무" else self.match(r, _ONES_INDEX)
+        if tens is not None and ones is None and tens != "스무" and self.at(r) in _WS:
+            # 스물 세 명: the ones after a space, read only when a counter follows them.
+            g = self.ws_end(r)
+            spaced = self.match(g, _ONES_INDEX) if g > r else None
+            if spaced is not None and spaced not in ("하나", "둘", "셋", "넷"):
+                h = self.ws_end(g + len(spaced))
+                if self.unit_at(h, _NATIVE_INDEX, _STRICT_FOLLOWERS) is not None:
+                    r, ones = g, spaced
         if tens is None and ones is None:
             return None
         base_value = _NATIVE_TENS[tens] if tens else 0
@@ -883,6 +655,9 @@ class _Parser:
             return None
         r = q + 1
         place = 1
+        g = self.ws_end(r)
+        if g > r and self.at(g) in _PLACES:
+            r = g  # 수 백명, 몇 십 개: the place word after a space
         if self.at(r) in _PLACES:
             place = _PLACES[self.at(r)]
             r += 1
@@ -901,11 +676,12 @@ class _Parser:
             None,
             _Interval(low, 10 * low, True, False),
             "vague",
-            marks=[(q, self.t[q:word_end])],
+            marks=[(q, head + self.t[q + 1 : word_end].strip())],
             has_large=size > 1,
             last_large=size if size > 1 else None,
             has_place=r > q + 1,
             bare_vague=r == q + 1,
+            head=place * size,
         )
         return core
 
@@ -917,11 +693,12 @@ class _Parser:
             self.fail(q, f'"{c}" needs a count before it (e.g. 1{c})')
             return None
         if not (c in _SINO_DIGITS or c in _PLACES or c == "만"):
-            self.fail(q, "no digits or Korean numerals")
+            self.not_understood(q)
             return None
         num = self.number(q, "sino")
         if num is None:
-            self.fail(q, f'"{c}" is not the start of a number')
+            if self.error is None or self.error[0] < q:
+                self.fail(q, f'"{c}" is not the start of a number')
             return None
         if c == "만" and num.end == q + 1 and not self.strict and not self.unit_after(num.end):
             return None  # 만 alone is 10,000 (read_quantity("만")), but in running text it is mostly "only"
@@ -935,6 +712,7 @@ class _Parser:
             last_large=num.last_large,
             has_place=num.has_place,
             bare_man=c == "만" and num.end == q + 1,
+            head=num.head,
         )
         if num.yeo_pos is not None:
             self.apply_yeo(core, num.yeo_pos)
@@ -962,12 +740,29 @@ class _Parser:
             return self.arabic(q, q)
         if _is_hangul(c):
             return self.hangul(q)
-        self.fail(q, "no digits or Korean numerals")
+        self.not_understood(q)
         return None
+
+    def not_understood(self, q: int) -> None:
+        """Say what was not understood at q; "no digits or Korean numerals" only when that is true."""
+        if not self.strict:
+            return
+        if self.has_numerals is None:  # computed once: this runs at many positions of running text
+            self.has_numerals = any(c in _DIGITS for c in self.t)
+        if not self.has_numerals:
+            self.fail(q, "no digits or Korean numerals")
+            return
+        r = q
+        while r < self.n and not self.t[r].isspace() and self.t[r] not in _DIGITS and r - q < 20:
+            r += 1
+        word = self.t[q : max(r, q + 1)]
+        self.fail(q, f'"{word}" is not a number, a unit or a qualifier this reader knows')
 
     def fraction(self, core: _Core) -> _Core | None:
         """3분의 1 = one third, read as a percentage (100/3 %) so it compares with 33%."""
         q = core.end
+        if not self.t.startswith("분의", q) and self.t.startswith("분의", self.ws_end(q)):
+            q = self.ws_end(q)  # 3 분의 1
         if not self.t.startswith("분의", q) or core.value is None or core.yeo:
             return None
         if core.value <= 0 or core.value.denominator != 1 or core.signed:
@@ -984,19 +779,43 @@ class _Parser:
         return _Core(core.start, num.end, v, _Interval.point(v), "fraction", unit="percent", preset_unit=True)
 
     def endpoint(self, p: int) -> _Endpoint | None:
+        if self.at(p) == "만" and self.at(p + 1) in _WS:
+            # 만 65세: 만 is "full age" before an age; before anything else 만 is 10,000 (만 원).
+            g = self.ws_end(p + 1)
+            if self.at(g) in _DIGITS:
+                saved = self.error
+                aged = self.endpoint(g)
+                if aged is not None and aged.unit == "age":
+                    aged.start = p
+                    aged.quals.insert(0, (p, "만"))
+                    return aged
+                if aged is not None and not self.strict and not self.term_with_place(g, "arabic", 10**4):
+                    # 만 65명: neither a full age nor 만 5천 원; 65명 alone would drop the 만.
+                    self.skip_to = max(self.skip_to, aged.end)
+                    return None
+                self.error = saved
         quals: list[tuple[int, str]] = []
         pre: list[str] = []
+        signs: list[tuple[int, str]] = []
         q = p
-        for _ in range(2):
+        for _ in range(3):
             w = self.match(q, _PREQUAL_INDEX)
-            if w is None:
+            sign = None if w is not None else self.match(q, _SIGN_INDEX)
+            if w is None and sign is None:
                 break
-            r = q + len(w)
+            word = w or sign
+            assert word is not None
+            r = q + len(word)
             g = self.ws_end(r)
             if g == r and self.at(r) not in _DIGITS:
-                break  # 약물, 총리, 최대주주: words, not qualifiers
-            quals.append((q, w))
-            pre.append(w)
+                break  # 약물, 총리, 최대주주, 연구, 월급: words, not qualifiers
+            if sign is not None and (signs or self.at(g) not in _DIGITS):
+                break
+            quals.append((q, word))
+            if sign is not None:
+                signs.append((q, sign))
+            else:
+                pre.append(word)
             q = g
         core = self.core(q)
         if core is None:
@@ -1017,8 +836,51 @@ class _Parser:
         ep = _Endpoint(p, core.end, core, core.value, core.base, core.unit, pre, quals + core.marks)
         if not core.preset_unit and not self.read_unit(ep):
             return None
-        self.after_unit(ep)
+        if not self.after_unit(ep):
+            return None
+        if ("섭씨" in pre or signs) and not self.apply_prefix_words(ep, signs, "섭씨" in pre):
+            return None
         return ep
+
+    def apply_prefix_words(self, ep: _Endpoint, signs: list[tuple[int, str]], celsius: bool) -> bool:
+        """섭씨 30도, 영하 5도, 마이너스 3%, △3.5%: the unit or the sign the words before a figure set."""
+        if celsius:
+            if ep.unit not in _TEMPERATURE_UNITS:
+                self.fail(
+                    ep.start,
+                    f'"섭씨" (Celsius) needs a temperature after it, not "{self.t[ep.start : ep.end]}"',
+                )
+                return False
+            ep.unit = "celsius"
+        if not signs:
+            return True
+        pos, word = signs[0]
+        if ep.core.signed or ep.value is not None and ep.value < 0:
+            self.fail(pos, f'"{word}" before a number that already has a sign')
+            return False
+        if word in ("영하", "영상"):
+            if ep.unit not in _TEMPERATURE_UNITS:
+                self.fail(pos, f'"{word}" (below/above zero) needs a temperature (영하 5도)')
+                return False
+            ep.unit = "celsius"
+        elif word in _TRIANGLES:
+            if ep.unit not in _SIGNED_UNITS:
+                # △2021년 출범: in a list the triangle is a bullet, and a count or a date has no sign.
+                self.fail(pos, f'"{word}" before a count or a date is a list bullet, not a sign')
+                return False
+        elif ep.unit in _TIME_UNITS or ep.unit in _CALENDAR_UNITS:
+            self.fail(pos, f'"{word}" before a duration or a date')
+            return False
+        if _SIGN_WORDS[word] < 0:
+            b = ep.base
+            ep.value = -ep.value if ep.value is not None else None
+            ep.base = _Interval(
+                -b.high if b.high is not None else None,
+                -b.low if b.low is not None else None,
+                b.high_inc,
+                b.low_inc,
+            )
+        return True
 
     def read_unit(self, ep: _Endpoint) -> bool:
         """Attach the unit after the number. False when this number cannot stand without one."""
@@ -1046,6 +908,15 @@ class _Parser:
                 return True
             self.fail(q, f'"{self.t[core.start : q]}" needs a counter after it (수 명, 몇 년)')
             return False
+        if self.at(q) == "대" and self.at(q + 1) in _DIGITS:
+            end = q + 1
+            while self.at(end) in _DIGITS and end - q < MAX_DIGITS:
+                end += 1
+            self.skip_to = max(self.skip_to, end)
+            self.fail(
+                core.start, f'"{self.t[core.start : end]}" is a score or a pairing (1대1, 3대0), not a figure'
+            )
+            return False
         followers = _FOLLOWERS if core.kind in ("arabic", "sino", "vague") else _STRICT_FOLLOWERS
         spots = (q, g) if g > q else (q,)
         if core.bare_man and not self.strict:
@@ -1054,11 +925,35 @@ class _Parser:
         if self.match(q, _POSTQUAL_INDEX) is None:
             for r in spots:
                 w = self.unit_at(r, _GENERAL_INDEX, followers)
-                if w is None:
+                if w is None or (w in _GLUED_ONLY and r != q):
                     continue
                 key = _GENERAL_UNITS[w]
-                if w == "대" and self.is_top_n(core, r == q, r + 1):
-                    key = "top-n"
+                if w == "대":
+                    age = self.age_bracket(ep, r == q, r + 1)
+                    if age is None:
+                        return False  # 20대가: refused, not guessed
+                    if age:
+                        return True
+                    if core.kind == "sino":
+                        # 삼대 (three generations), 사대 (the four major): Hangul N대 is a word.
+                        self.fail(
+                            core.start,
+                            f'"{self.t[core.start : r + 1]}" written in Hangul is a word, not a count',
+                        )
+                        return False
+                    if self.is_top_n(core, r == q, r + 1):
+                        key = "top-n"
+                if w in _SCALED_UNITS and ep.value is not None:
+                    # 3할 = 30 %: the number is scaled into the unit it names a part of.
+                    key, factor = _SCALED_UNITS[w]
+                    ep.value = ep.value * factor
+                    b = ep.base
+                    ep.base = _Interval(
+                        b.low * factor if b.low is not None else None,
+                        b.high * factor if b.high is not None else None,
+                        b.low_inc,
+                        b.high_inc,
+                    )
                 ep.unit, ep.end = key, r + len(w)
                 return True
         nxt = self.at(q)
@@ -1075,6 +970,33 @@ class _Parser:
             return self.strict  # strict mode reports it as trailing text; running text: a name (5호선)
         return True
 
+    def age_bracket(self, ep: _Endpoint, attached: bool, after: int) -> bool | None:
+        """20대 남성, 이십대: N대 (N = 10 … 90) is an age bracket [N, N + 10) before a word for people.
+
+        True: read as an age bracket; False: not one (machines or top-N); None: cannot be told."""
+        core = ep.core
+        v = core.value
+        if not attached or core.has_large or core.decimal or core.yeo or v is None or core.signed:
+            return False
+        if v.denominator != 1 or not 10 <= v <= 90 or v % 10:
+            return False
+        if core.kind == "arabic":
+            g = self.ws_end(after)
+            alone = g >= self.n or not self.at(g).isalnum()  # "20대" by itself, or before punctuation
+            if not alone and not any(self.t.startswith(w, g) for w in _AGE_NOUNS):
+                if g == after and _is_hangul(self.at(g)):
+                    # 20대가, 20대의: people in their twenties or twenty machines; the reader cannot tell.
+                    self.fail(core.start, f'"{self.t[core.start : after]}" may be an age bracket or a count')
+                    self.skip_to = max(self.skip_to, after)
+                    return None
+                return False
+        elif core.kind != "sino":
+            return False
+        ep.unit, ep.end = "age", after
+        ep.base = _Interval(v, v + 10, True, False)
+        ep.quals.append((after - 1, "대"))
+        return True
+
     def is_top_n(self, core: _Core, attached: bool, after: int) -> bool:
         """세계 10대 AI 석학, 3대 분야: N대 + noun is "the top/major N", not N machines."""
         if core.kind != "arabic" or not attached or core.has_large or core.decimal or core.value is None:
@@ -1086,10 +1008,26 @@ class _Parser:
             return False
         return self.match(g, _POSTQUAL_INDEX) is None
 
-    def after_unit(self, ep: _Endpoint) -> None:
+    def after_unit(self, ep: _Endpoint) -> bool:
         core = ep.core
         q = ep.end
         unit = ep.unit
+        if unit == "percent" and self.t[q - 1 : q] in ("%", "％"):
+            g = self.ws_end(q)
+            if g > q and self.t.startswith("포인트", g) and self.ends_word(g + 3, _FOLLOWERS):
+                # 3% 포인트 is 3 percentage points, not 3 % followed by a word.
+                ep.unit = unit = "percentage-point"
+                ep.end = q = g + 3
+        if (
+            unit is not None
+            and unit not in _NO_BRACKET
+            and self.at(q) == "대"
+            and self.ends_word(q + 1, _DAE_FOLLOWERS)
+        ):
+            if not self.bracket(ep, q):
+                return False
+            ep.end = q + 1
+            return True
         counted = core.kind in ("arabic", "sino", "native") and not core.preset_unit
         yeo_after = unit is not None and counted and not core.yeo and self.at(q) == "여"
         if yeo_after and self.ends_word(q + 1, _FOLLOWERS) and self.apply_yeo(core, q):  # 1년여
@@ -1118,6 +1056,7 @@ class _Parser:
                     ep.value = core.value * factor + sm[1]
                     ep.base = _Interval.point(ep.value)
                     ep.unit = unit = sub
+                    ep.compound = True
                     q = sm[0] + len(w)
                     break
         if unit in _HALF_UNITS and ep.value is not None and ep.base.low == ep.base.high and not core.yeo:
@@ -1135,6 +1074,31 @@ class _Parser:
                     q = r + 1
                     break
         ep.end = q
+        return True
+
+    def bracket(self, ep: _Endpoint, q: int) -> bool:
+        """500억원대 = [500억, 600억), 20%대 = [20, 30), 1990년대 = [1990, 2000): "in the range of"."""
+        core = ep.core
+        v = ep.value
+        what = self.t[ep.start : q + 1]
+        if core.kind == "vague":
+            ep.quals.append((q, "대"))  # 수백억원대: already a range of that size
+            return True
+        if v is None or core.yeo or v < 0 or ep.base.low != ep.base.high:
+            self.fail(q, f'"{what}": 대 (in the range of) needs one exact number before it')
+            return False
+        if ep.unit == "year":
+            if v.denominator != 1 or v % 10 or v < 1000:
+                # 80년대 is the 1980s (or 2080s): the century is not written, so no year can be given.
+                self.fail(q, f'"{what}" names a decade without its century; write it in full (1980년대)')
+                return False
+            step = Fraction(10)
+        else:
+            # 0%대 (zero-point-something percent) = [0, 1): the step of a zero is one unit.
+            step = _next_step(v) or Fraction(1)
+        ep.base = _Interval(v, v + step, True, False)
+        ep.quals.append((q, "대"))
+        return True
 
     # -- a whole figure: endpoint [range] [qualifiers after] [(paired amount)] ---------------------
 
@@ -1153,6 +1117,29 @@ class _Parser:
         self.error = saved
         if e2 is None or e2.value is None and e2.core.kind not in ("vague", "native"):
             return None
+        if e2.compound and e1.unit in _COMPOUND and _COMPOUND[e1.unit][0] == e2.unit:
+            # 1시간~2시간 30분: the first end is read in the second's smaller unit (60~150 minutes).
+            factor = _COMPOUND[e1.unit][1]
+            b = e1.base
+            e1.value = e1.value * factor if e1.value is not None else None
+            e1.base = _Interval(
+                b.low * factor if b.low is not None else None,
+                b.high * factor if b.high is not None else None,
+                b.low_inc,
+                b.high_inc,
+            )
+            e1.unit = e2.unit
+        if e1.compound and e2.unit in _COMPOUND and _COMPOUND[e2.unit][0] == e1.unit:
+            factor = _COMPOUND[e2.unit][1]  # 1년 6개월~2년 = 18~24 months
+            b = e2.base
+            e2.value = e2.value * factor if e2.value is not None else None
+            e2.base = _Interval(
+                b.low * factor if b.low is not None else None,
+                b.high * factor if b.high is not None else None,
+                b.low_inc,
+                b.high_inc,
+            )
+            e2.unit = e1.unit
         if e1.unit is not None and e2.unit is not None and e1.unit != e2.unit:
             return None
         if mark in ("-", "–", "에서") and e2.unit is None:
@@ -1166,24 +1153,62 @@ class _Parser:
         low1, low2 = e1.base.low, e2.base.low
         if low1 is None or low2 is None or e2.base.high is None:
             return None
-        # 3000~4000억원: the first number borrows the second's large unit when that keeps the order.
-        if (
-            e1.core.kind == "arabic"
-            and not e1.core.has_large
-            and e2.core.has_large
-            and e1.unit is None
-            and e2.core.last_large is not None
-            and e1.value is not None
-        ):
-            m = e2.core.last_large
-            if low1 * m < low2:
-                e1.value = e1.value * m
-                hi = e1.base.high * m if e1.base.high is not None else None
-                low1 = low1 * m
-                e1.base = _Interval(low1, hi, e1.base.low_inc, e1.base.high_inc)
+        m = self.carried_multiplier(e1, e2, low1, low2)
+        if m is None:
+            return None
+        if m != 1:
+            b = e1.base
+            e1.value = e1.value * m if e1.value is not None else None
+            hi = b.high * m if b.high is not None else None
+            low1 = low1 * m
+            e1.base = _Interval(low1, hi, b.low_inc, b.high_inc)
         if not low1 < low2:
             return None
         return mark, g, e2
+
+    def carried_multiplier(self, e1: _Endpoint, e2: _Endpoint, low1: Fraction, low2: Fraction) -> int | None:
+        """What the first number of a range is multiplied by; None when the range cannot be read.
+
+        A Korean reader carries the second number's whole multiplier over to a bare first number:
+        4~5천억 = 4천억~5천억, 3~4백만 = 3백만~4백만, 1~2천 명 = 1천~2천 명. Where that would put the
+        first end above the second, only the large unit is carried (500~1천억 = 500억~1천억, 4천~5천억 =
+        4천억~5천억, 수백~수천억 = 수백억~수천억). A first number that is complete by itself stays (5천~1만원)."""
+        c1, c2 = e1.core, e2.core
+        if e2.compound and e1.unit is None:
+            # 1~2시간 30분: 1 hour or 1 minute? The second end is read in minutes, the first has no unit.
+            text = self.t[e1.start : e2.end]
+            self.range_refused = (
+                e1.start,
+                f'range "{text}": the first number has no unit; write it (e.g. 1시간~2시간 30분)',
+                e2.end,
+            )
+            return None
+        numeric = ("arabic", "sino", "vague")
+        if e1.unit is not None or c1.has_large or c1.kind not in numeric or c2.kind not in numeric:
+            return 1
+        candidates: list[int] = []
+        if not c1.has_place and c2.head > 1:
+            candidates.append(c2.head)
+        if c2.last_large is not None and c2.last_large not in candidates:
+            candidates.append(c2.last_large)
+        if not candidates:
+            return 1
+        for i, m in enumerate(candidates):
+            if i and candidates[0] == c2.head and not c1.has_place and low1 * c2.head < 10 * low2:
+                # 5~5천억, 8~5천억: the first number is no longer than the second's coefficient, so the
+                # whole multiplier was meant, and the range runs backwards: refused, not guessed.
+                break
+            if low1 * m < low2:
+                return m
+        complete = c1.has_place or low1 >= c2.head
+        if complete and low1 < low2 <= low1 * 10**4:
+            return 1
+        text = self.t[e1.start : e2.end]
+        message = (
+            f'range "{text}": which unit the first number carries cannot be told; write both ends in full'
+        )
+        self.range_refused = (e1.start, message, e2.end)
+        return None
 
     def postquals(self, q: int) -> list[tuple[int, str, int]]:
         out: list[tuple[int, str, int]] = []
@@ -1194,20 +1219,26 @@ class _Parser:
                 if w is None:
                     continue
                 e = r + len(w)
-                if w.startswith("넘") or (
+                if w in _PREDICATES or (
                     self.ends_word(e, _FOLLOWERS)
                     and not self.t.startswith("이상하", r)
                     and not self.t.startswith("이상적", r)
                 ):
                     found = (r, w, e)
                     break
-            if found is None and self.at(q) in ("이", "가", "을", "를"):
+            if found is None and self.at(q) in _PREDICATE_PARTICLES:
                 r = self.ws_end(q + 1)
                 w = self.match(r, _OVER_INDEX) if r > q + 1 else None
                 if w is not None:
                     found = (r, w, r + len(w))
             if found is None:
                 break
+            r, w, e = found
+            if w in _PREDICATES:
+                # 달하는, 웃돌았다, 넘겼다: the verb's ending belongs to the phrase the predicate ends.
+                while _is_hangul(self.at(e)) and e - r < len(w) + 4:
+                    e += 1
+                found = (r, w, e)
             out.append(found)
             q = found[2]
         return out
@@ -1216,7 +1247,13 @@ class _Parser:
         e1 = self.endpoint(p)
         if e1 is None:
             return None
+        self.range_refused = None
         tail = self.range_tail(e1)
+        if tail is None and self.range_refused is not None:
+            pos, message, end = self.range_refused
+            self.error = (pos, message)
+            self.skip_to = max(self.skip_to, end)
+            return None
         quals = list(e1.quals)
         if tail is None:
             last = e1
@@ -1270,7 +1307,14 @@ class _Parser:
             and not fig.quals
             and not core.signed
         )
-        return not bare_decimal
+        if bare_decimal:
+            return False
+        # 3·4분기, 3,4분기, 1·2위: a bare number before a list mark is the first item of a list whose unit
+        # is written once at the end; read alone it would be a count of nothing.
+        listed = self.at(fig.end) in ",·/" and self.at(fig.end + 1) in _DIGITS  # and 1/3, 3/4분기
+        # 5·18, 6·25: a bare number after a digit and a middle dot is the day of a date.
+        dated = self.at(fig.start - 1) == "·" and self.at(fig.start - 2) in _DIGITS
+        return not (fig.unit is None and (listed or dated))
 
     def pair(self, fig: _Figure) -> None:
         """1억 달러(약 1200억원): link the converted amount in parentheses."""
@@ -1296,7 +1340,7 @@ class _Parser:
     def to_quantity(self, fig: _Figure) -> Quantity:
         iv = fig.interval
         return Quantity(
-            text=self.t[fig.start : fig.end],
+            text=self.orig[fig.start : fig.end],
             start=fig.start,
             end=fig.end,
             value=fig.value,
@@ -1312,6 +1356,8 @@ class _Parser:
     def may_start(self, i: int) -> bool:
         """Running text: can a figure begin at i? (Not inside a word, a number or a model name.)"""
         c = self.t[i]
+        if c not in _START_CHARS:
+            return False
         prev = self.t[i - 1] if i else " "
         if prev.isalpha():
             # 뉴스1, A380, 한국: digits and numerals glued to a word belong to the word. "US$" is the
@@ -1321,10 +1367,16 @@ class _Parser:
             if prev in ("-", "–") and i >= 2 and self.t[i - 2].isalnum():
                 return False  # COVID-19, 04-26: the tail of a code or date
             return not (prev.isdigit() or prev in ".,_@/:")
+        if c in _TRIANGLES:
+            return self.at(i + 1) in _DIGITS
         if c in _SIGNS or c in "$€£¥₩":
             return self.at(i + 1) in _DIGITS and not (prev.isdigit() or prev in ".,_@/:-")
         if c == "U":
             return self.t.startswith("US$", i) and self.at(i + 3) in _DIGITS and not prev.isdigit()
+        if c in _PREFIX_ONLY_STARTS:
+            return any(
+                self.match(i, index) is not None for index in (_PREQUAL_INDEX, _SIGN_INDEX, _HALF_INDEX)
+            )
         return c in _HANGUL_STARTS
 
 
@@ -1360,6 +1412,10 @@ def read_quantity(text: str) -> Quantity:
         while text[rest_start].isspace():
             rest_start += 1
         rest = text[rest_start:end]
+        if rest[0] == "/" and rest[1:2].isdigit():
+            raise NotAFigure('a fraction or a pair written with "/" is not read (write 3분의 1)', rest_start)
+        if rest[0] in ",·" and rest[1:2].strip():
+            raise NotAFigure(f'a list ("{_clip(text[start:end])}") is more than one figure', rest_start)
         if fig.unit is None and rest[0].isalpha():
             word = rest[:40].split()[0]
             raise NotAFigure(f'unknown unit "{_clip(word)}" after the number', rest_start)
@@ -1374,7 +1430,14 @@ def find_quantities(text: str) -> list[Quantity]:
     parser = _Parser(text, strict=False)
     out: list[Quantity] = []
     i, n = 0, len(text)
+    search = _START_RE.search
     while i < n:
+        # Jump to the next character a figure can begin with (one C-level scan instead of a Python step
+        # per character: most of running text is words).
+        m = search(parser.t, i)
+        if m is None:
+            break
+        i = m.start()
         if not parser.may_start(i):
             i += 1
             continue
@@ -1386,18 +1449,3 @@ def find_quantities(text: str) -> list[Quantity]:
         else:
             i = max(i + 1, parser.skip_to)
     return out
-
-
-def quantity_json(q: Quantity) -> dict[str, object]:
-    """The JSON shape of a Quantity (for checks.exactjson.dumps): Fractions stay Fractions."""
-    return {
-        "text": q.text,
-        "value": q.value,
-        "low": q.low,
-        "high": q.high,
-        "low_inclusive": q.low_inclusive,
-        "high_inclusive": q.high_inclusive,
-        "unit": q.unit,
-        "qualifiers": list(q.qualifiers),
-        "paired": quantity_json(q.paired) if q.paired is not None else None,
-    }

@@ -1,0 +1,73 @@
+"""`claims find TEXT`: find a sentence in the article bodies, exactly or nearly.
+
+Spacing and quotation marks do not matter (`출범당시80여명` finds `출범 당시 80여명`, `'엑사원'` finds
+`‘엑사원’`); near hits differ from the text by at most a fifth of its characters. For each hit:
+the article, `path:line:column`, the article's own words, the sentence, the figures in it, and the
+claims that already quote that sentence. Exact hits come first.
+
+Example:
+
+  claims find 출범당시80여명
+  seeds/001_2c315aae7f92fa59.txt:81:5: newsway-2022-01-19 exact «출범 당시 80여명»
+    sentence: 실제로 출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로 빠르게 몸집을 키우고 있다.
+    figures: 80여명 (person), 3분기 (quarter), 128명 (person)
+    claims: newsway-2022-01-19.staff-2021-q3, newsway-2022-01-19.staff-at-founding
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .. import exactjson
+from . import EXIT_OK, EXIT_PROBLEMS, UsageError, add_root_option, registry_root
+
+NAME = "find"
+HELP = "find a sentence in the articles (spacing and quotation marks do not matter)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument("text", help="the words to find, as you read them")
+    parser.add_argument(
+        "--source", metavar="ID", action="append", help="search this article only (repeatable)"
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="show at most N hits (default 20; 0: all)"
+    )
+    add_root_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..schemas import did_you_mean
+    from ..search import describe, find, fold, hits_json, load, render_text
+
+    if not fold(args.text):
+        raise UsageError("nothing to find: give some words of the sentence")
+    if args.limit < 0:
+        raise UsageError("--limit must be 0 (all) or more")
+    registry = load(registry_root(args.root))
+    ids = None
+    if args.source:
+        ids = []
+        for sid in args.source:
+            if sid not in registry.index.sources:
+                raise UsageError(
+                    f"no source '{sid}' in seeds/sources.yaml{did_you_mean(sid, registry.index.sources)}"
+                )
+            if sid not in registry.articles:
+                raise UsageError(f"source '{sid}' failed its own checks; run `claims check` and fix it first")
+            ids.append(sid)
+    if registry.index.node is None:
+        sys.stderr.write("claims find: seeds/sources.yaml cannot be read; run `claims check` to see why\n")
+    skipped = sorted(set(registry.index.sources) - set(registry.articles))
+    for sid in skipped if ids is None else ():
+        sys.stderr.write(f"claims find: not searched: {sid} failed its own checks (see `claims check`)\n")
+    hits = find(registry, args.text, ids)
+    shown = describe(registry, hits if args.limit == 0 else hits[: args.limit])
+    if args.format == "json":
+        sys.stdout.write(exactjson.dumps(hits_json(args.text, hits, shown)) + "\n")
+    else:
+        sys.stdout.write(render_text(args.text, hits, shown))
+    return EXIT_OK if hits else EXIT_PROBLEMS

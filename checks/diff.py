@@ -1,0 +1,465 @@
+"""What a change does to the registry: two roots of it (the base, e.g. the target branch of a pull
+request, and the head) compared claim by claim, group by group, resolution by resolution.
+
+Both roots are checked with the same rules (this checker and its schemas), so the diff shows what
+the change does to the registry, not what a change of the tool would do. Everything is sorted by
+claim ID or group key: the same two registries give the same bytes on any machine.
+
+A conflict is *new* when the head has an open conflict (a contradiction or discrepancy without a
+resolution that settles it) at a group key where the base had none, or a contradiction where the
+base had only a discrepancy. `claims diff` exits 1 when the change introduces one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import exactjson
+from .checker import CheckResult, check
+from .claims import Claim
+from .compare import Group
+from .problems import Severity
+from .quotes import canonical
+from .report import md, table
+from .resolutions import Resolution, load_resolutions
+from .sources import INDEX
+
+# The fields of a claim, in the order the schema lists them; `file` is where the claim is written.
+CLAIM_FIELDS = (
+    "file",
+    "source",
+    "quote",
+    "occurrence",
+    "subject",
+    "property",
+    "as_written",
+    "unit",
+    "as_of",
+    "as_of_text",
+    "note",
+)
+_SEVERITY = {"discrepancy": 1, "contradiction": 2}
+
+
+class NotARegistry(Exception):
+    """A root that cannot be checked at all (not a folder, or no sources index in it)."""
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    before: object
+    after: object
+
+
+@dataclass(frozen=True)
+class ClaimChange:
+    id: str
+    changes: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class RelationChange:
+    key: str
+    before: str | None  # None: no such group on that side
+    after: str | None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    key: str
+    relation: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class ResolutionChange:
+    group: str
+    before: Resolution | None
+    after: Resolution | None
+
+
+@dataclass(frozen=True)
+class SkipChange:
+    """A skip (claims/skips.yaml) added, gone, or given another reason or note."""
+
+    source: str
+    figure: str
+    quote: str
+    before: tuple[str, str] | None  # (reason, note); None: no such skip on that side
+    after: tuple[str, str] | None
+
+
+@dataclass(frozen=True)
+class Health:
+    """How cleanly one side checked: claims with errors are left out of its comparison."""
+
+    errors: int
+    warnings: int
+
+
+@dataclass
+class Diff:
+    base: Health
+    head: Health
+    claims_before: int
+    claims_after: int
+    added: list[Claim] = field(default_factory=list)
+    removed: list[Claim] = field(default_factory=list)
+    changed: list[ClaimChange] = field(default_factory=list)
+    relations: list[RelationChange] = field(default_factory=list)
+    new_conflicts: list[Conflict] = field(default_factory=list)
+    closed_conflicts: list[Conflict] = field(default_factory=list)
+    resolutions: list[ResolutionChange] = field(default_factory=list)
+    skips: list[SkipChange] = field(default_factory=list)
+    coverage: tuple[CoverageCounts, CoverageCounts] | None = None  # before, after
+
+    @property
+    def introduces_conflict(self) -> bool:
+        return bool(self.new_conflicts)
+
+
+def check_root(root: Path, label: str) -> CheckResult:
+    """Check one side; refuse (NotARegistry) a root that is no registry at all. `label` names the
+    side in the message, e.g. `--base ../main`."""
+    if not root.is_dir():
+        raise NotARegistry(f"{label}: {'not a directory' if root.exists() else 'no such directory'}")
+    if not (root / INDEX).is_file():
+        raise NotARegistry(f"{label}: not a registry root (it has no {INDEX})")
+    return check(root)
+
+
+def _health(result: CheckResult) -> Health:
+    errors = sum(p.severity is Severity.ERROR for p in result.problems)
+    return Health(errors, len(result.problems) - errors)
+
+
+def _claims_by_id(result: CheckResult) -> dict[str, Claim]:
+    by_id: dict[str, Claim] = {}
+    for claim in result.claims:
+        by_id.setdefault(claim.id, claim)  # a duplicate ID is the checker's error; the first one counts
+    return by_id
+
+
+def claim_fields(claim: Claim) -> dict[str, object]:
+    values: dict[str, object] = {name: getattr(claim, name, None) for name in CLAIM_FIELDS if name != "file"}
+    values["file"] = claim.path
+    return values
+
+
+def _open_conflicts(result: CheckResult) -> dict[str, Group]:
+    return {
+        g.key: g
+        for g in result.groups
+        if g.is_conflict and not (g.resolution is not None and g.resolution.resolved)
+    }
+
+
+def _resolutions(result: CheckResult) -> dict[str, Resolution]:
+    return {g.key: g.resolution for g in result.groups if g.resolution is not None} | _stale(result)
+
+
+def _stale(result: CheckResult) -> dict[str, Resolution]:
+    # Resolutions naming no group are not attached to one; read them back from the checked file.
+    keys = {g.key for g in result.groups}
+    return {k: r for k, r in load_resolutions(result.root).by_group.items() if k not in keys}
+
+
+def diff(base: CheckResult, head: CheckResult) -> Diff:
+    out = Diff(_health(base), _health(head), len(base.claims), len(head.claims))
+    before, after = _claims_by_id(base), _claims_by_id(head)
+    out.added = [after[i] for i in sorted(after.keys() - before.keys())]
+    out.removed = [before[i] for i in sorted(before.keys() - after.keys())]
+    for claim_id in sorted(before.keys() & after.keys()):
+        old, new = claim_fields(before[claim_id]), claim_fields(after[claim_id])
+        changes = tuple(FieldChange(f, old[f], new[f]) for f in CLAIM_FIELDS if old[f] != new[f])
+        if changes:
+            out.changed.append(ClaimChange(claim_id, changes))
+
+    groups_before = {g.key: g.relation for g in base.groups}
+    groups_after = {g.key: g.relation for g in head.groups}
+    for key in sorted(groups_before.keys() | groups_after.keys()):
+        if groups_before.get(key) != groups_after.get(key):
+            out.relations.append(RelationChange(key, groups_before.get(key), groups_after.get(key)))
+
+    open_before, open_after = _open_conflicts(base), _open_conflicts(head)
+    for key in sorted(open_after):
+        g = open_after[key]
+        was = open_before.get(key)
+        if was is None or _SEVERITY[g.relation] > _SEVERITY[was.relation]:
+            out.new_conflicts.append(Conflict(key, g.relation, g.explanation))
+    for key in sorted(open_before.keys() - open_after.keys()):
+        g = open_before[key]
+        out.closed_conflicts.append(Conflict(key, g.relation, g.explanation))
+
+    res_before, res_after = _resolutions(base), _resolutions(head)
+    for key in sorted(res_before.keys() | res_after.keys()):
+        old_r, new_r = res_before.get(key), res_after.get(key)
+        if _resolution_text(old_r) != _resolution_text(new_r):
+            out.resolutions.append(ResolutionChange(key, old_r, new_r))
+
+    skips_before, skips_after = _skips(base), _skips(head)
+    for key in sorted(skips_before.keys() | skips_after.keys()):
+        old_s, new_s = skips_before.get(key), skips_after.get(key)
+        if old_s != new_s:
+            out.skips.append(SkipChange(key[0], key[2], key[1], old_s, new_s))
+
+    out.coverage = coverage_before_after(base, head)
+    return out
+
+
+def _skips(result: CheckResult) -> dict[tuple[str, str, str, int], tuple[str, str]]:
+    """Skips by what they skip (source, quote, figure, occurrence): their reason and note."""
+    by_key: dict[tuple[str, str, str, int], tuple[str, str]] = {}
+    for skip in result.skips:
+        key = (skip.source, canonical(skip.quote), skip.figure, skip.occurrence or 1)
+        by_key.setdefault(key, (skip.reason, skip.note))  # a duplicate is the checker's skip-duplicate
+    return by_key
+
+
+def _resolution_text(r: Resolution | None) -> tuple[str, str, tuple[str, ...]] | None:
+    # Where a resolution is written (its line) is not part of what it says.
+    return None if r is None else (r.status, r.note, r.erroneous)
+
+
+@dataclass(frozen=True)
+class CoverageCounts:
+    """How many figures and dates of the article bodies are claimed, skipped or uncovered (one side)."""
+
+    total: int
+    claimed: int
+    skipped: int
+    uncovered: int
+    complete: bool  # False when the side has errors: its unplaced claims cover nothing yet
+
+
+def coverage_counts(result: CheckResult) -> CoverageCounts:
+    from .coverage import coverage
+
+    cov = coverage(result)
+    return CoverageCounts(
+        cov.total, cov.count("claimed"), cov.count("skipped"), cov.count("uncovered"), not result.failed
+    )
+
+
+def coverage_before_after(base: CheckResult, head: CheckResult) -> tuple[CoverageCounts, CoverageCounts]:
+    """Coverage of the article bodies by claims and skips (`claims coverage`), before and after."""
+    return coverage_counts(base), coverage_counts(head)
+
+
+# --- markdown ----------------------------------------------------------------------------------------
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return "—"
+    return md(str(value)) or "(empty)"
+
+
+_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/@\[\]…-]*")
+
+
+def code_span(text: str) -> str:
+    """A claim ID or group key as code. Only the characters keys are made of go between backticks
+    (a `|` would split a table cell even inside a code span); anything else is escaped as text."""
+    return f"`{text}`" if _KEY.fullmatch(text) else md(text)
+
+
+def _health_note(side: str, h: Health) -> str:
+    if not h.errors and not h.warnings:
+        return ""
+    left_out = " Claims with errors are left out of its comparison." if h.errors else ""
+    return (
+        f"> **The {side} registry has {_plural(h.errors, 'error')} and {_plural(h.warnings, 'warning')}** "
+        f"(see `claims check`).{left_out}\n\n"
+    )
+
+
+def _summary_line(d: Diff) -> str:
+    parts = [
+        (
+            f"claims {d.claims_before} → {d.claims_after} "
+            f"(+{len(d.added)} added, −{len(d.removed)} removed, {len(d.changed)} changed)"
+        ),
+        f"{_plural(len(d.relations), 'group')} changed relation",
+        f"**{_plural(len(d.new_conflicts), 'new open conflict')}**",
+        f"{_plural(len(d.closed_conflicts), 'open conflict')} closed",
+        f"{_plural(len(d.resolutions), 'resolution')} added, changed or gone",
+        f"{_plural(len(d.skips), 'skip')} added, changed or gone",
+    ]
+    return "; ".join(parts) + ".\n\n"
+
+
+def _claims_table(claims: list[Claim]) -> str:
+    rows = [
+        [
+            code_span(c.id),
+            md(c.path),
+            md(c.subject),
+            md(c.property),
+            md(c.as_written),
+            md(c.unit),
+            _value(c.as_of),
+        ]
+        for c in claims
+    ]
+    return table(["claim", "file", "subject", "property", "figure as written", "unit", "as of"], rows)
+
+
+def _changed(changes: list[ClaimChange]) -> str:
+    parts = []
+    for change in changes:
+        rows = []
+        for fc in change.changes:
+            before, after = _value(fc.before), _value(fc.after)
+            if before == after:  # differs only in whitespace, which md folds
+                after += " (whitespace differs)"
+            rows.append([fc.field, before, after])
+        parts.append(f"{code_span(change.id)}\n\n" + table(["field", "before", "after"], rows))
+    return "\n".join(parts)
+
+
+def _conflicts_table(conflicts: list[Conflict]) -> str:
+    rows = [[code_span(c.key), c.relation, md(c.explanation)] for c in conflicts]
+    return table(["group", "relation", "why"], rows)
+
+
+def _relations_table(changes: list[RelationChange]) -> str:
+    rows = [[code_span(c.key), c.before or "(no group)", c.after or "(no group)"] for c in changes]
+    return table(["group", "before", "after"], rows)
+
+
+def _resolution_cell(r: Resolution | None) -> str:
+    if r is None:
+        return "(none)"
+    extra = f" Erroneous: {md(', '.join(r.erroneous))}." if r.erroneous else ""
+    return f"**{md(r.status)}**: {md(r.note)}{extra}"
+
+
+def _resolutions_table(changes: list[ResolutionChange]) -> str:
+    rows = [[code_span(c.group), _resolution_cell(c.before), _resolution_cell(c.after)] for c in changes]
+    return table(["group", "before", "after"], rows)
+
+
+def _coverage_table(before: CoverageCounts, after: CoverageCounts) -> str:
+    def row(name: str, c: CoverageCounts) -> list[str]:
+        mark = "" if c.complete else " (claims with errors not counted)"
+        return [name + mark, str(c.total), str(c.claimed), str(c.skipped), str(c.uncovered)]
+
+    def change(a: int, b: int) -> str:
+        return f"{b - a:+d}" if b != a else "0"
+
+    rows = [
+        row("before", before),
+        row("after", after),
+        [
+            "change",
+            change(before.total, after.total),
+            change(before.claimed, after.claimed),
+            change(before.skipped, after.skipped),
+            change(before.uncovered, after.uncovered),
+        ],
+    ]
+    return table(["", "figures and dates", "claimed", "skipped", "uncovered"], rows)
+
+
+def _skip_cell(value: tuple[str, str] | None) -> str:
+    return "(none)" if value is None else f"**{md(value[0])}**: {md(value[1])}"
+
+
+def _skips_table(changes: list[SkipChange]) -> str:
+    rows = [
+        [md(c.source), md(c.figure), md(c.quote), _skip_cell(c.before), _skip_cell(c.after)] for c in changes
+    ]
+    return table(["source", "figure", "quote", "before", "after"], rows)
+
+
+def markdown(d: Diff) -> str:
+    parts = [
+        "## Claims registry: what this change does\n\n",
+        _summary_line(d),
+        _health_note("base", d.base),
+        _health_note("changed", d.head),
+        "### New open conflicts\n\n",
+        _conflicts_table(d.new_conflicts) if d.new_conflicts else "None.\n",
+        "\n",
+    ]
+    sections = (
+        ("Open conflicts closed (resolved or gone)", d.closed_conflicts, _conflicts_table),
+        ("Claims added", d.added, _claims_table),
+        ("Claims removed", d.removed, _claims_table),
+        ("Claims changed", d.changed, _changed),
+        ("Groups whose relation changed", d.relations, _relations_table),
+        ("Resolutions added, changed or gone", d.resolutions, _resolutions_table),
+        ("Skips added, changed or gone", d.skips, _skips_table),
+    )
+    for title, items, render in sections:
+        if items:
+            parts.append(f"### {title}\n\n{render(items)}\n")  # type: ignore[operator]
+    if d.coverage is not None:
+        parts.append("### Coverage\n\n" + _coverage_table(*d.coverage))
+    return "".join(parts).rstrip("\n") + "\n"
+
+
+# --- JSON --------------------------------------------------------------------------------------------
+
+
+def _resolution_json(r: Resolution | None) -> dict[str, object] | None:
+    if r is None:
+        return None
+    return {"status": r.status, "note": r.note, "erroneous": list(r.erroneous)}
+
+
+def to_json(d: Diff) -> str:
+    data = {
+        "introduces_open_conflict": d.introduces_conflict,
+        "problems": {
+            side: {"errors": h.errors, "warnings": h.warnings}
+            for side, h in (("base", d.base), ("head", d.head))
+        },
+        "claims": {
+            "before": d.claims_before,
+            "after": d.claims_after,
+            "added": [claim_fields(c) | {"id": c.id} for c in d.added],
+            "removed": [claim_fields(c) | {"id": c.id} for c in d.removed],
+            "changed": [
+                {
+                    "id": c.id,
+                    "fields": [{"field": f.field, "before": f.before, "after": f.after} for f in c.changes],
+                }
+                for c in d.changed
+            ],
+        },
+        "relations": [{"group": r.key, "before": r.before, "after": r.after} for r in d.relations],
+        "new_open_conflicts": [
+            {"group": c.key, "relation": c.relation, "explanation": c.explanation} for c in d.new_conflicts
+        ],
+        "closed_conflicts": [
+            {"group": c.key, "relation": c.relation, "explanation": c.explanation} for c in d.closed_conflicts
+        ],
+        "resolutions": [
+            {"group": r.group, "before": _resolution_json(r.before), "after": _resolution_json(r.after)}
+            for r in d.resolutions
+        ],
+        "skips": [
+            {
+                "source": c.source,
+                "figure": c.figure,
+                "quote": c.quote,
+                "before": None if c.before is None else {"reason": c.before[0], "note": c.before[1]},
+                "after": None if c.after is None else {"reason": c.after[0], "note": c.after[1]},
+            }
+            for c in d.skips
+        ],
+        "coverage": None
+        if d.coverage is None
+        else {side: dataclasses.asdict(c) for side, c in zip(("before", "after"), d.coverage)},
+    }
+    return exactjson.dumps(data) + "\n"

@@ -1,0 +1,328 @@
+"""The one way in and out of a registry: every registry file is read through `read_bytes`, every
+claims file is found by `walk`, and `reports/` is written only through `write_text`.
+
+The policy (issue 10, "Links lead out of the registry"):
+
+* A registry file must be a regular file whose real path (every symbolic link resolved) lies inside
+  the registry root. A link that resolves inside the root is followed; a link leading outside it, a
+  dangling link, a loop of links, a directory, a device, a FIFO or a socket is refused with a
+  located problem, and never opened (a FIFO is never even opened: it would block; a device such as
+  /dev/zero would never end).
+* `walk` never descends into a directory reached through a symbolic link (so no loop, and no file
+  outside the root is ever listed); such a link is reported.
+* A file larger than `MAX_FILE_BYTES`, or with a line longer than `MAX_LINE_BYTES`, is refused before
+  it is parsed: no registry file comes near these limits, and everything after reading is then
+  bounded too.
+* `write_text` writes only a regular file inside the root: a linked `reports/` folder or a linked
+  report file is refused, the old file's mode is kept, an unchanged file is not rewritten, and the
+  temporary file is removed on an exception or a termination signal (a stale one left by `kill -9`
+  is removed by the next write).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import signal
+import stat
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_FILE_BYTES = 16 * 1024 * 1024  # 16 MiB; the largest real registry file is a few kilobytes
+MAX_LINE_BYTES = 100_000  # per line; the longest real line is under 3,000 bytes
+STALE_TEMP_SECONDS = 300  # a report is written in milliseconds: an older temporary file is litter
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a registry file was not read (or written). `code` is a problem code of checks.problems."""
+
+    code: str  # file-refused | file-too-large | file-unreadable
+    message: str
+    line: int = 0
+    column: int = 0
+    missing: bool = False  # nothing at all is at the path (the caller decides whether that is wrong)
+    path: str = ""  # set by `walk`: the path refused
+
+
+def _inside(real: str, real_root: str) -> bool:
+    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def check_path(root: Path, rel: str) -> tuple[str, os.stat_result] | Refusal:
+    """The real path of a registry file and its status, or why it may not be read. Opens nothing."""
+    real_root = os.path.realpath(root)
+    path = os.path.join(real_root, rel)
+    if not os.path.lexists(path):
+        # A parent folder may itself be a link out of the root: say so rather than "missing".
+        parent = os.path.realpath(os.path.dirname(path))
+        if not _inside(parent, real_root):
+            return Refusal(
+                "file-refused", f"{rel}: its folder is a symbolic link leading outside the registry"
+            )
+        return Refusal("file-unreadable", f"{rel}: no such file", missing=True)
+    real = os.path.realpath(path)
+    link = os.path.islink(path)
+    if not _inside(real, real_root):
+        how = "a symbolic link" if link else "reached through a symbolic link"
+        return Refusal(
+            "file-refused",
+            f"{rel} is {how} leading outside the registry; links may only lead to files inside it: "
+            "copy the file into the registry instead",
+        )
+    if real != path and any(part.startswith(".") for part in os.path.relpath(real, real_root).split(os.sep)):
+        # .git/, .env, .venv/...: not registry files, whatever a link calls them.
+        return Refusal(
+            "file-refused",
+            f"{rel} is a symbolic link to a hidden file or folder of the registry; links may only lead to "
+            "registry files: copy the file instead",
+        )
+    try:
+        status = os.stat(real)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Refusal("file-refused", f"{rel} is a loop of symbolic links; replace it with the file")
+        if exc.errno == errno.ENOENT:
+            return Refusal(
+                "file-refused", f"{rel} is a symbolic link to nothing (dangling); remove or fix it"
+            )
+        return Refusal("file-unreadable", f"cannot read {rel}: {exc.strerror or type(exc).__name__}")
+    if not stat.S_ISREG(status.st_mode):
+        return Refusal(
+            "file-refused", f"{rel} is {_kind(status.st_mode)}, not a regular file; only files are read"
+        )
+    return real, status
+
+
+def read_bytes(root: Path, rel: str) -> bytes | Refusal:
+    """The bytes of the registry file at `rel` (relative to `root`, '/'-separated), or why not.
+
+    Never raises on the file's account, never blocks, never reads more than MAX_FILE_BYTES + 1 bytes.
+    """
+    checked = check_path(root, rel)
+    if isinstance(checked, Refusal):
+        return checked
+    real, status = checked
+    if status.st_size > MAX_FILE_BYTES:
+        return _too_large(rel, status.st_size)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(real, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:  # e.g. the file was swapped for a link since it was checked
+        return Refusal("file-unreadable", f"cannot read {rel}: {exc.strerror or type(exc).__name__}")
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return Refusal("file-refused", f"{rel} is not a regular file; only files are read")
+        chunks, size = [], 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        return Refusal("file-unreadable", f"cannot read {rel}: {exc.strerror or type(exc).__name__}")
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > MAX_FILE_BYTES:
+        return _too_large(rel, len(data))
+    long_line = _long_line(data)
+    if long_line is not None:
+        line, column, length = long_line
+        return Refusal(
+            "file-too-large",
+            f"line {line} is {length:,} bytes long; the checker reads lines of at most {MAX_LINE_BYTES:,} "
+            "bytes: break the line",
+            line,
+            column,
+        )
+    return data
+
+
+def _too_large(rel: str, size: int) -> Refusal:
+    return Refusal(
+        "file-too-large",
+        f"{rel} is {'more than ' if size > MAX_FILE_BYTES else ''}{size:,} bytes; the checker reads files "
+        f"of at most {MAX_FILE_BYTES:,} bytes: split it",
+    )
+
+
+def _long_line(data: bytes) -> tuple[int, int, int] | None:
+    """(line, column of the first character past the limit, length in bytes) of the first too-long line."""
+    if len(data) <= MAX_LINE_BYTES:
+        return None
+    start, line = 0, 1
+    while start <= len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end == -1 else end
+        if end - start > MAX_LINE_BYTES:
+            head = data[start : start + MAX_LINE_BYTES].decode("utf-8", errors="ignore")
+            return line, len(head) + 1, end - start
+        start, line = end + 1, line + 1
+    return None
+
+
+def folder_inside(root: Path, folder: str) -> bool:
+    """Whether `folder` is a folder whose real path lies inside the root (its listing may be shown)."""
+    real_root = os.path.realpath(root)
+    path = os.path.join(real_root, folder)
+    return os.path.isdir(path) and _inside(os.path.realpath(path), real_root)
+
+
+def walk(root: Path, folder: str, suffixes: tuple[str, ...]) -> tuple[list[str], list[Refusal]]:
+    """The files under `folder` whose names end in one of `suffixes` ('/'-separated, relative to the
+    root, sorted), and the directory links met on the way, which are not followed."""
+    found: list[str] = []
+    refused: list[Refusal] = []
+    real_root = os.path.realpath(root)
+    top = os.path.join(real_root, folder)
+    if os.path.islink(top):
+        real = os.path.realpath(top)
+        if not _inside(real, real_root):
+            message = f"{folder}/ is a symbolic link leading outside the registry; make it a folder"
+            return [], [Refusal("file-refused", message, path=folder)]
+    if not os.path.isdir(top):
+        return [], []
+    for here, dirs, files in os.walk(top, followlinks=False):
+        rel_here = os.path.relpath(here, real_root).replace(os.sep, "/")
+        for name in sorted(dirs):
+            if os.path.islink(os.path.join(here, name)):
+                refused.append(
+                    Refusal(
+                        "file-refused",
+                        f"{rel_here}/{name} is a symbolic link to a folder; folder links are not followed "
+                        "(they can lead out of the registry or loop): move the files here instead",
+                        path=f"{rel_here}/{name}",
+                    )
+                )
+        # A link to a folder is listed among `dirs`, never descended into (followlinks=False).
+        for name in files:
+            if name.endswith(suffixes):
+                found.append(f"{rel_here}/{name}")
+    return sorted(found), sorted(refused, key=lambda r: r.path)
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+
+class WriteRefused(Exception):
+    """The report may not be written there (a link, or a folder leading out of the registry)."""
+
+
+def _safe_parent(root: Path, rel: str) -> str:
+    """The real folder `rel` goes into, created inside the root when absent; WriteRefused otherwise."""
+    real_root = os.path.realpath(root)
+    parts = rel.split("/")[:-1]
+    here = real_root
+    for part in parts:
+        here = os.path.join(here, part)
+        if os.path.islink(here) or (os.path.lexists(here) and not os.path.isdir(here)):
+            raise WriteRefused(
+                f"{os.path.relpath(here, real_root)} is not a plain folder of the registry "
+                "(a symbolic link or a file); make it a folder"
+            )
+        if not os.path.lexists(here):
+            os.mkdir(here)
+    if not _inside(os.path.realpath(here), real_root):  # pragma: no cover - excluded step by step above
+        raise WriteRefused(f"{rel}: its folder is outside the registry")
+    return here
+
+
+def write_text(root: Path, rel: str, text: str) -> bool:
+    """Write `text` to the registry file `rel` whole or not at all; False when it already held it.
+
+    Raises WriteRefused when `rel` or a folder on its way is a link or not a regular file.
+    """
+    folder = _safe_parent(root, rel)
+    path = os.path.join(folder, os.path.basename(rel))
+    data = text.encode("utf-8")
+    mode = None
+    if os.path.lexists(path):
+        status = os.lstat(path)
+        if not stat.S_ISREG(status.st_mode):
+            what = "a symbolic link" if stat.S_ISLNK(status.st_mode) else _kind(status.st_mode)
+            raise WriteRefused(f"{rel} is {what}; the report is written only as a regular file: remove it")
+        mode = stat.S_IMODE(status.st_mode)
+        if status.st_size == len(data):
+            current = read_bytes(root, rel)
+            if current == data:
+                return False
+    _remove_stale_temps(folder, os.path.basename(rel))
+    if mode is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    with _terminate_as_exception():
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(rel)}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, mode)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    return True
+
+
+def _remove_stale_temps(folder: str, name: str) -> None:
+    """Temporary files of ours left by a writer killed outright (SIGKILL cannot be caught)."""
+    prefix, now = f".{name}.", time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if (
+                entry.name.startswith(prefix)
+                and entry.name.endswith(".tmp")
+                and entry.is_file(follow_symlinks=False)
+            ):
+                with contextlib.suppress(OSError):
+                    if now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS:
+                        os.unlink(entry.path)
+
+
+class Terminated(BaseException):
+    """A termination signal arrived while a file was being written."""
+
+
+@contextlib.contextmanager
+def _terminate_as_exception() -> Iterator[None]:
+    """Within the block, SIGTERM and SIGHUP raise `Terminated`, so that `finally` and `except` clauses
+    run (the default action would end the process at once, leaving the temporary file behind)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    names = ("SIGTERM", "SIGHUP")
+    saved = {}
+
+    def handler(signum: int, frame: object) -> None:
+        raise Terminated(signum)
+
+    for name in names:
+        if hasattr(signal, name):
+            saved[name] = signal.signal(getattr(signal, name), handler)
+    try:
+        yield
+    finally:
+        for name, previous in saved.items():
+            signal.signal(getattr(signal, name), previous)

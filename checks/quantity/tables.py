@@ -1,0 +1,584 @@
+"""The figure reader's tables: units, counters, qualifiers and the Korean number words.
+
+Data only (and the lookup indexes built from it), so that a reader of the tables never has to open the
+scanner. docs/quantities.md documents every row; tests keep the two in step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Final
+
+# "약 100명" allows anything from 90 to 110, both ends included.
+APPROX_TOLERANCE: Final = Fraction(1, 10)
+
+# Longer digit runs are serial numbers or junk, and Python refuses int() on very long strings.
+MAX_DIGITS: Final = 40
+
+# Whitespace allowed between the parts of one figure ("2억 5000만장", "약 3000억개"). Anything longer
+# (or a line break) ends the figure; the cap also keeps every look-ahead bounded.
+MAX_GAP: Final = 3
+
+
+@dataclass(frozen=True)
+class QualifierRule:
+    """How one qualifier turns the stated value v into bounds (docs/quantities.md has the table)."""
+
+    kind: str  # one of QUALIFIER_KINDS
+    position: str  # "before" | "after" | "attached" | "number" | "between"
+    bounds: str  # the rule, written with v = stated value
+    meaning: str  # English gloss
+
+
+QUALIFIER_KINDS: Final = (
+    "approx",
+    "slightly-over",
+    "at-least",
+    "more-than",
+    "at-most",
+    "less-than",
+    "next-step",
+    "approaching",
+    "vague",
+    "pair",
+    "range",
+    "marker",
+    "sign",
+)
+
+_APPROX_BOUNDS = "[v − 10%·|v|, v + 10%·|v|]"
+
+
+def _rules() -> dict[str, QualifierRule]:
+    r: dict[str, QualifierRule] = {}
+    for w in ("약", "대략"):
+        r[w] = QualifierRule("approx", "before", _APPROX_BOUNDS, "about")
+    for w, gloss in (
+        ("가량", "about"),
+        ("정도", "about"),
+        ("수준", "at the level of"),
+        ("안팎", "more or less"),
+        ("내외", "more or less"),
+        ("쯤", "about"),
+        ("전후", "around"),
+    ):
+        r[w] = QualifierRule("approx", "after", _APPROX_BOUNDS, gloss)
+    r["남짓"] = QualifierRule("slightly-over", "after", "[v, v + 10%·|v|]", "a little over")
+    r["이상"] = QualifierRule("at-least", "after", "[v, ∞)", "or more")
+    r["최소"] = QualifierRule("at-least", "before", "[v, ∞)", "at least")
+    r["적어도"] = QualifierRule("at-least", "before", "[v, ∞)", "at least")
+    r["초과"] = QualifierRule("more-than", "after", "(v, ∞)", "more than")
+    for w in ("넘는", "넘게", "넘어", "넘은", "넘긴", "넘겨", "넘었", "넘겼", "넘기"):
+        r[w] = QualifierRule("more-than", "after", "(v, ∞)", "over (also after 이/가/을/를: 30년이 넘는)")
+    r["이하"] = QualifierRule("at-most", "after", "(−∞, v]", "or less")
+    r["이내"] = QualifierRule("at-most", "after", "(−∞, v]", "within")
+    r["최대"] = QualifierRule("at-most", "before", "(−∞, v]", "at most")
+    r["상위"] = QualifierRule("at-most", "before", "(−∞, v]", "within the top v (상위 1%)")
+    r["하위"] = QualifierRule("at-most", "before", "(−∞, v]", "within the bottom v")
+    r["미만"] = QualifierRule("less-than", "after", "(−∞, v)", "less than")
+    # Predicates that end the phrase (issue 8). Each is read after the figure, glued or after a space,
+    # and after the particle it takes (에 달하는, 을 웃도는); docs/quantities.md says why each bound.
+    for w in ("달하", "달한", "달했", "달해", "이르", "이른", "이릅", "이르렀"):
+        r[w] = QualifierRule("marker", "after", "no change", "amounts to, reaches (에 달하는, 에 이르는)")
+    for w in ("육박", "가까이", "가까운", "가깝"):
+        r[w] = QualifierRule("approaching", "after", "[v − 10%·|v|, v]", "nearly, close to (just under v)")
+    for w in ("웃돌", "웃도", "상회"):
+        r[w] = QualifierRule("more-than", "after", "(v, ∞)", "exceeding (을 웃도는, 상회하는)")
+    for w in ("밑돌", "밑도", "하회"):
+        r[w] = QualifierRule("less-than", "after", "(−∞, v)", "falling short of (을 밑도는, 하회하는)")
+    r["돌파"] = QualifierRule("at-least", "after", "[v, ∞)", "broke through the v mark (reached or passed v)")
+    r["규모"] = QualifierRule("marker", "after", "no change", "in size (3조원 규모의 투자)")
+    r["동안"] = QualifierRule("marker", "after", "no change", "for (a duration: 3년 동안)")
+    r["씩"] = QualifierRule(
+        "marker", "after", "no change", "each (10만원씩: the figure is per person or item)"
+    )
+    r["어치"] = QualifierRule("marker", "after", "no change", "worth (1만원어치)")
+    r["대"] = QualifierRule(
+        "next-step",
+        "after",
+        "[v, v + s), s = place value of the last non-zero digit of v",
+        "in the range of (500억원대 = [500억, 600억), 1990년대 = the decade)",
+    )
+    r["여"] = QualifierRule(
+        "next-step",
+        "attached",
+        "[v, v + s), s = place value of the last non-zero digit of v",
+        "-odd (80여 = 80-something)",
+    )
+    for head in ("수", "몇"):
+        r[head] = QualifierRule("vague", "number", "[1, 10) × following large unit", "several")
+        for place, size in (
+            ("십", 10),
+            ("백", 100),
+            ("천", 1000),
+            ("만", 10**4),
+            ("억", 10**8),
+            ("조", 10**12),
+            ("경", 10**16),
+        ):
+            r[head + place] = QualifierRule(
+                "vague", "number", f"[{size:,}, {10 * size:,}) × following large unit", f"several {place}"
+            )
+    for w, (a, b) in _NATIVE_PAIRS.items():
+        r[w] = QualifierRule("pair", "number", f"[{a}, {b}] (+ tens written before it)", f"{a} to {b}")
+    for w in _RANGE_MARKS:
+        r[w] = QualifierRule("range", "between", "[low of first, high of second]", "from … to …")
+    r["총"] = QualifierRule("marker", "before", "no change", "in total")
+    for w, gloss in (
+        ("연", "a year (연 3.5%: an annual rate)"),
+        ("연간", "a year"),
+        ("월", "a month (월 100만원)"),
+        ("주", "a week (주 52시간)"),
+        ("일평균", "a day on average"),
+        ("평균", "on average"),
+        ("만", "full age (만 65세; only before an age)"),
+    ):
+        r[w] = QualifierRule("marker", "before", "no change", gloss)
+    r["섭씨"] = QualifierRule("marker", "before", "no change; 도 after it is read as ℃", "Celsius")
+    for w in ("영하", "마이너스", "△", "▽", "▼"):
+        r[w] = QualifierRule(
+            "sign", "before", "−v (each bound negated)", "minus (영하 5도, △3.5% in news tables)"
+        )
+    for w in ("영상", "플러스", "▲"):
+        r[w] = QualifierRule("sign", "before", "v (no change)", "plus (영상 5도, ▲3.5%)")
+    r["간"] = QualifierRule("marker", "after", "no change", "for (a duration: 3년간 = for three years)")
+    return r
+
+
+# Native Korean approximate pairs: 두세 명 = two or three people.
+_NATIVE_PAIRS: Final[dict[str, tuple[int, int]]] = {
+    "한두": (1, 2),
+    "두세": (2, 3),
+    "두서너": (2, 4),
+    "서너": (3, 4),
+    "세네": (3, 4),
+    "네댓": (4, 5),
+    "너덧": (4, 5),
+    "대여섯": (5, 6),
+    "예닐곱": (6, 7),
+    "일고여덟": (7, 8),
+}
+_RANGE_MARKS: Final = ("~", "∼", "〜", "～", "-", "–", "에서")
+
+QUALIFIERS: Final[dict[str, QualifierRule]] = _rules()
+
+UNITS: Final[dict[str, tuple[str, ...]]] = {
+    "KRW": ("원", "₩"),
+    "USD": ("달러", "불", "$", "US$"),
+    "EUR": ("유로", "€"),
+    "JPY": ("엔", "¥"),
+    "CNY": ("위안",),
+    "GBP": ("파운드", "£"),
+    "percent": ("%", "％", "퍼센트", "프로", "할"),
+    "percentage-point": ("%p", "%P", "%포인트", "％p", "퍼센트포인트"),
+    "point": ("포인트",),
+    "basis-point": ("bp",),
+    "person": ("명", "인", "사람"),
+    "item": ("개",),
+    "sheet": ("장",),
+    "case": ("건",),
+    "place": ("곳", "군데", "개소"),
+    "times": ("배",),
+    "year": ("년", "해"),
+    "month": ("개월", "달"),
+    "calendar-month": ("월",),
+    "week": ("주", "주일"),
+    "day": ("일",),
+    "hour": ("시간",),
+    "minute": ("분",),
+    "second": ("초",),
+    "quarter": ("분기",),
+    "clock-hour": ("시",),
+    "unit-machine": ("대",),
+    "top-n": ("대",),
+    "occurrence": ("회", "번", "차례"),
+    "ordinal": ("번째",),
+    "rank": ("위", "등"),
+    "age": ("세", "살"),
+    "kind": ("종", "가지", "종류"),
+    "floor": ("층",),
+    "country": ("개국",),
+    "company": ("개사",),
+    "household": ("가구",),
+    "generation": ("세대",),
+    "century": ("세기",),
+    "anniversary": ("주년",),
+    "game": ("경기",),
+    "animal": ("마리",),
+    "volume": ("권",),
+    "degree": ("도", "°"),
+    "celsius": ("℃", "°C"),
+    "inch": ("인치",),
+    "km": ("km", "㎞", "킬로미터"),
+    "cm": ("cm", "㎝", "센티미터"),
+    "mm": ("mm", "㎜", "밀리미터"),
+    "m": ("m", "미터"),
+    "kg": ("kg", "㎏", "킬로그램"),
+    "g": ("g", "그램"),
+    "ton": ("톤", "t"),
+    "litre": ("ℓ", "리터"),
+    "nm": ("nm", "나노미터"),
+    "GB": ("GB", "기가바이트"),
+    "TB": ("TB", "테라바이트"),
+    "kW": ("kW", "킬로와트"),
+    "MW": ("MW", "메가와트"),
+    "GW": ("GW", "기가와트"),
+    "kWh": ("kWh",),
+    "MWh": ("MWh",),
+    "GWh": ("GWh",),
+    "TWh": ("TWh",),
+    "pyeong": ("평",),
+    "m2": ("㎡", "m²", "제곱미터"),
+    "km2": ("㎢", "km²", "제곱킬로미터"),
+    "hectare": ("ha", "헥타르"),
+    "barrel": ("배럴",),
+    "ship": ("척",),
+    "building": ("채",),
+    "work": ("편",),
+}
+
+# Counters read after native numerals (한 명, 두세 개, 네 배). 분 counts people there ("두 분"), and
+# 해/사람 are only counters after native numerals; 대 after a native numeral always counts machines.
+NATIVE_COUNTERS: Final[dict[str, str]] = {
+    "명": "person",
+    "사람": "person",
+    "분": "person",
+    "개": "item",
+    "배": "times",
+    "살": "age",
+    "시간": "hour",
+    "시": "clock-hour",
+    "곳": "place",
+    "군데": "place",
+    "가지": "kind",
+    "종류": "kind",
+    "번": "occurrence",
+    "번째": "ordinal",
+    "차례": "occurrence",
+    "대": "unit-machine",
+    "장": "sheet",
+    "권": "volume",
+    "마리": "animal",
+    "달": "month",
+    "해": "year",
+    "주": "week",
+    "층": "floor",
+    "건": "case",
+    "가구": "household",
+    "척": "ship",
+    "채": "building",
+    "편": "work",
+}
+
+_NATIVE_ONLY: Final = frozenset({"해", "사람"})
+_GENERAL_UNITS: Final[dict[str, str]] = {
+    s: key for key, spellings in UNITS.items() if key != "top-n" for s in spellings if s not in _NATIVE_ONLY
+}
+
+_PREFIX_CURRENCIES: Final = (
+    ("US$", "USD"),
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₩", "KRW"),
+)
+
+_LARGE: Final[dict[str, int]] = {"경": 10**16, "조": 10**12, "억": 10**8, "만": 10**4}
+_PLACES: Final[dict[str, int]] = {"천": 1000, "백": 100, "십": 10}
+_SINO_DIGITS: Final[dict[str, int]] = {
+    "일": 1,
+    "이": 2,
+    "삼": 3,
+    "사": 4,
+    "오": 5,
+    "육": 6,
+    "칠": 7,
+    "팔": 8,
+    "구": 9,
+}
+# A large-unit syllable that starts one of these words is the word, not the unit: 2경기 is two games.
+_LARGE_BLOCKERS: Final[dict[str, tuple[str, ...]]] = {
+    "경": ("경기", "경제", "경우", "경영", "경쟁", "경험", "경로", "경찰", "경향", "경매", "경주"),
+    "조": ("조사", "조직", "조건", "조치", "조정", "조합", "조성", "조기", "조차", "조선", "조각"),
+    "억": ("억제", "억울", "억지"),
+    "만": ("만큼", "만족", "만료", "만들", "만나", "만남", "만전", "만세"),
+}
+_NATIVE_TENS: Final[dict[str, int]] = {
+    "열": 10,
+    "스물": 20,
+    "스무": 20,
+    "서른": 30,
+    "마흔": 40,
+    "쉰": 50,
+    "예순": 60,
+    "일흔": 70,
+    "여든": 80,
+    "아흔": 90,
+}
+_NATIVE_ONES: Final[dict[str, int]] = {
+    "하나": 1,
+    "한": 1,
+    "둘": 2,
+    "두": 2,
+    "셋": 3,
+    "세": 3,
+    "석": 3,
+    "넷": 4,
+    "네": 4,
+    "넉": 4,
+    "다섯": 5,
+    "여섯": 6,
+    "일곱": 7,
+    "여덟": 8,
+    "아홉": 9,
+}
+_DAY_WORDS: Final[dict[str, int]] = {
+    "하루": 1,
+    "이틀": 2,
+    "사흘": 3,
+    "나흘": 4,
+    "닷새": 5,
+    "엿새": 6,
+    "이레": 7,
+    "여드레": 8,
+    "아흐레": 9,
+    "열흘": 10,
+    "보름": 15,
+}
+# 만 is not here: it is a prefix only before an age (만 65세); 만 원 is 10,000 won (see the scanner).
+_PREQUALS: Final = tuple(
+    w for w, r in QUALIFIERS.items() if r.position == "before" and r.kind != "sign" and w != "만"
+)
+_SIGN_WORDS: Final[dict[str, int]] = {
+    w: -1 if "−v" in r.bounds else 1 for w, r in QUALIFIERS.items() if r.kind == "sign"
+}
+# A triangle is a sign only where news tables use it as one (changes of money, rates, index points);
+# before a count or a date it is a list bullet (△2021년 출범).
+_TRIANGLES: Final = frozenset("△▽▼▲")
+_SIGNED_UNITS: Final = frozenset(
+    {"percent", "percentage-point", "point", "basis-point", "KRW", "USD", "EUR", "JPY", "CNY", "GBP", None}
+)
+_TEMPERATURE_UNITS: Final = frozenset({"degree", "celsius"})
+# 대 after a unit is the "in the range of" bracket, read in the scanner, not a free-standing word.
+_POSTQUALS: Final = tuple(w for w, r in QUALIFIERS.items() if r.position == "after" and w not in ("간", "대"))
+# Predicates: read after the particle they govern (에 달하는, 을 웃도는, 이 넘는) and followed by any verb
+# ending, so no word-boundary check after them.
+_PREDICATES: Final = frozenset(
+    w
+    for w, r in QUALIFIERS.items()
+    if r.position == "after"
+    and (
+        w.startswith(("넘", "달", "이르", "이른", "이릅", "웃", "밑", "가까", "가깝"))
+        or w in ("육박", "돌파", "상회", "하회")
+    )
+)
+_OVER_WORDS: Final = tuple(sorted(_PREDICATES))
+_PREDICATE_PARTICLES: Final = frozenset("이가을를에")
+# 수 glued to a counter is read only for these; 수명 (lifespan), 수주 (order), 수분 (moisture) are words.
+_VAGUE_ATTACHED_OK: Final = ("년", "개월", "차례", "시간", "일", "개국")
+_TIME_UNITS: Final = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "quarter"})
+_HALF_UNITS: Final = frozenset({"year", "month", "week", "day", "hour"})
+_CALENDAR_UNITS: Final = frozenset({"year", "calendar-month", "day", "clock-hour"})
+_COMPOUND: Final[dict[str, tuple[str, int, tuple[str, ...]]]] = {
+    "year": ("month", 12, ("개월", "달")),
+    "hour": ("minute", 60, ("분",)),
+    "minute": ("second", 60, ("초",)),
+}
+
+# Syllables that may directly follow a unit or qualifier: particles and endings (명이, 원을, 년간, 명쯤).
+# A unit glued to any other syllable is the start of a word (개발, 배터리, 세계, 회사), not a unit.
+_FOLLOWERS: Final = frozenset(
+    "이가을를은는의에로으와과도만까부씩째당나쯤간께보처마밖뿐인였짜치요라란엔여대내미초정수안넘남전차새권꼴어조한하외중분동면"
+)
+# The stricter set for Hangul-only numbers, where a false reading costs more (한 개인, 한 대학, 한 장면).
+_STRICT_FOLLOWERS: Final = frozenset(
+    "이가을를은는의에로으와과도만까부씩째당나쯤간께보처뿐여내미초정수안넘남전동"
+)
+_GAN_FOLLOWERS: Final = frozenset("의에은을이도만동")
+_HALF_FOLLOWERS: Final = frozenset("이가을를은는의에만동간여")
+
+_WS: Final = frozenset(" \t\u00a0\u2009\u202f\u3000")
+# Full-width digits and marks (１２명, ３．５％) are read as their ASCII forms; the translation keeps every
+# offset, so spans still index the text as written.
+_FULL_WIDTH: Final = str.maketrans("０１２３４５６７８９，．％＋－", "0123456789,.%+-")
+_FULL_WIDTH_CHARS: Final = re.compile("[０-９，．％＋－]")  # translate only text that has them: most has none
+# 할 is a tenth (타율 3할 = 30 %): the one unit whose number is scaled into another unit.
+_SCALED_UNITS: Final[dict[str, tuple[str, int]]] = {"할": ("percent", 10)}
+# Half words: 반년 = half a year, 반세기 = half a century (50 years).
+_HALF_WORDS: Final[dict[str, tuple[Fraction, str]]] = {
+    "반년": (Fraction(1, 2), "year"),
+    "반세기": (Fraction(50), "year"),
+}
+# N대 (N = 10, 20, …, 90) before these words is an age bracket: 20대 남성 = men in their twenties.
+_AGE_NOUNS: Final = (
+    "남성",
+    "여성",
+    "남자",
+    "여자",
+    "남녀",
+    "청년",
+    "청소년",
+    "직장인",
+    "환자",
+    "고객",
+    "소비자",
+    "이용자",
+    "사용자",
+    "가입자",
+    "응답자",
+    "근로자",
+    "취업자",
+    "구직자",
+    "부부",
+    "주부",
+    "엄마",
+    "아빠",
+    "자녀",
+    "연령",
+    "초반",
+    "중반",
+    "후반",
+    "인구",
+    "가구주",
+    "세대",
+    "층",
+    "젊은",
+    "나이",
+)
+# Words whose first syllables spell a numeral and a counter but that a Korean reader never reads as a
+# figure (issue 8). read_quantity refuses them by name; find_quantities skips them. A spaced form is
+# still a figure: 세 대 (three machines), 이 번, 한 번, 십 분 (ten minutes).
+NOT_FIGURES: Final[dict[str, str]] = {
+    "세대": "generation",
+    "세계": "world",
+    "세기": "century or strength (write 21세기 with digits)",
+    "이번": "this time",
+    "이분": "this person",
+    "이달": "this month",
+    "이날": "that day",
+    "이대": "a university's name",
+    "이조": "the Yi dynasty",
+    "일부": "a part",
+    "일단": "once, for now",
+    "일대": "an area",
+    "일조": "a contribution",
+    "일종": "a kind of",
+    "일일": "daily",
+    "일시": "temporarily",
+    "일제": "all at once, or Japanese colonial rule",
+    "일체": "everything",
+    "한편": "meanwhile",
+    "한번": "once, try (한 번 with a space is one time)",
+    "한층": "further (한 층 with a space is one floor)",
+    "한시": "temporary",
+    "한가지": "the same (한 가지 with a space is one kind)",
+    "한동안": "for a while",
+    "십분": "fully (십 분 with a space is ten minutes)",
+    "만약": "if",
+    "만일": "if",
+    "만회": "recovery",
+    "만년": "perpetual",
+    "만세": "hurrah",
+    "만점": "a perfect score",
+    "백화점": "a department store",
+    "백신": "a vaccine",
+    "백성": "the people",
+    "천연": "natural",
+    "천사": "an angel",
+    "천국": "heaven",
+    "조직": "an organisation",
+    "억제": "restraint",
+    "사람": "a person (두 사람 with a numeral is a count)",
+    "사장": "a company president",
+    "사회": "society",
+    "사조": "a trend",
+    "사대": "the four major (write 4대 with digits)",
+    "삼대": "three generations (write 3대 with digits)",
+    "오대": "the five major (write 5대 with digits)",
+    "구조": "a structure",
+    "오명": "disgrace",
+    "수많은": "numerous (no figure)",
+}
+_DIGITS: Final = frozenset("0123456789")
+_SIGNS: Final = frozenset("+-−")
+
+
+def _is_hangul(c: str) -> bool:
+    return len(c) == 1 and "\uac00" <= c <= "\ud7a3"
+
+
+def _is_latin(c: str) -> bool:
+    return len(c) == 1 and c.isascii() and c.isalpha()
+
+
+def _by_first_char(words: dict[str, str] | tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Spellings grouped by first character, longest first, so a lookup tries few candidates."""
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[0], []).append(w)
+    return {c: tuple(sorted(ws, key=len, reverse=True)) for c, ws in out.items()}
+
+
+_GENERAL_INDEX: Final = _by_first_char(_GENERAL_UNITS)
+_NATIVE_INDEX: Final = _by_first_char(NATIVE_COUNTERS)
+_PREQUAL_INDEX: Final = _by_first_char(_PREQUALS)
+_POSTQUAL_INDEX: Final = _by_first_char(_POSTQUALS)
+_OVER_INDEX: Final = _by_first_char(_OVER_WORDS)
+_TENS_INDEX: Final = _by_first_char(tuple(_NATIVE_TENS))
+_ONES_INDEX: Final = _by_first_char(tuple(_NATIVE_ONES) + tuple(_NATIVE_PAIRS))
+_DAY_INDEX: Final = _by_first_char(tuple(_DAY_WORDS))
+
+# First characters of every form that can begin a figure written in Hangul.
+_HANGUL_STARTS: Final = frozenset(
+    {w[0] for w in _PREQUALS}
+    | {w[0] for w in _SIGN_WORDS if _is_hangul(w[0])}
+    | {w[0] for w in _HALF_WORDS}
+    | set(_SINO_DIGITS)
+    | set(_PLACES)
+    | {"만", "수", "몇", "절", "영"}
+    | set(_TENS_INDEX)
+    | set(_ONES_INDEX)
+    | set(_DAY_INDEX)
+)
+_NOT_FIGURES_INDEX: Final = _by_first_char(tuple(NOT_FIGURES))
+_SIGN_INDEX: Final = _by_first_char(tuple(_SIGN_WORDS))
+# Units read only glued to the number: 1등 (first place) but "A, B 등" (etc.); 3t but "3 t".
+_GLUED_ONLY: Final = frozenset({"등", "t", "g", "할"})
+# 대 after these units is not "in the range of": 12월대, 3위대 are not said; 세대 and 10대 are read before.
+_NO_BRACKET: Final = frozenset(
+    {
+        "calendar-month",
+        "day",
+        "clock-hour",
+        "unit-machine",
+        "top-n",
+        "ordinal",
+        "rank",
+        "age",
+        "quarter",
+        "generation",
+        "century",
+        "anniversary",
+        "floor",
+    }
+)
+# 원대한 (grand), 원대하다: 대 followed by 한/하 is a word.
+_DAE_FOLLOWERS: Final = frozenset(c for c in _FOLLOWERS if c not in "한하")
+# Every character a figure in running text can begin with (a fast first test for the scanner).
+_START_CHARS: Final = frozenset(_HANGUL_STARTS | _DIGITS | _SIGNS | _TRIANGLES | set("$€£¥₩U"))
+_START_RE: Final = re.compile("[" + "".join(re.escape(c) for c in sorted(_START_CHARS)) + "]")
+# Start characters that begin only a word before a figure (연, 월, 평균, 섭씨, 마이너스, 반년): in running
+# text a figure is tried there only when one of those words is actually written.
+_PREFIX_ONLY_STARTS: Final = frozenset(
+    ({w[0] for w in _PREQUALS} | {w[0] for w in _SIGN_WORDS} | {w[0] for w in _HALF_WORDS})
+    - set(_SINO_DIGITS)
+    - set(_PLACES)
+    - {"만", "수", "몇", "절", "영"}
+    - set(_TENS_INDEX)
+    - set(_ONES_INDEX)
+    - set(_DAY_INDEX)
+)
+_HALF_INDEX: Final = _by_first_char(tuple(_HALF_WORDS))

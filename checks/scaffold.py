@@ -1,0 +1,456 @@
+"""Scaffolding a claim from a quote: the domain half of `claims add`.
+
+The quote is checked by the checker itself (the claim, complete or not, is checked as if it were
+appended: checks.editing.check_as_if), so its problems carry exactly the messages `claims check`
+prints. The figures are read from the quote (checks.quantity); subject, property and unit are
+suggested from the claims that already quote the same sentence, from claims of other articles with
+the same figure, and from the vocabulary's Korean labels found in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections import Counter
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+from .checker import CheckResult
+from .claims import CLAIMS, Claim, claims_files, read_claims_file
+from .editing import MODELINE, EditRefused, Planned, check_as_if, new_problems, plan_append, write
+from .problems import Problem
+from .quantity import NotAFigure, Quantity, find_quantities, read_quantity
+from .quotes import canonical
+from .search import Article, fold
+from .sources import Source, load_sources
+from .yamlfile import read_yaml
+from .yamlwrite import comment
+
+# The problems that say the quote itself cannot be verified (checks.checker._check_claim).
+QUOTE_CODES = (
+    "unknown-source",
+    "source-unusable",
+    "quote-too-short",
+    "quote-not-found",
+    "quote-ambiguous",
+    "occurrence-out-of-range",
+)
+REQUIRED = ("as_written", "unit", "subject", "property")
+_ID = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*\Z")
+_SOURCE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_PROVISIONAL = "x-claims-add-provisional"
+
+
+@dataclass
+class Request:
+    source: str
+    quote: str
+    id: str | None = None
+    subject: str | None = None
+    property: str | None = None
+    as_written: str | None = None
+    unit: str | None = None
+    as_of: str | None = None
+    as_of_text: str | None = None
+    occurrence: int | None = None
+    note: str | None = None
+
+    def fields(self, claim_id: str) -> dict[str, str | int]:
+        """The claim as it is written, keys in the order the registry's files use."""
+        # Quote, figure and time words are written in the canonical form the checker verifies (NFC,
+        # whitespace folded): a quote pasted across a line break reads as one line.
+        out: dict[str, str | int] = {"id": claim_id, "source": self.source, "quote": canonical(self.quote)}
+        for key in ("occurrence", "subject", "property", "as_written", "unit", "as_of", "as_of_text", "note"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = canonical(value) if key in ("as_written", "as_of_text") else value
+        return out
+
+
+@dataclass
+class Suggestion:
+    value: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure of the quote as a claim would state it: its text, unit and exact value (None for an
+    event date, which the time reader reads, not the figure reader)."""
+
+    text: str
+    unit: str | None
+    value: Fraction | None = None
+
+    @classmethod
+    def of(cls, q: Quantity) -> Figure:
+        return cls(q.text, q.unit, q.value)
+
+    def label(self) -> str:
+        return f"{self.text} ({self.unit})" if self.unit else self.text
+
+
+@dataclass
+class FigureOption:
+    """One figure of the quote, with what a claim of it would be."""
+
+    quantity: Figure
+    unit: Suggestion | None
+    subjects: list[Suggestion]
+    properties: list[Suggestion]
+    times: list[tuple[str, str, str]]  # (as_of, as_of_text, why)
+    claimed_by: list[str]  # claims on the same sentence with this very figure
+
+
+@dataclass
+class Outcome:
+    """What `claims add` found, and did."""
+
+    status: str  # "written", "incomplete", "refused"
+    problems: list[Problem] = field(default_factory=list)
+    message: str = ""
+    source: Source | None = None
+    place: tuple[int, int] | None = None  # the quote's line and column in the article
+    sentence: str = ""
+    sentence_claims: list[Claim] = field(default_factory=list)
+    options: list[FigureOption] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    claim_id: str = ""
+    planned: Planned | None = None
+    # The comparison groups the new claim joins: (group key, relation, explanation), for the editor
+    # to see at once whether it agrees with other outlets or opens a conflict.
+    groups: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def claims_path(root: Path, source_id: str, claims: list[Claim]) -> str:
+    """Where a new claim of this source goes: the one file that already holds its claims, else
+    claims/<source>.yaml."""
+    files = sorted({c.path for c in claims if c.source == source_id})
+    return files[0] if len(files) == 1 else f"{CLAIMS}/{source_id}.yaml"
+
+
+def header(source: Source) -> str:
+    return (
+        MODELINE.format(schema="../schema/claims.schema.json")
+        + "\n"
+        + comment(f"# Claims stated by {source.outlet}, {source.published.isoformat()}: {source.headline}")
+        + "\n"
+        + comment(f"# ({source.file}). Schema: schema/claims.schema.json; keys: schema/vocabulary.yaml.")
+        + "\n"
+    )
+
+
+def propose_id(source: str, prop: str, as_of: str | None, taken: set[str]) -> str:
+    base = f"{source}.{prop}" + (f"-{as_of.replace('/', '-').lower()}" if as_of else "")
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def _existing(root: Path) -> list[Claim]:
+    claims: list[Claim] = []
+    for file in claims_files(root):
+        claims.extend(read_claims_file(root, file).claims)
+    return claims
+
+
+def same_claim(a: Claim, fields: dict[str, str | int]) -> bool:
+    return (
+        a.source == fields["source"]
+        and canonical(a.quote) == canonical(str(fields["quote"]))
+        and a.subject == fields["subject"]
+        and a.property == fields["property"]
+        and canonical(a.as_written) == canonical(str(fields["as_written"]))
+        and a.unit == fields["unit"]
+        and a.as_of == fields.get("as_of")
+        and (a.occurrence or 1) == fields.get("occurrence", 1)
+    )
+
+
+def _same_fact(a: Claim, fields: dict[str, str | int]) -> bool:
+    return (
+        a.source == fields["source"]
+        and a.subject == fields["subject"]
+        and a.property == fields["property"]
+        and canonical(a.as_written) == canonical(str(fields["as_written"]))
+        and a.unit == fields["unit"]
+        and a.as_of == fields.get("as_of")
+    )
+
+
+def add_claim(root: Path, request: Request, dry_run: bool = False) -> Outcome:
+    if not _SOURCE_ID.match(request.source):
+        raise EditRefused(f"--source '{request.source}' is not a source ID (e.g. newsway-2022-01-19)")
+    if request.id is not None and not _ID.match(request.id):
+        raise EditRefused(
+            f"--id '{request.id}' is not in the ID form: lowercase letters, digits, single dots or hyphens "
+            "(e.g. newsway-2022-01-19.headcount-2021-q3)"
+        )
+    if (request.as_of is None) != (request.as_of_text is None):
+        raise EditRefused("--as-of and --as-of-text go together: the time, and the quote's words that say it")
+    existing = _existing(root)
+    taken = {c.id for c in existing}
+    if request.id is not None and request.id in taken:
+        first = next(c for c in existing if c.id == request.id)
+        raise EditRefused(
+            f"claim ID '{request.id}' is already used at {first.path}:{first.line}; choose another --id"
+        )
+    rel = claims_path(root, request.source, existing)
+    missing = [f for f in REQUIRED if getattr(request, f) is None]
+    if not missing:
+        return _write(root, request, rel, existing, taken, dry_run)
+    return _suggest(root, request, rel, existing, taken, missing)
+
+
+def _plan(root: Path, request: Request, rel: str, claim_id: str, result_source: Source | None) -> Planned:
+    head = header(result_source) if result_source is not None else None
+    return plan_append(root, rel, "claims", request.fields(claim_id), head)
+
+
+def _source_of(root: Path, source_id: str) -> Source | None:
+    return load_sources(root).sources.get(source_id)
+
+
+def _write(
+    root: Path, request: Request, rel: str, existing: list[Claim], taken: set[str], dry_run: bool
+) -> Outcome:
+    assert request.property is not None
+    claim_id = request.id or propose_id(request.source, request.property, request.as_of, taken)
+    fields = request.fields(claim_id)
+    for other in existing:
+        if same_claim(other, fields):
+            raise EditRefused(
+                f"an identical claim is already in the registry: {other.id} ({other.path}:{other.line}); nothing written"
+            )
+    source = _source_of(root, request.source)
+    planned = _plan(root, request, rel, claim_id, source)
+    after = check_as_if(root, planned)
+    mine = after.places.get(claim_id)
+    for other in existing:
+        theirs = after.places.get(other.id)
+        if mine is None or theirs is None or not _same_fact(other, fields):
+            continue
+        if (theirs.line, theirs.column) <= (mine.end_line, mine.end_column) and (mine.line, mine.column) <= (
+            theirs.end_line,
+            theirs.end_column,
+        ):
+            raise EditRefused(
+                f"claim {other.id} ({other.path}:{other.line}) already states this: the same figure "
+                f"{other.as_written} for {other.subject} / {other.property}"
+                + (f" at {other.as_of}" if other.as_of else "")
+                + " from an overlapping quote; nothing written"
+            )
+    problems = new_problems(root, after)
+    outcome = Outcome("refused", problems, source=after.sources.get(request.source), claim_id=claim_id)
+    outcome.planned = planned
+    if problems:
+        outcome.message = f"not written: the claim would make {len(problems)} problem(s) in the registry"
+        return outcome
+    place = after.places.get(claim_id)
+    outcome.place = (place.line, place.column) if place is not None else None
+    outcome.groups = sorted(
+        (g.key, g.relation, g.explanation)
+        for g in after.groups
+        if any(m.claim.id == claim_id for m in g.members)
+    )
+    if not dry_run:
+        write(root, planned)
+    outcome.status = "written"
+    return outcome
+
+
+def _suggest(
+    root: Path, request: Request, rel: str, existing: list[Claim], taken: set[str], missing: list[str]
+) -> Outcome:
+    provisional = request.id or _PROVISIONAL
+    while provisional in taken:
+        provisional += "-x"
+    quote = canonical(request.quote)
+    figures = find_quantities(quote)
+    stand_in = Request(**request.__dict__)
+    stand_in.as_written = request.as_written or (figures[0].text if figures else quote or "-")
+    stand_in.unit = request.unit or "x"
+    stand_in.subject = request.subject or "x"
+    stand_in.property = request.property or "x"
+    source = _source_of(root, request.source)
+    planned = _plan(root, stand_in, rel, provisional, source)
+    after = check_as_if(root, planned)
+    outcome = Outcome("refused", source=after.sources.get(request.source), missing=missing, planned=planned)
+    quote_problems = [
+        p for p in after.problems if p.path == rel and p.line >= planned.line and p.code in QUOTE_CODES
+    ]
+    if quote_problems:
+        outcome.problems = quote_problems
+        outcome.message = "the quote cannot be verified; fix it first"
+        return outcome
+    place = after.places.get(provisional)
+    if place is None or outcome.source is None:
+        # The quote was not placed for a reason of its own (too long to search, say): every problem
+        # of the claim, except those of the stand-in values, says why.
+        outcome.problems = [
+            p
+            for p in after.problems
+            if p.path == rel and p.line >= planned.line and not _about_stand_in(p, planned, stand_in, request)
+        ]
+        outcome.message = "the quote cannot be verified; fix it first"
+        return outcome
+    outcome.status = "incomplete"
+    outcome.place = (place.line, place.column)
+    article = Article(outcome.source)
+    start = article.offset(place.line, place.column)
+    end = article.offset(place.end_line, place.end_column) + 1
+    s, e = article.sentence(start, end)
+    outcome.sentence = canonical(article.text[s:e])
+    on_sentence = []
+    for claim in after.claims:
+        p = after.places.get(claim.id)
+        if claim.id == provisional or claim.source != request.source or p is None:
+            continue
+        a = article.offset(p.line, p.column)
+        b = article.offset(p.end_line, p.end_column) + 1
+        if a < e and s < b:
+            on_sentence.append(claim)
+    outcome.sentence_claims = sorted(on_sentence, key=lambda c: c.id)
+    chosen: list[Figure]
+    if request.as_written is not None and request.unit == "date":
+        chosen = [Figure(canonical(request.as_written), "date")]  # an event date: the checker reads it
+    elif request.as_written is not None:
+        try:
+            chosen = [Figure.of(read_quantity(request.as_written))]
+        except NotAFigure as exc:
+            outcome.status = "refused"
+            outcome.message = f"cannot read --as-written '{request.as_written}' as a figure: {exc.message}"
+            return outcome
+    else:
+        chosen = [Figure.of(q) for q in figures]
+    others = [c for c in after.claims if c.id != provisional]
+    for q in chosen:
+        outcome.options.append(_option(q, request, after, outcome.sentence, outcome.sentence_claims, others))
+    return outcome
+
+
+def _about_stand_in(p: Problem, planned: Planned, stand_in: Request, request: Request) -> bool:
+    """Is this problem about a value `claims add` put in for a missing field?"""
+    node = read_yaml(planned.new, planned.rel).root
+    items = node.get("claims") if node is not None else None
+    claim = items.value[-1] if items is not None and isinstance(items.value, list) and items.value else None
+    if claim is None:
+        return False
+    for key in REQUIRED:
+        field_node = claim.get(key)
+        if getattr(request, key) is None and field_node is not None and field_node.line == p.line:
+            return True
+    return p.code in ("unit-mismatch", "figure-unreadable") and (
+        request.unit is None or request.as_written is None
+    )
+
+
+def _option(
+    q: Figure,
+    request: Request,
+    result: CheckResult,
+    sentence: str,
+    sentence_claims: list[Claim],
+    others: list[Claim],
+) -> FigureOption:
+    vocabulary = result.vocabulary
+    unit = Suggestion(q.unit, f"the unit of {q.text}") if q.unit else None
+    unit_key = request.unit or q.unit
+    claimed_by = [c.id for c in sentence_claims if canonical(c.as_written) == canonical(q.text)]
+    subjects: Counter[str] = Counter()
+    why_subject: dict[str, str] = {}
+    properties: Counter[str] = Counter()
+    why_property: dict[str, str] = {}
+
+    def vote(table: Counter[str], why: dict[str, str], key: str, weight: int, reason: str) -> None:
+        table[key] += weight
+        why.setdefault(key, reason)
+
+    for c in sentence_claims:
+        vote(subjects, why_subject, c.subject, 100, f"claim {c.id} quotes this sentence")
+        if c.unit == unit_key:
+            vote(properties, why_property, c.property, 100, f"claim {c.id} quotes this sentence, in {c.unit}")
+    same_value = [c for c in others if c.unit == unit_key and result.quantities.get(c.id) is not None]
+    for c in same_value:
+        if q.value is not None and result.quantities[c.id].value == q.value and c.source != request.source:
+            vote(subjects, why_subject, c.subject, 30, f"claim {c.id} states the same figure")
+            vote(properties, why_property, c.property, 30, f"claim {c.id} states the same figure")
+    folded_sentence = fold(sentence)
+    for key, term in sorted(vocabulary.subjects.items()):
+        label = fold(term.ko)
+        if label and label in folded_sentence:
+            vote(subjects, why_subject, key, 50 + len(label), f"the sentence names {term.ko}")
+    units_of: dict[str, set[str]] = {}
+    for c in others:
+        units_of.setdefault(c.property, set()).add(c.unit)
+    for key, term in sorted(vocabulary.properties.items()):
+        if unit_key is not None and key in units_of and unit_key not in units_of[key]:
+            continue  # claims of this property use other units
+        words = [
+            fold(w) for w in re.split(r"[\s()·,]+", term.ko) if len(fold(w)) >= 2 and not fold(w).isascii()
+        ]
+        found = [w for w in words if w in folded_sentence]
+        if found:
+            vote(
+                properties,
+                why_property,
+                key,
+                10 * len(found),
+                f"the sentence says {', '.join(found)} ({term.ko})",
+            )
+    chosen_subject = request.subject
+    if chosen_subject is not None:
+        for c in others:
+            if c.subject == chosen_subject and c.unit == unit_key:
+                vote(properties, why_property, c.property, 5, f"{chosen_subject} has claims of {c.property}")
+    times: list[tuple[str, str, str]] = []
+    quote = canonical(request.quote)
+    # The time of a claim of this very figure first: it is most likely the figure's own.
+    for c in sorted(sentence_claims, key=lambda c: (c.id not in claimed_by, c.id)):
+        if c.as_of and c.as_of_text and canonical(c.as_of_text) in quote:
+            entry = (c.as_of, c.as_of_text, f"the time of claim {c.id} ({c.as_written})")
+            if entry[:2] not in [t[:2] for t in times]:
+                times.append(entry)
+    for m in re.finditer(r"(\d{4})년\s*(\d{1,2})월", quote):
+        month = int(m.group(2))
+        if 1 <= month <= 12 and (f"{m.group(1)}-{month:02d}", m.group(0)) not in [t[:2] for t in times]:
+            times.append((f"{m.group(1)}-{month:02d}", m.group(0), "the date the quote prints"))
+
+    def ranked(table: Counter[str], why: dict[str, str], known: dict[str, object]) -> list[Suggestion]:
+        keys = sorted(table, key=lambda k: (-table[k], k))
+        return [Suggestion(k, why[k]) for k in keys if k in known][:3]
+
+    return FigureOption(
+        q,
+        unit,
+        ranked(subjects, why_subject, vocabulary.subjects),
+        ranked(properties, why_property, vocabulary.properties),
+        times,
+        claimed_by,
+    )
+
+
+def command_line(request: Request, option: FigureOption | None, root_arg: str | None) -> str:
+    """The `claims add` command that would write the claim, with the best suggestions filled in."""
+    args = ["claims", "add", "--source", request.source, "--quote", canonical(request.quote)]
+    if request.id:
+        args += ["--id", request.id]
+    as_written = request.as_written or (option.quantity.text if option else "FIGURE")
+    unit = request.unit or (option.unit.value if option and option.unit else "UNIT")
+    subject = request.subject or (option.subjects[0].value if option and option.subjects else "SUBJECT")
+    prop = request.property or (option.properties[0].value if option and option.properties else "PROPERTY")
+    args += ["--subject", subject, "--property", prop, "--as-written", as_written, "--unit", unit]
+    if request.as_of is not None and request.as_of_text is not None:
+        args += ["--as-of", request.as_of, "--as-of-text", request.as_of_text]
+    elif option is not None and option.times and option.claimed_by:  # the time of this very figure
+        as_of, words, _ = option.times[0]
+        args += ["--as-of", as_of, "--as-of-text", words]
+    if request.occurrence is not None:
+        args += ["--occurrence", str(request.occurrence)]
+    if request.note is not None:
+        args += ["--note", request.note]
+    if root_arg is not None:
+        args += ["--root", root_arg]
+    return shlex.join(args)

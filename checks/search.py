@@ -1,0 +1,380 @@
+"""Finding a sentence in the article bodies: `claims find`, and the sentence `claims add` suggests from.
+
+An editor types what they read, not what the file holds: Korean spacing varies (`출범당시80여명` for
+`출범 당시 80여명`), quotation marks come in many shapes (“ ” ‘ ’ " ' 「 」 『 』 ＂ …), and a word may be
+misremembered. So the search runs on a *folded* form of each body segment (a run of body lines
+between omitted page furniture): every whitespace and invisible formatting character removed, each character NFKC-normalised
+and case-folded, every quotation mark made one, and likewise dashes, middle dots and tildes. Each folded
+character keeps the offset of the article character it came from, so a hit is reported at its real
+`path:line:column` and shown as the article prints it.
+
+Exact hits are occurrences of the folded query in the folded text. Near hits are passages that differ
+from it by at most a fifth of its characters: character bigrams of the query vote for alignments,
+the few best per segment are aligned with difflib, and the work is bounded (query length, votes per
+bigram, alignments per segment). A hit never spans omitted furniture.
+
+This is a search aid: `claims add` and `claims check` still require the quote exactly as printed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .claims import Claim, claims_files, read_claims_file
+from .quantity import Quantity, find_quantities, quantity_json
+from .quotes import Place, canonical
+from .sources import Source, SourceIndex, load_sources
+
+QUOTE_MARKS = "\"'“”„‟‘’‚‛「」『』〝〞〟＂＇«»‹›〈〉《》`´"
+DASHES = "‐‑‒–—―−－"
+MIDDLE_DOTS = "·‧・･∙⋅•ㆍ"  # ㆍ (U+318D) is how much Korean text writes "AIㆍ바이오"
+TILDES = "~∼〜～"
+_FOLD_TABLE = {
+    **dict.fromkeys(QUOTE_MARKS, '"'),
+    **dict.fromkeys(DASHES, "-"),
+    **dict.fromkeys(MIDDLE_DOTS, "·"),
+    **dict.fromkeys(TILDES, "~"),
+}
+
+MIN_NEAR = 6  # folded characters: a shorter query has too many near passages to mean anything
+MAX_NEAR_QUERY = 400  # folded characters: longer queries are searched exactly only
+MAX_POSTINGS = 64  # a bigram more frequent than this in a segment does not vote (bounds the work)
+ALIGNMENTS_PER_SEGMENT = 4
+NEAR_SHARE = 5  # a near hit differs in at most 1/NEAR_SHARE of the query's characters
+
+
+@cache  # the characters of a registry are few: each is folded once
+def fold_char(c: str) -> str:
+    """The folded form of one character: '' for whitespace, else NFKC, case-folded, marks unified."""
+    if c.isspace() or unicodedata.category(c) == "Cf":  # and invisible ones: zero-width space, soft hyphen
+        return ""
+    c = _FOLD_TABLE.get(c, c)
+    folded = unicodedata.normalize("NFKC", c).casefold()
+    return "".join(_FOLD_TABLE.get(x, x) for x in folded if not x.isspace())
+
+
+def fold(text: str) -> str:
+    return "".join(fold_char(c) for c in unicodedata.normalize("NFC", text))
+
+
+@dataclass
+class _Segment:
+    text: str  # folded
+    origin: array  # origin[k]: offset in the NFC article text of the character folded character k came from
+    start: int  # offset of the segment's first character in the NFC article text
+    end: int  # offset just past its last character
+
+
+class Article:
+    """One article body, folded for search, with the way back to lines, columns and sentences."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        lines = source.lines
+        self.text = "\n".join(lines)
+        self.line_starts = [0]
+        for line in lines[:-1]:
+            self.line_starts.append(self.line_starts[-1] + len(line) + 1)
+        self.segments: list[_Segment] = []
+        for first, last in source.body_lines:
+            start = self.line_starts[first - 1]
+            end = self.line_starts[last - 1] + len(lines[last - 1])
+            chars: list[str] = []
+            origin = array("q")
+            for offset in range(start, end):
+                for f in fold_char(self.text[offset]):
+                    chars.append(f)
+                    origin.append(offset)
+            self.segments.append(_Segment("".join(chars), origin, start, end))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in NFC characters, as every problem counts) of an offset."""
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        return self.line_starts[line - 1] + column - 1
+
+    def segment_at(self, offset: int) -> _Segment | None:
+        return next((s for s in self.segments if s.start <= offset < s.end), None)
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence holding the article text [start, end): from the end of the sentence before it
+        (., ?, ! before a space, or a line break) to the end of the last sentence it touches."""
+        seg = self.segment_at(start)
+        lo, hi = (seg.start, seg.end) if seg is not None else (start, end)
+        s = start
+        while s > lo and not _ends_sentence_before(self.text, s, lo):
+            s -= 1
+        e = max(end, s)
+        while e < hi and not _ends_sentence_before(self.text, e, lo):
+            e += 1
+        while s < e and self.text[s].isspace():
+            s += 1
+        return s, e
+
+
+_CLOSERS = "”’\"')]」』>》〉"
+_SENTENCE_END = re.compile(r"[.?!。][" + re.escape(_CLOSERS) + r"]*\Z")
+
+
+def _ends_sentence_before(text: str, offset: int, lo: int) -> bool:
+    """Is there a sentence boundary just before `offset`? A line break, or terminal punctuation
+    (and closing quotes) followed by whitespace. `2.0` and `2020.12.7` are not boundaries."""
+    if offset <= lo:
+        return True
+    if text[offset - 1] == "\n":
+        return True
+    if offset < len(text) and not text[offset].isspace():
+        return False
+    window = text[max(lo, offset - 4) : offset]
+    return bool(_SENTENCE_END.search(window))
+
+
+def flat(text: str) -> str:
+    """Article text as shown to the editor: NFC, whitespace runs folded to one space."""
+    return canonical(text)
+
+
+@dataclass
+class Hit:
+    match: str  # "exact" or "near"
+    source: Source
+    start: int  # NFC offsets in the article text, [start, end)
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str  # the article's own words, whitespace folded
+    differences: int  # characters differing from the query (0 for exact hits)
+    sentence: str
+    figures: list[Quantity]
+    claims: list[str] = field(default_factory=list)
+    article: Article | None = field(default=None, repr=False, compare=False)
+
+
+@dataclass
+class Registry:
+    """What a search needs: the usable articles and where each claim's quote lies in its article."""
+
+    index: SourceIndex
+    articles: dict[str, Article]
+    claims: list[Claim]
+    # claim ID -> (source ID, [start, end) in the article's NFC text), for verified quotes only
+    quoted: dict[str, tuple[str, int, int]]
+    # the same by source: source ID -> [(start, end, claim ID)]
+    quoted_in: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+
+
+def load(root: Path) -> Registry:
+    index = load_sources(root)
+    articles = {sid: Article(s) for sid, s in sorted(index.sources.items()) if s.usable}
+    claims: list[Claim] = []
+    for file in claims_files(root):
+        claims.extend(read_claims_file(root, file).claims)
+    quoted: dict[str, tuple[str, int, int]] = {}
+    for claim in claims:
+        article = articles.get(claim.source)
+        if article is None:
+            continue
+        places = article.source.body.occurrences(claim.quote)
+        n = claim.occurrence or 1
+        if len(places) >= n and (claim.occurrence is not None or len(places) == 1):
+            quoted.setdefault(claim.id, (claim.source, *span_of(article, places[n - 1])))
+    quoted_in: dict[str, list[tuple[int, int, str]]] = {}
+    for cid, (sid, a, b) in quoted.items():
+        quoted_in.setdefault(sid, []).append((a, b, cid))
+    return Registry(index, articles, claims, quoted, quoted_in)
+
+
+def span_of(article: Article, place: Place) -> tuple[int, int]:
+    return article.offset(place.line, place.column), article.offset(place.end_line, place.end_column) + 1
+
+
+def claims_on(registry: Registry, source_id: str, start: int, end: int) -> list[str]:
+    """IDs of the claims whose quote overlaps the article text [start, end), sorted."""
+    return sorted(cid for a, b, cid in registry.quoted_in.get(source_id, ()) if a < end and start < b)
+
+
+def make_hit(registry: Registry, article: Article, match: str, start: int, end: int, differences: int) -> Hit:
+    line, column = article.position(start)
+    end_line, end_column = article.position(end - 1)
+    hit = Hit(match, article.source, start, end, line, column, end_line, end_column, "", differences, "", [])
+    hit.article = article
+    return hit
+
+
+def describe(registry: Registry, hits: list[Hit]) -> list[Hit]:
+    """Fill in the article's words, the sentence, its figures and its claims: only for the hits
+    shown, since a short query may have thousands."""
+    for hit in hits:
+        article = hit.article
+        if article is None or hit.text:
+            continue
+        s, e = article.sentence(hit.start, hit.end)
+        hit.text = flat(article.text[hit.start : hit.end])
+        hit.sentence = flat(article.text[s:e])
+        hit.figures = find_quantities(hit.sentence)
+        hit.claims = claims_on(registry, article.source.id, s, e)
+    return hits
+
+
+def find(registry: Registry, query: str, source_ids: list[str] | None = None) -> list[Hit]:
+    """Every exact hit, then the near hits, in a fixed order (source ID, then position; near hits by
+    fewest differing characters first)."""
+    q = fold(query)
+    if not q:
+        return []
+    ids = source_ids if source_ids is not None else sorted(registry.articles)
+    exact: list[Hit] = []
+    near: list[Hit] = []
+    for sid in ids:
+        article = registry.articles.get(sid)
+        if article is None:
+            continue
+        taken: list[tuple[int, int]] = []
+        for seg in article.segments:
+            i = seg.text.find(q)
+            while i != -1:
+                start, end = seg.origin[i], seg.origin[i + len(q) - 1] + 1
+                exact.append(make_hit(registry, article, "exact", start, end, 0))
+                taken.append((start, end))
+                i = seg.text.find(q, i + 1)
+        if MIN_NEAR <= len(q) <= MAX_NEAR_QUERY:
+            for seg in article.segments:
+                for a, b, cost in _near(seg, q):
+                    start, end = seg.origin[a], seg.origin[b - 1] + 1
+                    if any(start < y and x < end for x, y in taken):
+                        continue
+                    taken.append((start, end))
+                    near.append(make_hit(registry, article, "near", start, end, cost))
+    exact.sort(key=lambda h: (h.source.id, h.start, h.end))
+    near.sort(key=lambda h: (h.differences, h.source.id, h.start, h.end))
+    return exact + near
+
+
+def _near(seg: _Segment, q: str) -> list[tuple[int, int, int]]:
+    """Passages of a folded segment within the allowed distance of the folded query, best first:
+    (start, end, characters differing), non-overlapping, none identical to the query."""
+    text = seg.text
+    if len(text) < 2:
+        return []
+    postings: dict[str, list[int]] = {}
+    for i in range(len(text) - 1):
+        postings.setdefault(text[i : i + 2], []).append(i)
+    votes: dict[int, int] = {}
+    for j in range(len(q) - 1):
+        hits = postings.get(q[j : j + 2], ())
+        if len(hits) > MAX_POSTINGS:
+            continue
+        for i in hits:
+            votes[i - j] = votes.get(i - j, 0) + 1
+    allowed = len(q) // NEAR_SHARE
+    # An alignment that differs in at most `allowed` characters keeps at least this many bigrams.
+    needed = max(2, len(q) - 1 - 2 * allowed)
+    # Added or dropped characters shift the diagonal: a passage's votes are those of a band.
+    band = {d: sum(votes.get(d + k, 0) for k in range(-allowed, allowed + 1)) for d in votes}
+    diagonals = sorted((d for d, v in band.items() if v >= needed), key=lambda d: (-band[d], d))
+    found: list[tuple[int, int, int]] = []
+    tried: list[int] = []
+    slack = allowed + 2
+    for d in diagonals:
+        if len(tried) >= ALIGNMENTS_PER_SEGMENT:
+            break
+        if any(abs(d - t) <= slack for t in tried):
+            continue
+        tried.append(d)
+        lo, hi = max(0, d - slack), min(len(text), d + len(q) + slack)
+        aligned = _align(text[lo:hi], q)
+        if aligned is None:
+            continue
+        a, b, cost = aligned
+        if 0 < cost <= allowed and not any(lo + a < y and x < lo + b for x, y, _ in found):
+            found.append((lo + a, lo + b, cost))
+    return sorted(found, key=lambda f: (f[2], f[0]))
+
+
+def _align(window: str, q: str) -> tuple[int, int, int] | None:
+    """Where the query lies in a window, and how many characters differ.
+
+    difflib may stretch an edge of the alignment over unrelated window text to reach a stray common
+    character; so the passage may also be cut at the edge of any block of equal text, the query
+    characters left outside then counting as differences. The cut with fewest differences wins.
+    """
+    ops = difflib.SequenceMatcher(None, window, q, autojunk=False).get_opcodes()
+    # before[k]: characters differing in ops[:k]
+    before = [0]
+    for tag, i1, i2, j1, j2 in ops:
+        before.append(before[-1] + (0 if tag == "equal" else max(i2 - i1, j2 - j1)))
+    equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
+    best: tuple[int, int, int] | None = None
+    for x, a in enumerate(equal):
+        for b in equal[x:]:
+            cost = before[b] - before[a] + ops[a][3] + (len(q) - ops[b][4])
+            if best is None or (cost, ops[a][1]) < (best[2], best[0]):
+                best = (ops[a][1], ops[b][2], cost)
+    return best
+
+
+def inert(text: str) -> str:
+    """Text safe to print on a terminal: control characters shown as escapes, never executed."""
+    return "".join(
+        c if c.isprintable() or c == " " else f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+        for c in text
+    )
+
+
+def figure_label(q: Quantity) -> str:
+    return f"{q.text} ({q.unit})" if q.unit else q.text
+
+
+def hit_json(hit: Hit) -> dict[str, object]:
+    return {
+        "match": hit.match,
+        "source": hit.source.id,
+        "path": hit.source.file,
+        "line": hit.line,
+        "column": hit.column,
+        "end_line": hit.end_line,
+        "end_column": hit.end_column,
+        "text": hit.text,
+        "differences": hit.differences,
+        "sentence": hit.sentence,
+        "figures": [quantity_json(q) for q in hit.figures],
+        "claims": hit.claims,
+    }
+
+
+def hits_json(query: str, hits: list[Hit], shown: list[Hit]) -> dict[str, object]:
+    return {
+        "query": query,
+        "exact": sum(h.match == "exact" for h in hits),
+        "near": sum(h.match == "near" for h in hits),
+        "hits": [hit_json(h) for h in shown],
+    }
+
+
+def render_text(query: str, hits: list[Hit], shown: list[Hit]) -> str:
+    out = []
+    for h in shown:
+        how = "exact" if h.match == "exact" else f"near, {h.differences} character(s) differ"
+        out.append(f"{h.source.file}:{h.line}:{h.column}: {h.source.id} {how} «{inert(h.text)}»")
+        out.append(f"  sentence: {inert(h.sentence)}")
+        if h.figures:
+            out.append("  figures: " + ", ".join(inert(figure_label(q)) for q in h.figures))
+        if h.claims:
+            out.append("  claims: " + ", ".join(h.claims))
+    exact = sum(h.match == "exact" for h in hits)
+    summary = f"{exact} exact and {len(hits) - exact} near hit(s) for «{inert(query)}»"
+    if len(shown) < len(hits):
+        summary += f"; {len(hits) - len(shown)} more not shown (--limit 0 shows all)"
+    out.append(summary if hits else f"no hit for «{inert(query)}»; try fewer words, or words as printed")
+    return "\n".join(out) + "\n"

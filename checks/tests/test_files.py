@@ -1,0 +1,320 @@
+"""The one door in and out of a registry (checks/files.py): links, special files, sizes, writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from checks import cli, files
+from checks.checker import check
+from checks.files import MAX_FILE_BYTES, MAX_LINE_BYTES, Refusal, WriteRefused, read_bytes, walk, write_text
+
+from .conftest import MakeRegistry
+
+SECRET = "SECRET-TOKEN-7f3a9c"
+
+
+def _codes(root: Path) -> list[tuple[str, int, int, str]]:
+    return [(p.path, p.line, p.column, p.code) for p in check(root).problems]
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+# --- reading ---------------------------------------------------------------------------------------------
+
+
+def test_a_regular_file_is_read(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_bytes(b"x: 1\n")
+    assert read_bytes(tmp_path, "a.yaml") == b"x: 1\n"
+
+
+def test_missing_file_is_a_refusal_marked_missing(tmp_path: Path) -> None:
+    refused = read_bytes(tmp_path, "none.yaml")
+    assert isinstance(refused, Refusal) and refused.missing and refused.code == "file-unreadable"
+
+
+@pytest.mark.parametrize(
+    "target, why",
+    [
+        ("../outside.yaml", "leading outside the registry"),
+        ("/dev/zero", "leading outside the registry"),
+        ("nowhere.yaml", "to nothing"),
+        ("loop.yaml", "loop of symbolic links"),
+        ("sub", "a directory"),
+    ],
+)
+def test_links_that_may_not_be_followed(tmp_path: Path, target: str, why: str) -> None:
+    root = tmp_path / "root"
+    (root / "sub").mkdir(parents=True)
+    (tmp_path / "outside.yaml").write_text(SECRET, encoding="utf-8")
+    (root / "loop.yaml").symlink_to("link.yaml")
+    (root / "link.yaml").symlink_to(target)
+    refused = read_bytes(root, "link.yaml")
+    assert isinstance(refused, Refusal), refused
+    assert refused.code == "file-refused" and why in refused.message and not refused.missing
+    assert SECRET not in refused.message
+
+
+def test_a_link_inside_the_root_is_followed(tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "real.yaml").write_bytes(b"x: 1\n")
+    (tmp_path / "link.yaml").symlink_to("notes/real.yaml")
+    assert read_bytes(tmp_path, "link.yaml") == b"x: 1\n"
+
+
+def test_a_root_reached_through_a_link_is_fine(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.yaml").write_bytes(b"x: 1\n")
+    (tmp_path / "alias").symlink_to("real")
+    assert read_bytes(tmp_path / "alias", "a.yaml") == b"x: 1\n"
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")
+    refused = read_bytes(tmp_path, "pipe.yaml")  # opening a FIFO for reading would block forever
+    assert isinstance(refused, Refusal) and "FIFO" in refused.message
+
+
+def test_a_file_past_the_size_limit_is_refused(tmp_path: Path) -> None:
+    with open(tmp_path / "big.yaml", "wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
+    refused = read_bytes(tmp_path, "big.yaml")
+    assert isinstance(refused, Refusal) and refused.code == "file-too-large"
+    assert (refused.line, refused.column) == (0, 0)
+    with open(tmp_path / "edge.yaml", "wb") as handle:
+        handle.truncate(MAX_FILE_BYTES)
+    refused = read_bytes(tmp_path, "edge.yaml")  # at the size limit, but one line of 16 MiB
+    assert isinstance(refused, Refusal) and (refused.line, refused.column) == (1, MAX_LINE_BYTES + 1)
+
+
+def test_line_limit_is_exact_and_located(tmp_path: Path) -> None:
+    fits = b"a\n" + b"x" * MAX_LINE_BYTES + b"\nb\n"
+    (tmp_path / "fits.yaml").write_bytes(fits)
+    assert read_bytes(tmp_path, "fits.yaml") == fits
+    (tmp_path / "long.yaml").write_bytes(b"a\n\n" + "é".encode() * (MAX_LINE_BYTES // 2 + 1) + b"\n")
+    refused = read_bytes(tmp_path, "long.yaml")
+    assert isinstance(refused, Refusal) and refused.code == "file-too-large"
+    # é is two bytes: the limit falls after MAX_LINE_BYTES / 2 characters.
+    assert (refused.line, refused.column) == (3, MAX_LINE_BYTES // 2 + 1)
+
+
+def test_walk_lists_files_and_reports_folder_links_without_following_them(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    (root / "claims" / "sub").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "x.yaml").write_text("claims: []\n")
+    (root / "claims" / "a.yaml").write_text("claims: []\n")
+    (root / "claims" / "sub" / "b.yml").write_text("claims: []\n")
+    (root / "claims" / "sub" / "c.txt").write_text("")
+    (root / "claims" / "out").symlink_to("../../elsewhere")
+    (root / "claims" / "sub" / "loop").symlink_to("..")
+    found, refused = walk(root, "claims", (".yaml", ".yml"))
+    assert found == ["claims/a.yaml", "claims/sub/b.yml"]
+    assert [r.path for r in refused] == ["claims/out", "claims/sub/loop"]
+
+
+# --- nothing outside the root is read or shown ---------------------------------------------------------------
+
+
+def _sentinel_registry(make_registry: MakeRegistry, tmp_path: Path) -> Path:
+    """Every kind of registry file linked to a file outside the root holding a secret."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text(f"{SECRET}\nclaims:\n  - id: {SECRET}\n", encoding="utf-8")
+    root = make_registry()
+    for rel in (
+        "claims/linked.yaml",
+        "claims/resolutions.yaml",
+        "schema/vocabulary.yaml",
+        "seeds/sample.txt",
+    ):
+        (root / rel).unlink(missing_ok=True)
+        (root / rel).symlink_to(os.path.relpath(secret, (root / rel).parent))
+    return root
+
+
+def test_outside_content_never_reaches_any_output(
+    make_registry: MakeRegistry, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _sentinel_registry(make_registry, tmp_path)
+    for fmt in ("text", "json", "github"):
+        status, out, err = _run(capsys, "check", "--root", str(root), "--format", fmt)
+        assert status == 1
+        assert SECRET not in out + err
+    status, out, err = _run(capsys, "report", "--root", str(root))
+    assert status == 1 and SECRET not in out + err
+    located = {(p.path, p.code) for p in check(root).problems}
+    assert {
+        ("claims/linked.yaml", "file-refused"),
+        ("claims/resolutions.yaml", "file-refused"),
+        ("schema/vocabulary.yaml", "file-refused"),
+        ("seeds/sources.yaml", "file-refused"),  # the article, where the index names it
+    } <= located
+
+
+def test_an_outside_article_cannot_be_pinned(make_registry: MakeRegistry, tmp_path: Path) -> None:
+    outside = tmp_path / "article.txt"
+    sample = make_registry() / "seeds" / "sample.txt"
+    outside.write_bytes(sample.read_bytes())  # same bytes, so the pin would match
+    sample.unlink()
+    sample.symlink_to(outside)
+    problems = {(p.path, p.line, p.column, p.code) for p in check(sample.parent.parent).problems}
+    assert ("seeds/sources.yaml", 3, 11, "file-refused") in problems
+    assert ("claims/sample.yaml", 3, 13, "source-unusable") in problems
+
+
+# --- writing the report ------------------------------------------------------------------------------------
+
+
+def test_write_text_refuses_links_and_keeps_outside_untouched(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    root.mkdir()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (root / "reports").symlink_to(outside)
+    with pytest.raises(WriteRefused, match="reports is not a plain folder"):
+        write_text(root, "reports/conflicts.md", "x\n")
+    assert list(outside.iterdir()) == []
+    (root / "reports").unlink()
+    (root / "reports").mkdir()
+    (outside / "target.md").write_text("keep\n")
+    (root / "reports" / "conflicts.md").symlink_to(outside / "target.md")
+    with pytest.raises(WriteRefused, match="is a symbolic link"):
+        write_text(root, "reports/conflicts.md", "x\n")
+    assert (outside / "target.md").read_text() == "keep\n"
+    assert (root / "reports" / "conflicts.md").is_symlink()
+
+
+def test_claims_report_refuses_a_linked_reports_folder(
+    make_registry: MakeRegistry, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_registry()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (root / "reports" / "conflicts.md").unlink()
+    (root / "reports").rmdir()
+    (root / "reports").symlink_to(outside)
+    status, _out, err = _run(capsys, "report", "--root", str(root))
+    assert status == 1 and "nothing written" in err
+    assert list(outside.iterdir()) == []
+    status, _out, err = _run(capsys, "report", "--root", str(root), "--check")
+    assert status == 1 and "outside the registry" in err
+
+
+def test_write_text_keeps_the_mode_and_skips_an_unchanged_file(tmp_path: Path) -> None:
+    path = tmp_path / "reports" / "conflicts.md"
+    assert write_text(tmp_path, "reports/conflicts.md", "one\n") is True
+    os.chmod(path, 0o640)
+    assert write_text(tmp_path, "reports/conflicts.md", "two\n") is True
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640 and path.read_text() == "two\n"
+    before = path.stat().st_mtime_ns
+    os.utime(path, ns=(before - 10**9, before - 10**9))
+    assert write_text(tmp_path, "reports/conflicts.md", "two\n") is False
+    assert path.stat().st_mtime_ns == before - 10**9  # not rewritten
+
+
+def test_a_new_report_gets_the_umask_mode_not_0600(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        write_text(tmp_path, "reports/conflicts.md", "x\n")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "reports" / "conflicts.md").stat().st_mode) == 0o644
+
+
+def test_a_stale_temporary_file_is_removed_and_a_fresh_one_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    stale, fresh = folder / ".conflicts.md.abc.tmp", folder / ".conflicts.md.def.tmp"
+    stale.write_text("half")
+    fresh.write_text("half")  # perhaps a concurrent writer's
+    old = time.time() - files.STALE_TEMP_SECONDS - 60
+    os.utime(stale, (old, old))
+    write_text(tmp_path, "reports/conflicts.md", "x\n")
+    assert sorted(p.name for p in folder.iterdir()) == [".conflicts.md.def.tmp", "conflicts.md"]
+
+
+_SLOW_WRITER = """
+import os, sys, time
+from pathlib import Path
+from checks import files
+real_fsync = os.fsync
+def slow_fsync(fd):
+    print("writing", flush=True)
+    time.sleep(30)
+os.fsync = slow_fsync
+files.write_text(Path(sys.argv[1]), "reports/conflicts.md", "new\\n")
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_terminated_write_leaves_no_temporary_file(tmp_path: Path, signum: int) -> None:
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "conflicts.md").write_text("old\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline() == "writing\n"  # the temporary file exists now
+    assert len(list((tmp_path / "reports").iterdir())) == 2
+    proc.send_signal(signum)
+    proc.wait(timeout=20)
+    proc.stdout.close()
+    assert proc.returncode != 0
+    assert [p.name for p in (tmp_path / "reports").iterdir()] == ["conflicts.md"]
+    assert (tmp_path / "reports" / "conflicts.md").read_text() == "old\n"
+
+
+def test_json_report_of_an_outside_link_names_only_the_path(
+    make_registry: MakeRegistry, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _sentinel_registry(make_registry, tmp_path)
+    _status, out, _ = _run(capsys, "check", "--root", str(root), "--format", "json")
+    messages = [p["message"] for p in json.loads(out)["problems"] if p["code"] == "file-refused"]
+    assert messages and all("outside the registry" in m for m in messages)
+
+
+def test_a_link_to_a_hidden_file_inside_the_root_is_refused(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text(f"TOKEN={SECRET}\n")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text(SECRET)
+    (tmp_path / "a.yaml").symlink_to(".env")
+    (tmp_path / "b.yaml").symlink_to(".git/config")
+    for rel in ("a.yaml", "b.yaml"):
+        refused = read_bytes(tmp_path, rel)
+        assert isinstance(refused, Refusal) and "hidden" in refused.message
+
+
+def test_a_file_that_is_not_a_mapping_is_not_echoed(make_registry: MakeRegistry) -> None:
+    root = make_registry({"claims/notes.yaml": f"{SECRET} is the password\n"})
+    [p] = [p for p in check(root).problems if p.path == "claims/notes.yaml"]
+    assert (p.line, p.column, p.code) == (1, 1, "invalid-value")
+    assert SECRET not in p.message and p.message == "the file holds text, not a mapping"
+
+
+def test_a_seeds_folder_linked_outside_is_not_listed(make_registry: MakeRegistry, tmp_path: Path) -> None:
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / f"{SECRET}.txt").write_text("x")
+    root = make_registry()
+    for p in (root / "seeds").iterdir():
+        (outside / p.name).write_bytes(p.read_bytes())
+        p.unlink()
+    (root / "seeds").rmdir()
+    (root / "seeds").symlink_to(outside)
+    problems = check(root).problems
+    assert ("seeds/sources.yaml", 0, 0, "file-refused") in [
+        (p.path, p.line, p.column, p.code) for p in problems
+    ]
+    assert not any(SECRET in p.text() for p in problems)
