@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -87,6 +88,9 @@ class TimeReading:
     vague: bool = False  # 연말, 8월 초: some time within `span`, not all of it
     relative: bool = False  # resolved against the publication date
     why: str = ""  # how relative words were resolved, or why they cannot be
+    # For 초/말 (2021년 말, 8월 초): the whole time the words are part of (2021, 2023-08); `span` is then
+    # the part they point at (the last quarter, the first ten days), some time within which is meant.
+    within: Span | None = None
 
     def describe(self) -> str:
         """The time in words a reader of a problem message understands."""
@@ -109,6 +113,10 @@ class TimeReading:
             return self.span.start < span.end <= self.span.end
         if self.relation == "from":
             return self.span.start <= span.start < self.span.end
+        if self.vague and self.within is not None:
+            # 2021년 말: as_of 2021-12 or 2021-Q4 say it more precisely, 2021 less precisely; 2021-03
+            # is not the end of 2021.
+            return self.within.contains(span) and span.overlaps(self.span)
         if self.vague:
             return self.span.start <= span.start and span.end <= self.span.end
         return span == self.span
@@ -143,6 +151,19 @@ def _is_vague(modifier: str | None) -> bool:
 def _month_precision(modifier: str | None) -> str:
     """A month, or ten days of it (초순, 중순, 하순: an interval of days)."""
     return "interval" if modifier in ("초순", "상순", "중순", "하순") else "month"
+
+
+def _early_or_late(span: Span, precision: str, modifier: str) -> Span:
+    """The part of a year or month that 초 (early) and 말 (late) point at, some time within which is meant.
+
+    A careful reader does not take 2021년 말 for March 2021, nor 8월 초 for August 25: 초 and 말 are
+    vague, but not the whole span. For a year, the first and the last quarter (연초 is January or
+    February, 연말 November or December: a quarter leaves room); for a month, the first and the last
+    ten days, as 초순 and 하순 (8월 말 is the 20s to the end)."""
+    s = span.start
+    if precision == "year":
+        return Span(s, s.replace(month=4)) if modifier == "초" else Span(s.replace(month=10), span.end)
+    return Span(s, s.replace(day=11)) if modifier == "초" else Span(s.replace(day=21), span.end)
 
 
 def _shift_month(y: int, m: int, by: int) -> tuple[int, int]:
@@ -207,7 +228,7 @@ _REL_MONTH = {
     "다음달": 1,
     "내달": 1,
 }
-_REL_DAY = {"이날": 0, "오늘": 0, "어제": -1, "내일": 1, "그저께": -2, "모레": 2}
+_REL_DAY = {"이날": 0, "오늘": 0, "어제": -1, "내일": 1, "그저께": -2, "그제": -2, "모레": 2}
 _REL_WEEK = {"이번 주": 0, "이번주": 0, "지난주": -1, "지난 주": -1, "다음 주": 1, "다음주": 1}
 _YEAR_PART = {"연말": "말", "연초": "초", "연중": "중", "연내": "내"}
 _NATIVE_DAYS = {
@@ -341,6 +362,14 @@ class _Parser:
             if (w := _word_at(t, p, _REL_MONTH)) is not None:
                 parts.month_offset = _REL_MONTH[w]
                 end = p + len(w)
+                q = self.ws(end)
+                # 지난달 25일, 이달 21~24일: a day of the month the words name.
+                if d := self.match(_DAY_RANGE, q):
+                    parts.day_range = (int(d.group(1)), int(d.group(2)))
+                    return parts, self._day_tail(d.end())
+                if d := self.match(_DAY, q):
+                    parts.day = int(d.group(1))
+                    return parts, self._day_tail(d.end())
                 if m := self.match(_MODIFIER_OK_AFTER, end):
                     parts.modifier = m.group(1)
                     end = m.end()
@@ -361,8 +390,10 @@ class _Parser:
         if m := self.match(_HALF, p):
             parts.half = 1 if m.group(1) == "상" else 2
             return parts, m.end()
-        if parts.year_offset == 0 and parts.year is None and (w := _word_at(self.t, p, _YEAR_PART)):
-            parts.modifier = _YEAR_PART[w]  # 올 연말
+        if (parts.year is not None or parts.year_offset is not None) and (
+            w := _word_at(self.t, p, _YEAR_PART)
+        ):
+            parts.modifier = _YEAR_PART[w]  # 올 연말, 2023년 연말, 지난해 연말
             return parts, p + len(w)
         if m := self.match(_MONTH_RANGE, p):
             parts.month_range = (int(m.group(1)), int(m.group(2)))
@@ -418,6 +449,16 @@ class _Parser:
             return Span(d, d + timedelta(days=1)), "day", False, True, f"publication date {pub}"
         if parts.month_offset is not None:
             y, m = _shift_month(pub.year, pub.month, parts.month_offset)
+            if parts.day is not None or parts.day_range is not None:
+                days = parts.day_range or (parts.day, parts.day)
+                precision = "interval" if parts.day_range else "day"
+                return (
+                    self._days(y, m, days),
+                    precision,
+                    False,
+                    True,
+                    f"{y}-{m:02d}, from the publication date {pub}",
+                )
             return (
                 self._modified(_month(y, m), "month", parts.modifier),
                 _month_precision(parts.modifier),
@@ -563,8 +604,19 @@ class _Parser:
             if day == pub.day:
                 raise ValueError(f"'오는 {day}일' in an article of {pub}: ambiguous")
             shift = 0 if day > pub.day else 1
+        elif day <= pub.day:
+            shift = 0
+        elif day <= monthrange(pub.year, pub.month)[1]:
+            # 25일 in an article of March 20: February 25 (a past event: 25일 발표했다) or the coming
+            # March 25 (a plan: 25일 열린다)? Korean news writes both bare; only the verb tells, and
+            # the reader sees the date alone. (Past events of last month are usually 지난달 25일.)
+            raise ValueError(
+                f"'{day}일' without a month, after the publication day {pub}: the {day}th of the month "
+                f"before (a past event) or the coming {day}th of this month (a plan)? the words do not "
+                f"say, and the reader does not guess; write '지난달 {day}일', '지난 {day}일' or the month"
+            )
         else:
-            shift = 0 if day <= pub.day else -1
+            shift = -1  # 31일 in an article of September 1: September has no 31st; it is August 31
         y, m = _shift_month(pub.year, pub.month, shift)
         where = (
             "the publication month"
@@ -589,7 +641,10 @@ class _Parser:
         if self.t.startswith("부터", end):
             q = self.ws(end + 2)
             days = None
-            w = _word_at(self.t, q, _NATIVE_DAYS)
+            w = _word_at(self.t, q, _NATIVE_DAYS) or next(
+                (w for w in _NATIVE_DAYS if self.t.startswith(w + "간", q)),
+                None,  # 나흘간, 사흘간
+            )
             if w is not None:
                 days, r = _NATIVE_DAYS[w], q + len(w)
             elif m := _DAYS_COUNT.match(self.t, q):
@@ -641,7 +696,11 @@ class _Parser:
             if relation in ("for-days", "from-to"):
                 relation = "at"
             return TimeReading(text, p, text_end, None, "day", relation, False, True, str(exc)), consumed
-        return TimeReading(text, p, text_end, span, precision, relation, vague, relative, how), consumed
+        within = None
+        if vague and parts.modifier in ("초", "말") and precision in ("year", "month"):
+            within, span = span, _early_or_late(span, precision, parts.modifier)
+        reading = TimeReading(text, p, text_end, span, precision, relation, vague, relative, how, within)
+        return reading, consumed
 
     def _anchor(self, parts: _Parts) -> _Parts:
         """The year and month a `… 까지` end inherits from the start of the interval."""
@@ -737,7 +796,9 @@ def read_time(text: str, published: date) -> TimeReading:
 
 
 def _vague(r: TimeReading) -> TimeReading:
-    return TimeReading(r.text, r.start, r.end, r.span, r.precision, r.relation, True, r.relative, r.why)
+    return TimeReading(
+        r.text, r.start, r.end, r.span, r.precision, r.relation, True, r.relative, r.why, r.within
+    )
 
 
 def read_date(text: str, published: date) -> TimeReading:

@@ -1228,6 +1228,23 @@ def test_dates_overlapping_without_containment_are_a_discrepancy(run) -> None:
     assert "2023-08-21 – 2023-08-24" in g.explanation and "2023-08-22 – 2023-08-25" in g.explanation
 
 
+def test_late_in_a_year_is_not_any_time_of_it(run) -> None:
+    # 2021년 말 is late 2021 (some time in its last quarter), not March 2021: the two share no day. It
+    # holds 2021년 12월 (one is less precise), and 지난달 25일 in an article of 2022-01-10 is 2021-12-25.
+    result = date_pair(
+        run,
+        ("2024-03-13", "계획은 2021년 말 발표됐다.", "2021년 말"),
+        ("2024-03-14", "계획은 2021년 3월 발표됐다.", "2021년 3월"),
+    )
+    assert group(result, "lg/visit-date@undated").relation == "contradiction"
+    result = date_pair(
+        run,
+        ("2024-03-13", "계획은 2021년 말 발표됐다.", "2021년 말"),
+        ("2022-01-10", "계획은 지난달 25일 발표됐다.", "지난달 25일"),
+    )
+    assert group(result, "lg/visit-date@undated").relation == "agreement"
+
+
 def test_a_date_one_outlet_states_is_single(run) -> None:
     a = article("aa-2023-08-24", "가일보", "2023-08-24", "구 대표가 21일부터 나흘 동안 미국을 방문했다.")
     result = run(
