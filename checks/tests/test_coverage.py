@@ -240,3 +240,36 @@ def test_the_words_of_a_claims_time_are_claimed_with_it(make_registry: MakeRegis
         }
     )
     assert [(p.code, "staff-q3" in p.message) for p in check(root).problems] == [("skip-stale", True)]
+
+
+def test_time_words_claim_times_not_the_figures_they_hold(make_registry: MakeRegistry) -> None:
+    # An as_of_text that holds more than the time: '출범 당시 80여명이던 인력은 지난해 3분기' would pass
+    # off 80여명 as claimed by a claim of 128명. The words of a time claim the times in them only.
+    claim = (
+        "claims:\n  - id: staff-q3\n    source: sample-2024-01-02\n"
+        "    quote: 출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로 늘었다\n"
+        "    subject: lg-ai-research\n    property: headcount\n    as_written: 128명\n    unit: person\n"
+        "    as_of: 2023-Q3\n    as_of_text: 출범 당시 80여명이던 인력은 지난해 3분기\n"
+    )
+    root = make_registry({"claims/sample.yaml": claim})
+    assert check(root).problems == []
+    (article,) = coverage(check(root)).articles
+    by_place = {(f.line, f.column): f for f in article.found}
+    assert by_place[at(3, "80여명")].status == "uncovered"
+    assert by_place[at(3, "지난해 3분기")].by == ("staff-q3",)
+
+
+def test_a_skip_skips_one_figure(make_registry: MakeRegistry) -> None:
+    # One skip whose figure runs from 80여명 to 128명 would hide three figures and dates for one reason.
+    root = make_registry(
+        {
+            "claims/skips.yaml": "skips:\n"
+            + skip("인력은 지난해 3분기 기준 128명으로 늘었다", "지난해 3분기 기준 128명")
+        }
+    )
+    result = check(root)
+    assert [(p.code, p.line, p.column) for p in result.problems] == [("skip-too-broad", 4, 13)]
+    (article,) = coverage(result).articles
+    by_place = {(f.line, f.column): f for f in article.found}
+    assert by_place[at(3, "128명")].status == "uncovered"
+    assert by_place[at(3, "지난해 3분기")].status == "uncovered"
