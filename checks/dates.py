@@ -611,8 +611,8 @@ class _Parser:
             # March 25 (a plan: 25일 열린다)? Korean news writes both bare; only the verb tells, and
             # the reader sees the date alone. (Past events of last month are usually 지난달 25일.)
             raise ValueError(
-                f"'{day}일' without a month, after the publication day {pub}: the {day}th of the month "
-                f"before (a past event) or the coming {day}th of this month (a plan)? the words do not "
+                f"'{day}일' without a month, after the publication day {pub}: day {day} of the month "
+                f"before (a past event) or the coming day {day} of this month (a plan)? the words do not "
                 f"say, and the reader does not guess; write '지난달 {day}일', '지난 {day}일' or the month"
             )
         else:
@@ -734,8 +734,15 @@ def _may_start(text: str, i: int) -> bool:
     if prev.isalpha():
         return False
     if text[i].isdigit():
-        return not (prev.isdigit() or prev in ".,_@/:-")
+        if prev.isdigit() or prev in ".,_@/:-":
+            return False
+        # 8월 after '23년 or 23년: a year the reader does not read (a two-digit year) comes first; alone,
+        # the month would be counted from the publication year, a silent wrong year.
+        return not _AFTER_A_YEAR.search(text, max(0, i - 8), i)
     return True
+
+
+_AFTER_A_YEAR = re.compile(r"\d[ \t]?년[ \t]?\Z")
 
 
 def find_times(text: str, published: date) -> list[TimeReading]:
@@ -804,3 +811,56 @@ def _vague(r: TimeReading) -> TimeReading:
 def read_date(text: str, published: date) -> TimeReading:
     """An event date as a claim writes it (`as_written`), read as days. NotATime when it is not one."""
     return read_time(text, published)
+
+
+# The extent of a time in running text does not depend on the publication date (only its days do).
+_ANY_PUBLICATION = date(2000, 1, 1)
+# Two publication dates far apart: words naming the same days under both name the same days always.
+_TWO_PUBLICATIONS = (date(2001, 6, 15), date(2017, 11, 3))
+
+
+def _same_days(part: str, whole: str) -> bool:
+    """Whether `part`, read alone, names the days `whole` names whatever the publication date."""
+    try:
+        return all(read_time(part, p).span == read_time(whole, p).span is not None for p in _TWO_PUBLICATIONS)
+    except NotATime:
+        return False
+
+
+def whole_date_start(quote: str, written: str, starts: list[int]) -> int | str:
+    """Where, among `starts` (occurrences of `written` in `quote`), the date stands whole in the quote;
+    else the message saying what the quote's date is.
+
+    A date claim is read from its `as_written` alone, so a part of a longer date is read wrong without
+    a word: `8월` out of `2023년 8월` (or `지난해 8월`) in an article of 2024-10 reads as 2024-08, `22일`
+    out of `2023년 8월 22일` as a day of the publication month. The time reader, run over the quote,
+    must find the date there: starting where `as_written` starts, no part of it outside `as_written`
+    (`2023년까지` holds the date `2023년`; `21일(현지시간)` out of `21일(현지시간)부터 나흘 동안` is only
+    its start)."""
+    readings = find_times(quote, _ANY_PUBLICATION)
+    outside: list[TimeReading] = []
+    for s in starts:
+        e = s + len(written)
+        around = [r for r in readings if r.start < e and s < r.end]
+        over = [r for r in around if r.start < s or r.end > e]
+        if around and not over and any(r.start == s for r in around):
+            return s
+        if len(over) == 1 and _same_days(written, over[0].text):
+            return s  # 2020년 12월 out of 지난 2020년 12월: 지난 only stresses the past
+        outside.extend(r for r in over if r not in outside)
+    if outside:
+        outside.sort(key=lambda r: (r.end - r.start, r.start))
+        return (
+            f"the date '{written}' is only part of the quote's date '{outside[0].text}': read alone it names "
+            "other days (a month without its year is counted from the publication date); copy the whole "
+            "date exactly as printed"
+        )
+    s = starts[0]
+    if not _AFTER_A_YEAR.search(quote, max(0, s - 8), s):
+        return s  # no date here at all (출범 당시, 80여명): the date reader says what it makes of the words
+    before = quote[max(0, s - 8) : s].rstrip()
+    return (
+        f"the time reader finds no date at '{written}' in the quote (after '{before}'): read alone it would "
+        "name days the quote may not mean (a month after a two-digit year, '23년 8월, is counted from the "
+        "publication year); a date claim states a date the reader can read whole (2023년 8월)"
+    )

@@ -1435,3 +1435,33 @@ def test_a_date_is_undated_even_under_a_property_that_changes_over_time(run) -> 
         vocabulary=vocabulary,
     )
     assert relations(result) == {"lg/visit-date@undated": ("contradiction", ["aa.date", "bb.date"])}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "whole"),
+    [
+        # Read alone, 8월 in an article of 2024-10-10 is 2024-08: the quote says August 2023.
+        ("계획은 2023년 8월 발표됐다.", "8월", "2023년 8월"),
+        ("계획은 지난해 8월 발표됐다.", "8월", "지난해 8월"),
+        # Read alone, 5일 is October 5; the quote says the 5th of last month.
+        ("계획은 지난달 5일 발표됐다.", "5일", "지난달 5일"),
+        # '23년 is a year the reader does not read: 8월 after it is no date it can claim.
+        ("계획은 '23년 8월 발표됐다.", "8월", None),
+    ],
+)
+def test_a_date_claim_states_the_whole_date(
+    tmp_path: Path, sentence: str, written: str, whole: str | None
+) -> None:
+    a = article("aa-2024-10-10", "가일보", "2024-10-10", sentence)
+    quote = sentence.rstrip(".")
+    root = build(
+        tmp_path,
+        [a],
+        [claim("aa.d", a.id, quote, written, "date", subject="lg", property="visit-date")],
+        vocabulary=DATES_VOCABULARY,
+    )
+    result = check(root)
+    assert [(p.code, p.line, p.column) for p in result.problems] == [("figure-not-in-quote", 7, 17)]
+    if whole is not None:
+        assert f"the quote's date '{whole}'" in result.problems[0].message
+    assert "aa.d" not in result.dates  # never compared with a wrong date
