@@ -17,7 +17,7 @@ from . import quantity
 from .claims import Claim, find_claims_files, read_claims_file
 from .compare import Group, compare
 from .coverage import check_skips
-from .dates import DATE_UNIT, NotATime, TimeReading, read_date, read_time
+from .dates import DATE_UNIT, NotATime, TimeReading, read_date, read_time, whole_time_problem
 from .problems import Problem, Severity, problem
 from .quotes import (
     MAX_CLOSEST_SEARCHES,
@@ -279,6 +279,8 @@ def _check_inside_quote(claim: Claim, add: Add) -> bool:
             "time-not-in-quote",
             f"as_of_text '{claim.as_of_text}' does not occur in the quote; copy the time words from the quote",
         )
+    elif claim.as_of_text is not None and (part := whole_time_problem(quote, canonical(claim.as_of_text))):
+        add("as_of_text", "time-not-in-quote", part)  # 3분기 out of 지난해 3분기: read alone, another year
     return ok
 
 

@@ -864,3 +864,21 @@ def whole_date_start(quote: str, written: str, starts: list[int]) -> int | str:
         "name days the quote may not mean (a month after a two-digit year, '23년 8월, is counted from the "
         "publication year); a date claim states a date the reader can read whole (2023년 8월)"
     )
+
+
+def whole_time_problem(quote: str, words: str) -> str | None:
+    """None when the time words (an as_of_text, canonical like `quote`) stand whole in the quote; else
+    why not. `3분기` out of `지난해 3분기`, read alone, is this year's third quarter: an as_of checked
+    against it would pass with the wrong year."""
+    starts = []
+    i = quote.find(words)
+    while i != -1:
+        before = quote[i - 1] if i > 0 else ""
+        after = quote[i + len(words)] if i + len(words) < len(quote) else ""
+        if not (before.isdigit() or after.isdigit()):
+            starts.append(i)
+        i = quote.find(words, i + 1)
+    if not starts:
+        return f"the time words '{words}' are only part of a number of the quote; copy them whole"
+    found = whole_date_start(quote, words, starts)
+    return None if isinstance(found, int) else found.replace("the date '", "the time words '", 1)

@@ -1465,3 +1465,18 @@ def test_a_date_claim_states_the_whole_date(
     if whole is not None:
         assert f"the quote's date '{whole}'" in result.problems[0].message
     assert "aa.d" not in result.dates  # never compared with a wrong date
+
+
+def test_time_words_are_the_whole_time_of_the_quote(tmp_path: Path) -> None:
+    # as_of_text 3분기 out of 지난해 3분기, in an article of 2024-10-10: read alone it is 2024-Q3, and
+    # an as_of of 2024-Q3 (the wrong year: the quote says 2023) would pass the as_of check.
+    a = article("aa-2024-10-10", "가일보", "2024-10-10", "LG AI연구원 인력은 지난해 3분기 기준 128명이다.")
+    quote = "인력은 지난해 3분기 기준 128명이다"
+    root = build(
+        tmp_path,
+        [a],
+        [claim("aa.x", a.id, quote, "128명", "person", as_of="2024-Q3", as_of_text="3분기")],
+    )
+    result = check(root)
+    assert [(p.code, p.line, p.column) for p in result.problems] == [("time-not-in-quote", 10, 17)]
+    assert "'지난해 3분기'" in result.problems[0].message
