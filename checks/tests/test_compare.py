@@ -1480,3 +1480,39 @@ def test_time_words_are_the_whole_time_of_the_quote(tmp_path: Path) -> None:
     result = check(root)
     assert [(p.code, p.line, p.column) for p in result.problems] == [("time-not-in-quote", 10, 17)]
     assert "'지난해 3분기'" in result.problems[0].message
+
+
+def test_a_one_off_date_with_as_of_is_compared_not_a_series(run) -> None:
+    # Each editor gave the visit date an as_of (the day it names). A visit's date does not change over
+    # time: 2023-08-21 against 2023-08-22 is a contradiction, not a "change" of the date.
+    a = article("aa-2023-08-24", "가일보", "2023-08-24", "구 대표는 21일(현지시간) 토론토를 찾았다.")
+    b = article("bb-2023-08-28", "나신문", "2023-08-28", "구 회장은 22일(현지시간) 토론토를 찾았다.")
+    result = run(
+        [a, b],
+        [
+            claim(
+                "aa.d",
+                a.id,
+                "구 대표는 21일(현지시간) 토론토를 찾았다",
+                "21일(현지시간)",
+                "date",
+                subject="lg",
+                property="visit-date",
+                as_of="2023-08-21",
+                as_of_text="21일(현지시간)",
+            ),
+            claim(
+                "bb.d",
+                b.id,
+                "구 회장은 22일(현지시간) 토론토를 찾았다",
+                "22일(현지시간)",
+                "date",
+                subject="lg",
+                property="visit-date",
+                as_of="2023-08-22",
+                as_of_text="22일(현지시간)",
+            ),
+        ],
+        vocabulary=DATES_VOCABULARY,
+    )
+    assert [(g.key, g.relation) for g in result.groups] == [("lg/visit-date@undated", "contradiction")]
