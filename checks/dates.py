@@ -200,7 +200,8 @@ _MONTH_RANGE = re.compile(rf"(\d{{1,2}}){_S}(?:월{_S})?{_RANGE}{_S}(\d{{1,2}}){
 _DAY = re.compile(rf"(\d{{1,2}}){_S}일{_NOT_DAY}")
 _DAY_RANGE = re.compile(rf"(\d{{1,2}}){_S}(?:일{_S})?{_RANGE}{_S}(\d{{1,2}}){_S}일{_NOT_DAY}")
 _DAYS_COUNT = re.compile(r"(\d{1,2})[ ]?일")  # 21일부터 3일간: a number of days
-_QUARTER = re.compile(rf"([1-4]){_S}(?:[·/]{_S}4{_S})?분기")
+# 3분기 연속 흑자, 2분기째: a number of quarters, not a quarter of the calendar.
+_QUARTER = re.compile(rf"([1-4]){_S}(?:[·/]{_S}4{_S})?분기(?!{_S}(?:연속|째|동안|만에|간(?![{_HANGUL}])))")
 _HALF = re.compile(r"(상|하)반기")
 _MODIFIER_OK_AFTER = re.compile(
     rf"{_S}(초순|상순|중순|하순|초|말|중)(?:(?=[에께경쯤의엔])|(?=까지|부터)|(?![{_HANGUL}]))"

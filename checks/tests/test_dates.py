@@ -370,6 +370,12 @@ RUNNING_TEXT = [
     ("24일 밝혔다.", ["24일"]),
     ("4일 연속 상승했다.", []),  # four days in a row
     ("올해로 5년차", ["올해"]),
+    ("3분기 연속 흑자를 냈다.", []),  # three quarters in a row: a number of quarters
+    ("2분기째 적자다.", []),
+    ("1분기 실적을 발표했다.", ["1분기"]),
+    ("'23년 8월 출시했다.", []),  # 8월 of a two-digit year the reader does not read: not this year's
+    ("23년 8월 출시했다.", []),
+    ("지난달 25일 발표했다.", ["지난달 25일"]),  # one date, not 지난달 and a bare 25일
 ]
 
 
