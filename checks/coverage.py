@@ -9,9 +9,10 @@ reader (`checks.dates.find_times`) in each article body, page furniture left out
 A found figure is
 - *claimed* when a claim's quote holds it at that place of the article (the quote's one occurrence, or
   the one pinned with `occurrence`) and the claim's figure is that figure: `as_written`, looked for in
-  the quote from its start (as the report bolds it), overlaps it. A claim whose unit is not `date`
-  covers a date only when its `as_written` spans the whole date: a `year` claim of `2020년` covers the
-  date `2020년`, but the `day` claim `나흘` does not cover the date `21일(현지시간)부터 나흘 동안`.
+  the quote from its start (as the report bolds it), overlaps it. A claim covers a date only when its
+  `as_written` spans the whole date: a `year` claim of `2020년` covers the date `2020년`, but the `day`
+  claim `나흘` does not cover the date `21일(현지시간)부터 나흘 동안`, nor a date claim of `2020년` (its
+  quote cut at a line break) the date `2020년 12월`.
   The times in a claim's `as_of_text` (dates, figures of time) are claimed too: they are the claim's
   time, which the time reader checks (`지난해 3분기` in `지난해 3분기 기준 128명`); other figures there are not;
 - *skipped* when, instead, a skip of claims/skips.yaml holds it the same way (its `figure` in its
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from . import exactjson
 from .compare import supporting_sentence
-from .dates import DATE_UNIT, find_times
+from .dates import find_times
 from .problems import Problem, problem
 from .quantity import find_quantities
 from .quotes import canonical
@@ -210,7 +211,7 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip]) -> _Article
         rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_written)
         if rng is not None:
             for n, item in enumerate(items):
-                if _covers(rng, item, whole_date=claim.unit != DATE_UNIT):
+                if _covers(rng, item, whole_date=True):
                     claimed.setdefault(n, []).append(claim.id)
         # The words giving the claim's time (as_of_text) are claimed too: the time reader checks them
         # against as_of, so they are as verified as the figure (지난해 3분기 in 지난해 3분기 기준 128명).

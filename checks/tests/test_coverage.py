@@ -273,3 +273,44 @@ def test_a_skip_skips_one_figure(make_registry: MakeRegistry) -> None:
     by_place = {(f.line, f.column): f for f in article.found}
     assert by_place[at(3, "128명")].status == "uncovered"
     assert by_place[at(3, "지난해 3분기")].status == "uncovered"
+
+
+def test_a_date_claim_covers_a_date_only_whole(tmp_path: Path) -> None:
+    # The article breaks the date 2020년 12월 across two lines; the quote stops at the line's end, so the
+    # claim says 2020년 only. The date the article prints (2020년 12월) is then not claimed: an editor
+    # must claim it whole, not pass the month off as covered by a claim of the year.
+    from checks.tests.compare_cases import article, build, claim
+    from checks.tests.test_compare import DATES_VOCABULARY
+
+    a = article("aa-2024-01-02", "가일보", "2024-01-02", "LG AI연구원은 2020년", "12월 출범했다.")
+    root = build(
+        tmp_path / "year-only",
+        [a],
+        [claim("aa.d", a.id, "LG AI연구원은 2020년", "2020년", "date", subject="lg", property="visit-date")],
+        vocabulary=DATES_VOCABULARY,
+    )
+    result = check(root)
+    assert result.problems == []
+    found = {f.text: f.status for f in coverage(result).articles[0].found}
+    assert found["2020년 12월"] == "uncovered"
+    # Claimed whole (the quote across the line break), it is covered.
+    root = build(
+        tmp_path / "whole",
+        [a],
+        [
+            claim(
+                "aa.d",
+                a.id,
+                "LG AI연구원은 2020년 12월 출범했다",
+                "2020년 12월",
+                "date",
+                subject="lg",
+                property="visit-date",
+            )
+        ],
+        vocabulary=DATES_VOCABULARY,
+    )
+    result = check(root)
+    assert result.problems == []
+    found = {f.text: f.status for f in coverage(result).articles[0].found}
+    assert found["2020년 12월"] == "claimed"
