@@ -159,7 +159,7 @@ def _items(source: Source) -> list[_Item]:
     return sorted(out, key=lambda it: (it.segment, it.start))
 
 
-def _quote_at(source: Source, quote: str, occurrence: int | None) -> tuple[int, int] | None:
+def quote_at(source: Source, quote: str, occurrence: int | None) -> tuple[int, int] | None:
     """(segment, canonical start) of the quote's occurrence, counted as `Body.occurrences` counts."""
     q = canonical(quote)
     n = 0
@@ -178,7 +178,7 @@ def _figure_range(
     source: Source, quote: str, occurrence: int | None, figure: str
 ) -> tuple[int, int, int] | None:
     """(segment, start, end) of the figure's first occurrence inside the quote's occurrence."""
-    at = _quote_at(source, quote, occurrence)
+    at = quote_at(source, quote, occurrence)
     if at is None:
         return None
     offset = canonical(quote).find(canonical(figure))

@@ -883,3 +883,28 @@ def whole_time_problem(quote: str, words: str) -> str | None:
         return f"the time words '{words}' are only part of a number of the quote; copy them whole"
     found = whole_date_start(quote, words, starts)
     return None if isinstance(found, int) else found.replace("the date '", "the time words '", 1)
+
+
+# How far around a quote a date of the article may reach (지난해 8월 22일(현지시각)부터 나흘 동안 is 25).
+CONTEXT = 32
+
+
+def whole_date_in_article(segment: str, quote_start: int, quote: str, written: str) -> str | None:
+    """None when the date `written` (found whole in `quote`) is whole in the article too; else why not.
+
+    The quote may start or stop inside the article's date: `8월 출시했다` out of `2023년 8월
+    출시했다` holds the whole date `8월` as far as the quote goes, and read alone it is counted from
+    the publication year. Only a window around the quote is read: a date is short."""
+    i = quote.find(written)
+    while i != -1 and isinstance(whole_date_start(quote, written, [i]), str):
+        i = quote.find(written, i + 1)
+    if i == -1:
+        return None  # the quote's own check (whole_date_start) says what is wrong
+    a = max(0, quote_start - CONTEXT)
+    window = segment[a : quote_start + len(quote) + CONTEXT]
+    found = whole_date_start(window, written, [quote_start + i - a])
+    if isinstance(found, int):
+        return None
+    return found.replace(
+        "the quote's date", "the article's date (the quote starts or ends inside it)", 1
+    ).replace("in the quote (after", "in the article (after", 1)

@@ -1516,3 +1516,36 @@ def test_a_one_off_date_with_as_of_is_compared_not_a_series(run) -> None:
         vocabulary=DATES_VOCABULARY,
     )
     assert [(g.key, g.relation) for g in result.groups] == [("lg/visit-date@undated", "contradiction")]
+
+
+@pytest.mark.parametrize(
+    ("line", "quote", "written", "as_of", "as_of_text", "field"),
+    [
+        # The quote starts inside the article's date 2023년 8월: 8월 read alone is 2024-08.
+        ("LG는 2023년 8월 엑사원을 출시했다.", "8월 엑사원을 출시했다", "8월", None, None, "as_written"),
+        # The quote starts inside 지난해 3분기: 3분기 read alone is 2024-Q3, the as_of of the wrong year.
+        (
+            "인력은 지난해 3분기 기준 128명이다.",
+            "3분기 기준 128명이다",
+            "128명",
+            "2024-Q3",
+            "3분기",
+            "as_of_text",
+        ),
+    ],
+)
+def test_the_quote_may_not_cut_the_articles_date(
+    tmp_path: Path, line: str, quote: str, written: str, as_of: str | None, as_of_text: str | None, field: str
+) -> None:
+    a = article("aa-2024-10-10", "가일보", "2024-10-10", line)
+    unit, kw = ("date", {"subject": "lg", "property": "visit-date"}) if as_of is None else ("person", {})
+    if as_of is not None:
+        kw |= {"as_of": as_of, "as_of_text": as_of_text}
+    root = build(
+        tmp_path, [a], [claim("aa.x", a.id, quote, written, unit, **kw)], vocabulary=DATES_VOCABULARY
+    )
+    result = check(root)
+    assert [p.code for p in result.problems] == [
+        "figure-not-in-quote" if field == "as_written" else "time-not-in-quote"
+    ], problems_text(result)
+    assert "the article's date" in result.problems[0].message
