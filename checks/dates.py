@@ -290,6 +290,7 @@ class _Parts:
     year_range: tuple[int, int] | None = None
     month_range: tuple[int, int] | None = None
     day_range: tuple[int, int] | None = None
+    year_unsaid: bool = False  # 연말, 연초 alone: the year is not written
 
 
 class _Parser:
@@ -344,8 +345,12 @@ class _Parser:
         elif t.startswith("올", p) and t.startswith(" ", p + 1) and not parts.direction:
             # 올 상반기, 올 연말, 올 3분기: 올 is 올해 before a part of the year.
             rest = self._year_part(p + 2, _Parts(year_offset=0))
-            if rest is None:
-                return None
+            if (
+                rest is None
+                and (m := self.match(_MODIFIER_OK_AFTER, p + 1))
+                and m.group(1) in ("초", "말", "중")
+            ):
+                return _Parts(year_offset=0, modifier=m.group(1)), m.end()  # 올 초, 올 말: 올해 초
             return rest
         if parts.year is not None or parts.year_offset is not None:
             after = self._year_part(self.ws(end), parts)
@@ -359,6 +364,7 @@ class _Parser:
             if (w := _word_at(t, p, _YEAR_PART)) is not None:
                 parts.year_offset = 0
                 parts.modifier = _YEAR_PART[w]
+                parts.year_unsaid = True
                 return parts, p + len(w)
             if (w := _word_at(t, p, _REL_MONTH)) is not None:
                 parts.month_offset = _REL_MONTH[w]
@@ -538,6 +544,16 @@ class _Parser:
             days = parts.day_range or (d0, d0)
             return self._days(y, m, days), "interval" if parts.day_range else "day", False, True, how
         if year is not None:
+            if parts.year_unsaid and (
+                (parts.modifier == "말" and pub.month <= 2) or (parts.modifier == "초" and pub.month >= 11)
+            ):
+                # 연말 in a January article: the year-end just past (연말 특수) or the coming one? 연초 in
+                # December: this year's start or the coming one's? The words do not say.
+                word = "연말" if parts.modifier == "말" else "연초"
+                raise ValueError(
+                    f"'{word}' without a year in an article of {pub}: the one just past or the coming one? "
+                    f"the words do not say; write the year ({pub.year - 1}년 말, {pub.year}년 초, …)"
+                )
             span = self._modified(_year(year), "year", parts.modifier)
             return span, "year", _is_vague(parts.modifier), relative, how
         raise ValueError("no calendar time")

@@ -283,6 +283,10 @@ AMBIGUOUS = [
     ("오는 3월", MARCH_2024),
     ("지난 13일", MARCH_2024),
     ("지난 3월 13일", MARCH_2024),
+    # 연말 in a January article: the year-end just past (연말 특수) or the coming one? 연초 in December:
+    # this year's start or the next one's?
+    ("연말", date(2024, 1, 5)),
+    ("연초", date(2024, 12, 5)),
 ]
 
 
@@ -305,6 +309,8 @@ VAGUE = [
     ("지난해 연말", MARCH_2024, days("2023-10-01", "2023-12-31"), year(2023)),
     ("지난해 초", MARCH_2024, days("2023-01-01", "2023-03-31"), year(2023)),
     ("연초", MARCH_2024, days("2024-01-01", "2024-03-31"), year(2024)),
+    ("올 초", MARCH_2024, days("2024-01-01", "2024-03-31"), year(2024)),  # 올 is 올해
+    ("올 연말", date(2024, 1, 5), days("2024-10-01", "2024-12-31"), year(2024)),  # the year is said
     ("3월 초", MARCH_2024, days("2024-03-01", "2024-03-10"), month(2024, 3)),
     ("지난달 말", MARCH_2024, days("2024-02-21", "2024-02-29"), month(2024, 2)),
     ("2023년 2월 말", MARCH_2024, days("2023-02-21", "2023-02-28"), month(2023, 2)),
