@@ -97,7 +97,10 @@ class TimeReading:
         if self.span is None:
             return f"no calendar time ({self.why})"
         label = self.span.label()
-        if self.vague:
+        if self.vague and self.within is not None:
+            part = "early" if self.span.start == self.within.start else "late"
+            label = f"a time {part} in {self.within.label()} (within {label})"
+        elif self.vague:
             label = f"a time within {label}"
         if self.relation == "until":
             label = f"a time ending within {label}"

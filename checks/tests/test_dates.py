@@ -533,3 +533,11 @@ def test_the_reader_never_crashes(text: str) -> None:
         read_time(text, MARCH_2024)
     except NotATime:
         pass
+
+
+def test_an_as_of_outside_the_end_of_the_year_is_not_what_the_words_say() -> None:
+    # 2021년 말 is late 2021: as_of 2021-03 is not what the words say; 2021 (less precise) and 2021-12 are.
+    words = read_time("2021년 말", INSIGHT)
+    assert not words.admits(parse_as_of("2021-03"))
+    assert words.admits(parse_as_of("2021")) and words.admits(parse_as_of("2021-12"))
+    assert words.describe() == "a time late in 2021 (within 2021-Q4)"
