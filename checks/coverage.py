@@ -9,17 +9,19 @@ reader (`checks.dates.find_times`) in each article body, page furniture left out
 A found figure is
 - *claimed* when a claim's quote holds it at that place of the article (the quote's one occurrence, or
   the one pinned with `occurrence`) and the claim's figure is that figure: `as_written`, looked for in
-  the quote from its start (as the report bolds it), overlaps it. A claim whose unit is not `date`
-  covers a date only when its `as_written` spans the whole date: a `year` claim of `2020년` covers the
-  date `2020년`, but the `day` claim `나흘` does not cover the date `21일(현지시간)부터 나흘 동안`.
-  The words of a claim's `as_of_text` in its quote are claimed too: they are the claim's time, which
-  the time reader checks (`지난해 3분기` in `지난해 3분기 기준 128명`);
+  the quote from its start (as the report bolds it), overlaps it. A claim covers a date only when its
+  `as_written` spans the whole date: a `year` claim of `2020년` covers the date `2020년`, but the `day`
+  claim `나흘` does not cover the date `21일(현지시간)부터 나흘 동안`, nor a date claim of `2020년` (its
+  quote cut at a line break) the date `2020년 12월`.
+  The times in a claim's `as_of_text` (dates, figures of time) are claimed too: they are the claim's
+  time, which the time reader checks (`지난해 3분기` in `지난해 3분기 기준 128명`); other figures there are not;
 - *skipped* when, instead, a skip of claims/skips.yaml holds it the same way (its `figure` in its
   `quote`);
 - *uncovered* otherwise. `claims coverage --check` fails while anything is uncovered.
 
 A skip must skip something: one whose figure the readers do not find, or find already claimed, is
-stale (`skip-stale`); two skips of one figure are one too many (`skip-duplicate`).
+stale (`skip-stale`); two skips of one figure are one too many (`skip-duplicate`); one skip whose
+figure spans several figures or dates skips none of them (`skip-too-broad`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from . import exactjson
 from .compare import supporting_sentence
-from .dates import DATE_UNIT, find_times
+from .dates import find_times
 from .problems import Problem, problem
 from .quantity import find_quantities
 from .quotes import canonical
@@ -43,6 +45,23 @@ if TYPE_CHECKING:
     from .claims import Claim
 
 STATUSES = ("claimed", "skipped", "uncovered")
+
+# Units of a figure of time: the words of a claim's as_of_text may hold one (출범 후 14개월 동안).
+TIME_UNITS = frozenset(
+    (
+        "century",
+        "year",
+        "quarter",
+        "month",
+        "calendar-month",
+        "week",
+        "day",
+        "hour",
+        "clock-hour",
+        "minute",
+        "second",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -140,7 +159,7 @@ def _items(source: Source) -> list[_Item]:
     return sorted(out, key=lambda it: (it.segment, it.start))
 
 
-def _quote_at(source: Source, quote: str, occurrence: int | None) -> tuple[int, int] | None:
+def quote_at(source: Source, quote: str, occurrence: int | None) -> tuple[int, int] | None:
     """(segment, canonical start) of the quote's occurrence, counted as `Body.occurrences` counts."""
     q = canonical(quote)
     n = 0
@@ -159,7 +178,7 @@ def _figure_range(
     source: Source, quote: str, occurrence: int | None, figure: str
 ) -> tuple[int, int, int] | None:
     """(segment, start, end) of the figure's first occurrence inside the quote's occurrence."""
-    at = _quote_at(source, quote, occurrence)
+    at = quote_at(source, quote, occurrence)
     if at is None:
         return None
     offset = canonical(quote).find(canonical(figure))
@@ -181,6 +200,8 @@ class _Article:
     coverage: ArticleCoverage
     # For each skip (by index): the found items it covers, and whether a claim covers them too.
     skip_hits: dict[int, list[tuple[Found, bool]]]
+    # Skips whose figure spans several figures or dates (by the skip's index): what it spans.
+    too_broad: dict[int, list[str]] = field(default_factory=dict)
 
 
 def _article(source: Source, claims: list[Claim], skips: list[Skip]) -> _Article:
@@ -190,24 +211,38 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip]) -> _Article
         rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_written)
         if rng is not None:
             for n, item in enumerate(items):
-                if _covers(rng, item, whole_date=claim.unit != DATE_UNIT):
+                if _covers(rng, item, whole_date=True):
                     claimed.setdefault(n, []).append(claim.id)
         # The words giving the claim's time (as_of_text) are claimed too: the time reader checks them
         # against as_of, so they are as verified as the figure (지난해 3분기 in 지난해 3분기 기준 128명).
+        # Only times are: a date, or a figure of time (14개월 in 출범 후 14개월 동안). An as_of_text that
+        # holds more than the time (출범 당시 80여명이던) must not pass off the figure it holds as claimed.
         if claim.as_of_text is not None:
             rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_of_text)
             if rng is not None:
                 for n, item in enumerate(items):
-                    if _covers(rng, item, whole_date=False) and claim.id not in claimed.get(n, []):
+                    if (
+                        (item.kind == "date" or item.value in TIME_UNITS)
+                        and _covers(rng, item, whole_date=False)
+                        and claim.id not in claimed.get(n, [])
+                    ):
                         claimed.setdefault(n, []).append(claim.id)
     skipped: dict[int, list[Skip]] = {}
+    too_broad: dict[int, list[str]] = {}
     for skip in skips:
         rng = _figure_range(source, skip.quote, skip.occurrence, skip.figure)
         if rng is None:
             continue
-        for n, item in enumerate(items):
-            if _covers(rng, item, whole_date=False):
-                skipped.setdefault(n, []).append(skip)
+        hits = [n for n, item in enumerate(items) if _covers(rng, item, whole_date=False)]
+        if len(hits) > 1:
+            # A skip skips one figure or date, with its reason: one whose `figure` spans several would
+            # pass them all off as skipped for one reason. It skips none (skip-too-broad).
+            too_broad[skip.index] = [
+                source.body.segments[items[n].segment].text[items[n].start : items[n].end] for n in hits
+            ]
+            continue
+        for n in hits:
+            skipped.setdefault(n, []).append(skip)
     article = ArticleCoverage(source.id, source.file, source.outlet, source.published.isoformat())
     skip_hits: dict[int, list[tuple[Found, bool]]] = {}
     for n, item in enumerate(items):
@@ -232,7 +267,7 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip]) -> _Article
         article.found.append(found)
         for skip in by_skips:
             skip_hits.setdefault(skip.index, []).append((found, bool(by_claims)))
-    return _Article(article, skip_hits)
+    return _Article(article, skip_hits, too_broad)
 
 
 def _placed(result: CheckResult) -> tuple[dict[str, list[Claim]], dict[str, list[Skip]]]:
@@ -280,6 +315,21 @@ def check_skips(result: CheckResult) -> list[Problem]:
         for skip in sorted(skips[sid], key=lambda s: s.index):
             hits = article.skip_hits.get(skip.index, [])
             line, col = skip.at("figure")
+            if skip.index in article.too_broad:
+                spans = article.too_broad[skip.index]
+                found.append(
+                    problem(
+                        SKIPS,
+                        line,
+                        col,
+                        "skip-too-broad",
+                        f"'{skip.figure}' spans {len(spans)} figures and dates ("
+                        + ", ".join(f"'{t}'" for t in spans)
+                        + "): a skip skips one, with its own reason; write one skip per figure, `figure` "
+                        "exactly as printed",
+                    )
+                )
+                continue
             if not hits:
                 found.append(
                     problem(

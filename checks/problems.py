@@ -522,6 +522,22 @@ CODES: dict[str, Code] = {
             file=_SKIPS_FILE,
         ),
         _c(
+            "skip-too-broad",
+            E,
+            "A skip in claims/skips.yaml whose `figure` spans several figures or dates of the article: one "
+            "skip, one reason, would hide them all. It skips none of them.",
+            "Write one skip per figure or date, its `figure` exactly as printed (or claim them).",
+            (
+                "skips:\n  - source: sample-2024-01-02\n"
+                "    quote: 출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로 늘었다\n"
+                "    figure: 80여명이던 인력은 지난해 3분기 기준 128명\n"
+                "    reason: other-subject\n    note: One skip for three figures.\n"
+            ),
+            (4, 13),
+            passing=_SKIPS,
+            file=_SKIPS_FILE,
+        ),
+        _c(
             "resolution-stale",
             E,
             "A resolution in claims/resolutions.yaml names a group that is not a conflict: the key is "

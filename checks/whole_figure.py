@@ -15,8 +15,8 @@ must be a whole figure of the quote *as the quantity reader finds it* (`find_qua
 
 Where the reader finds no figure at the occurrence, or the figure as written cannot be read on its own
 (`80여명이던`), only the digit boundaries are checked: the figure-reading check that follows then says
-what it cannot read. Event dates (`unit: date`)
-are the time reader's: for them too only the digit boundaries are checked here.
+what it cannot read. Event dates (`unit: date`) are the time reader's: after the digit boundaries,
+`checks.dates.whole_date_start` says whether the date stands whole (`8월` out of `2023년 8월` does not).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import unicodedata
 from functools import lru_cache
 
 from . import quantity
+from .dates import whole_date_start
 
 _DIGIT_JOINERS = ".,"  # 1,000 and 1.5: a digit across one of these continues the number
 
@@ -81,7 +82,22 @@ def whole_figure_start(quote: str, figure: str, unit: str) -> int:
     """Where in `quote` the figure stands whole (the occurrence the claim means, e.g. to show it in
     bold: not the `28명` inside an earlier `128명`); the first occurrence when none does, -1 if none."""
     found = _whole(quote, figure, unit) if figure in quote else None
-    return found if isinstance(found, int) else quote.find(figure)
+    if isinstance(found, int):
+        return found
+    if unit == "date" and found is not None:
+        # A date the time reader does not find whole: the occurrence no digit touches (2년 in 2022년 12월, 2년 뒤).
+        bounded = (i for i in _occurrences(quote, figure) if not _touches_a_digit(quote, i, i + len(figure)))
+        return next(bounded, quote.find(figure))
+    return quote.find(figure)
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    out = []
+    i = text.find(part)
+    while i != -1:
+        out.append(i)
+        i = text.find(part, i + 1)
+    return out
 
 
 def _whole(quote: str, figure: str, unit: str) -> int | str:
@@ -93,7 +109,10 @@ def _whole(quote: str, figure: str, unit: str) -> int | str:
         i = quote.find(figure, i + 1)
     bounded = [s for s in starts if not _touches_a_digit(quote, s, s + len(figure))]
     if unit == "date":
-        return bounded[0] if bounded else _digit_message(quote, figure, starts[0])
+        # The time reader says whether the date stands whole (checks.dates.whole_date_start).
+        return (
+            whole_date_start(quote, figure, bounded) if bounded else _digit_message(quote, figure, starts[0])
+        )
     found = quantity.find_quantities(quote)
     figures = [part for q in found for part in (q, q.paired) if part is not None]
     own = _read(figure)
