@@ -11,6 +11,7 @@ from fractions import Fraction
 
 from .model import NotAFigure, Quantity
 from .tables import (
+    _ADVERB_INDEX,
     _AGE_NOUNS,
     _CALENDAR_UNITS,
     _COMPOUND,
@@ -73,6 +74,13 @@ from .tables import (
     _is_latin,
 )
 
+# 하다/되다 after a Hangul numeral and a unit make the whole a verb: 천명하다 (declare), 구명하다.
+_VERB_SYLLABLES: frozenset[str] = frozenset("하한했해함할됐된되")
+# 하다/되다 after a Hangul numeral and a unit make the whole a verb: 천명하다 (declare), 구명하다.
+_VERB_SYLLABLES: frozenset[str] = frozenset("하한했해함할됐된되")
+# 2030세대, 5060세대: two neighbouring age brackets written as one number.
+_DECADE_PAIRS: frozenset[Fraction] = frozenset(Fraction(100 * a + a + 10) for a in range(10, 90, 10))
+
 # ---------------------------------------------------------------------------------------------------
 # Internal results
 
@@ -133,6 +141,10 @@ class _Endpoint:
     pre: list[str]
     quals: list[tuple[int, str]]
     compound: bool = False  # 3년 6개월, 1시간 30분: read in the smaller unit
+    # 영하 5~10도, 섭씨 20~30도: sign words and 섭씨 before a range wait for the range's unit and apply
+    # to both ends (issue 8 review: a Korean reader reads 영하 5~10도 as −10 … −5 ℃).
+    deferred: tuple[list[tuple[int, str]], bool] | None = None
+    signed_by_word: bool = False
 
 
 @dataclass
@@ -171,9 +183,32 @@ def _next_step(v: Fraction) -> Fraction | None:
     return step
 
 
+# What a predicate's direction becomes when the verb is negated (넘지 못했다: not over v = at most v).
+_NEGATED_KIND: dict[str, str] = {
+    "more-than": "at-most",
+    "at-least": "less-than",
+    "less-than": "at-least",
+    "at-most": "more-than",
+    "marker": "less-than",  # 달하지 못했다, 못 미친다: short of v
+    "approaching": "less-than",
+}
+
+
+def _negated(kinds: list[str]) -> list[str]:
+    """A negation turns the predicate next to it around: the one after it (못 미치는), else before it."""
+    out = list(kinds)
+    for i, k in enumerate(kinds):
+        if k != "negation":
+            continue
+        j = i + 1 if i + 1 < len(kinds) and kinds[i + 1] in _NEGATED_KIND else i - 1
+        if 0 <= j < len(kinds) and kinds[j] in _NEGATED_KIND:
+            out[j] = _NEGATED_KIND[kinds[j]]
+    return [k for k in out if k != "negation"]
+
+
 def _apply(base: _Interval, words: list[str]) -> _Interval:
     """Apply bound qualifiers: approximation widens, then direction opens one side (docs: composition)."""
-    kinds = [QUALIFIERS[w].kind for w in words]
+    kinds = _negated([QUALIFIERS[w].kind for w in words])
     low, high, low_inc, high_inc = base.low, base.high, base.low_inc, base.high_inc
     t = APPROX_TOLERANCE
     if ("approx" in kinds or "approaching" in kinds) and low is not None:
@@ -598,7 +633,8 @@ class _Parser:
         if w is None or not self.ends_word(q + len(w), _STRICT_FOLLOWERS):
             return None
         v = Fraction(_DAY_WORDS[w])
-        return _Core(q, q + len(w), v, _Interval.point(v), "word", unit="day", preset_unit=True)
+        unit = "week" if w == "일주일" else "day"  # 일주일 is one week, the only week word
+        return _Core(q, q + len(w), v, _Interval.point(v), "word", unit=unit, preset_unit=True)
 
     def not_a_figure_word(self, q: int) -> str | None:
         for w in _NOT_FIGURES_INDEX.get(self.at(q), ()):
@@ -785,7 +821,13 @@ class _Parser:
             if self.at(g) in _DIGITS:
                 saved = self.error
                 aged = self.endpoint(g)
-                if aged is not None and aged.unit == "age":
+                full = aged is not None and (
+                    aged.unit == "age"
+                    or aged.unit in _HALF_UNITS
+                    and aged.value is not None
+                    and 0 < aged.value < 1000  # 만 3년, 만 5개월 (full); not a calendar year
+                )
+                if aged is not None and full:
                     aged.start = p
                     aged.quals.insert(0, (p, "만"))
                     return aged
@@ -838,9 +880,15 @@ class _Parser:
             return None
         if not self.after_unit(ep):
             return None
-        if ("섭씨" in pre or signs) and not self.apply_prefix_words(ep, signs, "섭씨" in pre):
-            return None
+        if "섭씨" in pre or signs:
+            if self.range_follows(ep.end):
+                ep.deferred = (signs, "섭씨" in pre)
+            elif not self.apply_prefix_words(ep, signs, "섭씨" in pre):
+                return None
         return ep
+
+    def range_follows(self, q: int) -> bool:
+        return self.at(self.ws_end(q)) in _RANGE_MARKS or self.t.startswith("에서", q)
 
     def apply_prefix_words(self, ep: _Endpoint, signs: list[tuple[int, str]], celsius: bool) -> bool:
         """섭씨 30도, 영하 5도, 마이너스 3%, △3.5%: the unit or the sign the words before a figure set."""
@@ -854,6 +902,7 @@ class _Parser:
             ep.unit = "celsius"
         if not signs:
             return True
+        ep.signed_by_word = True
         pos, word = signs[0]
         if ep.core.signed or ep.value is not None and ep.value < 0:
             self.fail(pos, f'"{word}" before a number that already has a sign')
@@ -927,7 +976,17 @@ class _Parser:
                 w = self.unit_at(r, _GENERAL_INDEX, followers)
                 if w is None or (w in _GLUED_ONLY and r != q):
                     continue
+                if core.kind == "sino" and self.at(r + len(w)) in _VERB_SYLLABLES:
+                    continue  # 입장을 천명한 (declared), 구명했다: a Hangul word made a verb, not a count
                 key = _GENERAL_UNITS[w]
+                if w == "세대" and ep.value in _DECADE_PAIRS and r == q and self.t[core.start : q].isdigit():
+                    # 2030세대, 5060세대: the people in their twenties and thirties, not 2,030 generations.
+                    self.skip_to = max(self.skip_to, r + 2)
+                    self.fail(
+                        core.start,
+                        f'"{self.t[core.start : r + 2]}" names two age brackets (the 20s and 30s), not a count',
+                    )
+                    return False
                 if w == "대":
                     age = self.age_bracket(ep, r == q, r + 1)
                     if age is None:
@@ -957,6 +1016,12 @@ class _Parser:
                 ep.unit, ep.end = key, r + len(w)
                 return True
         nxt = self.at(q)
+        if core.kind == "arabic" and nxt == "차" and core.value is not None:
+            # 1차 목표, 2차전지, 4차 산업혁명: 차 after a bare number is an order (the first round, a
+            # secondary battery), not a count; 5년차 (after a unit) is read above as a year.
+            self.skip_to = max(self.skip_to, q + 1)
+            self.fail(q, f'"{self.t[core.start : q + 1]}" is an order (round, stage), not a figure')
+            return False
         if core.kind == "arabic" and _is_latin(nxt):
             end = self.skip_alnum(q)
             self.skip_to = max(self.skip_to, end)
@@ -982,12 +1047,19 @@ class _Parser:
             return False
         if core.kind == "arabic":
             g = self.ws_end(after)
+            # 60대 이상 고령층, 30대 이하: a qualifier between the bracket and what it is about is looked past
+            # (read as machines, 30대 이하 would be "30 or fewer", not "in their thirties or younger").
+            look = after
+            w = self.match(g, _POSTQUAL_INDEX)
+            if w is not None and w not in _PREDICATES and QUALIFIERS[w].kind != "marker":
+                look = g + len(w)
+                g = self.ws_end(look)
             alone = g >= self.n or not self.at(g).isalnum()  # "20대" by itself, or before punctuation
             if not alone and not any(self.t.startswith(w, g) for w in _AGE_NOUNS):
-                if g == after and _is_hangul(self.at(g)):
+                if g == look and _is_hangul(self.at(g)):
                     # 20대가, 20대의: people in their twenties or twenty machines; the reader cannot tell.
-                    self.fail(core.start, f'"{self.t[core.start : after]}" may be an age bracket or a count')
-                    self.skip_to = max(self.skip_to, after)
+                    self.fail(core.start, f'"{self.t[core.start : look]}" may be an age bracket or a count')
+                    self.skip_to = max(self.skip_to, look)
                     return None
                 return False
         elif core.kind != "sino":
@@ -1110,6 +1182,10 @@ class _Parser:
             mark, s = c, g + 1
         elif self.t.startswith("에서", q):
             mark, g, s = "에서", q, q + 2
+        elif self.t.startswith("부터", q) and self.ws_end(q + 2) > q + 2:
+            mark, g, s = "부터", q, q + 2  # 10명부터 20명까지 (까지 is required below)
+        elif g > q and self.t.startswith("내지", g) and self.ws_end(g + 2) > g + 2:
+            mark, s = "내지", g + 2  # 3명 내지 5명: "from … to", in formal writing
         else:
             return None
         saved = self.error
@@ -1142,8 +1218,16 @@ class _Parser:
             e2.unit = e1.unit
         if e1.unit is not None and e2.unit is not None and e1.unit != e2.unit:
             return None
-        if mark in ("-", "–", "에서") and e2.unit is None:
+        if mark in ("-", "–", "에서", "부터", "내지") and e2.unit is None:
             return None
+        if mark == "부터":
+            # 2020년부터 2023년까지, 3월부터: dates are the time reader's, and 부터 alone is "since".
+            if e2.unit in _CALENDAR_UNITS or not self.t.startswith("까지", e2.end):
+                return None
+            if not self.ends_word(e2.end + 2, _FOLLOWERS):
+                return None
+            e2.quals.append((e2.end, "까지"))
+            e2.end += 2
         if mark == "에서":
             if self.ws_end(s) == s:
                 return None
@@ -1214,6 +1298,7 @@ class _Parser:
         out: list[tuple[int, str, int]] = []
         for _ in range(2):
             found = None
+            negated: tuple[int, str, int] | None = None
             for r in (q, self.ws_end(q)) if self.ws_end(q) > q else (q,):
                 w = self.match(r, _POSTQUAL_INDEX)
                 if w is None:
@@ -1228,9 +1313,21 @@ class _Parser:
                     break
             if found is None and self.at(q) in _PREDICATE_PARTICLES:
                 r = self.ws_end(q + 1)
-                w = self.match(r, _OVER_INDEX) if r > q + 1 else None
-                if w is not None:
-                    found = (r, w, r + len(w))
+                if r > q + 1:
+                    # 10%를 훌쩍 넘었다: an adverb between the particle and the predicate sets no bound.
+                    adverb = self.match(r, _ADVERB_INDEX)
+                    if adverb is not None and self.ws_end(r + len(adverb)) > r + len(adverb):
+                        r = self.ws_end(r + len(adverb))
+                    # 1조원에 못 미쳤다, 1조원을 안 넘는: the negation before the predicate.
+                    neg = self.t[r] if self.at(r) in ("못", "안") else None
+                    if neg is not None and self.ws_end(r + 1) > r + 1:
+                        w = self.match(self.ws_end(r + 1), _OVER_INDEX)
+                        if w is not None:
+                            out.append((r, neg, r + 1))
+                            r = self.ws_end(r + 1)
+                    w = self.match(r, _OVER_INDEX)
+                    if w is not None:
+                        found = (r, w, r + len(w))
             if found is None:
                 break
             r, w, e = found
@@ -1239,8 +1336,19 @@ class _Parser:
                 while _is_hangul(self.at(e)) and e - r < len(w) + 4:
                     e += 1
                 found = (r, w, e)
+                # 넘지 못했다, 돌파하지 못한, 밑돌지 않았다: the negation after the 지 ending turns it around.
+                g = self.ws_end(e)
+                if self.at(e - 1) == "지" and g > e and self.at(g) in ("못", "않"):
+                    f = g + 1
+                    while _is_hangul(self.at(f)) and f - g < 4:
+                        f += 1
+                    negated = (g, self.t[g], f)
             out.append(found)
             q = found[2]
+            if negated is not None:
+                out.append(negated)
+                q = negated[2]
+                break
         return out
 
     def figure(self, p: int, allow_pair: bool = True) -> _Figure | None:
@@ -1254,12 +1362,32 @@ class _Parser:
             self.error = (pos, message)
             self.skip_to = max(self.skip_to, end)
             return None
+        flipped = False
+        if e1.deferred is not None:
+            signs, celsius = e1.deferred
+            if tail is not None and e1.unit is None:
+                e1.unit = tail[2].unit
+            if not self.apply_prefix_words(e1, signs, celsius):
+                # 영하 3~영하 1도: not read as a range; the bare 3 after 영하 must not be read either.
+                self.skip_to = max(self.skip_to, e1.end)
+                return None
+            if tail is not None:
+                e2 = tail[2]
+                # The sign covers the second end too unless that end has its own (영하 5도에서 영상 3도).
+                own = e2.signed_by_word or e2.core.signed or (e2.value is not None and e2.value < 0)
+                if not self.apply_prefix_words(e2, [] if own else signs, celsius):
+                    return None
+                flipped = not own and bool(signs) and _SIGN_WORDS[signs[0][1]] < 0
         quals = list(e1.quals)
         if tail is None:
             last = e1
             endpoints = [e1]
         else:
             mark, mark_pos, e2 = tail
+            h = self.ws_end(e2.end)
+            if h > e2.end and self.t.startswith("사이", h) and self.ends_word(h + 2, _FOLLOWERS):
+                e2.quals.append((h, "사이"))  # 10%에서 20% 사이: "between" closes the range
+                e2.end = h + 2
             last = e2
             endpoints = [e1, e2]
             quals.append((mark_pos, mark))
@@ -1278,6 +1406,8 @@ class _Parser:
                 i1, i2, whole = _apply(e1.base, e1.pre), _apply(e2.base, e2.pre), post_words
             else:
                 i1, i2, whole = e1.base, e2.base, e1.pre + post_words
+            if flipped:  # both ends negated: −5 … −10 is the interval [−10, −5]
+                i1, i2 = i2, i1
             interval = _apply(_Interval(i1.low, i2.high, i1.low_inc, i2.high_inc), whole)
             value = None
             unit = e2.unit or e1.unit
