@@ -39,6 +39,7 @@ from .tables import (
     _NATIVE_TENS,
     _NO_BRACKET,
     _NOT_FIGURES_INDEX,
+    _NOT_YET_INDEX,
     _ONES_INDEX,
     _OVER_INDEX,
     _PLACES,
@@ -409,6 +410,16 @@ class _Parser:
                     ce, coef, cdec = tok
             elif self.at(pos) in _SINO_DIGITS:
                 coef, ce = _SINO_DIGITS[self.t[pos]], pos + 1
+            if not terms and coef is not None and not cdec and 0 < coef < 10 and self.at(ce) in _WS:
+                # 5 천 원, 오 천 원, 구 백 명: a one-digit coefficient spaced from its place word, read
+                # only when a large unit or a unit follows the place word (read alone, 천 원 is 1,000).
+                g = self.ws_end(ce)
+                if (
+                    g > ce
+                    and self.at(g) in _PLACES
+                    and (self.large_at(g + 1, None, script) is not None or self.unit_after(g + 1))
+                ):
+                    ce = g
             pc = self.at(ce)
             if pc in _PLACES:
                 place = _PLACES[pc]
@@ -699,6 +710,11 @@ class _Parser:
             r += 1
         word_end = r
         size = self.large_at(r, None)
+        g = self.ws_end(r)
+        if size is None and g > r and self.large_at(g, None) is not None and self.unit_after(g + 1):
+            # 수십 만 명, 수 만 명, 수백 억 원: the large unit after a space; alone, 만 명 would read 10,000.
+            r = word_end = g
+            size = self.large_at(r, None)
         if size is not None:
             if place == 1:
                 word_end = r + 1
@@ -1055,6 +1071,8 @@ class _Parser:
                 look = g + len(w)
                 g = self.ws_end(look)
             alone = g >= self.n or not self.at(g).isalnum()  # "20대" by itself, or before punctuation
+            # Headlines shorten the person: 20대 남 붙잡혀, 40대 男, 30대 여 (man, woman).
+            alone = alone or (g > look and self.at(g) in "남여男女" and not _is_hangul(self.at(g + 1)))
             if not alone and not any(self.t.startswith(w, g) for w in _AGE_NOUNS):
                 if g == look and _is_hangul(self.at(g)):
                     # 20대가, 20대의: people in their twenties or twenty machines; the reader cannot tell.
@@ -1343,6 +1361,13 @@ class _Parser:
                     while _is_hangul(self.at(f)) and f - g < 4:
                         f += 1
                     negated = (g, self.t[g], f)
+                not_yet = self.match(g, _NOT_YET_INDEX) if g > e and self.at(e - 1) in "을를이가" else None
+                if not_yet is not None:
+                    # 100조원 돌파를 앞뒀다, 돌파를 눈앞에: about to pass v, so still below it.
+                    f = g + len(not_yet)
+                    while _is_hangul(self.at(f)) and f - g < len(not_yet) + 3:
+                        f += 1
+                    negated = (g, not_yet, f)
             out.append(found)
             q = found[2]
             if negated is not None:

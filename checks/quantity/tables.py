@@ -111,6 +111,11 @@ def _rules() -> dict[str, QualifierRule]:
         ("못", "not (넘지 못했다, 못 미치는)"),
         ("않", "not (넘지 않는)"),
         ("안", "not (안 넘는)"),
+        ("앞두", "not yet: about to (100조원 돌파를 앞두고)"),
+        ("앞둔", "not yet: about to (돌파를 앞둔)"),
+        ("앞뒀", "not yet: about to (돌파를 앞뒀다)"),
+        ("눈앞", "not yet: close to (돌파를 눈앞에 두고)"),
+        ("목전", "not yet: on the eve of (돌파를 목전에 두고)"),
     ):
         r[w] = QualifierRule(
             "negation",
@@ -421,6 +426,8 @@ _PREDICATES: Final = frozenset(
 )
 # Negation around a predicate: 넘지 못했다, 넘지 않는 (after its 지 ending), 못 미친다, 안 넘는 (before it).
 _NEGATIONS: Final = tuple(w for w, r in QUALIFIERS.items() if r.kind == "negation")
+# "Not yet" after a predicate noun and its particle: 100조원 돌파를 앞두고 is still below 100조.
+_NOT_YET: Final = ("앞두", "앞둔", "앞뒀", "눈앞", "목전")
 # Adverbs news puts between the particle and the predicate (10%를 훌쩍 넘었다): skipped, they set no bound.
 _PREDICATE_ADVERBS: Final = (
     "훌쩍",
@@ -631,6 +638,7 @@ _PREQUAL_INDEX: Final = _by_first_char(_PREQUALS)
 _POSTQUAL_INDEX: Final = _by_first_char(_POSTQUALS)
 _OVER_INDEX: Final = _by_first_char(_OVER_WORDS)
 _ADVERB_INDEX: Final = _by_first_char(_PREDICATE_ADVERBS)
+_NOT_YET_INDEX: Final = _by_first_char(_NOT_YET)
 _TENS_INDEX: Final = _by_first_char(tuple(_NATIVE_TENS))
 _ONES_INDEX: Final = _by_first_char(tuple(_NATIVE_ONES) + tuple(_NATIVE_PAIRS))
 _DAY_INDEX: Final = _by_first_char(tuple(_DAY_WORDS))
