@@ -973,10 +973,10 @@ class _Parser:
                 return True
             self.fail(q, f'"{self.t[core.start : q]}" needs a counter after it (수 명, 몇 년)')
             return False
-        if self.at(q) == "대" and self.at(q + 1) in _DIGITS:
-            end = q + 1
-            while self.at(end) in _DIGITS and end - q < MAX_DIGITS:
-                end += 1
+        d = g if self.at(g) == "대" else -1
+        score_end = self.score_end(d)
+        if score_end is not None:
+            end = score_end
             self.skip_to = max(self.skip_to, end)
             self.fail(
                 core.start, f'"{self.t[core.start : end]}" is a score or a pairing (1대1, 3대0), not a figure'
@@ -1051,6 +1051,36 @@ class _Parser:
             return self.strict  # strict mode reports it as trailing text; running text: a name (5호선)
         return True
 
+    def people_count_at(self, g: int) -> bool:
+        """Does a count of people (1명, 두 명, 3명의) start at g?"""
+        r = g
+        while (self.at(r) in _DIGITS or self.at(r) == ",") and r - g < MAX_DIGITS:
+            r += 1
+        if r == g:
+            ones = self.match(g, _ONES_INDEX)
+            if ones is None:
+                return False
+            r = g + len(ones)
+        w = self.unit_at(self.ws_end(r), _GENERAL_INDEX, _FOLLOWERS)
+        return w is not None and _GENERAL_UNITS[w] == "person"
+
+    def score_end(self, d: int) -> int | None:
+        """Where "대 N" ends when 대 at d joins a score or a ratio: 1대1, 3대0, 2대 1로, 10 대 1의 경쟁률.
+
+        None when 대 is not followed by a bare number (차량 10대 3000만원: the second has a unit)."""
+        if d < 0 or self.at(d) != "대":
+            return None
+        g = self.ws_end(d + 1)
+        if self.at(g) not in _DIGITS:
+            return None
+        end = g
+        while self.at(end) in _DIGITS and end - g < MAX_DIGITS:
+            end += 1
+        decimal = self.at(end) in (".", ",") and self.at(end + 1) in _DIGITS
+        if g > d + 1 and (decimal or self.unit_after(end) or self.at(end) in _LARGE):
+            return None  # spaced: 10대 3000만원, 10대 1.5배 are a count and another figure
+        return end
+
     def age_bracket(self, ep: _Endpoint, attached: bool, after: int) -> bool | None:
         """20대 남성, 이십대: N대 (N = 10 … 90) is an age bracket [N, N + 10) before a word for people.
 
@@ -1073,6 +1103,7 @@ class _Parser:
             alone = g >= self.n or not self.at(g).isalnum()  # "20대" by itself, or before punctuation
             # Headlines shorten the person: 20대 남 붙잡혀, 40대 男, 30대 여 (man, woman).
             alone = alone or (g > look and self.at(g) in "남여男女" and not _is_hangul(self.at(g + 1)))
+            alone = alone or (g > look and self.people_count_at(g))  # 20대 1명이 숨졌다, 30대 두 명
             if not alone and not any(self.t.startswith(w, g) for w in _AGE_NOUNS):
                 if g == look and _is_hangul(self.at(g)):
                     # 20대가, 20대의: people in their twenties or twenty machines; the reader cannot tell.
