@@ -63,6 +63,7 @@ from .tables import (
     _TENS_INDEX,
     _TIME_UNITS,
     _TRIANGLES,
+    _UNREAD_INDEX,
     _VAGUE_ATTACHED_OK,
     _WS,
     APPROX_TOLERANCE,
@@ -71,6 +72,7 @@ from .tables import (
     NATIVE_COUNTERS,
     NOT_FIGURES,
     QUALIFIERS,
+    UNREAD_WORDS,
     _is_hangul,
     _is_latin,
 )
@@ -633,6 +635,11 @@ class _Parser:
             self.skip_to = max(self.skip_to, q + len(word))
             self.fail(q, f'"{word}" is the word "{NOT_FIGURES[word]}", not a figure')
             return None
+        unread = self.match(q, _UNREAD_INDEX)
+        if unread is not None:
+            self.skip_to = max(self.skip_to, q + len(unread))
+            self.fail(q, f'"{unread}" ({UNREAD_WORDS[unread]}) is not read as a figure; write the number')
+            return None
         for reader in (self.day_word, self.half_word, self.native, self.vague, self.sino):
             core = reader(q)
             if core is not None:
@@ -698,6 +705,8 @@ class _Parser:
 
     def vague(self, q: int) -> _Core | None:
         head = self.at(q)
+        if head == "십" and self.at(q + 1) == "수":
+            return self.ten_odd(q)
         if head not in ("수", "몇"):
             return None
         r = q + 1
@@ -736,6 +745,28 @@ class _Parser:
             head=place * size,
         )
         return core
+
+    def ten_odd(self, q: int) -> _Core | None:
+        """십수 년 = (10, 20) years, 십수억 원 = (10억, 20억): 十數, "more than ten" (and less than 20)."""
+        r = q + 2
+        size = self.large_at(r, None)
+        if size is not None:
+            r += 1
+        else:
+            size = 1
+        low = Fraction(10 * size)
+        return _Core(
+            q,
+            r,
+            None,
+            _Interval(low, 2 * low, False, False),
+            "vague",
+            marks=[(q, "십수")],
+            has_large=size > 1,
+            last_large=size if size > 1 else None,
+            has_place=True,
+            head=10 * size,
+        )
 
     def sino(self, q: int) -> _Core | None:
         c = self.at(q)

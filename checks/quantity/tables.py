@@ -157,6 +157,8 @@ def _rules() -> dict[str, QualifierRule]:
             r[head + place] = QualifierRule(
                 "vague", "number", f"[{size:,}, {10 * size:,}) × following large unit", f"several {place}"
             )
+    # 십수 (十數, "more than ten"): 십수 년, 십수억 원 (issue 8 review): above ten, below twenty.
+    r["십수"] = QualifierRule("vague", "number", "(10, 20) × following large unit", "more than ten (십수 년)")
     for w, (a, b) in _NATIVE_PAIRS.items():
         r[w] = QualifierRule("pair", "number", f"[{a}, {b}] (+ tens written before it)", f"{a} to {b}")
     for w in _RANGE_MARKS:
@@ -426,6 +428,14 @@ _PREDICATES: Final = frozenset(
 )
 # Negation around a predicate: 넘지 못했다, 넘지 않는 (after its 지 ending), 못 미친다, 안 넘는 (before it).
 _NEGATIONS: Final = tuple(w for w, r in QUALIFIERS.items() if r.kind == "negation")
+# Approximate native words the reader does not turn into bounds: refused by name (issue 8 review), so
+# the message says what the word is instead of "needs a counter".
+UNREAD_WORDS: Final[dict[str, str]] = {
+    "열댓": "about fifteen",
+    "두어": "two or so",
+    "여남은": "ten-odd",
+    "서넛": "three or four (write 서너 명 or 3~4명)",
+}
 # "Not yet" after a predicate noun and its particle: 100조원 돌파를 앞두고 is still below 100조.
 _NOT_YET: Final = ("앞두", "앞둔", "앞뒀", "눈앞", "목전")
 # Adverbs news puts between the particle and the predicate (10%를 훌쩍 넘었다): skipped, they set no bound.
@@ -639,6 +649,7 @@ _POSTQUAL_INDEX: Final = _by_first_char(_POSTQUALS)
 _OVER_INDEX: Final = _by_first_char(_OVER_WORDS)
 _ADVERB_INDEX: Final = _by_first_char(_PREDICATE_ADVERBS)
 _NOT_YET_INDEX: Final = _by_first_char(_NOT_YET)
+_UNREAD_INDEX: Final = _by_first_char(tuple(UNREAD_WORDS))
 _TENS_INDEX: Final = _by_first_char(tuple(_NATIVE_TENS))
 _ONES_INDEX: Final = _by_first_char(tuple(_NATIVE_ONES) + tuple(_NATIVE_PAIRS))
 _DAY_INDEX: Final = _by_first_char(tuple(_DAY_WORDS))
