@@ -1422,7 +1422,8 @@ class _Parser:
                     f = g + 1
                     while _is_hangul(self.at(f)) and f - g < 4:
                         f += 1
-                    negated = (g, self.t[g], f)
+                    if not self.t.startswith("을까", g + 1):  # 넘지 않을까 (might it not exceed?) asks
+                        negated = (g, self.t[g], f)
                 not_yet = self.match(g, _NOT_YET_INDEX) if g > e and self.at(e - 1) in "을를이가" else None
                 if not_yet is not None:
                     # 100조원 돌파를 앞뒀다, 돌파를 눈앞에: about to pass v, so still below it.

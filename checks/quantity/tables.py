@@ -100,6 +100,7 @@ def _rules() -> dict[str, QualifierRule]:
     for w in ("밑돌", "밑도", "하회"):
         r[w] = QualifierRule("less-than", "after", "(−∞, v)", "falling short of (을 밑도는, 하회하는)")
     r["미달"] = QualifierRule("less-than", "after", "(−∞, v)", "short of (1조원에 미달)")
+    r["못지않"] = QualifierRule("at-least", "after", "[v, ∞)", "no less than (1조원 못지않은)")
     for w in ("미치", "미쳤", "미쳐"):
         # Only ever met negated: 1조원에 못 미쳤다, 1조원에 미치지 못했다 = less than v.
         r[w] = QualifierRule("marker", "after", "no change", "reaches (negated: 못 미치는 = short of v)")
@@ -423,7 +424,7 @@ _PREDICATES: Final = frozenset(
     if r.position == "after"
     and (
         w.startswith(("넘", "달", "이르", "이른", "이릅", "웃", "밑", "가까", "가깝", "오르내"))
-        or w in ("육박", "돌파", "상회", "하회", "미달", "미치", "미쳤", "미쳐")
+        or w in ("육박", "돌파", "상회", "하회", "미달", "미치", "미쳤", "미쳐", "못지않")
     )
 )
 # Negation around a predicate: 넘지 못했다, 넘지 않는 (after its 지 ending), 못 미친다, 안 넘는 (before it).
