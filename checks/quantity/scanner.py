@@ -211,7 +211,9 @@ def _negated(kinds: list[str]) -> list[str]:
 
 def _apply(base: _Interval, words: list[str]) -> _Interval:
     """Apply bound qualifiers: approximation widens, then direction opens one side (docs: composition)."""
-    kinds = _negated([QUALIFIERS[w].kind for w in words])
+    kinds = [QUALIFIERS[w].kind for w in words]
+    if "negation" in kinds:
+        kinds = _negated(kinds)
     low, high, low_inc, high_inc = base.low, base.high, base.low_inc, base.high_inc
     t = APPROX_TOLERANCE
     if ("approx" in kinds or "approaching" in kinds) and low is not None:
@@ -635,7 +637,8 @@ class _Parser:
             self.skip_to = max(self.skip_to, q + len(word))
             self.fail(q, f'"{word}" is the word "{NOT_FIGURES[word]}", not a figure')
             return None
-        unread = self.match(q, _UNREAD_INDEX)
+        # Only read_quantity says why (running text finds no counter after them and moves on anyway).
+        unread = self.match(q, _UNREAD_INDEX) if self.strict else None
         if unread is not None:
             self.skip_to = max(self.skip_to, q + len(unread))
             self.fail(q, f'"{unread}" ({UNREAD_WORDS[unread]}) is not read as a figure; write the number')
@@ -655,7 +658,7 @@ class _Parser:
         return _Core(q, q + len(w), v, _Interval.point(v), "word", unit=unit, preset_unit=True)
 
     def not_a_figure_word(self, q: int) -> str | None:
-        for w in _NOT_FIGURES_INDEX.get(self.at(q), ()):
+        for w in _NOT_FIGURES_INDEX.get(self.t[q : q + 2], ()):
             if self.t.startswith(w, q):
                 e = q + len(w)
                 if w.endswith("분") and self.at(e) == "의":
@@ -1004,8 +1007,7 @@ class _Parser:
                 return True
             self.fail(q, f'"{self.t[core.start : q]}" needs a counter after it (수 명, 몇 년)')
             return False
-        d = g if self.at(g) == "대" else -1
-        score_end = self.score_end(d)
+        score_end = self.score_end(g) if self.at(g) == "대" else None
         if score_end is not None:
             end = score_end
             self.skip_to = max(self.skip_to, end)
@@ -1099,8 +1101,6 @@ class _Parser:
         """Where "대 N" ends when 대 at d joins a score or a ratio: 1대1, 3대0, 2대 1로, 10 대 1의 경쟁률.
 
         None when 대 is not followed by a bare number (차량 10대 3000만원: the second has a unit)."""
-        if d < 0 or self.at(d) != "대":
-            return None
         g = self.ws_end(d + 1)
         if self.at(g) not in _DIGITS:
             return None

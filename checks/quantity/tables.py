@@ -635,6 +635,14 @@ def _is_latin(c: str) -> bool:
     return len(c) == 1 and c.isascii() and c.isalpha()
 
 
+def _by_first_two(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their first two characters, longest first (for words of two or more)."""
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[:2], []).append(w)
+    return {k: tuple(sorted(ws, key=len, reverse=True)) for k, ws in out.items()}
+
+
 def _by_first_char(words: dict[str, str] | tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """Spellings grouped by first character, longest first, so a lookup tries few candidates."""
     out: dict[str, list[str]] = {}
@@ -667,7 +675,7 @@ _HANGUL_STARTS: Final = frozenset(
     | set(_ONES_INDEX)
     | set(_DAY_INDEX)
 )
-_NOT_FIGURES_INDEX: Final = _by_first_char(tuple(NOT_FIGURES))
+_NOT_FIGURES_INDEX: Final = _by_first_two(tuple(NOT_FIGURES))
 _SIGN_INDEX: Final = _by_first_char(tuple(_SIGN_WORDS))
 # Units read only glued to the number: 1등 (first place) but "A, B 등" (etc.); 3t but "3 t".
 _GLUED_ONLY: Final = frozenset({"등", "t", "g", "할"})
