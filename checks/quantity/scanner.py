@@ -693,12 +693,23 @@ class _Parser:
             spaced = self.match(g, _ONES_INDEX) if g > r else None
             if spaced is not None and spaced not in ("하나", "둘", "셋", "넷"):
                 h = self.ws_end(g + len(spaced))
+                second = self.match(h, _ONES_INDEX) if h > g + len(spaced) else None
+                if second is not None and spaced + second in _NATIVE_PAIRS:
+                    h = self.ws_end(h + len(second))  # 열 두 세 명: the pair 두세 after the tens
                 if self.unit_at(h, _NATIVE_INDEX, _STRICT_FOLLOWERS) is not None:
                     r, ones = g, spaced
         if tens is None and ones is None:
             return None
         base_value = _NATIVE_TENS[tens] if tens else 0
         end = r + (len(ones) if ones else 0)
+        if ones is not None and ones not in _NATIVE_PAIRS and self.at(end) in _WS:
+            # 한 두 명, 두 세 개: a pair written with a space; read alone, 두 명 would be exactly two.
+            g = self.ws_end(end)
+            second = self.match(g, _ONES_INDEX) if g > end else None
+            if second is not None and ones + second in _NATIVE_PAIRS:
+                h = self.ws_end(g + len(second))
+                if self.unit_at(h, _NATIVE_INDEX, _STRICT_FOLLOWERS) is not None:
+                    ones, end = ones + second, g + len(second)
         if ones in _NATIVE_PAIRS:
             a, b = _NATIVE_PAIRS[ones]
             interval = _Interval(Fraction(base_value + a), Fraction(base_value + b), True, True)
