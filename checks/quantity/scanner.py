@@ -978,6 +978,14 @@ class _Parser:
                 # △2021년 출범: in a list the triangle is a bullet, and a count or a date has no sign.
                 self.fail(pos, f'"{word}" before a count or a date is a list bullet, not a sign')
                 return False
+            if self.at(pos + 1) in _WS and _SIGN_WORDS[word] < 0:
+                # △ 500억원, ▼ 1.2%: spaced, a triangle is as often a list bullet as a minus, and the two
+                # readings differ in sign: neither is guessed (glued, △500억원 is a minus).
+                self.skip_to = max(self.skip_to, ep.end)
+                self.fail(
+                    pos, f'"{word}" followed by a space may be a list bullet or a minus; glue it (△3.5%)'
+                )
+                return False
         elif ep.unit in _TIME_UNITS or ep.unit in _CALENDAR_UNITS:
             self.fail(pos, f'"{word}" before a duration or a date')
             return False
@@ -1323,8 +1331,8 @@ class _Parser:
             if self.ws_end(s) == s:
                 return None
             # 80명에서 128명으로 늘었다: a change from one figure to another, not a range.
-            if self.t.startswith("으로", e2.end) or self.t.startswith("로", e2.end):
-                return None
+            if self.t.startswith(("으로", "로", "이 됐", "가 됐", "이 되", "가 되"), e2.end):
+                return None  # 10명에서 20명이 됐다: also a change
         low1, low2 = e1.base.low, e2.base.low
         if low1 is None or low2 is None or e2.base.high is None:
             return None
@@ -1466,15 +1474,19 @@ class _Parser:
             signs, celsius = e1.deferred
             if tail is not None and e1.unit is None:
                 e1.unit = tail[2].unit
+            # On a refusal nothing of it is read: not the bare 3 of 영하 3~영하 1도, not the 5% of △ 3~5%.
+            skip = tail[2].end if tail is not None else e1.end
+            if signs and signs[0][1] in _TRIANGLES and e1.unit not in _SIGNED_UNITS:
+                skip = e1.start  # △2021~2022년: a bullet; the figure after it is read on its own
             if not self.apply_prefix_words(e1, signs, celsius):
-                # 영하 3~영하 1도: not read as a range; the bare 3 after 영하 must not be read either.
-                self.skip_to = max(self.skip_to, e1.end)
+                self.skip_to = max(self.skip_to, skip)
                 return None
             if tail is not None:
                 e2 = tail[2]
                 # The sign covers the second end too unless that end has its own (영하 5도에서 영상 3도).
                 own = e2.signed_by_word or e2.core.signed or (e2.value is not None and e2.value < 0)
                 if not self.apply_prefix_words(e2, [] if own else signs, celsius):
+                    self.skip_to = max(self.skip_to, skip)
                     return None
                 flipped = not own and bool(signs) and _SIGN_WORDS[signs[0][1]] < 0
         quals = list(e1.quals)
@@ -1597,7 +1609,8 @@ class _Parser:
                 return False  # COVID-19, 04-26: the tail of a code or date
             return not (prev.isdigit() or prev in ".,_@/:")
         if c in _TRIANGLES:
-            return self.at(i + 1) in _DIGITS
+            # ▲ 10원 (a plus either way); △ 500억원 and ▼ 1.2% are refused in endpoint(), not read as +.
+            return self.at(self.ws_end(i + 1)) in _DIGITS
         if c in _SIGNS or c in "$€£¥₩":
             return self.at(i + 1) in _DIGITS and not (prev.isdigit() or prev in ".,_@/:-")
         if c == "U":
