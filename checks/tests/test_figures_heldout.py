@@ -14,6 +14,8 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checks.quantity import NotAFigure, Quantity, find_quantities, read_quantity
 
@@ -180,3 +182,43 @@ def running_problems(sentence: Sentence) -> list[str]:
 @pytest.mark.parametrize("sentence", SENTENCES, ids=[f"{s.line}:{s.text[:20]}" for s in SENTENCES])
 def test_heldout_running_text(sentence: Sentence) -> None:
     assert running_problems(sentence) == []
+
+
+# A predicate and its negation split the number line in two (Korean grammar: "did not exceed v" is
+# everything "exceeded v" is not). Any amount, any unit, glued or after a particle.
+PREDICATE_PAIRS = [
+    ("을 넘었다", "을 넘지 못했다"),
+    ("을 넘겼다", "을 넘기지 못했다"),
+    ("을 넘어섰다", "을 넘어서지 못했다"),
+    ("을 넘는다", "을 넘지 않는다"),
+    ("을 넘는다", "을 안 넘는다"),
+    ("을 웃돌았다", "을 웃돌지 못했다"),
+    ("을 상회했다", "을 상회하지 못했다"),
+    ("을 밑돌았다", "을 밑돌지 않았다"),
+    ("을 하회했다", "을 하회하지 않았다"),
+    ("을 돌파했다", "을 돌파하지 못했다"),
+    ("을 돌파했다", " 돌파를 앞뒀다"),
+    (" 이상", "에 못 미쳤다"),
+    (" 이상", "에 미치지 못했다"),
+    (" 이상", "에 미달했다"),
+    (" 이상", "에 달하지 못했다"),
+]
+AMOUNTS = st.sampled_from(["{n}억원", "{n}만 명", "{n}조 원", "{n}개", "{n},000원"])
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.integers(min_value=1, max_value=999), AMOUNTS, st.sampled_from(PREDICATE_PAIRS))
+def test_negated_predicate_is_the_complement(n: int, amount: str, pair: tuple[str, str]) -> None:
+    figure = amount.format(n=n)
+    positive, negative = (read_quantity(figure + tail) for tail in pair)
+    found = find_quantities(f"올해 매출은 {figure}{pair[1]}.")
+    assert [q.text for q in found] == [negative.text]
+    assert (found[0].low, found[0].high) == (negative.low, negative.high)
+    v = positive.value
+    assert v is not None and negative.value == v
+    if positive.high is None:  # over v: the negation is at most / below v
+        assert negative.low is None and positive.low == negative.high == v
+        assert positive.low_inclusive != negative.high_inclusive
+    else:  # under v: the negation is v or more
+        assert positive.low is None and negative.high is None and positive.high == negative.low == v
+        assert positive.high_inclusive != negative.low_inclusive
