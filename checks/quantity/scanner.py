@@ -77,8 +77,14 @@ from .tables import (
     _is_latin,
 )
 
+# 4세 경영, 오너 3세: the words around N세 that make it a generation of an owner family.
+_HEIR_AFTER: tuple[str, ...] = ("경영", "승계", "체제")
+_HEIR_BEFORE: tuple[str, ...] = ("오너", "재벌", "총수", "창업", "家")
 # 하다/되다 after a Hangul numeral and a unit make the whole a verb: 천명하다 (declare), 구명하다.
 _VERB_SYLLABLES: frozenset[str] = frozenset("하한했해함할됐된되")
+# 4세 경영, 오너 3세: the words around N세 that make it a generation of an owner family.
+_HEIR_AFTER: tuple[str, ...] = ("경영", "승계", "체제")
+_HEIR_BEFORE: tuple[str, ...] = ("오너", "재벌", "총수", "창업", "家")
 # 하다/되다 after a Hangul numeral and a unit make the whole a verb: 천명하다 (declare), 구명하다.
 _VERB_SYLLABLES: frozenset[str] = frozenset("하한했해함할됐된되")
 # 2030세대, 5060세대: two neighbouring age brackets written as one number.
@@ -1081,6 +1087,8 @@ class _Parser:
                         b.low_inc,
                         b.high_inc,
                     )
+                if w == "세" and self.heir_context(core.start, r + 1):
+                    key = "generation"  # 4세 경영, 오너 3세, 재벌 2세: a family's generation, not an age
                 ep.unit, ep.end = key, r + len(w)
                 return True
         nxt = self.at(q)
@@ -1102,6 +1110,14 @@ class _Parser:
             self.fail(q, f'unknown unit "{self.t[q:end]}" after the number')
             return self.strict  # strict mode reports it as trailing text; running text: a name (5호선)
         return True
+
+    def heir_context(self, start: int, end: int) -> bool:
+        """N세 next to 경영/승계 or after 오너/재벌/총수/家 counts a family's generations (LG 4세 경영)."""
+        g = self.ws_end(end)
+        if g > end and self.t.startswith(_HEIR_AFTER, g):
+            return True
+        before = self.t[max(0, start - 4) : start].rstrip()
+        return before.endswith(_HEIR_BEFORE)
 
     def people_count_at(self, g: int) -> bool:
         """Does a count of people (1명, 두 명, 3명의) start at g?"""

@@ -474,7 +474,7 @@ _COMPOUND: Final[dict[str, tuple[str, int, tuple[str, ...]]]] = {
 # Syllables that may directly follow a unit or qualifier: particles and endings (명이, 원을, 년간, 명쯤).
 # A unit glued to any other syllable is the start of a word (개발, 배터리, 세계, 회사), not a unit.
 _FOLLOWERS: Final = frozenset(
-    "이가을를은는의에로으와과도만까부씩째당나쯤간께보처마밖뿐인였짜치요라란엔여대내미초정수안넘남전차새권꼴어조한하외중분동면"
+    "이가을를은는의에로으와과도만까부씩째당나쯤간께보처마밖뿐인였짜치요라란엔여대내미초정수안넘남전차새권꼴어조한하외중분동면다"
 )
 # The stricter set for Hangul-only numbers, where a false reading costs more (한 개인, 한 대학, 한 장면).
 _STRICT_FOLLOWERS: Final = frozenset(
