@@ -622,6 +622,9 @@ NOT_FIGURES: Final[dict[str, str]] = {
     "이장": "a village head",
     "구장": "a ballpark",
     "이편": "this side",
+    "백년대계": "a long-term plan (an idiom)",
+    "백년가약": "a marriage vow (an idiom)",
+    "천년만년": "forever (an idiom)",
 }
 _DIGITS: Final = frozenset("0123456789")
 _SIGNS: Final = frozenset("+-−")
