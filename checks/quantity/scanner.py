@@ -420,7 +420,14 @@ class _Parser:
                     ce, coef, cdec = tok
             elif self.at(pos) in _SINO_DIGITS:
                 coef, ce = _SINO_DIGITS[self.t[pos]], pos + 1
-            if not terms and coef is not None and not cdec and 0 < coef < 10 and self.at(ce) in _WS:
+            if (
+                not terms
+                and coef is not None
+                and ce < self.n
+                and self.t[ce] in _WS
+                and not cdec
+                and 0 < coef < 10
+            ):
                 # 5 천 원, 오 천 원, 구 백 명: a one-digit coefficient spaced from its place word, read
                 # only when a large unit or a unit follows the place word (read alone, 천 원 is 1,000).
                 g = self.ws_end(ce)
@@ -644,7 +651,7 @@ class _Parser:
             self.fail(q, f'"{word}" is the word "{NOT_FIGURES[word]}", not a figure')
             return None
         # Only read_quantity says why (running text finds no counter after them and moves on anyway).
-        unread = self.match(q, _UNREAD_INDEX) if self.strict else None
+        unread = self.match(q, _UNREAD_INDEX) if self.strict and self.t[q] in _UNREAD_INDEX else None
         if unread is not None:
             self.skip_to = max(self.skip_to, q + len(unread))
             self.fail(q, f'"{unread}" ({UNREAD_WORDS[unread]}) is not read as a figure; write the number')
@@ -739,8 +746,8 @@ class _Parser:
             r += 1
         word_end = r
         size = self.large_at(r, None)
-        g = self.ws_end(r)
-        if size is None and g > r and self.large_at(g, None) is not None and self.unit_after(g + 1):
+        g = self.ws_end(r) if size is None and r < self.n and self.t[r] in _WS else r
+        if g > r and self.large_at(g, None) is not None and self.unit_after(g + 1):
             # 수십 만 명, 수 만 명, 수백 억 원: the large unit after a space; alone, 만 명 would read 10,000.
             r = word_end = g
             size = self.large_at(r, None)
@@ -1295,14 +1302,16 @@ class _Parser:
         c = self.at(g)
         if c in _RANGE_MARKS:
             mark, s = c, g + 1
-        elif self.t.startswith("에서", q):
-            mark, g, s = "에서", q, q + 2
-        elif self.t.startswith("부터", q) and self.ws_end(q + 2) > q + 2:
-            mark, g, s = "부터", q, q + 2  # 10명부터 20명까지 (까지 is required below)
-        elif g > q and self.t.startswith("내지", g) and self.ws_end(g + 2) > g + 2:
-            mark, s = "내지", g + 2  # 3명 내지 5명: "from … to", in formal writing
         else:
-            return None
+            two = self.t[q : q + 2]
+            if two == "에서":
+                mark, g, s = "에서", q, q + 2
+            elif two == "부터" and self.ws_end(q + 2) > q + 2:
+                mark, g, s = "부터", q, q + 2  # 10명부터 20명까지 (까지 is required below)
+            elif g > q and self.t[g : g + 2] == "내지" and self.ws_end(g + 2) > g + 2:
+                mark, s = "내지", g + 2  # 3명 내지 5명: "from … to", in formal writing
+            else:
+                return None
         saved = self.error
         e2 = self.endpoint(self.ws_end(s))
         self.error = saved
