@@ -77,11 +77,15 @@ from .tables import (
     _is_latin,
 )
 
+# 헌법 1조, 형법 250조, 시행령 3조: words after which a bare N조 is an article of the law.
+_LAW_WORDS: tuple[str, ...] = ("법", "령", "규칙", "조례", "헌장", "협약", "개정안", "규정", "정관")
 # 4세 경영, 오너 3세: the words around N세 that make it a generation of an owner family.
 _HEIR_AFTER: tuple[str, ...] = ("경영", "승계", "체제")
 _HEIR_BEFORE: tuple[str, ...] = ("오너", "재벌", "총수", "창업", "家")
 # 하다/되다 after a Hangul numeral and a unit make the whole a verb: 천명하다 (declare), 구명하다.
 _VERB_SYLLABLES: frozenset[str] = frozenset("하한했해함할됐된되")
+# 헌법 1조, 형법 250조, 시행령 3조: words after which a bare N조 is an article of the law.
+_LAW_WORDS: tuple[str, ...] = ("법", "령", "규칙", "조례", "헌장", "협약", "개정안", "규정", "정관")
 # 4세 경영, 오너 3세: the words around N세 that make it a generation of an owner family.
 _HEIR_AFTER: tuple[str, ...] = ("경영", "승계", "체제")
 _HEIR_BEFORE: tuple[str, ...] = ("오너", "재벌", "총수", "창업", "家")
@@ -1561,6 +1565,10 @@ class _Parser:
         kinds = {e.core.kind for e in fig.endpoints}
         if fig.unit is None and kinds & {"sino", "vague"}:
             return False  # 천재, 수조 (water tank), 만나: Hangul numerals count only with a unit
+        if fig.unit is None and fig.endpoints[-1].core.last_large == 10**12:
+            # 헌법 1조, 형법 250조: after the name of a law, N조 is an article, not N trillion.
+            if self.t[max(0, fig.start - 6) : fig.start].rstrip().endswith(_LAW_WORDS):
+                return False
         # 엑사원 2.0, 11.18: a bare decimal (no unit, qualifier, sign or large unit) is a version or a date.
         core = fig.endpoints[0].core
         bare_decimal = (
