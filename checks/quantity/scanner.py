@@ -1565,10 +1565,13 @@ class _Parser:
         kinds = {e.core.kind for e in fig.endpoints}
         if fig.unit is None and kinds & {"sino", "vague"}:
             return False  # 천재, 수조 (water tank), 만나: Hangul numerals count only with a unit
-        if fig.unit is None and fig.endpoints[-1].core.last_large == 10**12:
-            # 헌법 1조, 형법 250조: after the name of a law, N조 is an article, not N trillion.
-            if self.t[max(0, fig.start - 6) : fig.start].rstrip().endswith(_LAW_WORDS):
-                return False
+        # 헌법 1조, 형법 250조: after the name of a law, N조 is an article, not N trillion.
+        if (
+            fig.unit is None
+            and fig.endpoints[-1].core.last_large == 10**12
+            and self.t[max(0, fig.start - 6) : fig.start].rstrip().endswith(_LAW_WORDS)
+        ):
+            return False
         # 엑사원 2.0, 11.18: a bare decimal (no unit, qualifier, sign or large unit) is a version or a date.
         core = fig.endpoints[0].core
         bare_decimal = (
