@@ -32,7 +32,7 @@ from .schemas import did_you_mean
 from .skips import SKIPS, Skip, load_skips
 from .sources import INDEX, Source, load_sources
 from .times import Span, parse_as_of
-from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary
+from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary, unknown_key_message
 from .whole_figure import whole_figure_problem
 from .yamlfile import Node
 
@@ -154,7 +154,7 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
         ):
             value = getattr(claim, key)
             if value not in table:
-                add(key, code, f"{key} '{value}' is not in the vocabulary{did_you_mean(value, table)}")
+                add(key, code, unknown_key_message(key, value, table))
 
     source = result.sources.get(claim.source)
     # Relative times (지난해, 이날) are read against the article's publication date; a source too
