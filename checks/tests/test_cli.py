@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.cli import main
+from checks.cli import build_parser, main
 from checks.problems import CODES
 
 from .conftest import MakeRegistry
@@ -145,6 +146,35 @@ def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     out, _ = capsys.readouterr()
     for command in ("check", "explain", "number"):
         assert command in out
+
+
+def _parsers(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> list[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    found = [(path, parser)]
+    for action in parser._actions:  # argparse offers no public way to walk subcommands
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found.extend(_parsers(sub, (*path, name)))
+    return found
+
+
+def test_every_help_keeps_its_example_lines_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    # An example in a command's description (an indented line, e.g. a command to copy) must reach
+    # `--help` as written: argparse's default formatter reflows it into the paragraph around it.
+    checked = 0
+    for path, parser in _parsers(build_parser()):
+        description = parser.description or ""
+        examples = [line for line in description.splitlines() if line.startswith("  ") and line.strip()]
+        if not examples:
+            continue
+        with pytest.raises(SystemExit):
+            main([*path, "--help"])
+        out = capsys.readouterr().out
+        for line in examples:
+            assert line in out.splitlines(), f"claims {' '.join(path)} --help reflows: {line!r}"
+        checked += 1
+    assert checked >= 3  # find, add, source add at least
 
 
 # --- JSON ------------------------------------------------------------------------------------------------
