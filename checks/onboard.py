@@ -53,8 +53,20 @@ _SIGN_OFF = re.compile(
 # Page furniture inside an article's lines, and what to call it in `omit`.
 FURNITURE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(가장\s?작게|작게|기본|크게|가장\s?크게)$"), "font-size buttons (가장작게 … 가장크게)"),
+    # Many sites print their font-size buttons as a bare 가 each (가 가 가 가, or 가+ 가-).
+    (re.compile(r"^가[+-]?(\s+가[+-]?)*$"), "font-size buttons (가 … 가)"),
     (
         re.compile(r"^(공유|공유하기|이 기사를 공유합니다|기사 ?공유|URL ?복사|스크랩|인쇄|프린트)$"),
+        "the share bar",
+    ),
+    # A row of share buttons: two or more of the networks' and the buttons' names and nothing else.
+    (
+        re.compile(
+            r"^(?:(?:페이스북|트위터|엑스|카카오톡|카카오스토리|카카오|네이버\s?밴드|밴드|네이버\s?블로그|블로그|"
+            r"라인|링크\s?복사|URL\s?복사|주소\s?복사|이메일|메일|인쇄|프린트|스크랩|공유(?:하기)?|"
+            r"facebook|twitter|x|kakao(?:talk|story)?|band|line|url|e-?mail|print)\s*[,/|·]?\s*){2,}$",
+            re.IGNORECASE,
+        ),
         "the share bar",
     ),
     (re.compile(r"^댓글\s*\d+$"), "the comment count"),

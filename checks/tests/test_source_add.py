@@ -362,3 +362,36 @@ def test_dry_run_shows_the_entry_and_writes_nothing(root: Path, capsys: pytest.C
     assert code == 0
     assert "would append source z-2024-08-07 to seeds/sources.yaml" in out and "  - id: z-2024-08-07" in out
     assert files_of(root) == before
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "가",
+        "가+",
+        "가 가 가 가",
+        "가- 가+",
+        "페이스북 트위터 카카오톡 링크복사",
+        "Facebook / Twitter / URL복사",
+        "카카오스토리 네이버밴드",
+    ],
+)
+def test_more_forms_of_buttons_are_page_furniture(line: str) -> None:
+    # Font-size buttons printed as bare 가s, and rows of share buttons: inside the body, they are
+    # proposed for `omit`, so that `claims find` and coverage never see them.
+    lines = [
+        "제목이 여기 있습니다 정말로",
+        "입력 2024.01.02",
+        line,
+        "첫 문단은 이렇게 여러 단어로 길게 이어지다가 끝이 나는 문장입니다.",
+        "홍길동 기자",
+    ]
+    assert [(o.first, o.last) for o in onboard.propose_omits(lines, 1, 5, "예시일보")] == [(3, 3)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["가나다 연구소는 크게 성장했다.", "페이스북은 이날 새 서비스를 공개했다.", "라인", "가격"],
+)
+def test_prose_that_names_a_network_is_not_furniture(line: str) -> None:
+    assert onboard.furniture(line, "예시일보") is None
