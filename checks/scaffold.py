@@ -18,10 +18,12 @@ from pathlib import Path
 
 from .checker import CheckResult
 from .claims import CLAIMS, Claim, claims_files, read_claims_file
+from .compare import bounds_text
 from .editing import MODELINE, EditRefused, Planned, check_as_if, new_problems, plan_append, write
 from .problems import Problem
 from .quantity import NotAFigure, Quantity, find_quantities, read_quantity
 from .quotes import canonical
+from .report import grouped
 from .search import Article, fold
 from .sources import Source, load_sources
 from .yamlfile import read_yaml
@@ -121,6 +123,9 @@ class Outcome:
     # The comparison groups the new claim joins: (group key, relation, explanation), for the editor
     # to see at once whether it agrees with other outlets or opens a conflict.
     groups: list[tuple[str, str, str]] = field(default_factory=list)
+    # How the checker read the new claim's figure or date: the editor confirms it is what the article
+    # means (a relative date resolved against the wrong day would otherwise pass unseen).
+    reading: str = ""
 
 
 def claims_path(root: Path, source_id: str, claims: list[Claim]) -> str:
@@ -250,6 +255,7 @@ def _write(
         return outcome
     place = after.places.get(claim_id)
     outcome.place = (place.line, place.column) if place is not None else None
+    outcome.reading = how_read(after, claim_id)
     outcome.groups = sorted(
         (g.key, g.relation, g.explanation)
         for g in after.groups
@@ -259,6 +265,20 @@ def _write(
         write(root, planned)
     outcome.status = "written"
     return outcome
+
+
+def how_read(result: CheckResult, claim_id: str) -> str:
+    """The claim's figure as the checker read it: value, unit and bounds; or, for an event date, the
+    days it names, with how relative words were counted."""
+    reading = result.dates.get(claim_id)
+    if reading is not None and reading.span is not None:
+        counted = f"; {reading.why}" if reading.relative and reading.why else ""
+        return f"{reading.describe()} ({reading.precision}{counted})"
+    q = result.quantities.get(claim_id)
+    if q is None:
+        return ""
+    value = "no single value" if q.value is None else grouped(q.value)
+    return f"{value} {q.unit or '(no unit)'}, bounds {bounds_text(q)}"
 
 
 def _suggest(

@@ -115,6 +115,8 @@ def render(outcome: Outcome, request: Request, root_arg: str | None, dry_run: bo
         out.append(f"{verb} claim {outcome.claim_id} to {planned.rel}:{planned.line}")
         if planned.old is None:
             out.append(f"  ({planned.rel} is new: the article's first claim)")
+        if outcome.reading:
+            out.append(f"  read as: {inert(outcome.reading)}")
         for key, relation, explanation in outcome.groups:
             out.append(f"  compared in {inert(key)}: {relation} ({inert(explanation)})")
         if dry_run:

@@ -506,3 +506,35 @@ def test_as_of_and_its_words_go_together(
     code, _, err = run(capsys, *FULL[:-2], "--root", str(root))  # --as-of without --as-of-text
     assert code == 1 and "--as-of and --as-of-text go together" in err
     assert files_of(root) == before
+
+
+def test_the_written_claim_says_how_its_figure_was_read(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The editor confirms the reading before committing: 128명 is exactly 128 people.
+    root = make_registry()
+    code, out, err = run(capsys, *FULL, "--root", str(root))
+    assert (code, err) == (0, "")
+    assert "  read as: 128 person, bounds [128, 128]\n" in out
+
+
+def test_a_written_date_claim_says_which_days_it_names(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `2020년 12월` names the month of December 2020 (checks/tests/registry/seeds/sample.txt, line 3).
+    root = make_registry()
+    quote = "LG AI연구원은 2020년 12월 출범했다"
+    launch = ["add", "--source", "sample-2024-01-02", "--quote", quote, "--subject", "lg-ai-research"]
+    launch += [
+        "--property",
+        "launch-date",
+        "--as-written",
+        "2020년 12월",
+        "--unit",
+        "date",
+        "--root",
+        str(root),
+    ]
+    code, out, err = run(capsys, *launch)
+    assert (code, err) == (0, ""), out
+    assert "  read as: 2020-12 (month)\n" in out
