@@ -36,6 +36,12 @@ HELP = "onboard an article: `claims source add PATH --outlet O --published YYYY-
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    # The module docstring is `claims source add`'s own help (an example laid out in lines); the
+    # parent command only points there, rather than reflowing that example into one paragraph.
+    parser.description = (
+        "`claims source`: the sources index (seeds/sources.yaml). `claims source add --help` shows how "
+        "to onboard an article, with an example."
+    )
     sub = parser.add_subparsers(dest="source_command", required=True, metavar="SUBCOMMAND")
     add = sub.add_parser(
         "add",
