@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shlex
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -101,7 +102,9 @@ def load_sources(root: Path) -> SourceIndex:
                     0,
                     0,
                     "source-unindexed",
-                    f"{path.name} is not in {INDEX}; add an entry for it (id, file, sha256, outlet, …)",
+                    f"{path.name} is not in {INDEX}; onboard it: `claims source add "
+                    f"{shlex.quote(f'{SEEDS}/{path.name}')} --outlet OUTLET` pins its sha256 and proposes "
+                    "its entry",
                 )
             )
     return index

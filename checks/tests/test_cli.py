@@ -274,7 +274,7 @@ def test_github_format_warning_and_whole_file(
         "::warning file=claims/empty.yaml,line=1,col=9,title=no-claims::this file holds no claims",
         (
             "::error file=seeds/extra.txt,title=source-unindexed::extra.txt is not in seeds/sources.yaml; "
-            "add an entry for it (id, file, sha256, outlet, …)"
+            "onboard it: `claims source add seeds/extra.txt --outlet OUTLET` pins its sha256 and proposes its entry"
         ),
     ]
 
