@@ -21,6 +21,7 @@ import sys
 
 from .. import exactjson
 from . import EXIT_OK, EXIT_PROBLEMS, UsageError, add_root_option, registry_root
+from .number import FIGURE_WITH_MINUS
 
 NAME = "find"
 HELP = "find a sentence in the articles (spacing and quotation marks do not matter)"
@@ -28,7 +29,9 @@ HELP = "find a sentence in the articles (spacing and quotation marks do not matt
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.add_argument("text", help="the words to find, as you read them")
+    parser.add_argument("text", help="the words to find, as you read them (-3.5%%p: a leading minus is text)")
+    # The words may start with a signed figure (-3.5%p 하락): read as text, as `claims number` does.
+    parser._negative_number_matcher = FIGURE_WITH_MINUS  # private: see checks/commands/number.py
     parser.add_argument(
         "--source", metavar="ID", action="append", help="search this article only (repeatable)"
     )

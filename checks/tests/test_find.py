@@ -302,3 +302,15 @@ def test_middle_dots_tildes_and_full_width_letters(
     assert [(h["match"], h["source"], h["line"]) for h in data["hits"]][:1] == [
         ("exact", "dots-2024-02-04", 3)
     ]
+
+
+def test_words_that_start_with_a_minus_are_searched_not_taken_for_an_option(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `-128명으로` is text, as `claims number -3.5%` reads a figure: the sample article prints
+    # `128명으로` (line 3), so the one differing character is the minus.
+    code, data = find_json(capsys, root, "-128명으로")
+    assert code == 0
+    assert [(h["match"], h["line"], h["column"], h["differences"]) for h in data["hits"]] == [
+        ("near", 3, col(3, "128명으로"), 1)
+    ]
