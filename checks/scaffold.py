@@ -13,12 +13,14 @@ import re
 import shlex
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
 from .checker import CheckResult
 from .claims import CLAIMS, Claim, claims_files, read_claims_file
 from .compare import bounds_text
+from .dates import find_times
 from .editing import MODELINE, EditRefused, Planned, check_as_if, new_problems, plan_append, write
 from .problems import Problem
 from .quantity import NotAFigure, Quantity, find_quantities, read_quantity
@@ -433,10 +435,24 @@ def _option(
             entry = (c.as_of, c.as_of_text, f"the time of claim {c.id} ({c.as_written})")
             if entry[:2] not in [t[:2] for t in times]:
                 times.append(entry)
-    for m in re.finditer(r"(\d{4})년\s*(\d{1,2})월", quote):
-        month = int(m.group(2))
-        if 1 <= month <= 12 and (f"{m.group(1)}-{month:02d}", m.group(0)) not in [t[:2] for t in times]:
-            times.append((f"{m.group(1)}-{month:02d}", m.group(0), "the date the quote prints"))
+    # Then every calendar time the quote states, read by the time reader as `claims check` reads
+    # as_of_text, relative words counted from the publication date (지난해 3분기 in January 2022:
+    # 2021-Q3), so the suggestion is what the check will accept. Only times that name a span
+    # (`at`): `2023년까지` names the end of some time, not the figure's time.
+    source = result.sources.get(request.source)
+    if source is not None and source.published != date.min:
+        for reading in find_times(quote, source.published):
+            if reading.span is None or reading.relation != "at":
+                continue
+            entry = (reading.span.label(), reading.text)
+            if entry in [t[:2] for t in times]:
+                continue
+            why = f"the quote says {reading.text}"
+            if reading.relative:
+                why += f", counted from the publication date {source.published.isoformat()}"
+            if reading.vague:
+                why += f" (some time within {reading.span.label()}: narrow it if the article says more)"
+            times.append((*entry, why))
 
     def ranked(table: Counter[str], why: dict[str, str], known: dict[str, object]) -> list[Suggestion]:
         keys = sorted(table, key=lambda k: (-table[k], k))

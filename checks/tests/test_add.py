@@ -538,3 +538,25 @@ def test_a_written_date_claim_says_which_days_it_names(
     code, out, err = run(capsys, *launch)
     assert (code, err) == (0, ""), out
     assert "  read as: 2020-12 (month)\n" in out
+
+
+def test_the_times_the_quote_states_are_suggested_as_the_check_reads_them(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The sample article is of 2024-01-02: its `지난해 3분기` is the third quarter of 2023, and
+    # `2020년 12월` (line 3) is December 2020. Each is offered with the quote's words for it.
+    root = make_registry()
+    code, out, _ = run(capsys, "add", "--source", "sample-2024-01-02", "--quote", QUOTE, "--root", str(root))
+    assert code == 1
+    assert (
+        "  --as-of 2023-Q3 --as-of-text 지난해 3분기: the quote says 지난해 3분기, counted from the "
+        "publication date 2024-01-02\n"
+    ) in out
+    quote = "LG AI연구원은 2020년 12월 출범했다. 출범 당시 80여명이던"
+    code, out, _ = run(capsys, "add", "--source", "sample-2024-01-02", "--quote", quote, "--root", str(root))
+    assert "  --as-of 2020-12 --as-of-text 2020년 12월: the quote says 2020년 12월\n" in out
+    # The suggestion is what `claims check` accepts: written with it, the claim checks clean.
+    argv = [*FULL[:-4], "--as-of", "2023-Q3", "--as-of-text", "지난해 3분기", "--id", "with-suggested-time"]
+    code, _, err = run(capsys, *argv, "--root", str(root))
+    assert (code, err) == (0, "")
+    assert clean(root)
