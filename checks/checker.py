@@ -355,7 +355,12 @@ def _not_found(quote: str, source: Source, result: CheckResult) -> str:
             f"; the closest passage is not searched for beyond the first {MAX_CLOSEST_SEARCHES} quotes not "
             "found in one run: fix those first"
         )
-    result.closest_searches_left -= 1
+    result.closest_searches_left -= 1  # the search of the whole file below counts as one too
+    elsewhere = source.outside_body(quote)
+    if elsewhere is not None:
+        return (
+            f"{head}; {elsewhere}: quote the article's own text, or correct the body's bounds if that is it"
+        )
     mismatch = source.body.closest(quote)
     if mismatch is None:
         return head + "; nothing in the article resembles it: check `source`"

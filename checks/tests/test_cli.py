@@ -457,3 +457,41 @@ def test_installed_script_end_to_end(make_registry: MakeRegistry) -> None:
     )
     assert usage.returncode == 2
     assert "invalid choice: 'chekc'" in usage.stderr
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        # The body ends at line 3: line 4, a photo caption, is outside it.
+        ("      first_line: 1\n      last_line: 3\n", "outside the body (lines 1-3 in seeds/sources.yaml)"),
+        # Line 4 is left out as furniture.
+        (
+            (
+                "      first_line: 1\n      last_line: 5\n      omit:\n        - first_line: 4\n"
+                "          last_line: 4\n          what: a photo caption\n"
+            ),
+            "in or across page furniture left out of the body (`omit` in seeds/sources.yaml)",
+        ),
+    ],
+)
+def test_a_quote_from_outside_the_body_says_where_it_is(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str], body: str, where: str
+) -> None:
+    # Not "nothing resembles it": the words are in the file (checks/tests/registry/seeds/sample.txt,
+    # line 4, from column 6), just not in the article's body.
+    index = (Path(__file__).parent / "registry" / "seeds" / "sources.yaml").read_text(encoding="utf-8")
+    index = index.replace("      first_line: 1\n      last_line: 5\n", body)
+    claim = (
+        "claims:\n  - id: caption-claim\n    source: sample-2024-01-02\n"
+        "    quote: 출범 당시 80여명이던 연구원들이 모였다\n    subject: lg-ai-research\n"
+        "    property: headcount\n    as_written: 80여명\n    unit: person\n"
+    )
+    root = make_registry({"seeds/sources.yaml": index, "claims/caption.yaml": claim})
+    code, out, _ = run(capsys, "check", "--root", str(root))
+    assert code == 1
+    (line,) = [x for x in out.splitlines() if "quote-not-found" in x]
+    assert line == (
+        "claims/caption.yaml:4:12: error quote-not-found the quote does not occur in the body of "
+        f"sample-2024-01-02 (seeds/sample.txt); it is at seeds/sample.txt:4:6, {where}: quote the article's "
+        "own text, or correct the body's bounds if that is it"
+    )
