@@ -44,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..schemas import did_you_mean
-    from ..search import describe, find, fold, hits_json, load, render_text
+    from ..search import describe, find, fold, hits_json, load, outside_bodies, render_text
 
     if not fold(args.text):
         raise UsageError("nothing to find: give some words of the sentence")
@@ -69,8 +69,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"claims find: not searched: {sid} failed its own checks (see `claims check`)\n")
     hits = find(registry, args.text, ids)
     shown = describe(registry, hits if args.limit == 0 else hits[: args.limit])
+    outside = [] if hits else outside_bodies(registry, args.text, ids)
     if args.format == "json":
-        sys.stdout.write(exactjson.dumps(hits_json(args.text, hits, shown)) + "\n")
+        sys.stdout.write(exactjson.dumps(hits_json(args.text, hits, shown, outside)) + "\n")
     else:
-        sys.stdout.write(render_text(args.text, hits, shown))
+        sys.stdout.write(render_text(args.text, hits, shown, outside))
     return EXIT_OK if hits else EXIT_PROBLEMS
