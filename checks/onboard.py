@@ -514,7 +514,10 @@ def add_source(root: Path, request: Request, cwd: Path, dry_run: bool = False) -
     if not _strip(request.outlet):
         raise EditRefused("--outlet is empty: give the outlet as it names itself (e.g. 뉴스1)")
     lines = text.split("\n")
-    proposal = Proposal(f"{SEEDS}/{name}", sha, len(lines), lines=lines)
+    # A final line break ends the last line; it does not start another (`wc -l` counts so, and so
+    # does an editor): a file of 14 lines ending in a line break has no line 15.
+    count = len(lines) - 1 if text.endswith("\n") else len(lines)
+    proposal = Proposal(f"{SEEDS}/{name}", sha, count, lines=lines)
     outcome = Outcome("incomplete", proposal)
 
     # Headline and body.
@@ -533,8 +536,8 @@ def add_source(root: Path, request: Request, cwd: Path, dry_run: bool = False) -
         proposal.body_why = reason
     if request.body_lines is not None:
         proposal.first, proposal.last = _range(request.body_lines, "--body-lines")
-        if proposal.last > len(lines):
-            raise EditRefused(f"--body-lines {request.body_lines}: the file has {len(lines)} lines")
+        if proposal.last > count:
+            raise EditRefused(f"--body-lines {request.body_lines}: the file has {count} lines")
         proposal.body_why = "--body-lines"
     else:
         proposal.first = proposal.headline_line
@@ -548,6 +551,8 @@ def add_source(root: Path, request: Request, cwd: Path, dry_run: bool = False) -
         proposal.omits = []
         for item in request.omit:
             a, b = _range(item, "--omit")
+            if b > count:
+                raise EditRefused(f"--omit {item}: the file has {count} lines")
             proposal.omits.append(
                 Omit(a, b, _strip(" / ".join(_strip(lines[k - 1]) for k in range(a, b + 1)))[:80])
             )

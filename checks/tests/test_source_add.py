@@ -203,6 +203,26 @@ def test_given_bounds_and_omits_are_used(root: Path, capsys: pytest.CaptureFixtu
 # --- refusals ---------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("omit", ["15-16", "3-99999999999"])
+def test_an_omit_past_the_end_of_the_file_is_refused_not_a_crash(
+    root: Path, capsys: pytest.CaptureFixture[str], omit: str
+) -> None:
+    # NEW_ARTICLE has 14 lines: line 15 does not exist.
+    before = files_of(root)
+    argv = [
+        "source",
+        "add",
+        str(root / "seeds/new_article.txt"),
+        "--outlet",
+        "예시일보",
+        "--id",
+        "y-2024-08-07",
+    ]
+    code, _, err = run(capsys, *argv, "--published", "2024-08-07", "--omit", omit, "--root", str(root))
+    assert (code, err) == (1, f"claims source add: --omit {omit}: the file has 14 lines\n")
+    assert files_of(root) == before
+
+
 def test_a_file_outside_seeds_is_refused(
     root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -395,3 +415,23 @@ def test_more_forms_of_buttons_are_page_furniture(line: str) -> None:
 )
 def test_prose_that_names_a_network_is_not_furniture(line: str) -> None:
     assert onboard.furniture(line, "예시일보") is None
+
+
+def test_the_line_count_is_the_editors(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # NEW_ARTICLE is 14 lines, each ending in a line break (as `wc -l` counts): not 15.
+    code, out, _ = run(
+        capsys,
+        "source",
+        "add",
+        str(root / "seeds/new_article.txt"),
+        "--outlet",
+        "예시일보",
+        "--root",
+        str(root),
+    )
+    assert code == 1
+    sha = hashlib.sha256(NEW_ARTICLE.encode("utf-8")).hexdigest()
+    assert out.startswith(f"seeds/new_article.txt: 14 lines, sha256 {sha}\n")
+    code, _, err = run(capsys, "source", "add", str(root / "seeds/new_article.txt"), "--outlet", "예시일보",
+                       "--published", "2024-08-07", "--body-lines", "3-15", "--root", str(root))  # fmt: skip
+    assert (code, err) == (1, "claims source add: --body-lines 3-15: the file has 14 lines\n")
