@@ -265,6 +265,14 @@ def _title_like(line: str, outlet: str | None) -> bool:
 def locate(root: Path, path_arg: str, cwd: Path) -> tuple[Path, str]:
     """The article file: it must lie in seeds/ itself (links resolved), be a plain file, and be named
     as seeds/sources.yaml allows."""
+    try:
+        return _locate(root, path_arg, cwd)
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte: no file can have it
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise EditRefused(f"{path_arg}: not a file name that can be opened ({reason})") from None
+
+
+def _locate(root: Path, path_arg: str, cwd: Path) -> tuple[Path, str]:
     given = Path(path_arg)
     path = given if given.is_absolute() else cwd / given
     seeds = (root / SEEDS).resolve()

@@ -10,7 +10,6 @@ the same figure, and from the vocabulary's Korean labels found in the sentence.
 from __future__ import annotations
 
 import re
-import shlex
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +21,7 @@ from .claims import CLAIMS, Claim, claims_files, read_claims_file
 from .compare import bounds_text
 from .dates import find_times
 from .editing import MODELINE, EditRefused, Planned, check_as_if, new_problems, plan_append, write
+from .inert import shell_word
 from .problems import Problem
 from .quantity import NotAFigure, Quantity, find_quantities, read_quantity
 from .quotes import canonical
@@ -489,4 +489,4 @@ def command_line(request: Request, option: FigureOption | None, root_arg: str | 
         args += ["--note", request.note]
     if root_arg is not None:
         args += ["--root", root_arg]
-    return shlex.join(args)
+    return " ".join(shell_word(a) for a in args)  # copied and run: inert, yet the same words

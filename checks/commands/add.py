@@ -32,6 +32,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from ..inert import terminal
 from . import EXIT_OK, EXIT_PROBLEMS, UsageError, add_root_option, registry_root
 
 if TYPE_CHECKING:
@@ -70,6 +71,9 @@ def run(args: argparse.Namespace) -> int:
 
     if args.occurrence is not None and args.occurrence < 1:
         raise UsageError("--occurrence counts from 1")
+    if args.occurrence is not None and args.occurrence >= 10**18:
+        # The registry's YAML reader refuses integers of more than 18 digits (number-too-large).
+        raise UsageError("--occurrence has at most 18 digits; no quote occurs that often")
     root = registry_root(args.root)
     request = Request(
         source=args.source,
@@ -87,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         outcome = add_claim(root, request, dry_run=args.dry_run)
     except EditRefused as exc:
-        sys.stderr.write(f"claims add: {exc}\n")
+        sys.stderr.write(f"claims add: {terminal(str(exc))}\n")  # it may echo any option's value
         return EXIT_PROBLEMS
     sys.stdout.write(render(outcome, request, args.root, args.dry_run))
     return EXIT_OK if outcome.status == "written" else EXIT_PROBLEMS

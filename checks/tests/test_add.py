@@ -4,6 +4,7 @@ and the YAML emitter's round trip through the project's own reader."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shlex
 import signal
@@ -560,3 +561,43 @@ def test_the_times_the_quote_states_are_suggested_as_the_check_reads_them(
     code, _, err = run(capsys, *argv, "--root", str(root))
     assert (code, err) == (0, "")
     assert clean(root)
+
+
+def test_the_suggested_command_is_inert_on_the_terminal_and_runs_as_the_same_words(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A note with a bidi override and a quotation mark: printed raw, U+202E would make the command
+    # read backwards on the terminal; escaped as text, the copied command would write other words.
+    root = make_registry()
+    note = "출처 확인\u202e 필요 'x'"
+    code, out, _ = run(
+        capsys, "add", "--source", "sample-2024-01-02", "--quote", QUOTE, "--note", note, "--root", str(root)
+    )
+    assert code == 1
+    assert "\u202e" not in out
+    line = next(x.strip() for x in out.splitlines() if x.strip().startswith("claims add ") and "128명" in x)
+    echo = f"{sys.executable} -c 'import json, sys; print(json.dumps(sys.argv[1:]))' {line.removeprefix('claims ')}"
+    argv = json.loads(subprocess.run(["bash", "-c", echo], capture_output=True, text=True, check=True).stdout)
+    assert argv[argv.index("--note") + 1] == note
+    assert argv[argv.index("--quote") + 1] == QUOTE
+
+
+def test_a_source_id_too_long_for_a_file_name_is_refused_not_a_crash(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_registry()
+    code, _, err = run(capsys, "add", "--source", "a" * 300, "--quote", QUOTE, "--root", str(root))
+    assert code == 1
+    assert "internal error" not in err and "not a file name that can be opened" in err
+
+
+def test_an_occurrence_the_registry_cannot_hold_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    # More than 18 digits: the registry's reader refuses such an integer (number-too-large).
+    code, _, err = run(capsys, *FULL, "--occurrence", "9" * 30)
+    assert (code, err) == (2, "claims add: --occurrence has at most 18 digits; no quote occurs that often\n")
+
+
+def test_a_refusal_echoing_an_option_is_inert(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, *FULL, "--id", "\x1b[2Jx\u202e")
+    assert code == 1
+    assert err.startswith("claims add: --id '\\x1b[2Jx\\u202e' is not in the ID form")

@@ -495,3 +495,9 @@ def test_a_quote_from_outside_the_body_says_where_it_is(
         f"sample-2024-01-02 (seeds/sample.txt); it is at seeds/sample.txt:4:6, {where}: quote the article's "
         "own text, or correct the body's bounds if that is it"
     )
+
+
+def test_a_usage_error_echoing_what_was_typed_is_inert(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "find", "엑사원", "--source", "\u202eevil\x1b[2J")
+    assert code == 2
+    assert err.startswith("claims find: no source '\\u202eevil\\x1b[2J' in seeds/sources.yaml")

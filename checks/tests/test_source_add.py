@@ -435,3 +435,13 @@ def test_the_line_count_is_the_editors(root: Path, capsys: pytest.CaptureFixture
     code, _, err = run(capsys, "source", "add", str(root / "seeds/new_article.txt"), "--outlet", "예시일보",
                        "--published", "2024-08-07", "--body-lines", "3-15", "--root", str(root))  # fmt: skip
     assert (code, err) == (1, "claims source add: --body-lines 3-15: the file has 14 lines\n")
+
+
+@pytest.mark.parametrize("path", ["seeds/\x00.txt", "seeds/" + "a" * 300 + ".txt"])
+def test_a_path_no_file_can_have_is_refused_not_a_crash(
+    root: Path, capsys: pytest.CaptureFixture[str], path: str
+) -> None:
+    code, _, err = run(capsys, "source", "add", path, "--outlet", "예시일보", "--root", str(root))
+    assert code == 1
+    assert "internal error" not in err and "not a file name that can be opened" in err
+    assert "\x00" not in err
