@@ -103,7 +103,7 @@ def render(outcome: Outcome, request: Request, root_arg: str | None, dry_run: bo
 
     out: list[str] = []
     if outcome.status == "refused":
-        out.append(f"claims add: {outcome.message}")
+        out.append(f"claims add: {inert(outcome.message)}")
         for p in outcome.problems:
             out.append(f"  {p.severity.value} {p.code}: {inert(p.message)}")
             planned = outcome.planned
