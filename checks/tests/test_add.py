@@ -603,9 +603,21 @@ def test_a_refusal_echoing_an_option_is_inert(capsys: pytest.CaptureFixture[str]
     assert err.startswith("claims add: --id '\\x1b[2Jx\\u202e' is not in the ID form")
 
 
-def test_a_figure_that_cannot_be_read_is_echoed_inert(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(
-        capsys, "add", "--source", "sample-2024-01-02", "--quote", QUOTE, "--as-written", "\x1b[2J"
-    )
+def test_a_figure_that_cannot_be_read_is_echoed_inert(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_registry()
+    argv = [
+        "add",
+        "--source",
+        "sample-2024-01-02",
+        "--quote",
+        QUOTE,
+        "--as-written",
+        "\x1b[2J",
+        "--root",
+        str(root),
+    ]
+    code, out, _ = run(capsys, *argv)
     assert code == 1
     assert "\x1b" not in out and "--as-written '\\x1b[2J'" in out
