@@ -40,7 +40,7 @@ from .schemas import did_you_mean
 from .skips import SKIPS, Skip, load_skips
 from .sources import INDEX, Source, load_sources
 from .times import Span, parse_as_of
-from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary
+from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary, unknown_key_message
 from .whole_figure import whole_figure_problem
 from .yamlfile import Node
 
@@ -162,7 +162,7 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
         ):
             value = getattr(claim, key)
             if value not in table:
-                add(key, code, f"{key} '{value}' is not in the vocabulary{did_you_mean(value, table)}")
+                add(key, code, unknown_key_message(key, value, table))
 
     source = result.sources.get(claim.source)
     # Relative times (지난해, 이날) are read against the article's publication date; a source too
@@ -381,7 +381,12 @@ def _not_found(quote: str, source: Source, result: CheckResult) -> str:
             f"; the closest passage is not searched for beyond the first {MAX_CLOSEST_SEARCHES} quotes not "
             "found in one run: fix those first"
         )
-    result.closest_searches_left -= 1
+    result.closest_searches_left -= 1  # the search of the whole file below counts as one too
+    elsewhere = source.outside_body(quote)
+    if elsewhere is not None:
+        return (
+            f"{head}; {elsewhere}: quote the article's own text, or correct the body's bounds if that is it"
+        )
     mismatch = source.body.closest(quote)
     if mismatch is None:
         return head + "; nothing in the article resembles it: check `source`"

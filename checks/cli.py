@@ -31,6 +31,7 @@ from .commands import (
     source,
 )
 from .files import Terminated
+from .inert import terminal
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "PROJECT_ROOT", "default_root", "main"]
 
@@ -57,13 +58,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except UsageError as exc:
-        sys.stderr.write(f"claims {args.command}: {exc}\n")
+        sys.stderr.write(f"claims {args.command}: {terminal(str(exc))}\n")  # it may echo what was typed
         return EXIT_USAGE
     except (KeyboardInterrupt, Terminated):
         sys.stderr.write(f"claims {args.command}: interrupted\n")
         return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 -- any internal error: say so briefly; the traceback only on request
-        sys.stderr.write(f"claims {args.command}: internal error: {type(exc).__name__}: {exc}\n")
+        sys.stderr.write(
+            f"claims {args.command}: internal error: {type(exc).__name__}: {terminal(str(exc))}\n"
+        )
         if os.environ.get("CLAIMS_DEBUG"):
             traceback.print_exc()
         else:

@@ -321,7 +321,8 @@ CODES: dict[str, Code] = {
             "source-unindexed",
             E,
             "A file in seeds/ has no entry in the sources index, so no claim can cite it.",
-            "Add an entry for it to seeds/sources.yaml (see the existing ones).",
+            "Onboard it with `claims source add seeds/FILE --outlet OUTLET`, which pins its sha256 and "
+            "proposes its entry in seeds/sources.yaml.",
             "sources: []\n",
             (0, 0),
             passing=_SAMPLE_INDEX,
