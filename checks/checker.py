@@ -16,8 +16,16 @@ from pathlib import Path
 from . import quantity
 from .claims import Claim, find_claims_files, read_claims_file
 from .compare import Group, compare
-from .coverage import check_skips
-from .dates import DATE_UNIT, NotATime, TimeReading, read_date, read_time
+from .coverage import check_skips, quote_at
+from .dates import (
+    DATE_UNIT,
+    NotATime,
+    TimeReading,
+    read_date,
+    read_time,
+    whole_date_in_article,
+    whole_time_problem,
+)
 from .problems import Problem, Severity, problem
 from .quotes import (
     MAX_CLOSEST_SEARCHES,
@@ -32,7 +40,7 @@ from .schemas import did_you_mean
 from .skips import SKIPS, Skip, load_skips
 from .sources import INDEX, Source, load_sources
 from .times import Span, parse_as_of
-from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary
+from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary, unknown_key_message
 from .whole_figure import whole_figure_in_article, whole_figure_problem
 from .yamlfile import Node
 
@@ -154,7 +162,7 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
         ):
             value = getattr(claim, key)
             if value not in table:
-                add(key, code, f"{key} '{value}' is not in the vocabulary{did_you_mean(value, table)}")
+                add(key, code, unknown_key_message(key, value, table))
 
     source = result.sources.get(claim.source)
     # Relative times (지난해, 이날) are read against the article's publication date; a source too
@@ -168,7 +176,7 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
             add("as_of", "invalid-value", f"as_of '{claim.as_of}' names no time ({exc}); e.g. '2021-Q3'")
         else:
             if claim.as_of_text is not None and published is not None:
-                _check_as_of(claim, as_of, published, add)
+                _check_as_of(claim, as_of, published, add, source)
 
     if len(claim.quote) > MAX_QUOTE_CHARS or len(claim.as_written) > MAX_FIGURE_CHARS:
         return found  # the schema refuses it (maxLength); searching it would only cost time
@@ -185,16 +193,14 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
     if place is not None:
         result.places[claim.id] = place
         if figure_ok and source is not None:
-            _check_figure_in_article(claim, source, published, result, add)
+            _check_figure_in_article(claim, source, result, add)
     return found
 
 
-def _check_figure_in_article(
-    claim: Claim, source: Source, published: date | None, result: CheckResult, add: Add
-) -> None:
+def _check_figure_in_article(claim: Claim, source: Source, result: CheckResult, add: Add) -> None:
     """The whole-figure rule again, with the article's words around the placed quote: a quote cut
-    inside a figure (`28명으로` from `128명으로`, `8월 22일` from `지난해 8월 22일`) hides what it cuts off."""
-    at = source.body.occurrence_at(claim.quote, claim.occurrence)
+    inside a figure (`28명으로` from `128명으로`) hides what it cuts off. (A date's: `_check_date`.)"""
+    at = quote_at(source, claim.quote, claim.occurrence)
     if at is None:
         return
     k, start = at
@@ -205,7 +211,6 @@ def _check_figure_in_article(
         start + len(quote),
         canonical(claim.as_written),
         claim.unit,
-        published,
     )
     if message is not None:
         add("as_written", "figure-not-in-quote", message)
@@ -306,12 +311,22 @@ def _check_inside_quote(claim: Claim, add: Add) -> bool:
             "time-not-in-quote",
             f"as_of_text '{claim.as_of_text}' does not occur in the quote; copy the time words from the quote",
         )
+    elif claim.as_of_text is not None and (part := whole_time_problem(quote, canonical(claim.as_of_text))):
+        add("as_of_text", "time-not-in-quote", part)  # 3분기 out of 지난해 3분기: read alone, another year
     return ok
 
 
-def _check_as_of(claim: Claim, as_of: Span, published: date, add: Add) -> None:
+def _check_as_of(claim: Claim, as_of: Span, published: date, add: Add, source: Source | None = None) -> None:
     """as_of must say what as_of_text says, wherever the time reader can resolve the words (issue 7)."""
     assert claim.as_of_text is not None
+    at = quote_at(source, claim.quote, claim.occurrence) if source is not None and source.usable else None
+    if source is not None and at is not None:
+        words = canonical(claim.as_of_text)
+        segment, start = source.body.segments[at[0]].text, at[1]
+        if (partial := whole_date_in_article(segment, start, canonical(claim.quote), words)) is not None:
+            # 3분기 of a quote that starts inside 지난해 3분기: read alone, the wrong year would pass.
+            add("as_of_text", "time-not-in-quote", partial.replace("the date '", "the time words '", 1))
+            return
     try:
         reading = read_time(claim.as_of_text, published)
     except NotATime:
@@ -333,6 +348,14 @@ def _check_as_of(claim: Claim, as_of: Span, published: date, add: Add) -> None:
 
 
 def _check_date(claim: Claim, published: date, result: CheckResult, add: Add) -> None:
+    source = result.sources.get(claim.source)
+    at = quote_at(source, claim.quote, claim.occurrence) if source is not None and source.usable else None
+    if source is not None and at is not None:
+        segment, start = source.body.segments[at[0]].text, at[1]
+        partial = whole_date_in_article(segment, start, canonical(claim.quote), canonical(claim.as_written))
+        if partial is not None:
+            add("as_written", "figure-not-in-quote", partial)  # 8월 출시 out of 2023년 8월 출시
+            return
     try:
         reading = read_date(claim.as_written, published)
     except NotATime as exc:
@@ -382,7 +405,12 @@ def _not_found(quote: str, source: Source, result: CheckResult) -> str:
             f"; the closest passage is not searched for beyond the first {MAX_CLOSEST_SEARCHES} quotes not "
             "found in one run: fix those first"
         )
-    result.closest_searches_left -= 1
+    result.closest_searches_left -= 1  # the search of the whole file below counts as one too
+    elsewhere = source.outside_body(quote)
+    if elsewhere is not None:
+        return (
+            f"{head}; {elsewhere}: quote the article's own text, or correct the body's bounds if that is it"
+        )
     mismatch = source.body.closest(quote)
     if mismatch is None:
         return head + "; nothing in the article resembles it: check `source`"

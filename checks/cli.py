@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except UsageError as exc:
-        sys.stderr.write(f"claims {args.command}: {terminal(str(exc))}\n")
+        sys.stderr.write(f"claims {args.command}: {terminal(str(exc))}\n")  # it may echo what was typed
         return EXIT_USAGE
     except (KeyboardInterrupt, Terminated):
         sys.stderr.write(f"claims {args.command}: interrupted\n")

@@ -6,7 +6,8 @@ The rules (README, "Comparison", is their documentation; keep the two in step):
 2. The time a claim refers to is its `as_of` when it states one. A claim stating none is, for a
    property that changes over time (vocabulary: `changes_over_time: true`), taken as current on its
    article's publication date; for a one-off fact (`false`), it is *undated* and compared with every
-   figure for the same thing.
+   figure for the same thing. The date of a one-off event (`unit: date`) is undated even with an
+   `as_of`: it cannot change over time.
 3. Dated claims whose times overlap form one same-time group (overlap is chained: sorted by start,
    a claim joins the group while it overlaps the group's span). Undated claims join every same-time
    group; with no dated claim they form one group of their own.
@@ -121,9 +122,13 @@ def members_of(result: CheckResult) -> list[Member]:
         if place is None or source is None or (read is None and (reading is None or reading.span is None)):
             continue
         prop = result.vocabulary.properties.get(claim.property)
-        if claim.as_of is not None:
+        if claim.unit == DATE_UNIT and not (prop is not None and prop.changes_over_time):
+            # The date of a one-off event is its own time, as_of or not: two outlets' dates of one visit
+            # are compared (a contradiction), never a series (the visit did not "change" its date).
+            span: Span | None = None
+        elif claim.as_of is not None:
             try:
-                span: Span | None = parse_as_of(claim.as_of)
+                span = parse_as_of(claim.as_of)
             except ValueError:
                 continue  # reported by the checker as invalid-value
         elif prop is not None and prop.changes_over_time and claim.unit != DATE_UNIT:

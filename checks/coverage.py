@@ -9,18 +9,20 @@ reader (`checks.dates.find_times`) in each article body, page furniture left out
 A found figure is
 - *claimed* when a claim's quote holds it at that place of the article (the quote's one occurrence, or
   the one pinned with `occurrence`) and the claim's figure is that figure: `as_written`, looked for in
-  the quote from its start (as the report bolds it), overlaps it. A claim whose unit is not `date`
-  covers a date only when its `as_written` spans the whole date: a `year` claim of `2020년` covers the
-  date `2020년`, but the `day` claim `나흘` does not cover the date `21일(현지시간)부터 나흘 동안`.
-  The words of a claim's `as_of_text` in its quote are claimed too: they are the claim's time, which
-  the time reader checks (`지난해 3분기` in `지난해 3분기 기준 128명`); only the dates and figures
-  they hold whole (an `as_of_text` of `2` claims neither `2020년 12월` nor `128명`);
+  the quote from its start (as the report bolds it), overlaps it. A claim covers a date only when its
+  `as_written` spans the whole date: a `year` claim of `2020년` covers the date `2020년`, but the `day`
+  claim `나흘` does not cover the date `21일(현지시간)부터 나흘 동안`, nor a date claim of `2020년` (its
+  quote cut at a line break) the date `2020년 12월`.
+  The times in a claim's `as_of_text` (dates, figures of time) are claimed too: they are the claim's
+  time, which the time reader checks (`지난해 3분기` in `지난해 3분기 기준 128명`); other figures there are not,
+  nor a time the words hold only in part;
 - *skipped* when, instead, a skip of claims/skips.yaml holds it the same way (its `figure` in its
   `quote`);
 - *uncovered* otherwise. `claims coverage --check` fails while anything is uncovered.
 
 A skip must skip something: one whose figure the readers do not find, or find already claimed, is
-stale (`skip-stale`); two skips of one figure are one too many (`skip-duplicate`).
+stale (`skip-stale`); two skips of one figure are one too many (`skip-duplicate`); one skip whose
+figure spans several figures or dates skips none of them (`skip-too-broad`).
 """
 
 from __future__ import annotations
@@ -28,12 +30,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING
 
 from . import exactjson
 from .compare import supporting_sentence
-from .dates import DATE_UNIT, find_times
+from .dates import find_times
 from .inert import terminal
 from .problems import Problem, problem
 from .quantity import find_quantities
@@ -48,6 +49,23 @@ if TYPE_CHECKING:
 
 STATUSES = ("claimed", "skipped", "uncovered")
 MAX_LINE_SHOWN = 10_000  # characters of one line of the text listing (a sentence can be long)
+
+# Units of a figure of time: the words of a claim's as_of_text may hold one (출범 후 14개월 동안).
+TIME_UNITS = frozenset(
+    (
+        "century",
+        "year",
+        "quarter",
+        "month",
+        "calendar-month",
+        "week",
+        "day",
+        "hour",
+        "clock-hour",
+        "minute",
+        "second",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -145,12 +163,27 @@ def _items(source: Source) -> list[_Item]:
     return sorted(out, key=lambda it: (it.segment, it.start))
 
 
+def quote_at(source: Source, quote: str, occurrence: int | None) -> tuple[int, int] | None:
+    """(segment, canonical start) of the quote's occurrence, counted as `Body.occurrences` counts."""
+    q = canonical(quote)
+    n = 0
+    want = occurrence or 1
+    for k, seg in enumerate(source.body.segments):
+        i = seg.text.find(q)
+        while i != -1:
+            n += 1
+            if n == want:
+                return k, i
+            i = seg.text.find(q, i + 1)
+    return None
+
+
 def _figure_range(
     source: Source, quote: str, occurrence: int | None, figure: str, unit: str = ""
 ) -> tuple[int, int, int] | None:
     """(segment, start, end) of the figure inside the quote's occurrence: where it stands whole (as
     `claims check` and the report read it: the `28명` after an earlier `128명`), else its first place."""
-    at = source.body.occurrence_at(quote, occurrence)
+    at = quote_at(source, quote, occurrence)
     if at is None:
         return None
     q, f = canonical(quote), canonical(figure)
@@ -173,34 +206,26 @@ class _Article:
     coverage: ArticleCoverage
     # For each skip (by index): the found items it covers, and whether a claim covers them too.
     skip_hits: dict[int, list[tuple[Found, bool]]]
-    # Skips whose figure is not one whole figure or date of the readers (by index): why. They skip nothing.
-    skip_faults: dict[int, str] = field(default_factory=dict)
+    # Skips whose figure spans several figures or dates (by the skip's index): what it spans.
+    too_broad: dict[int, list[str]] = field(default_factory=dict)
+    # Skips whose figure is only a part of one (by the skip's index): the message. They skip nothing.
+    partial: dict[int, str] = field(default_factory=dict)
 
 
-def _skip_fault(
-    skip: Skip, rng: tuple[int, int, int], items: list[_Item], text: str, published: date
-) -> str | None:
-    """A skip names ONE figure or date the readers find, whole: a part of one (`2` or `명` of `128명`,
-    `12월` of `2020년 12월`) or a stretch over several would hide a figure nobody looked at. As for a
-    claim, words that change nothing may be left out (`14개월` of `14개월 동안`)."""
-    k, a, b = rng
-    over = [it for it in items if it.segment == k and it.start < b and a < it.end]
-    if len(over) > 1:
-        shown = ", ".join(f"'{text[it.start : it.end]}'" for it in over[:5])
-        return (
-            f"the figure '{skip.figure}' spans {len(over)} figures and dates the readers find ({shown}): "
-            "a skip names one; write one skip per figure"
-        )
-    if over and not (a <= over[0].start and over[0].end <= b):
-        it = over[0]
-        whole = text[it.start : it.end]
-        if it.start <= a and b <= it.end and means_the_same(text[a:b], whole, it.kind, published):
-            return None
-        return (
-            f"the figure '{skip.figure}' is only part of the {it.kind} '{text[it.start : it.end]}' the readers "
-            "find there: a skip names the whole figure or date, exactly as printed"
-        )
-    return None
+def _part_of(skip: Skip, rng: tuple[int, int, int], item: _Item, text: str) -> str | None:
+    """A skip names a figure or date the readers find whole: a part of one (`2`, `명` or `28명` of
+    `128명`, `12월` of `2020년 12월`) would pass the whole off as skipped. As for a claim, words that
+    change nothing may be left out (`14개월` of `14개월 동안`)."""
+    _, a, b = rng
+    if a <= item.start and item.end <= b:
+        return None
+    whole = text[item.start : item.end]
+    if item.start <= a and b <= item.end and means_the_same(text[a:b], whole, item.kind):
+        return None
+    return (
+        f"the figure '{skip.figure}' is only part of the {item.kind} '{whole}' the readers find there: "
+        "a skip names the whole figure or date, exactly as printed"
+    )
 
 
 def _article(source: Source, claims: list[Claim], skips: list[Skip]) -> _Article:
@@ -210,33 +235,47 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip]) -> _Article
         rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_written, claim.unit)
         if rng is not None:
             for n, item in enumerate(items):
-                if _covers(rng, item, whole_date=claim.unit != DATE_UNIT):
+                if _covers(rng, item, whole_date=True):
                     claimed.setdefault(n, []).append(claim.id)
         # The words giving the claim's time (as_of_text) are claimed too: the time reader checks them
         # against as_of, so they are as verified as the figure (지난해 3분기 in 지난해 3분기 기준 128명).
-        # Only what the words hold whole: the checker lets an as_of_text it cannot read stand (`2`, a
-        # piece of a date), and such words must not claim the date or the figure they are cut from.
+        # Only times are: a date, or a figure of time (14개월 in 출범 후 14개월 동안). An as_of_text that
+        # holds more than the time (출범 당시 80여명이던) must not pass off the figure it holds as claimed.
         if claim.as_of_text is not None:
-            rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_of_text, DATE_UNIT)
+            rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_of_text)
             if rng is not None:
                 for n, item in enumerate(items):
-                    k, a, b = rng
-                    whole = k == item.segment and a <= item.start and item.end <= b
-                    if whole and claim.id not in claimed.get(n, []):
+                    # Whole only: a piece of a date the words cut (`2` of `2020년 12월`) is not the time.
+                    if (
+                        (item.kind == "date" or item.value in TIME_UNITS)
+                        and rng[0] == item.segment
+                        and rng[1] <= item.start
+                        and item.end <= rng[2]
+                        and claim.id not in claimed.get(n, [])
+                    ):
                         claimed.setdefault(n, []).append(claim.id)
     skipped: dict[int, list[Skip]] = {}
-    faults: dict[int, str] = {}
+    too_broad: dict[int, list[str]] = {}
+    partial: dict[int, str] = {}
     for skip in skips:
         rng = _figure_range(source, skip.quote, skip.occurrence, skip.figure)
         if rng is None:
             continue
-        fault = _skip_fault(skip, rng, items, source.body.segments[rng[0]].text, source.published)
-        if fault is not None:
-            faults[skip.index] = fault
+        hits = [n for n, item in enumerate(items) if _covers(rng, item, whole_date=False)]
+        if len(hits) > 1:
+            # A skip skips one figure or date, with its reason: one whose `figure` spans several would
+            # pass them all off as skipped for one reason. It skips none (skip-too-broad).
+            too_broad[skip.index] = [
+                source.body.segments[items[n].segment].text[items[n].start : items[n].end] for n in hits
+            ]
             continue
-        for n, item in enumerate(items):
-            if _covers(rng, item, whole_date=False):
-                skipped.setdefault(n, []).append(skip)
+        if hits:
+            fault = _part_of(skip, rng, items[hits[0]], source.body.segments[rng[0]].text)
+            if fault is not None:
+                partial[skip.index] = fault
+                continue
+        for n in hits:
+            skipped.setdefault(n, []).append(skip)
     article = ArticleCoverage(source.id, source.file, source.outlet, source.published.isoformat())
     skip_hits: dict[int, list[tuple[Found, bool]]] = {}
     for n, item in enumerate(items):
@@ -261,7 +300,7 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip]) -> _Article
         article.found.append(found)
         for skip in by_skips:
             skip_hits.setdefault(skip.index, []).append((found, bool(by_claims)))
-    return _Article(article, skip_hits, faults)
+    return _Article(article, skip_hits, too_broad, partial)
 
 
 def _placed(result: CheckResult) -> tuple[dict[str, list[Claim]], dict[str, list[Skip]]]:
@@ -309,9 +348,22 @@ def check_skips(result: CheckResult) -> list[Problem]:
         for skip in sorted(skips[sid], key=lambda s: s.index):
             hits = article.skip_hits.get(skip.index, [])
             line, col = skip.at("figure")
-            if skip.index in article.skip_faults:
+            if skip.index in article.partial:
+                found.append(problem(SKIPS, line, col, "figure-not-in-quote", article.partial[skip.index]))
+                continue
+            if skip.index in article.too_broad:
+                spans = article.too_broad[skip.index]
                 found.append(
-                    problem(SKIPS, line, col, "figure-not-in-quote", article.skip_faults[skip.index])
+                    problem(
+                        SKIPS,
+                        line,
+                        col,
+                        "skip-too-broad",
+                        f"'{skip.figure}' spans {len(spans)} figures and dates ("
+                        + ", ".join(f"'{t}'" for t in spans)
+                        + "): a skip skips one, with its own reason; write one skip per figure, `figure` "
+                        "exactly as printed",
+                    )
                 )
                 continue
             if not hits:

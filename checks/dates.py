@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -87,13 +88,19 @@ class TimeReading:
     vague: bool = False  # 연말, 8월 초: some time within `span`, not all of it
     relative: bool = False  # resolved against the publication date
     why: str = ""  # how relative words were resolved, or why they cannot be
+    # For 초/말 (2021년 말, 8월 초): the whole time the words are part of (2021, 2023-08); `span` is then
+    # the part they point at (the last quarter, the first ten days), some time within which is meant.
+    within: Span | None = None
 
     def describe(self) -> str:
         """The time in words a reader of a problem message understands."""
         if self.span is None:
             return f"no calendar time ({self.why})"
         label = self.span.label()
-        if self.vague:
+        if self.vague and self.within is not None:
+            part = "early" if self.span.start == self.within.start else "late"
+            label = f"a time {part} in {self.within.label()} (within {label})"
+        elif self.vague:
             label = f"a time within {label}"
         if self.relation == "until":
             label = f"a time ending within {label}"
@@ -109,6 +116,10 @@ class TimeReading:
             return self.span.start < span.end <= self.span.end
         if self.relation == "from":
             return self.span.start <= span.start < self.span.end
+        if self.vague and self.within is not None:
+            # 2021년 말: as_of 2021-12 or 2021-Q4 say it more precisely, 2021 less precisely; 2021-03
+            # is not the end of 2021.
+            return self.within.contains(span) and span.overlaps(self.span)
         if self.vague:
             return self.span.start <= span.start and span.end <= self.span.end
         return span == self.span
@@ -145,6 +156,19 @@ def _month_precision(modifier: str | None) -> str:
     return "interval" if modifier in ("초순", "상순", "중순", "하순") else "month"
 
 
+def _early_or_late(span: Span, precision: str, modifier: str) -> Span:
+    """The part of a year or month that 초 (early) and 말 (late) point at, some time within which is meant.
+
+    A careful reader does not take 2021년 말 for March 2021, nor 8월 초 for August 25: 초 and 말 are
+    vague, but not the whole span. For a year, the first and the last quarter (연초 is January or
+    February, 연말 November or December: a quarter leaves room); for a month, the first and the last
+    ten days, as 초순 and 하순 (8월 말 is the 20s to the end)."""
+    s = span.start
+    if precision == "year":
+        return Span(s, s.replace(month=4)) if modifier == "초" else Span(s.replace(month=10), span.end)
+    return Span(s, s.replace(day=11)) if modifier == "초" else Span(s.replace(day=21), span.end)
+
+
 def _shift_month(y: int, m: int, by: int) -> tuple[int, int]:
     k = y * 12 + (m - 1) + by
     return k // 12, k % 12 + 1
@@ -179,7 +203,8 @@ _MONTH_RANGE = re.compile(rf"(\d{{1,2}}){_S}(?:월{_S})?{_RANGE}{_S}(\d{{1,2}}){
 _DAY = re.compile(rf"(\d{{1,2}}){_S}일{_NOT_DAY}")
 _DAY_RANGE = re.compile(rf"(\d{{1,2}}){_S}(?:일{_S})?{_RANGE}{_S}(\d{{1,2}}){_S}일{_NOT_DAY}")
 _DAYS_COUNT = re.compile(r"(\d{1,2})[ ]?일")  # 21일부터 3일간: a number of days
-_QUARTER = re.compile(rf"([1-4]){_S}(?:[·/]{_S}4{_S})?분기")
+# 3분기 연속 흑자, 2분기째: a number of quarters, not a quarter of the calendar.
+_QUARTER = re.compile(rf"([1-4]){_S}(?:[·/]{_S}4{_S})?분기(?!{_S}(?:연속|째|동안|만에|간(?![{_HANGUL}])))")
 _HALF = re.compile(r"(상|하)반기")
 _MODIFIER_OK_AFTER = re.compile(
     rf"{_S}(초순|상순|중순|하순|초|말|중)(?:(?=[에께경쯤의엔])|(?=까지|부터)|(?![{_HANGUL}]))"
@@ -207,7 +232,7 @@ _REL_MONTH = {
     "다음달": 1,
     "내달": 1,
 }
-_REL_DAY = {"이날": 0, "오늘": 0, "어제": -1, "내일": 1, "그저께": -2, "모레": 2}
+_REL_DAY = {"이날": 0, "오늘": 0, "어제": -1, "내일": 1, "그저께": -2, "그제": -2, "모레": 2}
 _REL_WEEK = {"이번 주": 0, "이번주": 0, "지난주": -1, "지난 주": -1, "다음 주": 1, "다음주": 1}
 _YEAR_PART = {"연말": "말", "연초": "초", "연중": "중", "연내": "내"}
 _NATIVE_DAYS = {
@@ -268,6 +293,7 @@ class _Parts:
     year_range: tuple[int, int] | None = None
     month_range: tuple[int, int] | None = None
     day_range: tuple[int, int] | None = None
+    year_unsaid: bool = False  # 연말, 연초 alone: the year is not written
 
 
 class _Parser:
@@ -322,8 +348,12 @@ class _Parser:
         elif t.startswith("올", p) and t.startswith(" ", p + 1) and not parts.direction:
             # 올 상반기, 올 연말, 올 3분기: 올 is 올해 before a part of the year.
             rest = self._year_part(p + 2, _Parts(year_offset=0))
-            if rest is None:
-                return None
+            if (
+                rest is None
+                and (m := self.match(_MODIFIER_OK_AFTER, p + 1))
+                and m.group(1) in ("초", "말", "중")
+            ):
+                return _Parts(year_offset=0, modifier=m.group(1)), m.end()  # 올 초, 올 말: 올해 초
             return rest
         if parts.year is not None or parts.year_offset is not None:
             after = self._year_part(self.ws(end), parts)
@@ -337,10 +367,19 @@ class _Parser:
             if (w := _word_at(t, p, _YEAR_PART)) is not None:
                 parts.year_offset = 0
                 parts.modifier = _YEAR_PART[w]
+                parts.year_unsaid = True
                 return parts, p + len(w)
             if (w := _word_at(t, p, _REL_MONTH)) is not None:
                 parts.month_offset = _REL_MONTH[w]
                 end = p + len(w)
+                q = self.ws(end)
+                # 지난달 25일, 이달 21~24일: a day of the month the words name.
+                if d := self.match(_DAY_RANGE, q):
+                    parts.day_range = (int(d.group(1)), int(d.group(2)))
+                    return parts, self._day_tail(d.end())
+                if d := self.match(_DAY, q):
+                    parts.day = int(d.group(1))
+                    return parts, self._day_tail(d.end())
                 if m := self.match(_MODIFIER_OK_AFTER, end):
                     parts.modifier = m.group(1)
                     end = m.end()
@@ -361,8 +400,10 @@ class _Parser:
         if m := self.match(_HALF, p):
             parts.half = 1 if m.group(1) == "상" else 2
             return parts, m.end()
-        if parts.year_offset == 0 and parts.year is None and (w := _word_at(self.t, p, _YEAR_PART)):
-            parts.modifier = _YEAR_PART[w]  # 올 연말
+        if (parts.year is not None or parts.year_offset is not None) and (
+            w := _word_at(self.t, p, _YEAR_PART)
+        ):
+            parts.modifier = _YEAR_PART[w]  # 올 연말, 2023년 연말, 지난해 연말
             return parts, p + len(w)
         if m := self.match(_MONTH_RANGE, p):
             parts.month_range = (int(m.group(1)), int(m.group(2)))
@@ -418,6 +459,16 @@ class _Parser:
             return Span(d, d + timedelta(days=1)), "day", False, True, f"publication date {pub}"
         if parts.month_offset is not None:
             y, m = _shift_month(pub.year, pub.month, parts.month_offset)
+            if parts.day is not None or parts.day_range is not None:
+                days = parts.day_range or (parts.day, parts.day)
+                precision = "interval" if parts.day_range else "day"
+                return (
+                    self._days(y, m, days),
+                    precision,
+                    False,
+                    True,
+                    f"{y}-{m:02d}, from the publication date {pub}",
+                )
             return (
                 self._modified(_month(y, m), "month", parts.modifier),
                 _month_precision(parts.modifier),
@@ -496,6 +547,16 @@ class _Parser:
             days = parts.day_range or (d0, d0)
             return self._days(y, m, days), "interval" if parts.day_range else "day", False, True, how
         if year is not None:
+            if parts.year_unsaid and (
+                (parts.modifier == "말" and pub.month <= 2) or (parts.modifier == "초" and pub.month >= 11)
+            ):
+                # 연말 in a January article: the year-end just past (연말 특수) or the coming one? 연초 in
+                # December: this year's start or the coming one's? The words do not say.
+                word = "연말" if parts.modifier == "말" else "연초"
+                raise ValueError(
+                    f"'{word}' without a year in an article of {pub}: the one just past or the coming one? "
+                    f"the words do not say; write the year ({pub.year - 1}년 말, {pub.year}년 초, …)"
+                )
             span = self._modified(_year(year), "year", parts.modifier)
             return span, "year", _is_vague(parts.modifier), relative, how
         raise ValueError("no calendar time")
@@ -563,8 +624,19 @@ class _Parser:
             if day == pub.day:
                 raise ValueError(f"'오는 {day}일' in an article of {pub}: ambiguous")
             shift = 0 if day > pub.day else 1
+        elif day <= pub.day:
+            shift = 0
+        elif day <= monthrange(pub.year, pub.month)[1]:
+            # 25일 in an article of March 20: February 25 (a past event: 25일 발표했다) or the coming
+            # March 25 (a plan: 25일 열린다)? Korean news writes both bare; only the verb tells, and
+            # the reader sees the date alone. (Past events of last month are usually 지난달 25일.)
+            raise ValueError(
+                f"'{day}일' without a month, after the publication day {pub}: day {day} of the month "
+                f"before (a past event) or the coming day {day} of this month (a plan)? the words do not "
+                f"say, and the reader does not guess; write '지난달 {day}일', '지난 {day}일' or the month"
+            )
         else:
-            shift = 0 if day <= pub.day else -1
+            shift = -1  # 31일 in an article of September 1: September has no 31st; it is August 31
         y, m = _shift_month(pub.year, pub.month, shift)
         where = (
             "the publication month"
@@ -589,7 +661,10 @@ class _Parser:
         if self.t.startswith("부터", end):
             q = self.ws(end + 2)
             days = None
-            w = _word_at(self.t, q, _NATIVE_DAYS)
+            w = _word_at(self.t, q, _NATIVE_DAYS) or next(
+                (w for w in _NATIVE_DAYS if self.t.startswith(w + "간", q)),
+                None,  # 나흘간, 사흘간
+            )
             if w is not None:
                 days, r = _NATIVE_DAYS[w], q + len(w)
             elif m := _DAYS_COUNT.match(self.t, q):
@@ -641,7 +716,11 @@ class _Parser:
             if relation in ("for-days", "from-to"):
                 relation = "at"
             return TimeReading(text, p, text_end, None, "day", relation, False, True, str(exc)), consumed
-        return TimeReading(text, p, text_end, span, precision, relation, vague, relative, how), consumed
+        within = None
+        if vague and parts.modifier in ("초", "말") and precision in ("year", "month"):
+            within, span = span, _early_or_late(span, precision, parts.modifier)
+        reading = TimeReading(text, p, text_end, span, precision, relation, vague, relative, how, within)
+        return reading, consumed
 
     def _anchor(self, parts: _Parts) -> _Parts:
         """The year and month a `… 까지` end inherits from the start of the interval."""
@@ -675,8 +754,15 @@ def _may_start(text: str, i: int) -> bool:
     if prev.isalpha():
         return False
     if text[i].isdigit():
-        return not (prev.isdigit() or prev in ".,_@/:-")
+        if prev.isdigit() or prev in ".,_@/:-":
+            return False
+        # 8월 after '23년 or 23년: a year the reader does not read (a two-digit year) comes first; alone,
+        # the month would be counted from the publication year, a silent wrong year.
+        return not _AFTER_A_YEAR.search(text, max(0, i - 8), i)
     return True
+
+
+_AFTER_A_YEAR = re.compile(r"\d[ \t]?년[ \t]?\Z")
 
 
 def find_times(text: str, published: date) -> list[TimeReading]:
@@ -737,9 +823,107 @@ def read_time(text: str, published: date) -> TimeReading:
 
 
 def _vague(r: TimeReading) -> TimeReading:
-    return TimeReading(r.text, r.start, r.end, r.span, r.precision, r.relation, True, r.relative, r.why)
+    return TimeReading(
+        r.text, r.start, r.end, r.span, r.precision, r.relation, True, r.relative, r.why, r.within
+    )
 
 
 def read_date(text: str, published: date) -> TimeReading:
     """An event date as a claim writes it (`as_written`), read as days. NotATime when it is not one."""
     return read_time(text, published)
+
+
+# The extent of a time in running text does not depend on the publication date (only its days do).
+_ANY_PUBLICATION = date(2000, 1, 1)
+# Two publication dates far apart: words naming the same days under both name the same days always.
+_TWO_PUBLICATIONS = (date(2001, 6, 15), date(2017, 11, 3))
+
+
+def _same_days(part: str, whole: str) -> bool:
+    """Whether `part`, read alone, names the days `whole` names whatever the publication date."""
+    try:
+        return all(read_time(part, p).span == read_time(whole, p).span is not None for p in _TWO_PUBLICATIONS)
+    except NotATime:
+        return False
+
+
+def whole_date_start(quote: str, written: str, starts: list[int]) -> int | str:
+    """Where, among `starts` (occurrences of `written` in `quote`), the date stands whole in the quote;
+    else the message saying what the quote's date is.
+
+    A date claim is read from its `as_written` alone, so a part of a longer date is read wrong without
+    a word: `8월` out of `2023년 8월` (or `지난해 8월`) in an article of 2024-10 reads as 2024-08, `22일`
+    out of `2023년 8월 22일` as a day of the publication month. The time reader, run over the quote,
+    must find the date there: starting where `as_written` starts, no part of it outside `as_written`
+    (`2023년까지` holds the date `2023년`; `21일(현지시간)` out of `21일(현지시간)부터 나흘 동안` is only
+    its start)."""
+    readings = find_times(quote, _ANY_PUBLICATION)
+    outside: list[TimeReading] = []
+    for s in starts:
+        e = s + len(written)
+        around = [r for r in readings if r.start < e and s < r.end]
+        over = [r for r in around if r.start < s or r.end > e]
+        if around and not over and any(r.start == s for r in around):
+            return s
+        if len(over) == 1 and _same_days(written, over[0].text):
+            return s  # 2020년 12월 out of 지난 2020년 12월: 지난 only stresses the past
+        outside.extend(r for r in over if r not in outside)
+    if outside:
+        outside.sort(key=lambda r: (r.end - r.start, r.start))
+        return (
+            f"the date '{written}' is only part of the quote's date '{outside[0].text}': read alone it names "
+            "other days (a month without its year is counted from the publication date); copy the whole "
+            "date exactly as printed"
+        )
+    s = starts[0]
+    if not _AFTER_A_YEAR.search(quote, max(0, s - 8), s):
+        return s  # no date here at all (출범 당시, 80여명): the date reader says what it makes of the words
+    before = quote[max(0, s - 8) : s].rstrip()
+    return (
+        f"the time reader finds no date at '{written}' in the quote (after '{before}'): read alone it would "
+        "name days the quote may not mean (a month after a two-digit year, '23년 8월, is counted from the "
+        "publication year); a date claim states a date the reader can read whole (2023년 8월)"
+    )
+
+
+def whole_time_problem(quote: str, words: str) -> str | None:
+    """None when the time words (an as_of_text, canonical like `quote`) stand whole in the quote; else
+    why not. `3분기` out of `지난해 3분기`, read alone, is this year's third quarter: an as_of checked
+    against it would pass with the wrong year."""
+    starts = []
+    i = quote.find(words)
+    while i != -1:
+        before = quote[i - 1] if i > 0 else ""
+        after = quote[i + len(words)] if i + len(words) < len(quote) else ""
+        if not (before.isdigit() or after.isdigit()):
+            starts.append(i)
+        i = quote.find(words, i + 1)
+    if not starts:
+        return f"the time words '{words}' are only part of a number of the quote; copy them whole"
+    found = whole_date_start(quote, words, starts)
+    return None if isinstance(found, int) else found.replace("the date '", "the time words '", 1)
+
+
+# How far around a quote a date of the article may reach (지난해 8월 22일(현지시각)부터 나흘 동안 is 25).
+CONTEXT = 32
+
+
+def whole_date_in_article(segment: str, quote_start: int, quote: str, written: str) -> str | None:
+    """None when the date `written` (found whole in `quote`) is whole in the article too; else why not.
+
+    The quote may start or stop inside the article's date: `8월 출시했다` out of `2023년 8월
+    출시했다` holds the whole date `8월` as far as the quote goes, and read alone it is counted from
+    the publication year. Only a window around the quote is read: a date is short."""
+    i = quote.find(written)
+    while i != -1 and isinstance(whole_date_start(quote, written, [i]), str):
+        i = quote.find(written, i + 1)
+    if i == -1:
+        return None  # the quote's own check (whole_date_start) says what is wrong
+    a = max(0, quote_start - CONTEXT)
+    window = segment[a : quote_start + len(quote) + CONTEXT]
+    found = whole_date_start(window, written, [quote_start + i - a])
+    if isinstance(found, int):
+        return None
+    return found.replace(
+        "the quote's date", "the article's date (the quote starts or ends inside it)", 1
+    ).replace("in the quote (after", "in the article (after", 1)

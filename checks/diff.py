@@ -77,6 +77,19 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class Regrouped:
+    """A conflict on both sides whose claims changed: a claim joined it or left it. Its relation
+    may be the same (so it is not a *new* conflict), but a resolution written about the old members
+    says nothing about the new ones: the reviewer must read it again."""
+
+    key: str
+    relation: str  # on the changed side
+    resolution: str | None  # the changed side's resolution status (explained, outlet-error, open)
+    joined: tuple[str, ...]  # claim IDs
+    left: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ResolutionChange:
     group: str
     before: Resolution | None
@@ -114,6 +127,7 @@ class Diff:
     relations: list[RelationChange] = field(default_factory=list)
     new_conflicts: list[Conflict] = field(default_factory=list)
     closed_conflicts: list[Conflict] = field(default_factory=list)
+    regrouped: list[Regrouped] = field(default_factory=list)
     resolutions: list[ResolutionChange] = field(default_factory=list)
     skips: list[SkipChange] = field(default_factory=list)
     coverage: tuple[CoverageCounts, CoverageCounts] | None = None  # before, after
@@ -198,6 +212,8 @@ def diff(base: CheckResult, head: CheckResult) -> Diff:
         g = open_before[key]
         out.closed_conflicts.append(Conflict(key, g.relation, g.explanation))
 
+    out.regrouped = regrouped(base.groups, head.groups)
+
     res_before, res_after = _resolutions(base), _resolutions(head)
     for key in sorted(res_before.keys() | res_after.keys()):
         old_r, new_r = res_before.get(key), res_after.get(key)
@@ -211,6 +227,23 @@ def diff(base: CheckResult, head: CheckResult) -> Diff:
             out.skips.append(SkipChange(key[0], key[2], key[1], old_s, new_s))
 
     out.coverage = coverage_before_after(base, head)
+    return out
+
+
+def regrouped(before: list[Group], after: list[Group]) -> list[Regrouped]:
+    """Conflicts, on either side, whose group is on both sides with other claims in it."""
+    old = {g.key: g for g in before}
+    out = []
+    for g in sorted(after, key=lambda g: g.key):
+        was = old.get(g.key)
+        if was is None or not (g.is_conflict or was.is_conflict):
+            continue
+        ids_before = {m.claim.id for m in was.members}
+        ids_after = {m.claim.id for m in g.members}
+        if ids_before != ids_after:
+            status = g.resolution.status if g.resolution is not None else None
+            joined, left = tuple(sorted(ids_after - ids_before)), tuple(sorted(ids_before - ids_after))
+            out.append(Regrouped(g.key, g.relation, status, joined, left))
     return out
 
 
@@ -339,6 +372,19 @@ def _relations_table(changes: list[RelationChange]) -> str:
     return table(["group", "before", "after"], rows)
 
 
+def _regrouped_table(changes: list[Regrouped]) -> str:
+    def ids(claims: tuple[str, ...]) -> str:
+        return ", ".join(code_span(c) for c in claims) or "—"
+
+    def resolution(status: str | None) -> str:
+        return "none (open)" if status is None else f"**{md(status)}**: read it again"
+
+    rows = [
+        [code_span(c.key), c.relation, ids(c.joined), ids(c.left), resolution(c.resolution)] for c in changes
+    ]
+    return table(["group", "relation", "claims joined", "claims left", "resolution"], rows)
+
+
 def _resolution_cell(r: Resolution | None) -> str:
     if r is None:
         return "(none)"
@@ -396,6 +442,7 @@ def markdown(d: Diff) -> str:
     ]
     sections = (
         ("Open conflicts closed (resolved or gone)", d.closed_conflicts, _conflicts_table),
+        ("Conflicts whose claims changed", d.regrouped, _regrouped_table),
         ("Claims added", d.added, _claims_table),
         ("Claims removed", d.removed, _claims_table),
         ("Claims changed", d.changed, _changed),
@@ -446,6 +493,16 @@ def to_json(d: Diff) -> str:
         ],
         "closed_conflicts": [
             {"group": c.key, "relation": c.relation, "explanation": c.explanation} for c in d.closed_conflicts
+        ],
+        "conflicts_regrouped": [
+            {
+                "group": c.key,
+                "relation": c.relation,
+                "resolution": c.resolution,
+                "joined": list(c.joined),
+                "left": list(c.left),
+            }
+            for c in d.regrouped
         ],
         "resolutions": [
             {"group": r.group, "before": _resolution_json(r.before), "after": _resolution_json(r.after)}

@@ -48,7 +48,12 @@ def plan_append(
     """The file `rel` with `fields` appended as the last item of its top-level list `list_key`.
 
     `header` (comment lines) starts a file that does not exist yet."""
-    if (root / rel).is_symlink():
+    try:
+        linked = (root / rel).is_symlink()
+    except (OSError, ValueError) as exc:  # a name too long for the file system (from a too-long ID)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise EditRefused(f"{rel}: not a file name that can be opened ({reason})") from None
+    if linked:
         raise EditRefused(f"{rel} is a symbolic link; registry files are edited in place, not through links")
     read = read_bytes(root, rel)
     old: bytes | None = None

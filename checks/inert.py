@@ -17,6 +17,7 @@ override `\\u202e`; a long text is cut to `MAX_SHOWN` characters.
 from __future__ import annotations
 
 import re
+import shlex
 import unicodedata
 from collections.abc import Callable
 
@@ -94,3 +95,24 @@ def json_text(encoded: str) -> str:
     """JSON text (as json.dumps writes it with ensure_ascii=False) with the characters it leaves raw
     but a terminal would obey written as \\u escapes: the same JSON value, inert on a terminal."""
     return encoded.translate(_JSON)
+
+
+def shell_word(text: str) -> str:
+    """One word of a command line the editor copies and runs (`claims add` prints one), inert on the
+    terminal and yet the same text when run: plain shell quoting (shlex) when every character is
+    safe; else bash's $'…' quoting, in which an escape (`\\u202e`) *is* the character once the shell
+    reads it, so the command still does what it says."""
+    if not any(unsafe(ch) for ch in text):
+        return shlex.quote(text)
+    out = []
+    for ch in text:
+        if ch in "\\'":
+            out.append("\\" + ch)
+        elif unsafe(ch):
+            code = ord(ch)
+            out.append(
+                f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+            )
+        else:
+            out.append(ch)
+    return "$'" + "".join(out) + "'"

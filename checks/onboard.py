@@ -53,8 +53,20 @@ _SIGN_OFF = re.compile(
 # Page furniture inside an article's lines, and what to call it in `omit`.
 FURNITURE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(가장\s?작게|작게|기본|크게|가장\s?크게)$"), "font-size buttons (가장작게 … 가장크게)"),
+    # Many sites print their font-size buttons as a bare 가 each (가 가 가 가, or 가+ 가-).
+    (re.compile(r"^가[+-]?(\s+가[+-]?)*$"), "font-size buttons (가 … 가)"),
     (
         re.compile(r"^(공유|공유하기|이 기사를 공유합니다|기사 ?공유|URL ?복사|스크랩|인쇄|프린트)$"),
+        "the share bar",
+    ),
+    # A row of share buttons: two or more of the networks' and the buttons' names and nothing else.
+    (
+        re.compile(
+            r"^(?:(?:페이스북|트위터|엑스|카카오톡|카카오스토리|카카오|네이버\s?밴드|밴드|네이버\s?블로그|블로그|"
+            r"라인|링크\s?복사|URL\s?복사|주소\s?복사|이메일|메일|인쇄|프린트|스크랩|공유(?:하기)?|"
+            r"facebook|twitter|x|kakao(?:talk|story)?|band|line|url|e-?mail|print)\s*[,/|·]?\s*){2,}$",
+            re.IGNORECASE,
+        ),
         "the share bar",
     ),
     (re.compile(r"^댓글\s*\d+$"), "the comment count"),
@@ -253,6 +265,14 @@ def _title_like(line: str, outlet: str | None) -> bool:
 def locate(root: Path, path_arg: str, cwd: Path) -> tuple[Path, str]:
     """The article file: it must lie in seeds/ itself (links resolved), be a plain file, and be named
     as seeds/sources.yaml allows."""
+    try:
+        return _locate(root, path_arg, cwd)
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte: no file can have it
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise EditRefused(f"{path_arg}: not a file name that can be opened ({reason})") from None
+
+
+def _locate(root: Path, path_arg: str, cwd: Path) -> tuple[Path, str]:
     given = Path(path_arg)
     path = given if given.is_absolute() else cwd / given
     seeds = (root / SEEDS).resolve()
@@ -502,7 +522,10 @@ def add_source(root: Path, request: Request, cwd: Path, dry_run: bool = False) -
     if not _strip(request.outlet):
         raise EditRefused("--outlet is empty: give the outlet as it names itself (e.g. 뉴스1)")
     lines = text.split("\n")
-    proposal = Proposal(f"{SEEDS}/{name}", sha, len(lines), lines=lines)
+    # A final line break ends the last line; it does not start another (`wc -l` counts so, and so
+    # does an editor): a file of 14 lines ending in a line break has no line 15.
+    count = len(lines) - 1 if text.endswith("\n") else len(lines)
+    proposal = Proposal(f"{SEEDS}/{name}", sha, count, lines=lines)
     outcome = Outcome("incomplete", proposal)
 
     # Headline and body.
@@ -521,8 +544,8 @@ def add_source(root: Path, request: Request, cwd: Path, dry_run: bool = False) -
         proposal.body_why = reason
     if request.body_lines is not None:
         proposal.first, proposal.last = _range(request.body_lines, "--body-lines")
-        if proposal.last > len(lines):
-            raise EditRefused(f"--body-lines {request.body_lines}: the file has {len(lines)} lines")
+        if proposal.last > count:
+            raise EditRefused(f"--body-lines {request.body_lines}: the file has {count} lines")
         proposal.body_why = "--body-lines"
     else:
         proposal.first = proposal.headline_line
@@ -536,6 +559,8 @@ def add_source(root: Path, request: Request, cwd: Path, dry_run: bool = False) -
         proposal.omits = []
         for item in request.omit:
             a, b = _range(item, "--omit")
+            if b > count:
+                raise EditRefused(f"--omit {item}: the file has {count} lines")
             proposal.omits.append(
                 Omit(a, b, _strip(" / ".join(_strip(lines[k - 1]) for k in range(a, b + 1)))[:80])
             )

@@ -321,7 +321,8 @@ CODES: dict[str, Code] = {
             "source-unindexed",
             E,
             "A file in seeds/ has no entry in the sources index, so no claim can cite it.",
-            "Add an entry for it to seeds/sources.yaml (see the existing ones).",
+            "Onboard it with `claims source add seeds/FILE --outlet OUTLET`, which pins its sha256 and "
+            "proposes its entry in seeds/sources.yaml.",
             "sources: []\n",
             (0, 0),
             passing=_SAMPLE_INDEX,
@@ -518,6 +519,22 @@ CODES: dict[str, Code] = {
             "Keep one of them (merge their notes).",
             _SKIPS + _SKIPS.removeprefix("skips:\n"),
             (7, 5),
+            passing=_SKIPS,
+            file=_SKIPS_FILE,
+        ),
+        _c(
+            "skip-too-broad",
+            E,
+            "A skip in claims/skips.yaml whose `figure` spans several figures or dates of the article: one "
+            "skip, one reason, would hide them all. It skips none of them.",
+            "Write one skip per figure or date, its `figure` exactly as printed (or claim them).",
+            (
+                "skips:\n  - source: sample-2024-01-02\n"
+                "    quote: 출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로 늘었다\n"
+                "    figure: 80여명이던 인력은 지난해 3분기 기준 128명\n"
+                "    reason: other-subject\n    note: One skip for three figures.\n"
+            ),
+            (4, 13),
             passing=_SKIPS,
             file=_SKIPS_FILE,
         ),

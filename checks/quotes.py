@@ -121,22 +121,6 @@ class Body:
                 i = seg.text.find(q, i + 1)
         return places
 
-    def occurrence_at(self, quote: str, occurrence: int | None) -> tuple[int, int] | None:
-        """(segment, canonical start) of the quote's occurrence (1-based; the first when None),
-        counted as `occurrences` counts; None when there is no such occurrence."""
-        q = canonical(quote)
-        n, want = 0, occurrence or 1
-        if not q:
-            return None
-        for k, seg in enumerate(self.segments):
-            i = seg.text.find(q)
-            while i != -1:
-                n += 1
-                if n == want:
-                    return k, i
-                i = seg.text.find(q, i + 1)
-        return None
-
     def locate(self, segment: int, start: int, end: int) -> Place:
         """Where canonical characters [start, end) of a segment lie in the file (for checks.coverage)."""
         return self._place(self.segments[segment], start, end)

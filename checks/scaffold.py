@@ -10,18 +10,22 @@ the same figure, and from the vocabulary's Korean labels found in the sentence.
 from __future__ import annotations
 
 import re
-import shlex
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
 from .checker import CheckResult
 from .claims import CLAIMS, Claim, claims_files, read_claims_file
+from .compare import bounds_text
+from .dates import find_times
 from .editing import MODELINE, EditRefused, Planned, check_as_if, new_problems, plan_append, write
+from .inert import shell_word
 from .problems import Problem
 from .quantity import NotAFigure, Quantity, find_quantities, read_quantity
 from .quotes import canonical
+from .report import grouped
 from .search import Article, fold
 from .sources import Source, load_sources
 from .yamlfile import read_yaml
@@ -121,6 +125,9 @@ class Outcome:
     # The comparison groups the new claim joins: (group key, relation, explanation), for the editor
     # to see at once whether it agrees with other outlets or opens a conflict.
     groups: list[tuple[str, str, str]] = field(default_factory=list)
+    # How the checker read the new claim's figure or date: the editor confirms it is what the article
+    # means (a relative date resolved against the wrong day would otherwise pass unseen).
+    reading: str = ""
 
 
 def claims_path(root: Path, source_id: str, claims: list[Claim]) -> str:
@@ -250,6 +257,7 @@ def _write(
         return outcome
     place = after.places.get(claim_id)
     outcome.place = (place.line, place.column) if place is not None else None
+    outcome.reading = how_read(after, claim_id)
     outcome.groups = sorted(
         (g.key, g.relation, g.explanation)
         for g in after.groups
@@ -259,6 +267,20 @@ def _write(
         write(root, planned)
     outcome.status = "written"
     return outcome
+
+
+def how_read(result: CheckResult, claim_id: str) -> str:
+    """The claim's figure as the checker read it: value, unit and bounds; or, for an event date, the
+    days it names, with how relative words were counted."""
+    reading = result.dates.get(claim_id)
+    if reading is not None and reading.span is not None:
+        counted = f"; {reading.why}" if reading.relative and reading.why else ""
+        return f"{reading.describe()} ({reading.precision}{counted})"
+    q = result.quantities.get(claim_id)
+    if q is None:
+        return ""
+    value = "no single value" if q.value is None else grouped(q.value)
+    return f"{value} {q.unit or '(no unit)'}, bounds {bounds_text(q)}"
 
 
 def _suggest(
@@ -413,10 +435,24 @@ def _option(
             entry = (c.as_of, c.as_of_text, f"the time of claim {c.id} ({c.as_written})")
             if entry[:2] not in [t[:2] for t in times]:
                 times.append(entry)
-    for m in re.finditer(r"(\d{4})년\s*(\d{1,2})월", quote):
-        month = int(m.group(2))
-        if 1 <= month <= 12 and (f"{m.group(1)}-{month:02d}", m.group(0)) not in [t[:2] for t in times]:
-            times.append((f"{m.group(1)}-{month:02d}", m.group(0), "the date the quote prints"))
+    # Then every calendar time the quote states, read by the time reader as `claims check` reads
+    # as_of_text, relative words counted from the publication date (지난해 3분기 in January 2022:
+    # 2021-Q3), so the suggestion is what the check will accept. Only times that name a span
+    # (`at`): `2023년까지` names the end of some time, not the figure's time.
+    source = result.sources.get(request.source)
+    if source is not None and source.published != date.min:
+        for reading in find_times(quote, source.published):
+            if reading.span is None or reading.relation != "at":
+                continue
+            entry = (reading.span.label(), reading.text)
+            if entry in [t[:2] for t in times]:
+                continue
+            why = f"the quote says {reading.text}"
+            if reading.relative:
+                why += f", counted from the publication date {source.published.isoformat()}"
+            if reading.vague:
+                why += f" (some time within {reading.span.label()}: narrow it if the article says more)"
+            times.append((*entry, why))
 
     def ranked(table: Counter[str], why: dict[str, str], known: dict[str, object]) -> list[Suggestion]:
         keys = sorted(table, key=lambda k: (-table[k], k))
@@ -453,4 +489,4 @@ def command_line(request: Request, option: FigureOption | None, root_arg: str | 
         args += ["--note", request.note]
     if root_arg is not None:
         args += ["--root", root_arg]
-    return shlex.join(args)
+    return " ".join(shell_word(a) for a in args)  # copied and run: inert, yet the same words

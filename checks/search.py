@@ -23,6 +23,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -261,6 +262,29 @@ def find(registry: Registry, query: str, source_ids: list[str] | None = None) ->
     return exact + near
 
 
+def outside_bodies(
+    registry: Registry, query: str, source_ids: list[str] | None = None
+) -> list[tuple[Source, int]]:
+    """Where the words occur in the searched articles' files but outside their bodies (page furniture,
+    the lists after the article): the first such line per article. Never a hit, as it is not article
+    text; `claims find` says so when the bodies hold no hit, so that an editor who sees the words in
+    the file learns why they are not found, instead of retyping them."""
+    q = fold(query)
+    found: list[tuple[Source, int]] = []
+    if not q:
+        return found
+    for sid in source_ids if source_ids is not None else sorted(registry.articles):
+        article = registry.articles.get(sid)
+        if article is None:
+            continue
+        inside = {n for first, last in article.source.body_lines for n in range(first, last + 1)}
+        for n, line in enumerate(article.source.lines, 1):
+            if n not in inside and q in fold(line):
+                found.append((article.source, n))
+                break
+    return found
+
+
 def _near(seg: _Segment, q: str) -> list[tuple[int, int, int]]:
     """Passages of a folded segment within the allowed distance of the folded query, best first:
     (start, end, characters differing), non-overlapping, none identical to the query."""
@@ -372,16 +396,27 @@ def hit_json(hit: Hit) -> dict[str, object]:
     }
 
 
-def hits_json(query: str, hits: list[Hit], shown: list[Hit]) -> dict[str, object]:
+def hits_json(
+    query: str,
+    hits: list[Hit],
+    shown: list[Hit],
+    outside: Sequence[tuple[Source, int]] = (),
+) -> dict[str, object]:
     return {
         "query": query,
         "exact": sum(h.match == "exact" for h in hits),
         "near": sum(h.match == "near" for h in hits),
         "hits": [hit_json(h) for h in shown],
+        "outside_body": [{"source": s.id, "path": s.file, "line": n} for s, n in outside],
     }
 
 
-def render_text(query: str, hits: list[Hit], shown: list[Hit]) -> str:
+def render_text(
+    query: str,
+    hits: list[Hit],
+    shown: list[Hit],
+    outside: Sequence[tuple[Source, int]] = (),
+) -> str:
     out = []
     for h in shown:
         how = "exact" if h.match == "exact" else f"near, {h.differences} character(s) differ"
@@ -395,5 +430,13 @@ def render_text(query: str, hits: list[Hit], shown: list[Hit]) -> str:
     summary = f"{exact} exact and {len(hits) - exact} near hit(s) for «{inert(query)}»"
     if len(shown) < len(hits):
         summary += f"; {len(hits) - len(shown)} more not shown (--limit 0 shows all)"
-    out.append(summary if hits else f"no hit for «{inert(query)}»; try fewer words, or words as printed")
+    if hits:
+        out.append(summary)
+    elif outside:
+        out.append(
+            f"no hit for «{inert(query)}» in the article bodies; the words are outside them, not article text:"
+        )
+        out.extend(f"  {s.file}:{n}: {s.id}, page furniture or after the article" for s, n in outside)
+    else:
+        out.append(f"no hit for «{inert(query)}»; try fewer words, or words as printed")
     return "\n".join(out) + "\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shlex
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -48,6 +49,28 @@ class Source:
     def body(self) -> Body:
         assert self.text is not None
         return Body(self.text, self.body_lines, self.lines)
+
+    @cached_property
+    def whole_file(self) -> Body:
+        """Every line of the file, as one segment: where a quote the body lacks may be after all."""
+        assert self.text is not None
+        return Body(self.text, [(1, len(self.lines))], self.lines)
+
+    def outside_body(self, quote: str) -> str | None:
+        """Where a quote the body lacks occurs elsewhere in the file, in words (None: nowhere). A
+        quote copied from page furniture or from the related-news list after the article is not
+        article text; the editor needs to be told where it was found, not that nothing resembles it."""
+        if self.text is None or not self.body_lines:
+            return None
+        places = self.whole_file.occurrences(quote)
+        if not places:
+            return None
+        p = places[0]
+        first, last = self.body_lines[0][0], self.body_lines[-1][1]
+        where = f"{self.file}:{p.line}:{p.column}"
+        if first <= p.line <= last:
+            return f"it is at {where}, in or across page furniture left out of the body (`omit` in {INDEX})"
+        return f"it is at {where}, outside the body (lines {first}-{last} in {INDEX})"
 
 
 @dataclass
@@ -101,7 +124,9 @@ def load_sources(root: Path) -> SourceIndex:
                     0,
                     0,
                     "source-unindexed",
-                    f"{path.name} is not in {INDEX}; add an entry for it (id, file, sha256, outlet, …)",
+                    f"{path.name} is not in {INDEX}; onboard it: `claims source add "
+                    f"{shlex.quote(f'{SEEDS}/{path.name}')} --outlet OUTLET` pins its sha256 and proposes "
+                    "its entry",
                 )
             )
     return index

@@ -54,10 +54,12 @@ def _summary_line(result: CheckResult) -> str:
     return f"{len(result.claims)} claims over {len(result.sources)} sources: {state}"
 
 
-def check_markdown(result: CheckResult) -> str:
-    """`claims check` in the job summary: the verdict and the first problems, located."""
+def check_markdown(result: CheckResult, heading: str | None = None) -> str:
+    """`claims check` in the job summary: the verdict and the first problems, located. `heading`
+    replaces the verdict's title when another command reports the check (`claims report` says why
+    it wrote no report)."""
     verdict = "failed" if result.failed else "passed"
-    out = [f"### `claims check`: {verdict}\n\n", md(_summary_line(result)), "\n\n"]
+    out = [f"### {heading or f'`claims check`: {verdict}'}\n\n", md(_summary_line(result)), "\n\n"]
     if result.problems:
         rows = [
             [md(f"{p.path}:{p.line}:{p.column}"), p.severity.value, code_span(p.code), md(p.message)]

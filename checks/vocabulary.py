@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Problem
-from .schemas import load_file
+from .schemas import did_you_mean, load_file
 from .yamlfile import Node
 
 VOCABULARY = "schema/vocabulary.yaml"
@@ -43,3 +43,24 @@ def load_vocabulary(root: Path) -> Vocabulary:
             table[key] = Term(key, entry["ko"], entry["en"], bool(entry.get("changes_over_time", False)))
     vocabulary.loaded = True
     return vocabulary
+
+
+# What to do about a key the vocabulary lacks, by field; `claims check` and `claims add` say it.
+_EXTEND = {
+    "subject": "add it under `subjects` with its Korean and English labels (ko, en)",
+    "property": "add it under `properties` with ko, en and changes_over_time",
+    "unit": "a unit is the one the figure reader gives (`claims number`); add it under `units` with ko, en",
+}
+
+
+def unknown_key_message(field_name: str, value: str, table: dict[str, Term]) -> str:
+    """The message for a claim's subject, property or unit that is not a vocabulary key: the key
+    meant, when one is close; else how to pick one or extend the vocabulary (an editor on deadline
+    should not have to look up where the keys live)."""
+    close = did_you_mean(value, table)
+    if close:
+        return f"{field_name} '{value}' is not in the vocabulary{close}"
+    return (
+        f"{field_name} '{value}' is not in the vocabulary ({VOCABULARY}): use one of its keys, or "
+        f"{_EXTEND[field_name]}, then run `claims schema --write`"
+    )

@@ -15,31 +15,26 @@ must be a whole figure of the quote *as the quantity reader finds it* (`find_qua
 
 Where the reader finds no figure at the occurrence, or the figure as written cannot be read on its own
 (`80여명이던`), only the digit boundaries are checked: the figure-reading check that follows then says
-what it cannot read.
-
-Event dates (`unit: date`) are the time reader's (checks.dates), and the same rule holds for them:
-the date as written must stand within one time the reader finds (`find_times`) and, read on its own,
-name the same days (so `2월 12일` may stand for `지난 2월 12일` in a September article: the same day). `8월 22일` inside `지난해 8월 22일` (read alone: this year's), `2023년` inside
-`2023년까지` ("until 2023"), `2020년` inside `2020년 12월 7일` and `21일(현지시간)` inside
-`21일(현지시간)부터 나흘 동안` are refused; `2월` inside `12월` and `1일` inside `21일` touch a digit.
+what it cannot read. Event dates (`unit: date`) are the time reader's: after the digit boundaries,
+`checks.dates.whole_date_start` says whether the date stands whole (`8월` out of `2023년 8월` does not).
 
 The quote alone is not enough context: a quote may start or end inside a figure of the article
-(`28명으로 늘었다` cut from `128명으로 늘었다`; `8월 22일 방문` from `지난해 8월 22일 방문`). So once the quote
-is placed in its article, the check runs again on the article's text around it
-(`whole_figure_in_article`), looking only at occurrences inside the quote.
+(`28명으로 늘었다` cut from `128명으로 늘었다`, `3000억개의` from `약 3000억개의`). So once the quote is
+placed in its article, a figure near the quote's edges is checked again on the article's text around
+it (`whole_figure_in_article`), looking only at occurrences inside the quote. (Dates have their own
+check in the article: `checks.dates.whole_date_in_article`.)
 """
 
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
 from functools import lru_cache
 
-from . import dates, quantity
+from . import quantity
+from .dates import DATE_UNIT, _same_days, whole_date_start
 
-DATE_UNIT = dates.DATE_UNIT
-# Characters of the article read on either side of a placed quote: enough for any qualifier, prefix
-# (지난해, 약) or digits a quote's edge can cut off; the window is widened to the next space.
+# Characters of the article read on either side of a figure near a placed quote's edge: enough for any
+# qualifier or digits a quote's edge can cut off (약, 총, 여, 4~); the window is widened to the next space.
 CONTEXT_CHARS = 16
 _MAX_WIDENING = 24
 
@@ -94,26 +89,25 @@ def whole_figure_problem(quote: str, figure: str, unit: str) -> str | None:
     return found if isinstance(found, str) else None
 
 
-def whole_figure_in_article(
-    text: str, start: int, end: int, figure: str, unit: str, published: date | None
-) -> str | None:
+def whole_figure_in_article(text: str, start: int, end: int, figure: str, unit: str) -> str | None:
     """`whole_figure_problem` for a quote placed at text[start:end] of its article (a canonical body
-    segment): the figures and dates are read with the article's words around the quote, so a quote
-    cut inside a figure cannot make a part of it pass; dates are read against `published`.
+    segment): the figures are read with the article's words around the quote, so a quote cut inside a
+    figure cannot make a part of it pass.
 
-    The reader's verdict on a figure depends on the words near it only: a figure of another unit
-    standing farther than CONTEXT_CHARS inside both edges of the quote was already judged with all
-    the context it has (by `whole_figure_problem` on the quote), and is not read again. Otherwise
-    only a window around the figure's occurrences is read, so the cost stays that of a short text."""
+    The reader's verdict on a figure depends on the words near it only: a figure standing farther than
+    CONTEXT_CHARS inside both edges of the quote was already judged with all the context it has (by
+    `whole_figure_problem` on the quote), and is not read again. Otherwise only a window around the
+    figure's occurrences is read, so the cost stays that of a short text."""
+    if unit == DATE_UNIT:
+        return None  # checks.dates.whole_date_in_article
     starts = []
     i = text.find(figure, start)
     while i != -1 and i + len(figure) <= end:
         starts.append(i)
         i = text.find(figure, i + 1)
-    if not starts:
-        return None
-    near_an_edge = any(s - start < CONTEXT_CHARS or end - (s + len(figure)) < CONTEXT_CHARS for s in starts)
-    if unit != DATE_UNIT and not near_an_edge:
+    if not starts or all(
+        s - start >= CONTEXT_CHARS and end - (s + len(figure)) >= CONTEXT_CHARS for s in starts
+    ):
         return None
     a = max(0, starts[0] - CONTEXT_CHARS)
     if a > 0:
@@ -124,25 +118,43 @@ def whole_figure_in_article(
         space = text.find(" ", b, b + _MAX_WIDENING)
         b = space if space != -1 else b
     lo, hi = max(start, a) - a, min(end, b) - a  # the quote's part of the window
-    found = _whole(text[a:b], figure, unit, lo, hi, published, "article")
+    found = _whole(text[a:b], figure, unit, lo, hi, "article")
     return found if isinstance(found, str) else None
+
+
+def means_the_same(part: str, whole: str, kind: str) -> bool:
+    """Whether `part`, a piece of the figure or date `whole` the readers found, read alone means the
+    same (`14개월` of `14개월 동안`): the words left out change nothing. `kind` is "figure" or "date"."""
+    if kind == "date":
+        return _same_days(part, whole)
+    a, b = _read(part), _read(whole)
+    return a is not None and b is not None and _same(a, b)
 
 
 def whole_figure_start(quote: str, figure: str, unit: str) -> int:
     """Where in `quote` the figure stands whole (the occurrence the claim means, e.g. to show it in
     bold: not the `28명` inside an earlier `128명`); the first occurrence when none does, -1 if none."""
     found = _whole(quote, figure, unit) if figure in quote else None
-    return found if isinstance(found, int) else quote.find(figure)
+    if isinstance(found, int):
+        return found
+    if unit == "date" and found is not None:
+        # A date the time reader does not find whole: the occurrence no digit touches (2년 in 2022년 12월, 2년 뒤).
+        bounded = (i for i in _occurrences(quote, figure) if not _touches_a_digit(quote, i, i + len(figure)))
+        return next(bounded, quote.find(figure))
+    return quote.find(figure)
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    out = []
+    i = text.find(part)
+    while i != -1:
+        out.append(i)
+        i = text.find(part, i + 1)
+    return out
 
 
 def _whole(
-    quote: str,
-    figure: str,
-    unit: str,
-    lo: int = 0,
-    hi: int | None = None,
-    published: date | None = None,
-    where: str = "quote",
+    quote: str, figure: str, unit: str, lo: int = 0, hi: int | None = None, where: str = "quote"
 ) -> int | str:
     """The start of the first occurrence standing whole, or the message saying why none does.
 
@@ -156,10 +168,11 @@ def _whole(
     if not starts:
         return -1
     bounded = [s for s in starts if not _touches_a_digit(quote, s, s + len(figure))]
-    if unit == DATE_UNIT:
-        if not bounded:
-            return _digit_message(quote, figure, starts[0], where)
-        return bounded[0] if published is None else _whole_date(quote, figure, bounded, published, where)
+    if unit == "date":
+        # The time reader says whether the date stands whole (checks.dates.whole_date_start).
+        return (
+            whole_date_start(quote, figure, bounded) if bounded else _digit_message(quote, figure, starts[0])
+        )
     found = quantity.find_quantities(quote)
     figures = [part for q in found for part in (q, q.paired) if part is not None]
     own = _read(figure)
@@ -185,52 +198,6 @@ def _whole(
     return (
         f"the figure '{figure}' is not a whole figure of the {where}: there the {where}'s figure is {shown}; "
         "copy the whole figure exactly as printed, with its qualifiers (a range is claimed whole)"
-    )
-
-
-def means_the_same(part: str, whole: str, kind: str, published: date) -> bool:
-    """Whether `part`, a piece of the figure or date `whole` the readers found, read alone means the
-    same (`14개월` of `14개월 동안`): the words left out change nothing. `kind` is "figure" or "date"."""
-    if kind == "date":
-        try:
-            return _same_time(dates.read_date(part, published), dates.read_date(whole, published))
-        except dates.NotATime:
-            return False
-    a, b = _read(part), _read(whole)
-    return a is not None and b is not None and _same(a, b)
-
-
-def _same_time(own: dates.TimeReading, there: dates.TimeReading) -> bool:
-    """The date as written, read alone, names what the article's words name there (a vaguer reading
-    of the same days, `8월께` for `8월`, is as good)."""
-    return own.span == there.span and own.relation == there.relation and (own.vague or not there.vague)
-
-
-def _whole_date(text: str, figure: str, starts: list[int], published: date, where: str) -> int | str:
-    try:
-        own = dates.read_date(figure, published)
-    except dates.NotATime:
-        return starts[0]  # the date check (date-unreadable) says what it cannot read
-    readings = dates.find_times(text, published)
-    met: list[dates.TimeReading] = []
-    for s in starts:
-        e = s + len(figure)
-        around = [r for r in readings if r.start < e and s < r.end]
-        if len(around) == 1 and _same_time(own, around[0]):
-            return s
-        met.extend(r for r in around if r not in met)
-    if not met:
-        return (
-            f"the time reader finds no date at '{figure}' in the {where} (there the words are a duration, "
-            "a count or part of a word); claim it as a figure, or quote the date the article writes"
-        )
-    met.sort(key=lambda r: (r.end - r.start, r.start))
-    there = met[0]
-    shown = there.text + ("까지" if there.relation == "until" else "부터" if there.relation == "from" else "")
-    return (
-        f"the date '{figure}' is not the whole date of the {where}: there the {where} writes '{shown}', "
-        f"{there.describe()}, but '{figure}' read alone is {own.describe()}; "
-        "copy the whole date exactly as printed"
     )
 
 

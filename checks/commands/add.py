@@ -71,6 +71,9 @@ def run(args: argparse.Namespace) -> int:
 
     if args.occurrence is not None and args.occurrence < 1:
         raise UsageError("--occurrence counts from 1")
+    if args.occurrence is not None and args.occurrence >= 10**18:
+        # The registry's YAML reader refuses integers of more than 18 digits (number-too-large).
+        raise UsageError("--occurrence has at most 18 digits; no quote occurs that often")
     root = registry_root(args.root)
     request = Request(
         source=args.source,
@@ -88,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         outcome = add_claim(root, request, dry_run=args.dry_run)
     except EditRefused as exc:
-        sys.stderr.write(f"claims add: {terminal(str(exc))}\n")
+        sys.stderr.write(f"claims add: {terminal(str(exc))}\n")  # it may echo any option's value
         return EXIT_PROBLEMS
     sys.stdout.write(render(outcome, request, args.root, args.dry_run))
     return EXIT_OK if outcome.status == "written" else EXIT_PROBLEMS
@@ -100,7 +103,7 @@ def render(outcome: Outcome, request: Request, root_arg: str | None, dry_run: bo
 
     out: list[str] = []
     if outcome.status == "refused":
-        out.append(f"claims add: {outcome.message}")
+        out.append(f"claims add: {inert(outcome.message)}")
         for p in outcome.problems:
             out.append(f"  {p.severity.value} {p.code}: {inert(p.message)}")
             planned = outcome.planned
@@ -116,6 +119,8 @@ def render(outcome: Outcome, request: Request, root_arg: str | None, dry_run: bo
         out.append(f"{verb} claim {outcome.claim_id} to {planned.rel}:{planned.line}")
         if planned.old is None:
             out.append(f"  ({planned.rel} is new: the article's first claim)")
+        if outcome.reading:
+            out.append(f"  read as: {inert(outcome.reading)}")
         for key, relation, explanation in outcome.groups:
             out.append(f"  compared in {inert(key)}: {relation} ({inert(explanation)})")
         if dry_run:

@@ -21,6 +21,7 @@ import sys
 
 from .. import exactjson
 from . import EXIT_OK, EXIT_PROBLEMS, UsageError, add_root_option, registry_root
+from .number import FIGURE_WITH_MINUS
 
 NAME = "find"
 HELP = "find a sentence in the articles (spacing and quotation marks do not matter)"
@@ -28,7 +29,9 @@ HELP = "find a sentence in the articles (spacing and quotation marks do not matt
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.add_argument("text", help="the words to find, as you read them")
+    parser.add_argument("text", help="the words to find, as you read them (-3.5%%p: a leading minus is text)")
+    # The words may start with a signed figure (-3.5%p 하락): read as text, as `claims number` does.
+    parser._negative_number_matcher = FIGURE_WITH_MINUS  # private: see checks/commands/number.py
     parser.add_argument(
         "--source", metavar="ID", action="append", help="search this article only (repeatable)"
     )
@@ -41,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..schemas import did_you_mean
-    from ..search import describe, find, fold, hits_json, load, render_text
+    from ..search import describe, find, fold, hits_json, load, outside_bodies, render_text
 
     if not fold(args.text):
         raise UsageError("nothing to find: give some words of the sentence")
@@ -66,8 +69,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"claims find: not searched: {sid} failed its own checks (see `claims check`)\n")
     hits = find(registry, args.text, ids)
     shown = describe(registry, hits if args.limit == 0 else hits[: args.limit])
+    outside = [] if hits else outside_bodies(registry, args.text, ids)
     if args.format == "json":
-        sys.stdout.write(exactjson.dumps(hits_json(args.text, hits, shown)) + "\n")
+        sys.stdout.write(exactjson.dumps(hits_json(args.text, hits, shown, outside)) + "\n")
     else:
-        sys.stdout.write(render_text(args.text, hits, shown))
+        sys.stdout.write(render_text(args.text, hits, shown, outside))
     return EXIT_OK if hits else EXIT_PROBLEMS

@@ -18,7 +18,7 @@ HELP = "read a Korean figure and print it as JSON"
 # failed (issue 8). argparse has no public switch for this; its own test for "looks like a negative
 # number" is this parser's _negative_number_matcher, which we widen to a minus followed by a digit or a
 # point. Options (-h, --help) start with a letter or a second "-", so they are unaffected.
-_FIGURE_WITH_MINUS = re.compile(r"^-[0-9０-９.]")
+FIGURE_WITH_MINUS = re.compile(r"^-[0-9０-９.]")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "expression",
         help="e.g. '3조6000억 원', '80여명', '2억 5000만장 이상', -3.5%% (a leading minus is read as a sign)",
     )
-    parser._negative_number_matcher = _FIGURE_WITH_MINUS  # private: see the comment above
+    parser._negative_number_matcher = FIGURE_WITH_MINUS  # private: see the comment above
 
 
 def run(args: argparse.Namespace) -> int:

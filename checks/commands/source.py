@@ -37,6 +37,12 @@ HELP = "onboard an article: `claims source add PATH --outlet O --published YYYY-
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    # The module docstring is `claims source add`'s own help (an example laid out in lines); the
+    # parent command only points there, rather than reflowing that example into one paragraph.
+    parser.description = (
+        "`claims source`: the sources index (seeds/sources.yaml). `claims source add --help` shows how "
+        "to onboard an article, with an example."
+    )
     sub = parser.add_subparsers(dest="source_command", required=True, metavar="SUBCOMMAND")
     add = sub.add_parser(
         "add",
@@ -105,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         outcome = add_source(root, request, Path.cwd(), dry_run=args.dry_run)
     except EditRefused as exc:
-        sys.stderr.write(f"claims source add: {terminal(str(exc))}\n")
+        sys.stderr.write(f"claims source add: {terminal(str(exc))}\n")  # a file name may hold anything
         return EXIT_PROBLEMS
     sys.stdout.write(render(outcome, args.dry_run))
     return EXIT_OK if outcome.status == "written" else EXIT_PROBLEMS

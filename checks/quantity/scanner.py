@@ -11,6 +11,7 @@ from fractions import Fraction
 
 from .model import NotAFigure, Quantity
 from .tables import (
+    _ADVERB_INDEX,
     _AGE_NOUNS,
     _CALENDAR_UNITS,
     _COMPOUND,
@@ -38,6 +39,7 @@ from .tables import (
     _NATIVE_TENS,
     _NO_BRACKET,
     _NOT_FIGURES_INDEX,
+    _NOT_YET_INDEX,
     _ONES_INDEX,
     _OVER_INDEX,
     _PLACES,
@@ -61,6 +63,7 @@ from .tables import (
     _TENS_INDEX,
     _TIME_UNITS,
     _TRIANGLES,
+    _UNREAD_INDEX,
     _VAGUE_ATTACHED_OK,
     _WS,
     APPROX_TOLERANCE,
@@ -69,9 +72,27 @@ from .tables import (
     NATIVE_COUNTERS,
     NOT_FIGURES,
     QUALIFIERS,
+    UNREAD_WORDS,
     _is_hangul,
     _is_latin,
 )
+
+# 헌법 1조, 형법 250조, 시행령 3조: words after which a bare N조 is an article of the law.
+_LAW_WORDS: tuple[str, ...] = ("법", "령", "규칙", "조례", "헌장", "협약", "개정안", "규정", "정관")
+# 4세 경영, 오너 3세: the words around N세 that make it a generation of an owner family.
+_HEIR_AFTER: tuple[str, ...] = ("경영", "승계", "체제")
+_HEIR_BEFORE: tuple[str, ...] = ("오너", "재벌", "총수", "창업", "家")
+# 하다/되다 after a Hangul numeral and a unit make the whole a verb: 천명하다 (declare), 구명하다.
+_VERB_SYLLABLES: frozenset[str] = frozenset("하한했해함할됐된되")
+# 헌법 1조, 형법 250조, 시행령 3조: words after which a bare N조 is an article of the law.
+_LAW_WORDS: tuple[str, ...] = ("법", "령", "규칙", "조례", "헌장", "협약", "개정안", "규정", "정관")
+# 4세 경영, 오너 3세: the words around N세 that make it a generation of an owner family.
+_HEIR_AFTER: tuple[str, ...] = ("경영", "승계", "체제")
+_HEIR_BEFORE: tuple[str, ...] = ("오너", "재벌", "총수", "창업", "家")
+# 하다/되다 after a Hangul numeral and a unit make the whole a verb: 천명하다 (declare), 구명하다.
+_VERB_SYLLABLES: frozenset[str] = frozenset("하한했해함할됐된되")
+# 2030세대, 5060세대: two neighbouring age brackets written as one number.
+_DECADE_PAIRS: frozenset[Fraction] = frozenset(Fraction(100 * a + a + 10) for a in range(10, 90, 10))
 
 # ---------------------------------------------------------------------------------------------------
 # Internal results
@@ -133,6 +154,10 @@ class _Endpoint:
     pre: list[str]
     quals: list[tuple[int, str]]
     compound: bool = False  # 3년 6개월, 1시간 30분: read in the smaller unit
+    # 영하 5~10도, 섭씨 20~30도: sign words and 섭씨 before a range wait for the range's unit and apply
+    # to both ends (issue 8 review: a Korean reader reads 영하 5~10도 as −10 … −5 ℃).
+    deferred: tuple[list[tuple[int, str]], bool] | None = None
+    signed_by_word: bool = False
 
 
 @dataclass
@@ -171,9 +196,34 @@ def _next_step(v: Fraction) -> Fraction | None:
     return step
 
 
+# What a predicate's direction becomes when the verb is negated (넘지 못했다: not over v = at most v).
+_NEGATED_KIND: dict[str, str] = {
+    "more-than": "at-most",
+    "at-least": "less-than",
+    "less-than": "at-least",
+    "at-most": "more-than",
+    "marker": "less-than",  # 달하지 못했다, 못 미친다: short of v
+    "approaching": "less-than",
+}
+
+
+def _negated(kinds: list[str]) -> list[str]:
+    """A negation turns the predicate next to it around: the one after it (못 미치는), else before it."""
+    out = list(kinds)
+    for i, k in enumerate(kinds):
+        if k != "negation":
+            continue
+        j = i + 1 if i + 1 < len(kinds) and kinds[i + 1] in _NEGATED_KIND else i - 1
+        if 0 <= j < len(kinds) and kinds[j] in _NEGATED_KIND:
+            out[j] = _NEGATED_KIND[kinds[j]]
+    return [k for k in out if k != "negation"]
+
+
 def _apply(base: _Interval, words: list[str]) -> _Interval:
     """Apply bound qualifiers: approximation widens, then direction opens one side (docs: composition)."""
     kinds = [QUALIFIERS[w].kind for w in words]
+    if "negation" in kinds:
+        kinds = _negated(kinds)
     low, high, low_inc, high_inc = base.low, base.high, base.low_inc, base.high_inc
     t = APPROX_TOLERANCE
     if ("approx" in kinds or "approaching" in kinds) and low is not None:
@@ -374,6 +424,23 @@ class _Parser:
                     ce, coef, cdec = tok
             elif self.at(pos) in _SINO_DIGITS:
                 coef, ce = _SINO_DIGITS[self.t[pos]], pos + 1
+            if (
+                not terms
+                and coef is not None
+                and ce < self.n
+                and self.t[ce] in _WS
+                and not cdec
+                and 0 < coef < 10
+            ):
+                # 5 천 원, 오 천 원, 구 백 명: a one-digit coefficient spaced from its place word, read
+                # only when a large unit or a unit follows the place word (read alone, 천 원 is 1,000).
+                g = self.ws_end(ce)
+                if (
+                    g > ce
+                    and self.at(g) in _PLACES
+                    and (self.large_at(g + 1, None, script) is not None or self.unit_after(g + 1))
+                ):
+                    ce = g
             pc = self.at(ce)
             if pc in _PLACES:
                 place = _PLACES[pc]
@@ -587,6 +654,12 @@ class _Parser:
             self.skip_to = max(self.skip_to, q + len(word))
             self.fail(q, f'"{word}" is the word "{NOT_FIGURES[word]}", not a figure')
             return None
+        # Only read_quantity says why (running text finds no counter after them and moves on anyway).
+        unread = self.match(q, _UNREAD_INDEX) if self.strict and self.t[q] in _UNREAD_INDEX else None
+        if unread is not None:
+            self.skip_to = max(self.skip_to, q + len(unread))
+            self.fail(q, f'"{unread}" ({UNREAD_WORDS[unread]}) is not read as a figure; write the number')
+            return None
         for reader in (self.day_word, self.half_word, self.native, self.vague, self.sino):
             core = reader(q)
             if core is not None:
@@ -598,10 +671,11 @@ class _Parser:
         if w is None or not self.ends_word(q + len(w), _STRICT_FOLLOWERS):
             return None
         v = Fraction(_DAY_WORDS[w])
-        return _Core(q, q + len(w), v, _Interval.point(v), "word", unit="day", preset_unit=True)
+        unit = "week" if w == "일주일" else "day"  # 일주일 is one week, the only week word
+        return _Core(q, q + len(w), v, _Interval.point(v), "word", unit=unit, preset_unit=True)
 
     def not_a_figure_word(self, q: int) -> str | None:
-        for w in _NOT_FIGURES_INDEX.get(self.at(q), ()):
+        for w in _NOT_FIGURES_INDEX.get(self.t[q : q + 2], ()):
             if self.t.startswith(w, q):
                 e = q + len(w)
                 if w.endswith("분") and self.at(e) == "의":
@@ -636,12 +710,23 @@ class _Parser:
             spaced = self.match(g, _ONES_INDEX) if g > r else None
             if spaced is not None and spaced not in ("하나", "둘", "셋", "넷"):
                 h = self.ws_end(g + len(spaced))
+                second = self.match(h, _ONES_INDEX) if h > g + len(spaced) else None
+                if second is not None and spaced + second in _NATIVE_PAIRS:
+                    h = self.ws_end(h + len(second))  # 열 두 세 명: the pair 두세 after the tens
                 if self.unit_at(h, _NATIVE_INDEX, _STRICT_FOLLOWERS) is not None:
                     r, ones = g, spaced
         if tens is None and ones is None:
             return None
         base_value = _NATIVE_TENS[tens] if tens else 0
         end = r + (len(ones) if ones else 0)
+        if ones is not None and ones not in _NATIVE_PAIRS and self.at(end) in _WS:
+            # 한 두 명, 두 세 개: a pair written with a space; read alone, 두 명 would be exactly two.
+            g = self.ws_end(end)
+            second = self.match(g, _ONES_INDEX) if g > end else None
+            if second is not None and ones + second in _NATIVE_PAIRS:
+                h = self.ws_end(g + len(second))
+                if self.unit_at(h, _NATIVE_INDEX, _STRICT_FOLLOWERS) is not None:
+                    ones, end = ones + second, g + len(second)
         if ones in _NATIVE_PAIRS:
             a, b = _NATIVE_PAIRS[ones]
             interval = _Interval(Fraction(base_value + a), Fraction(base_value + b), True, True)
@@ -651,6 +736,8 @@ class _Parser:
 
     def vague(self, q: int) -> _Core | None:
         head = self.at(q)
+        if head == "십" and self.at(q + 1) == "수":
+            return self.ten_odd(q)
         if head not in ("수", "몇"):
             return None
         r = q + 1
@@ -663,6 +750,11 @@ class _Parser:
             r += 1
         word_end = r
         size = self.large_at(r, None)
+        g = self.ws_end(r) if size is None and r < self.n and self.t[r] in _WS else r
+        if g > r and self.large_at(g, None) is not None and self.unit_after(g + 1):
+            # 수십 만 명, 수 만 명, 수백 억 원: the large unit after a space; alone, 만 명 would read 10,000.
+            r = word_end = g
+            size = self.large_at(r, None)
         if size is not None:
             if place == 1:
                 word_end = r + 1
@@ -684,6 +776,28 @@ class _Parser:
             head=place * size,
         )
         return core
+
+    def ten_odd(self, q: int) -> _Core | None:
+        """십수 년 = (10, 20) years, 십수억 원 = (10억, 20억): 十數, "more than ten" (and less than 20)."""
+        r = q + 2
+        size = self.large_at(r, None)
+        if size is not None:
+            r += 1
+        else:
+            size = 1
+        low = Fraction(10 * size)
+        return _Core(
+            q,
+            r,
+            None,
+            _Interval(low, 2 * low, False, False),
+            "vague",
+            marks=[(q, "십수")],
+            has_large=size > 1,
+            last_large=size if size > 1 else None,
+            has_place=True,
+            head=10 * size,
+        )
 
     def sino(self, q: int) -> _Core | None:
         c = self.at(q)
@@ -785,7 +899,13 @@ class _Parser:
             if self.at(g) in _DIGITS:
                 saved = self.error
                 aged = self.endpoint(g)
-                if aged is not None and aged.unit == "age":
+                full = aged is not None and (
+                    aged.unit == "age"
+                    or aged.unit in _HALF_UNITS
+                    and aged.value is not None
+                    and 0 < aged.value < 1000  # 만 3년, 만 5개월 (full); not a calendar year
+                )
+                if aged is not None and full:
                     aged.start = p
                     aged.quals.insert(0, (p, "만"))
                     return aged
@@ -838,9 +958,15 @@ class _Parser:
             return None
         if not self.after_unit(ep):
             return None
-        if ("섭씨" in pre or signs) and not self.apply_prefix_words(ep, signs, "섭씨" in pre):
-            return None
+        if "섭씨" in pre or signs:
+            if self.range_follows(ep.end):
+                ep.deferred = (signs, "섭씨" in pre)
+            elif not self.apply_prefix_words(ep, signs, "섭씨" in pre):
+                return None
         return ep
+
+    def range_follows(self, q: int) -> bool:
+        return self.at(self.ws_end(q)) in _RANGE_MARKS or self.t.startswith("에서", q)
 
     def apply_prefix_words(self, ep: _Endpoint, signs: list[tuple[int, str]], celsius: bool) -> bool:
         """섭씨 30도, 영하 5도, 마이너스 3%, △3.5%: the unit or the sign the words before a figure set."""
@@ -854,6 +980,7 @@ class _Parser:
             ep.unit = "celsius"
         if not signs:
             return True
+        ep.signed_by_word = True
         pos, word = signs[0]
         if ep.core.signed or ep.value is not None and ep.value < 0:
             self.fail(pos, f'"{word}" before a number that already has a sign')
@@ -867,6 +994,14 @@ class _Parser:
             if ep.unit not in _SIGNED_UNITS:
                 # △2021년 출범: in a list the triangle is a bullet, and a count or a date has no sign.
                 self.fail(pos, f'"{word}" before a count or a date is a list bullet, not a sign')
+                return False
+            if self.at(pos + 1) in _WS and _SIGN_WORDS[word] < 0:
+                # △ 500억원, ▼ 1.2%: spaced, a triangle is as often a list bullet as a minus, and the two
+                # readings differ in sign: neither is guessed (glued, △500억원 is a minus).
+                self.skip_to = max(self.skip_to, ep.end)
+                self.fail(
+                    pos, f'"{word}" followed by a space may be a list bullet or a minus; glue it (△3.5%)'
+                )
                 return False
         elif ep.unit in _TIME_UNITS or ep.unit in _CALENDAR_UNITS:
             self.fail(pos, f'"{word}" before a duration or a date')
@@ -908,10 +1043,9 @@ class _Parser:
                 return True
             self.fail(q, f'"{self.t[core.start : q]}" needs a counter after it (수 명, 몇 년)')
             return False
-        if self.at(q) == "대" and self.at(q + 1) in _DIGITS:
-            end = q + 1
-            while self.at(end) in _DIGITS and end - q < MAX_DIGITS:
-                end += 1
+        score_end = self.score_end(g) if self.at(g) == "대" else None
+        if score_end is not None:
+            end = score_end
             self.skip_to = max(self.skip_to, end)
             self.fail(
                 core.start, f'"{self.t[core.start : end]}" is a score or a pairing (1대1, 3대0), not a figure'
@@ -927,7 +1061,17 @@ class _Parser:
                 w = self.unit_at(r, _GENERAL_INDEX, followers)
                 if w is None or (w in _GLUED_ONLY and r != q):
                     continue
+                if core.kind == "sino" and self.at(r + len(w)) in _VERB_SYLLABLES:
+                    continue  # 입장을 천명한 (declared), 구명했다: a Hangul word made a verb, not a count
                 key = _GENERAL_UNITS[w]
+                if w == "세대" and ep.value in _DECADE_PAIRS and r == q and self.t[core.start : q].isdigit():
+                    # 2030세대, 5060세대: the people in their twenties and thirties, not 2,030 generations.
+                    self.skip_to = max(self.skip_to, r + 2)
+                    self.fail(
+                        core.start,
+                        f'"{self.t[core.start : r + 2]}" names two age brackets (the 20s and 30s), not a count',
+                    )
+                    return False
                 if w == "대":
                     age = self.age_bracket(ep, r == q, r + 1)
                     if age is None:
@@ -954,9 +1098,17 @@ class _Parser:
                         b.low_inc,
                         b.high_inc,
                     )
+                if w == "세" and self.heir_context(core.start, r + 1):
+                    key = "generation"  # 4세 경영, 오너 3세, 재벌 2세: a family's generation, not an age
                 ep.unit, ep.end = key, r + len(w)
                 return True
         nxt = self.at(q)
+        if core.kind == "arabic" and nxt == "차" and core.value is not None:
+            # 1차 목표, 2차전지, 4차 산업혁명: 차 after a bare number is an order (the first round, a
+            # secondary battery), not a count; 5년차 (after a unit) is read above as a year.
+            self.skip_to = max(self.skip_to, q + 1)
+            self.fail(q, f'"{self.t[core.start : q + 1]}" is an order (round, stage), not a figure')
+            return False
         if core.kind == "arabic" and _is_latin(nxt):
             end = self.skip_alnum(q)
             self.skip_to = max(self.skip_to, end)
@@ -970,6 +1122,42 @@ class _Parser:
             return self.strict  # strict mode reports it as trailing text; running text: a name (5호선)
         return True
 
+    def heir_context(self, start: int, end: int) -> bool:
+        """N세 next to 경영/승계 or after 오너/재벌/총수/家 counts a family's generations (LG 4세 경영)."""
+        g = self.ws_end(end)
+        if g > end and self.t.startswith(_HEIR_AFTER, g):
+            return True
+        before = self.t[max(0, start - 4) : start].rstrip()
+        return before.endswith(_HEIR_BEFORE)
+
+    def people_count_at(self, g: int) -> bool:
+        """Does a count of people (1명, 두 명, 3명의) start at g?"""
+        r = g
+        while (self.at(r) in _DIGITS or self.at(r) == ",") and r - g < MAX_DIGITS:
+            r += 1
+        if r == g:
+            ones = self.match(g, _ONES_INDEX)
+            if ones is None:
+                return False
+            r = g + len(ones)
+        w = self.unit_at(self.ws_end(r), _GENERAL_INDEX, _FOLLOWERS)
+        return w is not None and _GENERAL_UNITS[w] == "person"
+
+    def score_end(self, d: int) -> int | None:
+        """Where "대 N" ends when 대 at d joins a score or a ratio: 1대1, 3대0, 2대 1로, 10 대 1의 경쟁률.
+
+        None when 대 is not followed by a bare number (차량 10대 3000만원: the second has a unit)."""
+        g = self.ws_end(d + 1)
+        if self.at(g) not in _DIGITS:
+            return None
+        end = g
+        while self.at(end) in _DIGITS and end - g < MAX_DIGITS:
+            end += 1
+        decimal = self.at(end) in (".", ",") and self.at(end + 1) in _DIGITS
+        if g > d + 1 and (decimal or self.unit_after(end) or self.at(end) in _LARGE):
+            return None  # spaced: 10대 3000만원, 10대 1.5배 are a count and another figure
+        return end
+
     def age_bracket(self, ep: _Endpoint, attached: bool, after: int) -> bool | None:
         """20대 남성, 이십대: N대 (N = 10 … 90) is an age bracket [N, N + 10) before a word for people.
 
@@ -982,12 +1170,22 @@ class _Parser:
             return False
         if core.kind == "arabic":
             g = self.ws_end(after)
+            # 60대 이상 고령층, 30대 이하: a qualifier between the bracket and what it is about is looked past
+            # (read as machines, 30대 이하 would be "30 or fewer", not "in their thirties or younger").
+            look = after
+            w = self.match(g, _POSTQUAL_INDEX)
+            if w is not None and w not in _PREDICATES and QUALIFIERS[w].kind != "marker":
+                look = g + len(w)
+                g = self.ws_end(look)
             alone = g >= self.n or not self.at(g).isalnum()  # "20대" by itself, or before punctuation
+            # Headlines shorten the person: 20대 남 붙잡혀, 40대 男, 30대 여 (man, woman).
+            alone = alone or (g > look and self.at(g) in "남여男女" and not _is_hangul(self.at(g + 1)))
+            alone = alone or (g > look and self.people_count_at(g))  # 20대 1명이 숨졌다, 30대 두 명
             if not alone and not any(self.t.startswith(w, g) for w in _AGE_NOUNS):
-                if g == after and _is_hangul(self.at(g)):
+                if g == look and _is_hangul(self.at(g)):
                     # 20대가, 20대의: people in their twenties or twenty machines; the reader cannot tell.
-                    self.fail(core.start, f'"{self.t[core.start : after]}" may be an age bracket or a count')
-                    self.skip_to = max(self.skip_to, after)
+                    self.fail(core.start, f'"{self.t[core.start : look]}" may be an age bracket or a count')
+                    self.skip_to = max(self.skip_to, look)
                     return None
                 return False
         elif core.kind != "sino":
@@ -1108,10 +1306,16 @@ class _Parser:
         c = self.at(g)
         if c in _RANGE_MARKS:
             mark, s = c, g + 1
-        elif self.t.startswith("에서", q):
-            mark, g, s = "에서", q, q + 2
         else:
-            return None
+            two = self.t[q : q + 2]
+            if two == "에서":
+                mark, g, s = "에서", q, q + 2
+            elif two == "부터" and self.ws_end(q + 2) > q + 2:
+                mark, g, s = "부터", q, q + 2  # 10명부터 20명까지 (까지 is required below)
+            elif g > q and self.t[g : g + 2] == "내지" and self.ws_end(g + 2) > g + 2:
+                mark, s = "내지", g + 2  # 3명 내지 5명: "from … to", in formal writing
+            else:
+                return None
         saved = self.error
         e2 = self.endpoint(self.ws_end(s))
         self.error = saved
@@ -1142,14 +1346,22 @@ class _Parser:
             e2.unit = e1.unit
         if e1.unit is not None and e2.unit is not None and e1.unit != e2.unit:
             return None
-        if mark in ("-", "–", "에서") and e2.unit is None:
+        if mark in ("-", "–", "에서", "부터", "내지") and e2.unit is None:
             return None
+        if mark == "부터":
+            # 2020년부터 2023년까지, 3월부터: dates are the time reader's, and 부터 alone is "since".
+            if e2.unit in _CALENDAR_UNITS or not self.t.startswith("까지", e2.end):
+                return None
+            if not self.ends_word(e2.end + 2, _FOLLOWERS):
+                return None
+            e2.quals.append((e2.end, "까지"))
+            e2.end += 2
         if mark == "에서":
             if self.ws_end(s) == s:
                 return None
             # 80명에서 128명으로 늘었다: a change from one figure to another, not a range.
-            if self.t.startswith("으로", e2.end) or self.t.startswith("로", e2.end):
-                return None
+            if self.t.startswith(("으로", "로", "이 됐", "가 됐", "이 되", "가 되"), e2.end):
+                return None  # 10명에서 20명이 됐다: also a change
         low1, low2 = e1.base.low, e2.base.low
         if low1 is None or low2 is None or e2.base.high is None:
             return None
@@ -1214,6 +1426,7 @@ class _Parser:
         out: list[tuple[int, str, int]] = []
         for _ in range(2):
             found = None
+            negated: tuple[int, str, int] | None = None
             for r in (q, self.ws_end(q)) if self.ws_end(q) > q else (q,):
                 w = self.match(r, _POSTQUAL_INDEX)
                 if w is None:
@@ -1228,9 +1441,21 @@ class _Parser:
                     break
             if found is None and self.at(q) in _PREDICATE_PARTICLES:
                 r = self.ws_end(q + 1)
-                w = self.match(r, _OVER_INDEX) if r > q + 1 else None
-                if w is not None:
-                    found = (r, w, r + len(w))
+                if r > q + 1:
+                    # 10%를 훌쩍 넘었다: an adverb between the particle and the predicate sets no bound.
+                    adverb = self.match(r, _ADVERB_INDEX)
+                    if adverb is not None and self.ws_end(r + len(adverb)) > r + len(adverb):
+                        r = self.ws_end(r + len(adverb))
+                    # 1조원에 못 미쳤다, 1조원을 안 넘는: the negation before the predicate.
+                    neg = self.t[r] if self.at(r) in ("못", "안") else None
+                    if neg is not None and self.ws_end(r + 1) > r + 1:
+                        w = self.match(self.ws_end(r + 1), _OVER_INDEX)
+                        if w is not None:
+                            out.append((r, neg, r + 1))
+                            r = self.ws_end(r + 1)
+                    w = self.match(r, _OVER_INDEX)
+                    if w is not None:
+                        found = (r, w, r + len(w))
             if found is None:
                 break
             r, w, e = found
@@ -1239,8 +1464,27 @@ class _Parser:
                 while _is_hangul(self.at(e)) and e - r < len(w) + 4:
                     e += 1
                 found = (r, w, e)
+                # 넘지 못했다, 돌파하지 못한, 밑돌지 않았다: the negation after the 지 ending turns it around.
+                g = self.ws_end(e)
+                if self.at(e - 1) == "지" and g > e and self.at(g) in ("못", "않"):
+                    f = g + 1
+                    while _is_hangul(self.at(f)) and f - g < 4:
+                        f += 1
+                    if not self.t.startswith("을까", g + 1):  # 넘지 않을까 (might it not exceed?) asks
+                        negated = (g, self.t[g], f)
+                not_yet = self.match(g, _NOT_YET_INDEX) if g > e and self.at(e - 1) in "을를이가" else None
+                if not_yet is not None:
+                    # 100조원 돌파를 앞뒀다, 돌파를 눈앞에: about to pass v, so still below it.
+                    f = g + len(not_yet)
+                    while _is_hangul(self.at(f)) and f - g < len(not_yet) + 3:
+                        f += 1
+                    negated = (g, not_yet, f)
             out.append(found)
             q = found[2]
+            if negated is not None:
+                out.append(negated)
+                q = negated[2]
+                break
         return out
 
     def figure(self, p: int, allow_pair: bool = True) -> _Figure | None:
@@ -1254,12 +1498,36 @@ class _Parser:
             self.error = (pos, message)
             self.skip_to = max(self.skip_to, end)
             return None
+        flipped = False
+        if e1.deferred is not None:
+            signs, celsius = e1.deferred
+            if tail is not None and e1.unit is None:
+                e1.unit = tail[2].unit
+            # On a refusal nothing of it is read: not the bare 3 of 영하 3~영하 1도, not the 5% of △ 3~5%.
+            skip = tail[2].end if tail is not None else e1.end
+            if signs and signs[0][1] in _TRIANGLES and e1.unit not in _SIGNED_UNITS:
+                skip = e1.start  # △2021~2022년: a bullet; the figure after it is read on its own
+            if not self.apply_prefix_words(e1, signs, celsius):
+                self.skip_to = max(self.skip_to, skip)
+                return None
+            if tail is not None:
+                e2 = tail[2]
+                # The sign covers the second end too unless that end has its own (영하 5도에서 영상 3도).
+                own = e2.signed_by_word or e2.core.signed or (e2.value is not None and e2.value < 0)
+                if not self.apply_prefix_words(e2, [] if own else signs, celsius):
+                    self.skip_to = max(self.skip_to, skip)
+                    return None
+                flipped = not own and bool(signs) and _SIGN_WORDS[signs[0][1]] < 0
         quals = list(e1.quals)
         if tail is None:
             last = e1
             endpoints = [e1]
         else:
             mark, mark_pos, e2 = tail
+            h = self.ws_end(e2.end)
+            if h > e2.end and self.t.startswith("사이", h) and self.ends_word(h + 2, _FOLLOWERS):
+                e2.quals.append((h, "사이"))  # 10%에서 20% 사이: "between" closes the range
+                e2.end = h + 2
             last = e2
             endpoints = [e1, e2]
             quals.append((mark_pos, mark))
@@ -1278,6 +1546,8 @@ class _Parser:
                 i1, i2, whole = _apply(e1.base, e1.pre), _apply(e2.base, e2.pre), post_words
             else:
                 i1, i2, whole = e1.base, e2.base, e1.pre + post_words
+            if flipped:  # both ends negated: −5 … −10 is the interval [−10, −5]
+                i1, i2 = i2, i1
             interval = _apply(_Interval(i1.low, i2.high, i1.low_inc, i2.high_inc), whole)
             value = None
             unit = e2.unit or e1.unit
@@ -1295,6 +1565,13 @@ class _Parser:
         kinds = {e.core.kind for e in fig.endpoints}
         if fig.unit is None and kinds & {"sino", "vague"}:
             return False  # 천재, 수조 (water tank), 만나: Hangul numerals count only with a unit
+        # 헌법 1조, 형법 250조: after the name of a law, N조 is an article, not N trillion.
+        if (
+            fig.unit is None
+            and fig.endpoints[-1].core.last_large == 10**12
+            and self.t[max(0, fig.start - 6) : fig.start].rstrip().endswith(_LAW_WORDS)
+        ):
+            return False
         # 엑사원 2.0, 11.18: a bare decimal (no unit, qualifier, sign or large unit) is a version or a date.
         core = fig.endpoints[0].core
         bare_decimal = (
@@ -1368,7 +1645,8 @@ class _Parser:
                 return False  # COVID-19, 04-26: the tail of a code or date
             return not (prev.isdigit() or prev in ".,_@/:")
         if c in _TRIANGLES:
-            return self.at(i + 1) in _DIGITS
+            # ▲ 10원 (a plus either way); △ 500억원 and ▼ 1.2% are refused in endpoint(), not read as +.
+            return self.at(self.ws_end(i + 1)) in _DIGITS
         if c in _SIGNS or c in "$€£¥₩":
             return self.at(i + 1) in _DIGITS and not (prev.isdigit() or prev in ".,_@/:-")
         if c == "U":

@@ -46,6 +46,7 @@ QUALIFIER_KINDS: Final = (
     "range",
     "marker",
     "sign",
+    "negation",
 )
 
 _APPROX_BOUNDS = "[v − 10%·|v|, v + 10%·|v|]"
@@ -69,12 +70,22 @@ def _rules() -> dict[str, QualifierRule]:
     r["이상"] = QualifierRule("at-least", "after", "[v, ∞)", "or more")
     r["최소"] = QualifierRule("at-least", "before", "[v, ∞)", "at least")
     r["적어도"] = QualifierRule("at-least", "before", "[v, ∞)", "at least")
+    # Words before a figure that news uses like 최소/최대 (issue 8 review): 최저 연 3% (from 3 %),
+    # 많게는 1만 명 (up to 10,000), 줄잡아 1만 명 (at a conservative count: 10,000 or more).
+    r["최저"] = QualifierRule("at-least", "before", "[v, ∞)", "at the lowest, from (최저 연 3%)")
+    r["적게는"] = QualifierRule("at-least", "before", "[v, ∞)", "at the fewest")
+    r["줄잡아"] = QualifierRule("at-least", "before", "[v, ∞)", "at a conservative count")
+    for w in ("어림잡아", "얼추"):
+        r[w] = QualifierRule("approx", "before", _APPROX_BOUNDS, "roughly")
+    r["거의"] = QualifierRule("approaching", "before", "[v − 10%·|v|, v]", "almost (just under v)")
     r["초과"] = QualifierRule("more-than", "after", "(v, ∞)", "more than")
-    for w in ("넘는", "넘게", "넘어", "넘은", "넘긴", "넘겨", "넘었", "넘겼", "넘기"):
+    for w in ("넘는", "넘게", "넘어", "넘은", "넘긴", "넘겨", "넘었", "넘겼", "넘기", "넘을", "넘지"):
         r[w] = QualifierRule("more-than", "after", "(v, ∞)", "over (also after 이/가/을/를: 30년이 넘는)")
     r["이하"] = QualifierRule("at-most", "after", "(−∞, v]", "or less")
     r["이내"] = QualifierRule("at-most", "after", "(−∞, v]", "within")
     r["최대"] = QualifierRule("at-most", "before", "(−∞, v]", "at most")
+    r["최고"] = QualifierRule("at-most", "before", "(−∞, v]", "at the highest, up to (최고 연 5%)")
+    r["많게는"] = QualifierRule("at-most", "before", "(−∞, v]", "at the most")
     r["상위"] = QualifierRule("at-most", "before", "(−∞, v]", "within the top v (상위 1%)")
     r["하위"] = QualifierRule("at-most", "before", "(−∞, v]", "within the bottom v")
     r["미만"] = QualifierRule("less-than", "after", "(−∞, v)", "less than")
@@ -88,6 +99,32 @@ def _rules() -> dict[str, QualifierRule]:
         r[w] = QualifierRule("more-than", "after", "(v, ∞)", "exceeding (을 웃도는, 상회하는)")
     for w in ("밑돌", "밑도", "하회"):
         r[w] = QualifierRule("less-than", "after", "(−∞, v)", "falling short of (을 밑도는, 하회하는)")
+    r["미달"] = QualifierRule("less-than", "after", "(−∞, v)", "short of (1조원에 미달)")
+    r["못지않"] = QualifierRule("at-least", "after", "[v, ∞)", "no less than (1조원 못지않은)")
+    for w in ("미치", "미쳤", "미쳐"):
+        # Only ever met negated: 1조원에 못 미쳤다, 1조원에 미치지 못했다 = less than v.
+        r[w] = QualifierRule("marker", "after", "no change", "reaches (negated: 못 미치는 = short of v)")
+    for w in ("넘나", "오르내"):
+        r[w] = QualifierRule("approx", "after", _APPROX_BOUNDS, "hovering around (10%를 넘나드는)")
+    # A predicate negated by its verb (issue 8 review): 1조원을 넘지 못했다 is at most 1조, not over it;
+    # 돌파하지 못했다, 달하지 못했다, 못 미쳤다 are below v; 밑돌지 않았다 is v or more.
+    for w, gloss in (
+        ("못", "not (넘지 못했다, 못 미치는)"),
+        ("않", "not (넘지 않는)"),
+        ("안", "not (안 넘는)"),
+        ("앞두", "not yet: about to (100조원 돌파를 앞두고)"),
+        ("앞둔", "not yet: about to (돌파를 앞둔)"),
+        ("앞뒀", "not yet: about to (돌파를 앞뒀다)"),
+        ("눈앞", "not yet: close to (돌파를 눈앞에 두고)"),
+        ("목전", "not yet: on the eve of (돌파를 목전에 두고)"),
+    ):
+        r[w] = QualifierRule(
+            "negation",
+            "after",
+            "turns the predicate before it around: over → (−∞, v], at least → (−∞, v), "
+            "under → [v, ∞), reaches/nearly → (−∞, v)",
+            gloss,
+        )
     r["돌파"] = QualifierRule("at-least", "after", "[v, ∞)", "broke through the v mark (reached or passed v)")
     r["규모"] = QualifierRule("marker", "after", "no change", "in size (3조원 규모의 투자)")
     r["동안"] = QualifierRule("marker", "after", "no change", "for (a duration: 3년 동안)")
@@ -121,10 +158,19 @@ def _rules() -> dict[str, QualifierRule]:
             r[head + place] = QualifierRule(
                 "vague", "number", f"[{size:,}, {10 * size:,}) × following large unit", f"several {place}"
             )
+    # 십수 (十數, "more than ten"): 십수 년, 십수억 원 (issue 8 review): above ten, below twenty.
+    r["십수"] = QualifierRule("vague", "number", "(10, 20) × following large unit", "more than ten (십수 년)")
     for w, (a, b) in _NATIVE_PAIRS.items():
         r[w] = QualifierRule("pair", "number", f"[{a}, {b}] (+ tens written before it)", f"{a} to {b}")
     for w in _RANGE_MARKS:
         r[w] = QualifierRule("range", "between", "[low of first, high of second]", "from … to …")
+    # Issue 8 review: the written-out ranges of news and formal prose.
+    r["부터"] = QualifierRule(
+        "range", "between", "same; needs 까지 after the second (10명부터 20명까지)", "from … (to …)"
+    )
+    r["까지"] = QualifierRule("range", "between", "closes a 부터 range", "(from …) to …")
+    r["내지"] = QualifierRule("range", "between", "same; the second number needs a unit", "from … to …")
+    r["사이"] = QualifierRule("range", "between", "closes a range (10%에서 20% 사이)", "between")
     r["총"] = QualifierRule("marker", "before", "no change", "in total")
     for w, gloss in (
         ("연", "a year (연 3.5%: an annual rate)"),
@@ -133,7 +179,7 @@ def _rules() -> dict[str, QualifierRule]:
         ("주", "a week (주 52시간)"),
         ("일평균", "a day on average"),
         ("평균", "on average"),
-        ("만", "full age (만 65세; only before an age)"),
+        ("만", "full (만 65세, 만 3년: only before an age or a duration)"),
     ):
         r[w] = QualifierRule("marker", "before", "no change", gloss)
     r["섭씨"] = QualifierRule("marker", "before", "no change; 도 after it is read as ℃", "Celsius")
@@ -174,7 +220,7 @@ UNITS: Final[dict[str, tuple[str, ...]]] = {
     "percent": ("%", "％", "퍼센트", "프로", "할"),
     "percentage-point": ("%p", "%P", "%포인트", "％p", "퍼센트포인트"),
     "point": ("포인트",),
-    "basis-point": ("bp",),
+    "basis-point": ("bp", "베이시스포인트"),
     "person": ("명", "인", "사람"),
     "item": ("개",),
     "sheet": ("장",),
@@ -219,19 +265,19 @@ UNITS: Final[dict[str, tuple[str, ...]]] = {
     "g": ("g", "그램"),
     "ton": ("톤", "t"),
     "litre": ("ℓ", "리터"),
-    "nm": ("nm", "나노미터"),
+    "nm": ("nm", "나노미터", "나노"),
     "GB": ("GB", "기가바이트"),
     "TB": ("TB", "테라바이트"),
-    "kW": ("kW", "킬로와트"),
-    "MW": ("MW", "메가와트"),
+    "kW": ("kW", "㎾", "킬로와트"),
+    "MW": ("MW", "㎿", "메가와트"),
     "GW": ("GW", "기가와트"),
-    "kWh": ("kWh",),
-    "MWh": ("MWh",),
-    "GWh": ("GWh",),
-    "TWh": ("TWh",),
+    "kWh": ("kWh", "㎾h", "킬로와트시"),
+    "MWh": ("MWh", "㎿h", "메가와트시"),
+    "GWh": ("GWh", "기가와트시"),
+    "TWh": ("TWh", "테라와트시"),
     "pyeong": ("평",),
-    "m2": ("㎡", "m²", "제곱미터"),
-    "km2": ("㎢", "km²", "제곱킬로미터"),
+    "m2": ("㎡", "m²", "제곱미터", "평방미터"),
+    "km2": ("㎢", "km²", "제곱킬로미터", "평방킬로미터"),
     "hectare": ("ha", "헥타르"),
     "barrel": ("배럴",),
     "ship": ("척",),
@@ -347,8 +393,10 @@ _DAY_WORDS: Final[dict[str, int]] = {
     "아흐레": 9,
     "열흘": 10,
     "보름": 15,
+    "일주일": 1,  # one week (unit week): 일주일 동안
 }
-# 만 is not here: it is a prefix only before an age (만 65세); 만 원 is 10,000 won (see the scanner).
+# 만 is not here: it is a prefix only before an age or a duration (만 65세, 만 3년); 만 원 is 10,000
+# won (see the scanner).
 _PREQUALS: Final = tuple(
     w for w, r in QUALIFIERS.items() if r.position == "before" and r.kind != "sign" and w != "만"
 )
@@ -363,7 +411,11 @@ _SIGNED_UNITS: Final = frozenset(
 )
 _TEMPERATURE_UNITS: Final = frozenset({"degree", "celsius"})
 # 대 after a unit is the "in the range of" bracket, read in the scanner, not a free-standing word.
-_POSTQUALS: Final = tuple(w for w, r in QUALIFIERS.items() if r.position == "after" and w not in ("간", "대"))
+_POSTQUALS: Final = tuple(
+    w
+    for w, r in QUALIFIERS.items()
+    if r.position == "after" and w not in ("간", "대") and r.kind != "negation"
+)
 # Predicates: read after the particle they govern (에 달하는, 을 웃도는, 이 넘는) and followed by any verb
 # ending, so no word-boundary check after them.
 _PREDICATES: Final = frozenset(
@@ -371,9 +423,40 @@ _PREDICATES: Final = frozenset(
     for w, r in QUALIFIERS.items()
     if r.position == "after"
     and (
-        w.startswith(("넘", "달", "이르", "이른", "이릅", "웃", "밑", "가까", "가깝"))
-        or w in ("육박", "돌파", "상회", "하회")
+        w.startswith(("넘", "달", "이르", "이른", "이릅", "웃", "밑", "가까", "가깝", "오르내"))
+        or w in ("육박", "돌파", "상회", "하회", "미달", "미치", "미쳤", "미쳐", "못지않")
     )
+)
+# Negation around a predicate: 넘지 못했다, 넘지 않는 (after its 지 ending), 못 미친다, 안 넘는 (before it).
+_NEGATIONS: Final = tuple(w for w, r in QUALIFIERS.items() if r.kind == "negation")
+# Approximate native words the reader does not turn into bounds: refused by name (issue 8 review), so
+# the message says what the word is instead of "needs a counter".
+UNREAD_WORDS: Final[dict[str, str]] = {
+    "열댓": "about fifteen",
+    "두어": "two or so",
+    "여남은": "ten-odd",
+    "서넛": "three or four (write 서너 명 or 3~4명)",
+}
+# "Not yet" after a predicate noun and its particle: 100조원 돌파를 앞두고 is still below 100조.
+_NOT_YET: Final = ("앞두", "앞둔", "앞뒀", "눈앞", "목전")
+# Adverbs news puts between the particle and the predicate (10%를 훌쩍 넘었다): skipped, they set no bound.
+_PREDICATE_ADVERBS: Final = (
+    "훌쩍",
+    "크게",
+    "소폭",
+    "살짝",
+    "다소",
+    "약간",
+    "조금",
+    "대폭",
+    "훨씬",
+    "이미",
+    "다시",
+    "처음으로",
+    "가뿐히",
+    "무난히",
+    "단숨에",
+    "채",
 )
 _OVER_WORDS: Final = tuple(sorted(_PREDICATES))
 _PREDICATE_PARTICLES: Final = frozenset("이가을를에")
@@ -391,7 +474,7 @@ _COMPOUND: Final[dict[str, tuple[str, int, tuple[str, ...]]]] = {
 # Syllables that may directly follow a unit or qualifier: particles and endings (명이, 원을, 년간, 명쯤).
 # A unit glued to any other syllable is the start of a word (개발, 배터리, 세계, 회사), not a unit.
 _FOLLOWERS: Final = frozenset(
-    "이가을를은는의에로으와과도만까부씩째당나쯤간께보처마밖뿐인였짜치요라란엔여대내미초정수안넘남전차새권꼴어조한하외중분동면"
+    "이가을를은는의에로으와과도만까부씩째당나쯤간께보처마밖뿐인였짜치요라란엔여대내미초정수안넘남전차새권꼴어조한하외중분동면다"
 )
 # The stricter set for Hangul-only numbers, where a false reading costs more (한 개인, 한 대학, 한 장면).
 _STRICT_FOLLOWERS: Final = frozenset(
@@ -447,6 +530,20 @@ _AGE_NOUNS: Final = (
     "층",
     "젊은",
     "나이",
+    "고령",
+    "노인",
+    "노년",
+    "어르신",
+    "중장년",
+    "장년",
+    "시니어",
+    "성인",
+    "학생",
+    "대학생",
+    "유권자",
+    "확진자",
+    "사망자",
+    "부모",
 )
 # Words whose first syllables spell a numeral and a counter but that a Korean reader never reads as a
 # figure (issue 8). read_quantity refuses them by name; find_quantities skips them. A spaced form is
@@ -501,6 +598,33 @@ NOT_FIGURES: Final[dict[str, str]] = {
     "구조": "a structure",
     "오명": "disgrace",
     "수많은": "numerous (no figure)",
+    # Found by the held-out probes (issue 8 review): each reads as a lone digit and a counter.
+    "사원": "an employee",
+    "사건": "an incident",
+    "사명": "a mission, or a company's name",
+    "사주": "a company's owner, or fortune",
+    "사세": "a company's strength",
+    "일명": "also known as",
+    "이명": "tinnitus, or another name",
+    "구명": "lifesaving",
+    "이주": "migration",
+    "구주": "old shares",
+    "이종": "a different kind",
+    "일원": "a member",
+    "이원": "dual",
+    "구원": "rescue, or an old grudge",
+    "이권": "a concession, vested interests",
+    "삼권": "the three powers",
+    "오도": "misleading",
+    "팔도": "the eight provinces (all of Korea)",
+    "구도": "a composition, a structure",
+    "이건": "this (thing)",
+    "이장": "a village head",
+    "구장": "a ballpark",
+    "이편": "this side",
+    "백년대계": "a long-term plan (an idiom)",
+    "백년가약": "a marriage vow (an idiom)",
+    "천년만년": "forever (an idiom)",
 }
 _DIGITS: Final = frozenset("0123456789")
 _SIGNS: Final = frozenset("+-−")
@@ -512,6 +636,14 @@ def _is_hangul(c: str) -> bool:
 
 def _is_latin(c: str) -> bool:
     return len(c) == 1 and c.isascii() and c.isalpha()
+
+
+def _by_first_two(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their first two characters, longest first (for words of two or more)."""
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[:2], []).append(w)
+    return {k: tuple(sorted(ws, key=len, reverse=True)) for k, ws in out.items()}
 
 
 def _by_first_char(words: dict[str, str] | tuple[str, ...]) -> dict[str, tuple[str, ...]]:
@@ -527,6 +659,9 @@ _NATIVE_INDEX: Final = _by_first_char(NATIVE_COUNTERS)
 _PREQUAL_INDEX: Final = _by_first_char(_PREQUALS)
 _POSTQUAL_INDEX: Final = _by_first_char(_POSTQUALS)
 _OVER_INDEX: Final = _by_first_char(_OVER_WORDS)
+_ADVERB_INDEX: Final = _by_first_char(_PREDICATE_ADVERBS)
+_NOT_YET_INDEX: Final = _by_first_char(_NOT_YET)
+_UNREAD_INDEX: Final = _by_first_char(tuple(UNREAD_WORDS))
 _TENS_INDEX: Final = _by_first_char(tuple(_NATIVE_TENS))
 _ONES_INDEX: Final = _by_first_char(tuple(_NATIVE_ONES) + tuple(_NATIVE_PAIRS))
 _DAY_INDEX: Final = _by_first_char(tuple(_DAY_WORDS))
@@ -543,7 +678,7 @@ _HANGUL_STARTS: Final = frozenset(
     | set(_ONES_INDEX)
     | set(_DAY_INDEX)
 )
-_NOT_FIGURES_INDEX: Final = _by_first_char(tuple(NOT_FIGURES))
+_NOT_FIGURES_INDEX: Final = _by_first_two(tuple(NOT_FIGURES))
 _SIGN_INDEX: Final = _by_first_char(tuple(_SIGN_WORDS))
 # Units read only glued to the number: 1등 (first place) but "A, B 등" (etc.); 3t but "3 t".
 _GLUED_ONLY: Final = frozenset({"등", "t", "g", "할"})

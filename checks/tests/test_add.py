@@ -4,6 +4,7 @@ and the YAML emitter's round trip through the project's own reader."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shlex
 import signal
@@ -506,3 +507,117 @@ def test_as_of_and_its_words_go_together(
     code, _, err = run(capsys, *FULL[:-2], "--root", str(root))  # --as-of without --as-of-text
     assert code == 1 and "--as-of and --as-of-text go together" in err
     assert files_of(root) == before
+
+
+def test_the_written_claim_says_how_its_figure_was_read(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The editor confirms the reading before committing: 128명 is exactly 128 people.
+    root = make_registry()
+    code, out, err = run(capsys, *FULL, "--root", str(root))
+    assert (code, err) == (0, "")
+    assert "  read as: 128 person, bounds [128, 128]\n" in out
+
+
+def test_a_written_date_claim_says_which_days_it_names(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `2020년 12월` names the month of December 2020 (checks/tests/registry/seeds/sample.txt, line 3).
+    root = make_registry()
+    quote = "LG AI연구원은 2020년 12월 출범했다"
+    launch = ["add", "--source", "sample-2024-01-02", "--quote", quote, "--subject", "lg-ai-research"]
+    launch += [
+        "--property",
+        "launch-date",
+        "--as-written",
+        "2020년 12월",
+        "--unit",
+        "date",
+        "--root",
+        str(root),
+    ]
+    code, out, err = run(capsys, *launch)
+    assert (code, err) == (0, ""), out
+    assert "  read as: 2020-12 (month)\n" in out
+
+
+def test_the_times_the_quote_states_are_suggested_as_the_check_reads_them(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The sample article is of 2024-01-02: its `지난해 3분기` is the third quarter of 2023, and
+    # `2020년 12월` (line 3) is December 2020. Each is offered with the quote's words for it.
+    root = make_registry()
+    code, out, _ = run(capsys, "add", "--source", "sample-2024-01-02", "--quote", QUOTE, "--root", str(root))
+    assert code == 1
+    assert (
+        "  --as-of 2023-Q3 --as-of-text 지난해 3분기: the quote says 지난해 3분기, counted from the "
+        "publication date 2024-01-02\n"
+    ) in out
+    quote = "LG AI연구원은 2020년 12월 출범했다. 출범 당시 80여명이던"
+    code, out, _ = run(capsys, "add", "--source", "sample-2024-01-02", "--quote", quote, "--root", str(root))
+    assert "  --as-of 2020-12 --as-of-text 2020년 12월: the quote says 2020년 12월\n" in out
+    # The suggestion is what `claims check` accepts: written with it, the claim checks clean.
+    argv = [*FULL[:-4], "--as-of", "2023-Q3", "--as-of-text", "지난해 3분기", "--id", "with-suggested-time"]
+    code, _, err = run(capsys, *argv, "--root", str(root))
+    assert (code, err) == (0, "")
+    assert clean(root)
+
+
+def test_the_suggested_command_is_inert_on_the_terminal_and_runs_as_the_same_words(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A note with a bidi override and a quotation mark: printed raw, U+202E would make the command
+    # read backwards on the terminal; escaped as text, the copied command would write other words.
+    root = make_registry()
+    note = "출처 확인\u202e 필요 'x'"
+    code, out, _ = run(
+        capsys, "add", "--source", "sample-2024-01-02", "--quote", QUOTE, "--note", note, "--root", str(root)
+    )
+    assert code == 1
+    assert "\u202e" not in out
+    line = next(x.strip() for x in out.splitlines() if x.strip().startswith("claims add ") and "128명" in x)
+    echo = f"{sys.executable} -c 'import json, sys; print(json.dumps(sys.argv[1:]))' {line.removeprefix('claims ')}"
+    argv = json.loads(subprocess.run(["bash", "-c", echo], capture_output=True, text=True, check=True).stdout)
+    assert argv[argv.index("--note") + 1] == note
+    assert argv[argv.index("--quote") + 1] == QUOTE
+
+
+def test_a_source_id_too_long_for_a_file_name_is_refused_not_a_crash(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_registry()
+    code, _, err = run(capsys, "add", "--source", "a" * 300, "--quote", QUOTE, "--root", str(root))
+    assert code == 1
+    assert "internal error" not in err and "not a file name that can be opened" in err
+
+
+def test_an_occurrence_the_registry_cannot_hold_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    # More than 18 digits: the registry's reader refuses such an integer (number-too-large).
+    code, _, err = run(capsys, *FULL, "--occurrence", "9" * 30)
+    assert (code, err) == (2, "claims add: --occurrence has at most 18 digits; no quote occurs that often\n")
+
+
+def test_a_refusal_echoing_an_option_is_inert(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, *FULL, "--id", "\x1b[2Jx\u202e")
+    assert code == 1
+    assert err.startswith("claims add: --id '\\x1b[2Jx\\u202e' is not in the ID form")
+
+
+def test_a_figure_that_cannot_be_read_is_echoed_inert(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_registry()
+    argv = [
+        "add",
+        "--source",
+        "sample-2024-01-02",
+        "--quote",
+        QUOTE,
+        "--as-written",
+        "\x1b[2J",
+        "--root",
+        str(root),
+    ]
+    code, out, _ = run(capsys, *argv)
+    assert code == 1
+    assert "\x1b" not in out and "--as-written '\\x1b[2J'" in out

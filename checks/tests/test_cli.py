@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.cli import main
+from checks.cli import build_parser, main
 from checks.problems import CODES
 
 from .conftest import MakeRegistry
@@ -147,6 +148,35 @@ def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
         assert command in out
 
 
+def _parsers(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> list[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    found = [(path, parser)]
+    for action in parser._actions:  # argparse offers no public way to walk subcommands
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found.extend(_parsers(sub, (*path, name)))
+    return found
+
+
+def test_every_help_keeps_its_example_lines_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    # An example in a command's description (an indented line, e.g. a command to copy) must reach
+    # `--help` as written: argparse's default formatter reflows it into the paragraph around it.
+    checked = 0
+    for path, parser in _parsers(build_parser()):
+        description = parser.description or ""
+        examples = [line for line in description.splitlines() if line.startswith("  ") and line.strip()]
+        if not examples:
+            continue
+        with pytest.raises(SystemExit):
+            main([*path, "--help"])
+        out = capsys.readouterr().out
+        for line in examples:
+            assert line in out.splitlines(), f"claims {' '.join(path)} --help reflows: {line!r}"
+        checked += 1
+    assert checked >= 3  # find, add, source add at least
+
+
 # --- JSON ------------------------------------------------------------------------------------------------
 
 
@@ -244,7 +274,7 @@ def test_github_format_warning_and_whole_file(
         "::warning file=claims/empty.yaml,line=1,col=9,title=no-claims::this file holds no claims",
         (
             "::error file=seeds/extra.txt,title=source-unindexed::extra.txt is not in seeds/sources.yaml; "
-            "add an entry for it (id, file, sha256, outlet, …)"
+            "onboard it: `claims source add seeds/extra.txt --outlet OUTLET` pins its sha256 and proposes its entry"
         ),
     ]
 
@@ -427,3 +457,47 @@ def test_installed_script_end_to_end(make_registry: MakeRegistry) -> None:
     )
     assert usage.returncode == 2
     assert "invalid choice: 'chekc'" in usage.stderr
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        # The body ends at line 3: line 4, a photo caption, is outside it.
+        ("      first_line: 1\n      last_line: 3\n", "outside the body (lines 1-3 in seeds/sources.yaml)"),
+        # Line 4 is left out as furniture.
+        (
+            (
+                "      first_line: 1\n      last_line: 5\n      omit:\n        - first_line: 4\n"
+                "          last_line: 4\n          what: a photo caption\n"
+            ),
+            "in or across page furniture left out of the body (`omit` in seeds/sources.yaml)",
+        ),
+    ],
+)
+def test_a_quote_from_outside_the_body_says_where_it_is(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str], body: str, where: str
+) -> None:
+    # Not "nothing resembles it": the words are in the file (checks/tests/registry/seeds/sample.txt,
+    # line 4, from column 6), just not in the article's body.
+    index = (Path(__file__).parent / "registry" / "seeds" / "sources.yaml").read_text(encoding="utf-8")
+    index = index.replace("      first_line: 1\n      last_line: 5\n", body)
+    claim = (
+        "claims:\n  - id: caption-claim\n    source: sample-2024-01-02\n"
+        "    quote: 출범 당시 80여명이던 연구원들이 모였다\n    subject: lg-ai-research\n"
+        "    property: headcount\n    as_written: 80여명\n    unit: person\n"
+    )
+    root = make_registry({"seeds/sources.yaml": index, "claims/caption.yaml": claim})
+    code, out, _ = run(capsys, "check", "--root", str(root))
+    assert code == 1
+    (line,) = [x for x in out.splitlines() if "quote-not-found" in x]
+    assert line == (
+        "claims/caption.yaml:4:12: error quote-not-found the quote does not occur in the body of "
+        f"sample-2024-01-02 (seeds/sample.txt); it is at seeds/sample.txt:4:6, {where}: quote the article's "
+        "own text, or correct the body's bounds if that is it"
+    )
+
+
+def test_a_usage_error_echoing_what_was_typed_is_inert(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "find", "엑사원", "--source", "\u202eevil\x1b[2J")
+    assert code == 2
+    assert err.startswith("claims find: no source '\\u202eevil\\x1b[2J' in seeds/sources.yaml")

@@ -1228,6 +1228,23 @@ def test_dates_overlapping_without_containment_are_a_discrepancy(run) -> None:
     assert "2023-08-21 – 2023-08-24" in g.explanation and "2023-08-22 – 2023-08-25" in g.explanation
 
 
+def test_late_in_a_year_is_not_any_time_of_it(run) -> None:
+    # 2021년 말 is late 2021 (some time in its last quarter), not March 2021: the two share no day. It
+    # holds 2021년 12월 (one is less precise), and 지난달 25일 in an article of 2022-01-10 is 2021-12-25.
+    result = date_pair(
+        run,
+        ("2024-03-13", "계획은 2021년 말 발표됐다.", "2021년 말"),
+        ("2024-03-14", "계획은 2021년 3월 발표됐다.", "2021년 3월"),
+    )
+    assert group(result, "lg/visit-date@undated").relation == "contradiction"
+    result = date_pair(
+        run,
+        ("2024-03-13", "계획은 2021년 말 발표됐다.", "2021년 말"),
+        ("2022-01-10", "계획은 지난달 25일 발표됐다.", "지난달 25일"),
+    )
+    assert group(result, "lg/visit-date@undated").relation == "agreement"
+
+
 def test_a_date_one_outlet_states_is_single(run) -> None:
     a = article("aa-2023-08-24", "가일보", "2023-08-24", "구 대표가 21일부터 나흘 동안 미국을 방문했다.")
     result = run(
@@ -1418,3 +1435,117 @@ def test_a_date_is_undated_even_under_a_property_that_changes_over_time(run) -> 
         vocabulary=vocabulary,
     )
     assert relations(result) == {"lg/visit-date@undated": ("contradiction", ["aa.date", "bb.date"])}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "whole"),
+    [
+        # Read alone, 8월 in an article of 2024-10-10 is 2024-08: the quote says August 2023.
+        ("계획은 2023년 8월 발표됐다.", "8월", "2023년 8월"),
+        ("계획은 지난해 8월 발표됐다.", "8월", "지난해 8월"),
+        # Read alone, 5일 is October 5; the quote says the 5th of last month.
+        ("계획은 지난달 5일 발표됐다.", "5일", "지난달 5일"),
+        # '23년 is a year the reader does not read: 8월 after it is no date it can claim.
+        ("계획은 '23년 8월 발표됐다.", "8월", None),
+    ],
+)
+def test_a_date_claim_states_the_whole_date(
+    tmp_path: Path, sentence: str, written: str, whole: str | None
+) -> None:
+    a = article("aa-2024-10-10", "가일보", "2024-10-10", sentence)
+    quote = sentence.rstrip(".")
+    root = build(
+        tmp_path,
+        [a],
+        [claim("aa.d", a.id, quote, written, "date", subject="lg", property="visit-date")],
+        vocabulary=DATES_VOCABULARY,
+    )
+    result = check(root)
+    assert [(p.code, p.line, p.column) for p in result.problems] == [("figure-not-in-quote", 7, 17)]
+    if whole is not None:
+        assert f"the quote's date '{whole}'" in result.problems[0].message
+    assert "aa.d" not in result.dates  # never compared with a wrong date
+
+
+def test_time_words_are_the_whole_time_of_the_quote(tmp_path: Path) -> None:
+    # as_of_text 3분기 out of 지난해 3분기, in an article of 2024-10-10: read alone it is 2024-Q3, and
+    # an as_of of 2024-Q3 (the wrong year: the quote says 2023) would pass the as_of check.
+    a = article("aa-2024-10-10", "가일보", "2024-10-10", "LG AI연구원 인력은 지난해 3분기 기준 128명이다.")
+    quote = "인력은 지난해 3분기 기준 128명이다"
+    root = build(
+        tmp_path,
+        [a],
+        [claim("aa.x", a.id, quote, "128명", "person", as_of="2024-Q3", as_of_text="3분기")],
+    )
+    result = check(root)
+    assert [(p.code, p.line, p.column) for p in result.problems] == [("time-not-in-quote", 10, 17)]
+    assert "'지난해 3분기'" in result.problems[0].message
+
+
+def test_a_one_off_date_with_as_of_is_compared_not_a_series(run) -> None:
+    # Each editor gave the visit date an as_of (the day it names). A visit's date does not change over
+    # time: 2023-08-21 against 2023-08-22 is a contradiction, not a "change" of the date.
+    a = article("aa-2023-08-24", "가일보", "2023-08-24", "구 대표는 21일(현지시간) 토론토를 찾았다.")
+    b = article("bb-2023-08-28", "나신문", "2023-08-28", "구 회장은 22일(현지시간) 토론토를 찾았다.")
+    result = run(
+        [a, b],
+        [
+            claim(
+                "aa.d",
+                a.id,
+                "구 대표는 21일(현지시간) 토론토를 찾았다",
+                "21일(현지시간)",
+                "date",
+                subject="lg",
+                property="visit-date",
+                as_of="2023-08-21",
+                as_of_text="21일(현지시간)",
+            ),
+            claim(
+                "bb.d",
+                b.id,
+                "구 회장은 22일(현지시간) 토론토를 찾았다",
+                "22일(현지시간)",
+                "date",
+                subject="lg",
+                property="visit-date",
+                as_of="2023-08-22",
+                as_of_text="22일(현지시간)",
+            ),
+        ],
+        vocabulary=DATES_VOCABULARY,
+    )
+    assert [(g.key, g.relation) for g in result.groups] == [("lg/visit-date@undated", "contradiction")]
+
+
+@pytest.mark.parametrize(
+    ("line", "quote", "written", "as_of", "as_of_text", "field"),
+    [
+        # The quote starts inside the article's date 2023년 8월: 8월 read alone is 2024-08.
+        ("LG는 2023년 8월 엑사원을 출시했다.", "8월 엑사원을 출시했다", "8월", None, None, "as_written"),
+        # The quote starts inside 지난해 3분기: 3분기 read alone is 2024-Q3, the as_of of the wrong year.
+        (
+            "인력은 지난해 3분기 기준 128명이다.",
+            "3분기 기준 128명이다",
+            "128명",
+            "2024-Q3",
+            "3분기",
+            "as_of_text",
+        ),
+    ],
+)
+def test_the_quote_may_not_cut_the_articles_date(
+    tmp_path: Path, line: str, quote: str, written: str, as_of: str | None, as_of_text: str | None, field: str
+) -> None:
+    a = article("aa-2024-10-10", "가일보", "2024-10-10", line)
+    unit, kw = ("date", {"subject": "lg", "property": "visit-date"}) if as_of is None else ("person", {})
+    if as_of is not None:
+        kw |= {"as_of": as_of, "as_of_text": as_of_text}
+    root = build(
+        tmp_path, [a], [claim("aa.x", a.id, quote, written, unit, **kw)], vocabulary=DATES_VOCABULARY
+    )
+    result = check(root)
+    assert [p.code for p in result.problems] == [
+        "figure-not-in-quote" if field == "as_written" else "time-not-in-quote"
+    ], problems_text(result)
+    assert "the article's date" in result.problems[0].message

@@ -240,3 +240,78 @@ def test_the_words_of_a_claims_time_are_claimed_with_it(make_registry: MakeRegis
         }
     )
     assert [(p.code, "staff-q3" in p.message) for p in check(root).problems] == [("skip-stale", True)]
+
+
+def test_time_words_claim_times_not_the_figures_they_hold(make_registry: MakeRegistry) -> None:
+    # An as_of_text that holds more than the time: '출범 당시 80여명이던 인력은 지난해 3분기' would pass
+    # off 80여명 as claimed by a claim of 128명. The words of a time claim the times in them only.
+    claim = (
+        "claims:\n  - id: staff-q3\n    source: sample-2024-01-02\n"
+        "    quote: 출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로 늘었다\n"
+        "    subject: lg-ai-research\n    property: headcount\n    as_written: 128명\n    unit: person\n"
+        "    as_of: 2023-Q3\n    as_of_text: 출범 당시 80여명이던 인력은 지난해 3분기\n"
+    )
+    root = make_registry({"claims/sample.yaml": claim})
+    assert check(root).problems == []
+    (article,) = coverage(check(root)).articles
+    by_place = {(f.line, f.column): f for f in article.found}
+    assert by_place[at(3, "80여명")].status == "uncovered"
+    assert by_place[at(3, "지난해 3분기")].by == ("staff-q3",)
+
+
+def test_a_skip_skips_one_figure(make_registry: MakeRegistry) -> None:
+    # One skip whose figure runs from 80여명 to 128명 would hide three figures and dates for one reason.
+    root = make_registry(
+        {
+            "claims/skips.yaml": "skips:\n"
+            + skip("인력은 지난해 3분기 기준 128명으로 늘었다", "지난해 3분기 기준 128명")
+        }
+    )
+    result = check(root)
+    assert [(p.code, p.line, p.column) for p in result.problems] == [("skip-too-broad", 4, 13)]
+    (article,) = coverage(result).articles
+    by_place = {(f.line, f.column): f for f in article.found}
+    assert by_place[at(3, "128명")].status == "uncovered"
+    assert by_place[at(3, "지난해 3분기")].status == "uncovered"
+
+
+def test_a_date_claim_covers_a_date_only_whole(tmp_path: Path) -> None:
+    # The article breaks the date 2020년 12월 across two lines; the quote stops at the line's end, so the
+    # claim says 2020년 only. The date the article prints (2020년 12월) is then not claimed: an editor
+    # must claim it whole, not pass the month off as covered by a claim of the year.
+    from checks.tests.compare_cases import article, build, claim
+    from checks.tests.test_compare import DATES_VOCABULARY
+
+    a = article("aa-2024-01-02", "가일보", "2024-01-02", "LG AI연구원은 2020년", "12월 출범했다.")
+    root = build(
+        tmp_path / "year-only",
+        [a],
+        [claim("aa.d", a.id, "LG AI연구원은 2020년", "2020년", "date", subject="lg", property="visit-date")],
+        vocabulary=DATES_VOCABULARY,
+    )
+    result = check(root)
+    # The checker refuses the claim (the article's date is 2020년 12월); coverage does not count it either.
+    assert [p.code for p in result.problems] == ["figure-not-in-quote"]
+    found = {f.text: f.status for f in coverage(result).articles[0].found}
+    assert found["2020년 12월"] == "uncovered"
+    # Claimed whole (the quote across the line break), it is covered.
+    root = build(
+        tmp_path / "whole",
+        [a],
+        [
+            claim(
+                "aa.d",
+                a.id,
+                "LG AI연구원은 2020년 12월 출범했다",
+                "2020년 12월",
+                "date",
+                subject="lg",
+                property="visit-date",
+            )
+        ],
+        vocabulary=DATES_VOCABULARY,
+    )
+    result = check(root)
+    assert result.problems == []
+    found = {f.text: f.status for f in coverage(result).articles[0].found}
+    assert found["2020년 12월"] == "claimed"

@@ -3,8 +3,9 @@ publication date.
 
 The tables are written by hand from the articles in seeds/ (each row: the words as printed, the
 article's publication date, and the days a careful Korean reader takes them to name), and from the
-conventions of issue 7 (지난 1월 in 2024-03 is 2024-01; 지난 11월 is 2023-11; N일 alone is the most
-recent day N on or before publication). None is copied from the reader's output.
+conventions of issue 7 (지난 1월 in 2024-03 is 2024-01; 지난 11월 is 2023-11; N일 alone up to the
+publication day is of that month; after it, Korean news means last month's (a past event) or this
+month's coming day (a plan) and only the verb tells: refused). None is copied from the reader's output.
 """
 
 from __future__ import annotations
@@ -223,7 +224,18 @@ CONVENTIONS = [
     ("지난주", MARCH_2024, days("2024-03-04", "2024-03-10")),
     ("13일", MARCH_2024, days("2024-03-13")),  # the publication day itself
     ("5일", MARCH_2024, days("2024-03-05")),  # earlier this month
-    ("20일", MARCH_2024, days("2024-02-20")),  # after the publication day: last month's
+    (
+        "20일",
+        MARCH_2024,
+        None,
+    ),  # after the publication day: February 20 (20일 발표했다) or March 20 (20일 열린다)?
+    ("31일", date(2023, 9, 1), days("2023-08-31")),  # September has no 31st: only last month's can be meant
+    ("지난달 20일", MARCH_2024, days("2024-02-20")),
+    ("지난달 30일", MARCH_2024, None),  # February 2024 has no 30th
+    ("이달 21~24일", MARCH_2024, days("2024-03-21", "2024-03-24")),
+    ("다음 달 5일", MARCH_2024, days("2024-04-05")),
+    ("지난달 31일", date(2024, 1, 2), days("2023-12-31")),  # across the year
+    ("그제", MARCH_2024, days("2024-03-11")),  # 그저께, shortened
     ("30일", MARCH_2024, None),  # last month's 30th: February 2024 has none
     ("지난 5일", MARCH_2024, days("2024-03-05")),
     ("지난 20일", MARCH_2024, days("2024-02-20")),
@@ -271,6 +283,10 @@ AMBIGUOUS = [
     ("오는 3월", MARCH_2024),
     ("지난 13일", MARCH_2024),
     ("지난 3월 13일", MARCH_2024),
+    # 연말 in a January article: the year-end just past (연말 특수) or the coming one? 연초 in December:
+    # this year's start or the next one's?
+    ("연말", date(2024, 1, 5)),
+    ("연초", date(2024, 12, 5)),
 ]
 
 
@@ -281,25 +297,46 @@ def test_ambiguous_words_are_refused_not_guessed(text: str, published: date) -> 
     assert not err.value.no_calendar_time
 
 
+# (words, publication date, the part of the time the words point at, the whole time they are part of).
+# 중 and 께 are "during, about": the whole time. 초 and 말 are early and late: not the whole year or
+# month (2021년 말 is not March 2021), but vague: the first or last quarter of a year (연초 is January
+# or February, 연말 November or December, with room), the first or last ten days of a month.
 VAGUE = [
-    ("연말", MARCH_2024, year(2024)),
-    ("올 연말", MARCH_2024, year(2024)),
-    ("2021년 말", MARCH_2024, year(2021)),
-    ("지난해 초", MARCH_2024, year(2023)),
-    ("3월 초", MARCH_2024, month(2024, 3)),
-    ("지난달 말", MARCH_2024, month(2024, 2)),
-    ("상반기 중", MARCH_2024, Span(date(2024, 1, 1), date(2024, 7, 1))),
+    ("연말", MARCH_2024, days("2024-10-01", "2024-12-31"), year(2024)),
+    ("올 연말", MARCH_2024, days("2024-10-01", "2024-12-31"), year(2024)),
+    ("2021년 말", MARCH_2024, days("2021-10-01", "2021-12-31"), year(2021)),
+    ("2021년 연말", MARCH_2024, days("2021-10-01", "2021-12-31"), year(2021)),
+    ("지난해 연말", MARCH_2024, days("2023-10-01", "2023-12-31"), year(2023)),
+    ("지난해 초", MARCH_2024, days("2023-01-01", "2023-03-31"), year(2023)),
+    ("연초", MARCH_2024, days("2024-01-01", "2024-03-31"), year(2024)),
+    ("올 초", MARCH_2024, days("2024-01-01", "2024-03-31"), year(2024)),  # 올 is 올해
+    ("올 연말", date(2024, 1, 5), days("2024-10-01", "2024-12-31"), year(2024)),  # the year is said
+    ("3월 초", MARCH_2024, days("2024-03-01", "2024-03-10"), month(2024, 3)),
+    ("지난달 말", MARCH_2024, days("2024-02-21", "2024-02-29"), month(2024, 2)),
+    ("2023년 2월 말", MARCH_2024, days("2023-02-21", "2023-02-28"), month(2023, 2)),
+    ("상반기 중", MARCH_2024, Span(date(2024, 1, 1), date(2024, 7, 1)), None),
+    ("2023년 중", MARCH_2024, year(2023), None),
+    ("2023년 8월께", MARCH_2024, month(2023, 8), None),
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "span"), VAGUE, ids=str)
-def test_vague_times_are_some_time_within(text: str, published: date, span: Span) -> None:
+@pytest.mark.parametrize(("text", "published", "span", "within"), VAGUE, ids=str)
+def test_vague_times_are_some_time_within(
+    text: str, published: date, span: Span, within: Span | None
+) -> None:
     r = read_time(text, published)
-    assert (r.span, r.vague) == (span, True)
-    # as_of must then lie within the span; the whole span or a part of it is what the words say.
+    assert (r.span, r.vague, r.within) == (span, True, within)
+    # as_of must then lie within the span: the whole span or a part of it is what the words say.
     assert r.admits(span)
     assert r.admits(Span(span.end - timedelta(days=1), span.end))
-    assert not r.admits(Span(span.start, span.end + timedelta(days=1)))
+    if within is None:
+        assert not r.admits(Span(span.start, span.end + timedelta(days=1)))
+    else:
+        # 2021년 말 as_of 2021: less precise, not wrong; a day of the year outside its end: wrong.
+        assert r.admits(within)
+        assert not r.admits(Span(within.start, within.end + timedelta(days=1)))
+        far = within.start if span.start != within.start else within.end - timedelta(days=1)
+        assert not r.admits(Span(far, far + timedelta(days=1)))
 
 
 NOT_TIMES = [
@@ -339,6 +376,12 @@ RUNNING_TEXT = [
     ("24일 밝혔다.", ["24일"]),
     ("4일 연속 상승했다.", []),  # four days in a row
     ("올해로 5년차", ["올해"]),
+    ("3분기 연속 흑자를 냈다.", []),  # three quarters in a row: a number of quarters
+    ("2분기째 적자다.", []),
+    ("1분기 실적을 발표했다.", ["1분기"]),
+    ("'23년 8월 출시했다.", []),  # 8월 of a two-digit year the reader does not read: not this year's
+    ("23년 8월 출시했다.", []),
+    ("지난달 25일 발표했다.", ["지난달 25일"]),  # one date, not 지난달 and a bare 25일
 ]
 
 
@@ -427,9 +470,26 @@ def test_relative_years_read_back(published: date, offset: int, d: date) -> None
 @given(published=publications, back=st.integers(0, 27))
 def test_a_day_alone_is_the_most_recent_such_day(published: date, back: int) -> None:
     target = published - timedelta(days=back)
-    reads_as(f"{target.day}일", published, Span(target, target + timedelta(days=1)))
+    one_day = Span(target, target + timedelta(days=1))
+    if target.month == published.month:
+        reads_as(f"{target.day}일", published, one_day)
+    else:
+        reads_as(f"지난달 {target.day}일", published, one_day)
     if back:
-        reads_as(f"지난 {target.day}일", published, Span(target, target + timedelta(days=1)))
+        reads_as(f"지난 {target.day}일", published, one_day)
+
+
+@given(published=publications, ahead=st.integers(1, 30))
+def test_a_day_alone_after_the_publication_day_is_refused(published: date, ahead: int) -> None:
+    # 25일 in an article of March 20: last month's 25th or the coming one? Unless the publication month
+    # has no such day (31일 in September: only August 31 is meant), the reader does not guess.
+    n = published.day + ahead
+    if n > 31:
+        return
+    last_day = (month(published.year, published.month).end - timedelta(days=1)).day
+    if n <= last_day:
+        with pytest.raises(NotATime):
+            read_time(f"{n}일", published)
 
 
 @given(published=publications, back=st.integers(1, 11))
@@ -445,8 +505,10 @@ def test_last_month_named_is_the_most_recent_one(published: date, back: int) -> 
 def test_an_interval_of_days_reads_back(published: date, back: int, length: int) -> None:
     start = published - timedelta(days=back)
     span = Span(start, start + timedelta(days=length))
-    reads_as(f"{start.day}일부터 {NATIVE_DAYS[length]} 동안", published, span)
-    reads_as(f"{start.day}일(현지시간)부터 {NATIVE_DAYS[length]} 동안", published, span)
+    day = f"{start.day}일" if start.month == published.month else f"지난달 {start.day}일"
+    reads_as(f"{day}부터 {NATIVE_DAYS[length]} 동안", published, span)
+    reads_as(f"{day}(현지시간)부터 {NATIVE_DAYS[length]} 동안", published, span)
+    reads_as(f"{day}부터 {NATIVE_DAYS[length]}간", published, span)
 
 
 @given(published=publications, d=targets)
@@ -471,3 +533,11 @@ def test_the_reader_never_crashes(text: str) -> None:
         read_time(text, MARCH_2024)
     except NotATime:
         pass
+
+
+def test_an_as_of_outside_the_end_of_the_year_is_not_what_the_words_say() -> None:
+    # 2021년 말 is late 2021: as_of 2021-03 is not what the words say; 2021 (less precise) and 2021-12 are.
+    words = read_time("2021년 말", INSIGHT)
+    assert not words.admits(parse_as_of("2021-03"))
+    assert words.admits(parse_as_of("2021")) and words.admits(parse_as_of("2021-12"))
+    assert words.describe() == "a time late in 2021 (within 2021-Q4)"

@@ -520,3 +520,79 @@ def test_a_skip_added_is_listed_and_counted(tmp_path: Path, capsys: pytest.Captu
     rows = table_rows(section(run(capsys, head, again)[1], "Skips added, changed or gone"))
     assert [r[3].split(":")[0] for r in rows[1:]] == ["**page-furniture**"]
     assert rows[1][4].startswith("**not-a-fact**")
+
+
+# A second claim of the other outlet in the resolved group: 85명 at the launch (line 4 of its article).
+JOINING_CLAIM = """\
+  - id: other-staff-85
+    source: other-2020-12-08
+    quote: 다른 집계로는 출범 당시 인원이 85명이었다
+    subject: lg-ai-research
+    property: headcount
+    as_written: 85명
+    unit: person
+    as_of: 2020-12
+    as_of_text: 출범 당시
+"""
+
+
+def test_a_claim_joining_a_resolved_conflict_is_shown_with_its_resolution(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The conflict stays a contradiction and stays resolved, so it is not a new open conflict (exit
+    # 0); but the resolution was written about the two claims before: the reviewer must see that a
+    # third joined it, and that its resolution is to be read again.
+    base = registry(tmp_path / "base", other=True, resolution=True)
+    head = registry(tmp_path / "head", other=True, resolution=True)
+    with (head / "claims" / "other.yaml").open("a", encoding="utf-8") as claims:
+        claims.write(JOINING_CLAIM)
+    code, out, err = run(capsys, base, head)
+    assert (code, err) == (0, ""), err
+    assert section(out, "New open conflicts") == ["None."]
+    assert table_rows(section(out, "Conflicts whose claims changed")) == [
+        ["group", "relation", "claims joined", "claims left", "resolution"],
+        [f"`{GROUP}`", "contradiction", "`other-staff-85`", "—", "**explained**: read it again"],
+    ]
+    # And the other way round: the claim leaves the conflict.
+    code, out, _ = run(capsys, head, base)
+    assert code == 0
+    assert table_rows(section(out, "Conflicts whose claims changed"))[1] == [
+        f"`{GROUP}`",
+        "contradiction",
+        "—",
+        "`other-staff-85`",
+        "**explained**: read it again",
+    ]
+    assert main(["diff", "--base", str(base), "--root", str(head), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["conflicts_regrouped"] == [
+        {
+            "group": GROUP,
+            "relation": "contradiction",
+            "resolution": "explained",
+            "joined": ["other-staff-85"],
+            "left": [],
+        }
+    ]
+
+
+def test_a_claim_joining_a_group_that_is_no_conflict_is_not_listed_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 80명 (line 5 of the other article) agrees with the sample's 80여명: no conflict on either side.
+    agreeing = (
+        JOINING_CLAIM.replace("other-staff-85", "other-staff-80")
+        .replace("인원이 85명이었다", "인원이 80명이었다")
+        .replace("as_written: 85명", "as_written: 80명")
+    )
+    base = registry(tmp_path / "base")
+    head = registry(tmp_path / "head", other=True)
+    (head / "claims" / "other.yaml").write_text("claims:\n" + agreeing, encoding="utf-8")
+    code, out, _ = run(capsys, base, head)
+    assert code == 0
+    assert table_rows(section(out, "Groups whose relation changed"))[1] == [
+        f"`{GROUP}`",
+        "single",
+        "agreement",
+    ]
+    assert "### Conflicts whose claims changed" not in out

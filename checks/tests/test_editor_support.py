@@ -248,3 +248,30 @@ def test_schema_command_prints_the_schema_it_would_write(capsys: pytest.CaptureF
     assert capsys.readouterr().out == (PROJECT / CLAIMS_SCHEMA).read_text(encoding="utf-8")
     assert main(["schema", "--check", "--root", str(PROJECT)]) == 0
     assert capsys.readouterr().out == f"{CLAIMS_SCHEMA} is in step with the vocabulary\n"
+
+
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "claims/new-2024-01-02.yaml",
+        "claims/new-2024-01-02.yml",
+        "claims/by-desk/economy.yaml",
+        "claims/by-desk/a.yml",
+    ],
+)
+def test_vscode_gives_the_claims_schema_to_every_file_the_checker_reads_as_claims(
+    rel: str, tmp_path: Path
+) -> None:
+    # The checker reads .yaml and .yml files anywhere under claims/ as claims files
+    # (checks.claims.claims_files); a new one, before it has a modeline, gets the schema from the settings.
+    (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / rel).write_text("claims: []\n", encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in claims_files(tmp_path)] == [rel]
+    settings = json.loads((PROJECT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    matching = [
+        schema
+        for schema, globs in settings["yaml.schemas"].items()
+        if any(fnmatch(rel, g) or fnmatch(rel, g.replace("**/", "")) for g in globs if not g.startswith("!"))
+        and not any(fnmatch(rel, g[1:]) for g in globs if g.startswith("!"))
+    ]
+    assert matching == ["./schema/claims.schema.json"]

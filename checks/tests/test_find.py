@@ -126,10 +126,20 @@ def test_quotation_mark_variants(
 def test_omitted_furniture_and_text_after_the_body_are_not_searched(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for query in ("공유 버튼 전용 문구", "말뭉치 9999개"):
+    # Never a hit; but the editor who sees the words in the file is told where they are and why they
+    # are not found: line 4 of QUOTED is omitted furniture, line 7 comes after the body (lines 1-6).
+    for query, line in (("공유 버튼 전용 문구", 4), ("말뭉치9999개", 7)):
         code, out, _ = run(capsys, "find", query, "--root", str(root))
         assert code == 1, query
-        assert out.startswith(f"no hit for «{query}»")
+        assert out == (
+            f"no hit for «{query}» in the article bodies; the words are outside them, not article text:\n"
+            f"  seeds/quoted.txt:{line}: quoted-2024-02-03, page furniture or after the article\n"
+        )
+        code, data = find_json(capsys, root, query)
+        assert (code, data["hits"]) == (1, [])
+        assert data["outside_body"] == [
+            {"source": "quoted-2024-02-03", "path": "seeds/quoted.txt", "line": line}
+        ]
 
 
 def test_a_hit_never_spans_omitted_furniture(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -142,13 +152,13 @@ def test_a_hit_never_spans_omitted_furniture(root: Path, capsys: pytest.CaptureF
 def test_no_hit_exits_1(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, data = find_json(capsys, root, "삼성전자 반도체")
     assert code == 1
-    assert data == {"query": "삼성전자 반도체", "exact": 0, "near": 0, "hits": []}
+    assert data == {"query": "삼성전자 반도체", "exact": 0, "near": 0, "hits": [], "outside_body": []}
 
 
 def test_json_shape(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, data = find_json(capsys, root, "지난해 3분기 기준 128명")
     assert code == 0
-    assert list(data) == ["query", "exact", "near", "hits"]
+    assert list(data) == ["query", "exact", "near", "hits", "outside_body"]
     hit = data["hits"][0]
     assert list(hit) == [
         "match", "source", "path", "line", "column", "end_line", "end_column",
@@ -301,4 +311,16 @@ def test_middle_dots_tildes_and_full_width_letters(
     assert code == 0
     assert [(h["match"], h["source"], h["line"]) for h in data["hits"]][:1] == [
         ("exact", "dots-2024-02-04", 3)
+    ]
+
+
+def test_words_that_start_with_a_minus_are_searched_not_taken_for_an_option(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `-128명으로` is text, as `claims number -3.5%` reads a figure: the sample article prints
+    # `128명으로` (line 3), so the one differing character is the minus.
+    code, data = find_json(capsys, root, "-128명으로")
+    assert code == 0
+    assert [(h["match"], h["line"], h["column"], h["differences"]) for h in data["hits"]] == [
+        ("near", 3, col(3, "128명으로"), 1)
     ]

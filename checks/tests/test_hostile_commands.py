@@ -276,7 +276,7 @@ def test_readme_states_the_context_read_around_a_quote() -> None:
     from .test_add import PROJECT
 
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
-    assert f"({CONTEXT_CHARS} characters either side, to the next space)" in readme
+    assert f"{CONTEXT_CHARS} characters either side, to\n  the next space" in readme
 
 
 # --- slowness ------------------------------------------------------------------------------------------
@@ -311,8 +311,9 @@ def test_near_search_band_sums_are_the_plain_sums(votes: dict[int, int], width: 
 def test_an_as_of_text_claims_only_what_it_holds_whole(
     make_registry: MakeRegistry, as_of: str, as_of_text: str, claimed: bool
 ) -> None:
-    """The checker lets an as_of_text it cannot read stand (`2`); coverage then counted the date
-    `2020년 12월` it overlaps as claimed, and the launch date was never claimed nor skipped."""
+    """An as_of_text that is a piece of a date (`2`, `2020년` of `2020년 12월`) is refused by the
+    checker (time-not-in-quote), and coverage must not count the date it overlaps as claimed either:
+    it did, and the launch date was then never claimed nor skipped (two layers, each tested)."""
     from checks.checker import check
     from checks.coverage import coverage
 
@@ -328,7 +329,7 @@ def test_an_as_of_text_claims_only_what_it_holds_whole(
     as_of_text: {as_of_text}
 """
     result = check(make_registry({"claims/sample.yaml": claims}))
-    assert not result.failed
+    assert [p.code for p in result.problems] == ([] if claimed else ["time-not-in-quote"])
     # 'LG AI연구원은 ' is ten characters: the date starts at column 11 of line 3.
     (date,) = [f for f in coverage(result).articles[0].found if (f.line, f.column) == (3, 11)]
     assert date.text == "2020년 12월"

@@ -203,6 +203,26 @@ def test_given_bounds_and_omits_are_used(root: Path, capsys: pytest.CaptureFixtu
 # --- refusals ---------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("omit", ["15-16", "3-99999999999"])
+def test_an_omit_past_the_end_of_the_file_is_refused_not_a_crash(
+    root: Path, capsys: pytest.CaptureFixture[str], omit: str
+) -> None:
+    # NEW_ARTICLE has 14 lines: line 15 does not exist.
+    before = files_of(root)
+    argv = [
+        "source",
+        "add",
+        str(root / "seeds/new_article.txt"),
+        "--outlet",
+        "예시일보",
+        "--id",
+        "y-2024-08-07",
+    ]
+    code, _, err = run(capsys, *argv, "--published", "2024-08-07", "--omit", omit, "--root", str(root))
+    assert (code, err) == (1, f"claims source add: --omit {omit}: the file has 14 lines\n")
+    assert files_of(root) == before
+
+
 def test_a_file_outside_seeds_is_refused(
     root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -362,3 +382,66 @@ def test_dry_run_shows_the_entry_and_writes_nothing(root: Path, capsys: pytest.C
     assert code == 0
     assert "would append source z-2024-08-07 to seeds/sources.yaml" in out and "  - id: z-2024-08-07" in out
     assert files_of(root) == before
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "가",
+        "가+",
+        "가 가 가 가",
+        "가- 가+",
+        "페이스북 트위터 카카오톡 링크복사",
+        "Facebook / Twitter / URL복사",
+        "카카오스토리 네이버밴드",
+    ],
+)
+def test_more_forms_of_buttons_are_page_furniture(line: str) -> None:
+    # Font-size buttons printed as bare 가s, and rows of share buttons: inside the body, they are
+    # proposed for `omit`, so that `claims find` and coverage never see them.
+    lines = [
+        "제목이 여기 있습니다 정말로",
+        "입력 2024.01.02",
+        line,
+        "첫 문단은 이렇게 여러 단어로 길게 이어지다가 끝이 나는 문장입니다.",
+        "홍길동 기자",
+    ]
+    assert [(o.first, o.last) for o in onboard.propose_omits(lines, 1, 5, "예시일보")] == [(3, 3)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["가나다 연구소는 크게 성장했다.", "페이스북은 이날 새 서비스를 공개했다.", "라인", "가격"],
+)
+def test_prose_that_names_a_network_is_not_furniture(line: str) -> None:
+    assert onboard.furniture(line, "예시일보") is None
+
+
+def test_the_line_count_is_the_editors(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # NEW_ARTICLE is 14 lines, each ending in a line break (as `wc -l` counts): not 15.
+    code, out, _ = run(
+        capsys,
+        "source",
+        "add",
+        str(root / "seeds/new_article.txt"),
+        "--outlet",
+        "예시일보",
+        "--root",
+        str(root),
+    )
+    assert code == 1
+    sha = hashlib.sha256(NEW_ARTICLE.encode("utf-8")).hexdigest()
+    assert out.startswith(f"seeds/new_article.txt: 14 lines, sha256 {sha}\n")
+    code, _, err = run(capsys, "source", "add", str(root / "seeds/new_article.txt"), "--outlet", "예시일보",
+                       "--published", "2024-08-07", "--body-lines", "3-15", "--root", str(root))  # fmt: skip
+    assert (code, err) == (1, "claims source add: --body-lines 3-15: the file has 14 lines\n")
+
+
+@pytest.mark.parametrize("path", ["seeds/\x00.txt", "seeds/" + "a" * 300 + ".txt"])
+def test_a_path_no_file_can_have_is_refused_not_a_crash(
+    root: Path, capsys: pytest.CaptureFixture[str], path: str
+) -> None:
+    code, _, err = run(capsys, "source", "add", path, "--outlet", "예시일보", "--root", str(root))
+    assert code == 1
+    assert "internal error" not in err and "not a file name that can be opened" in err
+    assert "\x00" not in err

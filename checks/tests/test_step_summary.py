@@ -84,7 +84,9 @@ def test_report_of_a_registry_with_problems_says_why_there_is_none(
     assert main(["report", "--root", str(root)]) == 1
     capsys.readouterr()
     assert (
-        summary.read_text(encoding="utf-8").removeprefix(EARLIER).startswith("### `claims check`: failed\n")
+        summary.read_text(encoding="utf-8")
+        .removeprefix(EARLIER)
+        .startswith("### `claims report`: not written, the registry has problems\n")
     )
 
 

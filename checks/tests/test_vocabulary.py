@@ -8,6 +8,8 @@ from checks import quantity
 from checks.dates import DATE_UNIT
 from checks.vocabulary import load_vocabulary
 
+from .conftest import MakeRegistry
+
 PROJECT = Path(__file__).resolve().parents[2]
 
 
@@ -33,3 +35,29 @@ def test_every_vocabulary_unit_is_one_the_reader_can_produce() -> None:
 def test_the_date_unit_is_in_the_vocabulary_and_no_quantity_unit() -> None:
     assert DATE_UNIT in load_vocabulary(PROJECT).units
     assert DATE_UNIT not in quantity.UNITS
+
+
+def test_a_key_with_no_close_match_says_where_keys_live_and_how_to_add_one(
+    make_registry: MakeRegistry,
+) -> None:
+    # Nothing in the vocabulary is close to these: a "did you mean" cannot help, so the message must
+    # say what to do (a key of schema/vocabulary.yaml, or a new entry there, then `claims schema --write`).
+    from checks.checker import check
+
+    sample = (Path(__file__).parent / "registry" / "claims" / "sample.yaml").read_text(encoding="utf-8")
+    text = sample.replace("subject: lg-ai-research", "subject: samsung-sds").replace(
+        "property: headcount", "property: patents-filed"
+    )
+    root = make_registry({"claims/sample.yaml": text})
+    found = {p.code: p for p in check(root).problems}
+    subject, prop = found["unknown-subject"], found["unknown-property"]
+    assert (subject.line, subject.column, prop.line, prop.column) == (5, 14, 6, 15)
+    assert subject.message == (
+        "subject 'samsung-sds' is not in the vocabulary (schema/vocabulary.yaml): use one of its keys, or "
+        "add it under `subjects` with its Korean and English labels (ko, en), then run `claims schema --write`"
+    )
+    assert "add it under `properties` with ko, en and changes_over_time" in prop.message
+    # A close key is still named instead.
+    root = make_registry({"claims/sample.yaml": sample.replace("property: headcount", "property: headcont")})
+    (close,) = [p for p in check(root).problems if p.code == "unknown-property"]
+    assert close.message == "property 'headcont' is not in the vocabulary; did you mean 'headcount'?"

@@ -44,12 +44,18 @@ TABLE = [
     # Not a figure the reader knows: left to the figure-reading check.
     ("LG AI연구원은 2020년 12월", "LG AI연구원", "person", True),
     ("출범 당시 80여명이던 인력은", "80여명이던", "person", True),
-    # Event dates are the time reader's: only digit boundaries here.
+    # Event dates are the time reader's: a date claim is read from as_written alone, so a part of the
+    # quote's date names other days (12월 alone is counted from the publication year; 21일 alone is a
+    # day of the publication month, not of last month).
     ("2020년 12월 출범했다", "2020년 12월", "date", True),
     ("2022년 12월 출범했다", "2년", "date", False),
-    ("2022년 12월 출범했다", "12월", "date", True),
-    ("지난달 21일(현지시간) 공개", "21일(현지시간)", "date", True),
+    ("2022년 12월 출범했다", "12월", "date", False),
+    ("지난달 21일(현지시간) 공개", "21일(현지시간)", "date", False),
+    ("지난달 21일(현지시간) 공개", "지난달 21일(현지시간)", "date", True),
     ("지난달 21일(현지시간) 공개", "1일", "date", False),
+    ("지난 2020년 12월 출범했다", "2020년 12월", "date", True),  # 지난 only stresses the past: same days
+    ("'23년 8월 출시", "8월", "date", False),  # after a two-digit year the reader does not read
+    ("2023년까지 3년간", "2023년까지", "date", True),  # until: the date 2023년 is its end
 ]
 
 
