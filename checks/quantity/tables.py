@@ -712,7 +712,8 @@ _HANGUL_STARTS: Final = frozenset(
 _NOT_FIGURES_INDEX: Final = _by_first_two(tuple(NOT_FIGURES))
 _SIGN_INDEX: Final = _by_first_char(tuple(_SIGN_WORDS))
 # Units read only glued to the number: 1등 (first place) but "A, B 등" (etc.); 3t but "3 t".
-_GLUED_ONLY: Final = frozenset({"등", "t", "g", "할"})
+# 벌 too after digits: spaced, 월 300만 벌이 is earnings (native 한 벌 is read by its own path).
+_GLUED_ONLY: Final = frozenset({"등", "t", "g", "할", "벌"})
 # 대 after these units is not "in the range of": 12월대, 3위대 are not said; 세대 and 10대 are read before.
 _NO_BRACKET: Final = frozenset(
     {
@@ -781,7 +782,21 @@ _WEEK_AFTER: Final = (
     "이평",
 )
 # Words that start like a week word but are not one (100만주 내외 = about, 전후 = around, 차이 = a gap).
-_WEEK_AFTER_NOT: Final = ("내외", "전후", "전량", "전부", "차이", "차익", "차액", "안팎", "간의")
+_WEEK_AFTER_NOT: Final = (
+    "내외",
+    "전후",
+    "전량",
+    "전부를",
+    "전부가",
+    "전부는",
+    "전부의",
+    "전부 ",
+    "차이",
+    "차익",
+    "차액",
+    "안팎",
+    "간의",
+)
 # Verbs after N주 (and a particle) that only weeks take (3주가 지났다, 3주 걸린다) or only shares take
 # (10주를 샀다, 100주 매입, 한 주도 팔지 않았다).
 _WEEK_VERBS: Final = (
@@ -864,7 +879,8 @@ SHARES_FROM: Final = 100
 _DIGIT_ONLY_COUNTERS: Final = frozenset({"벌", "켤레", "쌍", "병", "그루", "석", "표", "잔", "기"})
 # A syllable right after the counter that makes it a word: 벌어들였다/벌면 (earn), 3병동 (ward 3),
 # 석권 (sweep), 석차 (class rank), 표면 (surface), 표정 (expression).
-_COUNTER_NOT_BEFORE: Final[dict[str, str]] = {"벌": "어었면", "병": "동", "석": "권차", "표": "면정"}
+# 잔여 (remaining) is a word too.
+_COUNTER_NOT_BEFORE: Final[dict[str, str]] = {"벌": "어었면", "병": "동", "석": "권차", "표": "면정", "잔": "여"}
 # 기 counts reactors, satellites, launchers, tombs only after the name of what it counts (원전 2기);
 # without one, N기 is a period or a generation (1기, 2기 신도시, 제3기), and the reader refuses.
 _INSTALLATION_NOUNS: Final = (
