@@ -1216,7 +1216,11 @@ class _Parser:
         tells, or the two point different ways, the figure is refused (docs/quantities.md)."""
         what = self.t[core.start : after]
         week = share = False
-        for p in (after, self.ws_end(after)):
+        spots = [after, self.ws_end(after)]
+        qual = self.match(spots[1], _POSTQUAL_INDEX)
+        if qual is not None:  # 1주 이상 보유한 주주, 3주 정도 걸린다: the verb after a qualifier decides too
+            spots.append(self.ws_end(spots[1] + len(qual)))
+        for p in spots:
             if self.t.startswith(_WEEK_AFTER_NOT, p):
                 continue
             week = week or self.word_after(p, _WEEK_AFTER) or self.verb_after(p, _WEEK_VERBS)
