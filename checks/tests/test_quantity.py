@@ -1121,3 +1121,34 @@ def test_the_spaced_form_of_such_a_word_is_a_figure(spaced: str, value: int, uni
     assert (q.value, q.unit) == (value, unit)
     (found,) = find_quantities(f"모두 {spaced}이다")
     assert (found.text, found.value, found.unit) == (spaced, value, unit)
+
+
+# ---------------------------------------------------------------------------------------------------
+# 주 after a number: weeks or shares (review r8b; docs/quantities.md "Weeks or shares"). Expected units
+# from Korean usage: nobody counts ten thousand weeks, and 간/동안/만에/째/후/연속/신고가 follow only a
+# span of time, whatever the sentence said about shares before it.
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.integers(1, 9999), st.sampled_from([("만", MAN), ("억", EOK)]), st.sampled_from(["", " "]))
+def test_a_large_unit_before_ju_makes_it_shares(n: int, large: tuple[str, int], space: str) -> None:
+    q = read_quantity(f"{n}{large[0]}{space}주")
+    assert (q.value, q.unit) == (n * large[1], "share")
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(
+    st.integers(1, 52),
+    st.sampled_from(["간", " 동안", " 만에", "째", " 후", " 연속", " 신고가", "가 지났다"]),
+    st.sampled_from(["", "자사주 매입 ", "주식 시장이 ", "보통주 주가가 "]),
+)
+def test_a_week_word_after_ju_makes_it_weeks(n: int, after: str, before: str) -> None:
+    found = find_quantities(f"{before}{n}주{after}")
+    assert [(q.value, q.unit) for q in found] == [(n, "week")]
+
+
+@pytest.mark.parametrize("n", [53, 60, 75, 99])
+def test_ju_between_a_year_of_weeks_and_100_is_refused(n: int) -> None:
+    with pytest.raises(NotAFigure, match="may be weeks or shares"):
+        read_quantity(f"{n}주")
+    assert find_quantities(f"{n}주") == []
