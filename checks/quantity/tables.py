@@ -879,13 +879,13 @@ SHARES_FROM: Final = 100
 _DIGIT_ONLY_COUNTERS: Final = frozenset({"벌", "켤레", "쌍", "병", "그루", "석", "표", "잔", "기"})
 # A syllable right after the counter that makes it a word: 벌어들였다/벌면 (earn), 3병동 (ward 3),
 # 석권 (sweep), 석차 (class rank), 표면 (surface), 표정 (expression).
-# 잔여 (remaining) is a word too.
+# 병마 (illness), 잔여 (remaining), 잔치 (a feast) are words too.
 _COUNTER_NOT_BEFORE: Final[dict[str, str]] = {
     "벌": "어었면",
-    "병": "동",
+    "병": "동마",
     "석": "권차",
     "표": "면정",
-    "잔": "여",
+    "잔": "여치",
 }
 # 기 counts reactors, satellites, launchers, tombs only after the name of what it counts (원전 2기);
 # without one, N기 is a period or a generation (1기, 2기 신도시, 제3기), and the reader refuses.
