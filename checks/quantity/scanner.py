@@ -62,6 +62,7 @@ from .tables import (
     _SIGNED_UNITS,
     _SIGNS,
     _SINO_DIGITS,
+    _SPACED_UNIT_WORDS,
     _START_CHARS,
     _START_RE,
     _STRICT_FOLLOWERS,
@@ -1088,6 +1089,8 @@ class _Parser:
                 w = self.unit_at(r, _GENERAL_INDEX, followers)
                 if w is None or (w in _GLUED_ONLY and r != q):
                     continue
+                if r != q and self.t.startswith(_SPACED_UNIT_WORDS, r):
+                    continue  # 1조 시대, 1조 인수, 100억 개인: a word after the number, not its unit
                 if core.kind == "sino" and self.at(r + len(w)) in _VERB_SYLLABLES:
                     continue  # 입장을 천명한 (declared), 구명했다: a Hangul word made a verb, not a count
                 key = self.counter_unit(w, _GENERAL_UNITS[w], core, r)
@@ -1164,6 +1167,8 @@ class _Parser:
         벌어들였다: the caller goes on as if no counter were written), None when the figure is refused
         (a careful reader cannot tell which unit is meant)."""
         e = r + len(w)
+        if w == "개국" and self.at(e) == "어":
+            return ""  # 3개국어: three languages, not three countries
         if w in _DIGIT_ONLY_COUNTERS:
             if core.kind == "sino":
                 return ""  # 이병 (a private), 일벌 (a worker bee), 만기 (maturity), 사기 (fraud)
