@@ -1089,8 +1089,9 @@ class _Parser:
                 w = self.unit_at(r, _GENERAL_INDEX, followers)
                 if w is None or (w in _GLUED_ONLY and r != q):
                     continue
-                if r != q and self.t.startswith(_SPACED_UNIT_WORDS, r):
-                    continue  # 1조 시대, 1조 인수, 100억 개인: a word after the number, not its unit
+                if (r != q or core.has_large) and self.t.startswith(_SPACED_UNIT_WORDS, r):
+                    # 1조 시대, 1조 인수, 100억 개인 (and in headlines 1조시대): a word, not the unit
+                    continue
                 if core.kind == "sino" and self.at(r + len(w)) in _VERB_SYLLABLES:
                     continue  # 입장을 천명한 (declared), 구명했다: a Hangul word made a verb, not a count
                 key = self.counter_unit(w, _GENERAL_UNITS[w], core, r)
