@@ -1248,19 +1248,52 @@ class _Parser:
         sentence = self.t[max(0, core.start - 30) : core.start]
         cut = max(sentence.rfind(c) for c in ("다.", "!", "?", "\n", ". "))
         talk_of_shares = any(w in sentence[cut + 1 :] for w in _SHARE_WORDS)
-        if high is not None and high <= WEEKS_AT_MOST and not talk_of_shares:
+        other_end = self.range_end_after(after)  # 10주~100주: a range is read in one unit
+        if other_end is not None and other_end >= SHARES_FROM:
+            return "share"
+        small = high is not None and high <= WEEKS_AT_MOST
+        if small and not talk_of_shares and (other_end is None or other_end <= WEEKS_AT_MOST):
             return "week"
-        why = (
-            "shares are spoken of before it"
-            if talk_of_shares
-            else "the number is between a year of weeks and 100"
-        )
+        if talk_of_shares:
+            why = "shares are spoken of before it"
+        elif small:
+            why = "the other end of the range may be weeks or shares"
+        else:
+            why = "the number is between a year of weeks and 100"
         self.fail(
             core.start,
             f'"{what}" may be weeks or shares ({why}); nothing after it tells which '
             "(3주간, 2주 만에 are weeks; 10주를 매입, 1주당 are shares)",
         )
         return None
+
+    def range_end_after(self, after: int) -> Fraction | None:
+        """The second end of a range of 주 right after this one, from its digits and large units
+        (10주~100주 → 100, 10주~1만주 → 10000); None when no such range follows."""
+        p = self.ws_end(after)
+        if self.at(p) not in "~∼〜～-–":
+            return None
+        p = self.ws_end(p + 1)
+        e = p
+        while (
+            e < self.n
+            and e - p < 2 * MAX_DIGITS
+            and (self.t[e] in _DIGITS or self.t[e] in ",." or self.t[e] in _LARGE)
+        ):
+            e += 1
+        if e == p or not self.t.startswith("주", self.ws_end(e)):
+            return None
+        value, group = Fraction(0), ""
+        try:
+            for c in self.t[p:e]:
+                if c in _LARGE:
+                    value += Fraction(group.replace(",", "") or "1") * _LARGE[c]
+                    group = ""
+                else:
+                    group += c
+            return value + Fraction(group.replace(",", "") or "0")
+        except ValueError:
+            return None
 
     def heir_context(self, start: int, end: int) -> bool:
         """N세 next to 경영/승계 or after 오너/재벌/총수/家 counts a family's generations (LG 4세 경영)."""
