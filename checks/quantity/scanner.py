@@ -15,9 +15,11 @@ from .tables import (
     _AGE_NOUNS,
     _CALENDAR_UNITS,
     _COMPOUND,
+    _COUNTER_NOT_BEFORE,
     _DAE_FOLLOWERS,
     _DAY_INDEX,
     _DAY_WORDS,
+    _DIGIT_ONLY_COUNTERS,
     _DIGITS,
     _FOLLOWERS,
     _FULL_WIDTH,
@@ -31,6 +33,7 @@ from .tables import (
     _HALF_UNITS,
     _HALF_WORDS,
     _HANGUL_STARTS,
+    _INSTALLATION_NOUNS,
     _LARGE,
     _LARGE_BLOCKERS,
     _NATIVE_INDEX,
@@ -51,11 +54,15 @@ from .tables import (
     _PREQUAL_INDEX,
     _RANGE_MARKS,
     _SCALED_UNITS,
+    _SHARE_NOUNS,
+    _SHARE_VERBS,
+    _SHARE_WORDS,
     _SIGN_INDEX,
     _SIGN_WORDS,
     _SIGNED_UNITS,
     _SIGNS,
     _SINO_DIGITS,
+    _SPACED_UNIT_WORDS,
     _START_CHARS,
     _START_RE,
     _STRICT_FOLLOWERS,
@@ -65,6 +72,11 @@ from .tables import (
     _TRIANGLES,
     _UNREAD_INDEX,
     _VAGUE_ATTACHED_OK,
+    _WEEK_AFTER,
+    _WEEK_AFTER_NOT,
+    _WEEK_BEFORE,
+    _WEEK_SHARE_PARTICLES,
+    _WEEK_VERBS,
     _WS,
     APPROX_TOLERANCE,
     MAX_DIGITS,
@@ -72,7 +84,10 @@ from .tables import (
     NATIVE_COUNTERS,
     NOT_FIGURES,
     QUALIFIERS,
+    REFUSED_COUNTERS,
+    SHARES_FROM,
     UNREAD_WORDS,
+    WEEKS_AT_MOST,
     _is_hangul,
     _is_latin,
 )
@@ -1028,19 +1043,32 @@ class _Parser:
             for r in spots:
                 w = self.unit_at(r, _NATIVE_INDEX, _STRICT_FOLLOWERS)
                 if w is not None:
-                    ep.unit, ep.end = NATIVE_COUNTERS[w], r + len(w)
+                    key = self.counter_unit(w, NATIVE_COUNTERS[w], core, r)
+                    if key is None:
+                        return False
+                    if not key:
+                        continue
+                    ep.unit, ep.end = key, r + len(w)
                     return True
             self.fail(q, f'native Korean numeral "{self.t[core.start : q]}" needs a counter (명, 개, 배, …)')
             return False
         if core.bare_vague:
             w = self.unit_at(q, _GENERAL_INDEX, _STRICT_FOLLOWERS)
             if w is not None and (w in _VAGUE_ATTACHED_OK or core.marks[0][1] == "몇"):
-                ep.unit, ep.end = _GENERAL_UNITS[w], q + len(w)
-                return True
+                key = self.counter_unit(w, _GENERAL_UNITS[w], core, q)
+                if key is None:
+                    return False
+                if key:
+                    ep.unit, ep.end = key, q + len(w)
+                    return True
             w = self.unit_at(g, _GENERAL_INDEX, _STRICT_FOLLOWERS) if g > q else None
             if w is not None:
-                ep.unit, ep.end = _GENERAL_UNITS[w], g + len(w)
-                return True
+                key = self.counter_unit(w, _GENERAL_UNITS[w], core, g)
+                if key is None:
+                    return False
+                if key:
+                    ep.unit, ep.end = key, g + len(w)
+                    return True
             self.fail(q, f'"{self.t[core.start : q]}" needs a counter after it (수 명, 몇 년)')
             return False
         score_end = self.score_end(g) if self.at(g) == "대" else None
@@ -1061,9 +1089,16 @@ class _Parser:
                 w = self.unit_at(r, _GENERAL_INDEX, followers)
                 if w is None or (w in _GLUED_ONLY and r != q):
                     continue
+                if (r != q or core.has_large) and self.t.startswith(_SPACED_UNIT_WORDS, r):
+                    # 1조 시대, 1조 인수, 100억 개인 (and in headlines 1조시대): a word, not the unit
+                    continue
                 if core.kind == "sino" and self.at(r + len(w)) in _VERB_SYLLABLES:
                     continue  # 입장을 천명한 (declared), 구명했다: a Hangul word made a verb, not a count
-                key = _GENERAL_UNITS[w]
+                key = self.counter_unit(w, _GENERAL_UNITS[w], core, r)
+                if key is None:
+                    return False
+                if not key:
+                    continue
                 if w == "세대" and ep.value in _DECADE_PAIRS and r == q and self.t[core.start : q].isdigit():
                     # 2030세대, 5060세대: the people in their twenties and thirties, not 2,030 generations.
                     self.skip_to = max(self.skip_to, r + 2)
@@ -1114,6 +1149,10 @@ class _Parser:
             self.skip_to = max(self.skip_to, end)
             self.fail(q, f'unknown unit "{self.t[q:end]}" after the number')
             return False
+        if core.kind == "arabic" and nxt in REFUSED_COUNTERS and self.ends_word(q + 1, _FOLLOWERS):
+            self.skip_to = max(self.skip_to, q + 1)
+            self.fail(q, f'"{self.t[core.start : q + 1]}": {REFUSED_COUNTERS[nxt]}')
+            return False
         if core.kind == "arabic" and _is_hangul(nxt) and not self.ends_word(q, _FOLLOWERS):
             end = q
             while end < self.n and _is_hangul(self.t[end]) and end - q < 20:
@@ -1121,6 +1160,140 @@ class _Parser:
             self.fail(q, f'unknown unit "{self.t[q:end]}" after the number')
             return self.strict  # strict mode reports it as trailing text; running text: a name (5호선)
         return True
+
+    # -- counters with a second meaning (review r8b) -----------------------------------------------
+
+    def counter_unit(self, w: str, key: str, core: _Core, r: int) -> str | None:
+        """The unit a counter w at r names after this number: "" when w is part of a word here (이병,
+        벌어들였다: the caller goes on as if no counter were written), None when the figure is refused
+        (a careful reader cannot tell which unit is meant)."""
+        e = r + len(w)
+        if w == "개국" and self.at(e) == "어":
+            return ""  # 3개국어: three languages, not three countries
+        if w in _DIGIT_ONLY_COUNTERS:
+            if core.kind == "sino":
+                return ""  # 이병 (a private), 일벌 (a worker bee), 만기 (maturity), 사기 (fraud)
+            if self.at(e) and self.at(e) in _COUNTER_NOT_BEFORE.get(w, ""):
+                return ""  # 벌어들였다, 3병동, 석권, 표면
+            if w == "기" and not self.installation_named(core.start):
+                self.skip_to = max(self.skip_to, e)
+                self.fail(r, f'"{self.t[core.start : e]}": {REFUSED_COUNTERS["기"]}')
+                return None
+        if w == "주":
+            return self.week_or_share(core, e)
+        return key
+
+    def word_before(self, start: int) -> str:
+        """The word before the number, when a space separates them ("" when glued or at the start)."""
+        b = start
+        while b > 0 and self.t[b - 1] in _WS and start - b <= MAX_GAP:
+            b -= 1
+        if b == start or start - b > MAX_GAP:
+            return ""
+        a = b
+        while a > 0 and self.t[a - 1].isalnum() and b - a < 20:
+            a -= 1
+        return self.t[a:b]
+
+    def installation_named(self, start: int) -> bool:
+        """Is the word just before the number one that 기 counts (원전 2기, 신형 위성 3기)?"""
+        return self.word_before(start).endswith(_INSTALLATION_NOUNS)
+
+    def word_after(self, p: int, words: tuple[str, ...]) -> bool:
+        for w in words:
+            if self.t.startswith(w, p):
+                return len(w) > 1 or self.ends_word(p + 1, _FOLLOWERS)
+        return False
+
+    def verb_after(self, p: int, verbs: tuple[str, ...]) -> bool:
+        """A verb at p, or after a particle (and 씩) at p: 10주를 샀다, 3주가 지났다, 10주씩 배정."""
+        for _ in range(3):
+            if self.t.startswith(verbs, p):
+                return True
+            if self.at(p) not in _WEEK_SHARE_PARTICLES:
+                return False
+            p = self.ws_end(p + 1)
+        return False
+
+    def week_or_share(self, core: _Core, after: int) -> str | None:
+        """주 after a number: weeks (3주간, 2주 만에, 52주 신고가) or shares (100만주, 1주당, 10주를 샀다).
+
+        The words right next to the figure decide first, then the size of the number; where neither
+        tells, or the two point different ways, the figure is refused (docs/quantities.md)."""
+        what = self.t[core.start : after]
+        week = share = False
+        spots = [after, self.ws_end(after)]
+        qual = self.match(spots[1], _POSTQUAL_INDEX)
+        if qual is not None:  # 1주 이상 보유한 주주, 3주 정도 걸린다: the verb after a qualifier decides too
+            spots.append(self.ws_end(spots[1] + len(qual)))
+        for p in spots:
+            if self.t.startswith(_WEEK_AFTER_NOT, p):
+                continue
+            week = week or self.word_after(p, _WEEK_AFTER) or self.verb_after(p, _WEEK_VERBS)
+            share = share or self.verb_after(p, _SHARE_VERBS)
+        share = share or self.at(after) == "당" or core.has_large  # 1주당 (per share); 100만주
+        word = self.word_before(core.start)
+        week = week or word in _WEEK_BEFORE  # 최근 3주, 지난 2주
+        share = share or word.endswith(_SHARE_NOUNS)  # 보통주 10주, 자사주 3만주
+        if week and share:
+            self.fail(core.start, f'"{what}": the words around it speak of both weeks and shares; not read')
+            return None
+        if share:
+            return "share"
+        if week:
+            return "week"
+        low, high = core.base.low, core.base.high
+        if low is not None and low >= SHARES_FROM:
+            return "share"  # 1000주: nobody counts a thousand weeks
+        sentence = self.t[max(0, core.start - 30) : core.start]
+        cut = max(sentence.rfind(c) for c in ("다.", "!", "?", "\n", ". "))
+        talk_of_shares = any(w in sentence[cut + 1 :] for w in _SHARE_WORDS)
+        other_end = self.range_end_after(after)  # 10주~100주: a range is read in one unit
+        if other_end is not None and other_end >= SHARES_FROM:
+            return "share"
+        small = high is not None and high <= WEEKS_AT_MOST
+        if small and not talk_of_shares and (other_end is None or other_end <= WEEKS_AT_MOST):
+            return "week"
+        if talk_of_shares:
+            why = "shares are spoken of before it"
+        elif small:
+            why = "the other end of the range may be weeks or shares"
+        else:
+            why = "the number is between a year of weeks and 100"
+        self.fail(
+            core.start,
+            f'"{what}" may be weeks or shares ({why}); nothing after it tells which '
+            "(3주간, 2주 만에 are weeks; 10주를 매입, 1주당 are shares)",
+        )
+        return None
+
+    def range_end_after(self, after: int) -> Fraction | None:
+        """The second end of a range of 주 right after this one, from its digits and large units
+        (10주~100주 → 100, 10주~1만주 → 10000); None when no such range follows."""
+        p = self.ws_end(after)
+        if self.at(p) not in "~∼〜～-–":
+            return None
+        p = self.ws_end(p + 1)
+        e = p
+        while (
+            e < self.n
+            and e - p < 2 * MAX_DIGITS
+            and (self.t[e] in _DIGITS or self.t[e] in ",." or self.t[e] in _LARGE)
+        ):
+            e += 1
+        if e == p or not self.t.startswith("주", self.ws_end(e)):
+            return None
+        value, group = Fraction(0), ""
+        try:
+            for c in self.t[p:e]:
+                if c in _LARGE:
+                    value += Fraction(group.replace(",", "") or "1") * _LARGE[c]
+                    group = ""
+                else:
+                    group += c
+            return value + Fraction(group.replace(",", "") or "0")
+        except ValueError:
+            return None
 
     def heir_context(self, start: int, end: int) -> bool:
         """N세 next to 경영/승계 or after 오너/재벌/총수/家 counts a family's generations (LG 4세 경영)."""

@@ -177,6 +177,9 @@ def _rules() -> dict[str, QualifierRule]:
         ("연간", "a year"),
         ("월", "a month (월 100만원)"),
         ("주", "a week (주 52시간)"),
+        # Review r8b: 주당 is "per share" before money (주당 5000원) and "per week" before a time
+        # (주당 40시간); either way it changes no figure and is no count of weeks.
+        ("주당", "per share (주당 5000원) or per week (주당 40시간)"),
         ("일평균", "a day on average"),
         ("평균", "on average"),
         ("만", "full (만 65세, 만 3년: only before an age or a duration)"),
@@ -283,6 +286,16 @@ UNITS: Final[dict[str, tuple[str, ...]]] = {
     "ship": ("척",),
     "building": ("채",),
     "work": ("편",),
+    # Review r8b: 주 after a number is weeks or shares; the scanner decides which (see _SHARE_WORDS).
+    "share": ("주",),
+    "suit": ("벌",),
+    "pair": ("켤레", "쌍"),
+    "bottle": ("병",),
+    "tree": ("그루",),
+    "seat": ("석",),
+    "vote": ("표",),
+    "cup": ("잔",),
+    "installation": ("기",),
 }
 
 # Counters read after native numerals (한 명, 두세 개, 네 배). 분 counts people there ("두 분"), and
@@ -316,11 +329,23 @@ NATIVE_COUNTERS: Final[dict[str, str]] = {
     "척": "ship",
     "채": "building",
     "편": "work",
+    "벌": "suit",
+    "켤레": "pair",
+    "쌍": "pair",
+    "병": "bottle",
+    "그루": "tree",
+    "표": "vote",
+    "잔": "cup",
 }
 
 _NATIVE_ONLY: Final = frozenset({"해", "사람"})
+# top-n and share share their spelling with another unit (대, 주): the scanner picks them by context.
 _GENERAL_UNITS: Final[dict[str, str]] = {
-    s: key for key, spellings in UNITS.items() if key != "top-n" for s in spellings if s not in _NATIVE_ONLY
+    s: key
+    for key, spellings in UNITS.items()
+    if key not in ("top-n", "share")
+    for s in spellings
+    if s not in _NATIVE_ONLY
 }
 
 _PREFIX_CURRENCIES: Final = (
@@ -622,6 +647,12 @@ NOT_FIGURES: Final[dict[str, str]] = {
     "이장": "a village head",
     "구장": "a ballpark",
     "이편": "this side",
+    # Review r8b: counters with a second meaning, read wrong before.
+    "천장": "a ceiling (천 장 with a space is 1,000 sheets)",
+    "이곳": "this place",
+    "삼척": "a city's name (Samcheok)",
+    "구종": "a pitch type",
+    "만주": "Manchuria (만 주 with a space is 10,000 shares)",
     "백년대계": "a long-term plan (an idiom)",
     "백년가약": "a marriage vow (an idiom)",
     "천년만년": "forever (an idiom)",
@@ -681,7 +712,8 @@ _HANGUL_STARTS: Final = frozenset(
 _NOT_FIGURES_INDEX: Final = _by_first_two(tuple(NOT_FIGURES))
 _SIGN_INDEX: Final = _by_first_char(tuple(_SIGN_WORDS))
 # Units read only glued to the number: 1등 (first place) but "A, B 등" (etc.); 3t but "3 t".
-_GLUED_ONLY: Final = frozenset({"등", "t", "g", "할"})
+# 벌 too after digits: spaced, 월 300만 벌이 is earnings (native 한 벌 is read by its own path).
+_GLUED_ONLY: Final = frozenset({"등", "t", "g", "할", "벌"})
 # 대 after these units is not "in the range of": 12월대, 3위대 are not said; 세대 and 10대 are read before.
 _NO_BRACKET: Final = frozenset(
     {
@@ -717,3 +749,246 @@ _PREFIX_ONLY_STARTS: Final = frozenset(
     - set(_DAY_INDEX)
 )
 _HALF_INDEX: Final = _by_first_char(tuple(_HALF_WORDS))
+
+# --- 주 after a number: weeks or shares (review r8b) -----------------------------------------------
+# A careful reader decides from the words right next to the figure first, then from the size of the
+# number, and refuses where neither tells (docs/quantities.md, "Weeks or shares").
+# Right after N주 (glued or after a space): only weeks can be meant (3주간, 2주 만에, 52주 신고가).
+_WEEK_AFTER: Final = (
+    "간",
+    "동안",
+    "만에",
+    "만의",
+    "만이",
+    "째",
+    "차",
+    "후",
+    "뒤",
+    "전",
+    "이내",
+    "내",
+    "안에",
+    "안으로",
+    "연속",
+    "내내",
+    "간격",
+    "신고가",
+    "신저가",
+    "최고가",
+    "최저가",
+    "최고치",
+    "최저치",
+    "이동평균",
+    "이평",
+)
+# Words that start like a week word but are not one (100만주 내외 = about, 전후 = around, 차이 = a gap).
+_WEEK_AFTER_NOT: Final = (
+    "내외",
+    "전후",
+    "전량",
+    "전부를",
+    "전부가",
+    "전부는",
+    "전부의",
+    "전부 ",
+    "차이",
+    "차익",
+    "차액",
+    "안팎",
+    "간의",
+)
+# Verbs after N주 (and a particle) that only weeks take (3주가 지났다, 3주 걸린다) or only shares take
+# (10주를 샀다, 100주 매입, 한 주도 팔지 않았다).
+_WEEK_VERBS: Final = (
+    "지나",
+    "지났",
+    "지난",
+    "지날",
+    "걸리",
+    "걸렸",
+    "걸린",
+    "걸려",
+    "걸릴",
+    "흘러",
+    "흘렀",
+    "흐른",
+    "남았",
+    "남은",
+    "남겨",
+    "기다",
+    "앞두",
+    "앞둔",
+    "앞뒀",
+)
+_SHARE_VERBS: Final = (
+    "매입",
+    "매수",
+    "매도",
+    "매각",
+    "소각",
+    "취득",
+    "처분",
+    "보유",
+    "배정",
+    "발행",
+    "상장",
+    "사들",
+    "샀",
+    "사고",
+    "사서",
+    "사려",
+    "산다",
+    "팔",
+    "증여",
+    "상속",
+    "양도",
+    "교부",
+    "1의결권",
+)
+_WEEK_SHARE_PARTICLES: Final = frozenset("이가을를은는도씩")
+# The word just before the number: 최근 3주, 지난 2주, 향후 4주 are weeks.
+_WEEK_BEFORE: Final = ("최근", "지난", "향후", "앞으로", "매")
+# Words about shares earlier in the sentence: with one of these, a small N주 with nothing after it that
+# decides (보통주 10주 vs 주식 거래 3주 정지) is refused, not read as weeks.
+_SHARE_WORDS: Final = (
+    "자사주",
+    "신주",
+    "보통주",
+    "우선주",
+    "공모주",
+    "구주",
+    "주식",
+    "지분",
+    "주주",
+    "증자",
+    "액면",
+    "스톡옵션",
+    "주당",
+    "상장",
+)
+# The word just before the number naming the shares counted: 보통주 10주, 자사주 3만주 are shares.
+_SHARE_NOUNS: Final = ("자사주", "신주", "보통주", "우선주", "공모주", "구주", "주식", "자기주식")
+# A small count with no decisive word is weeks only up to a year of weeks; from 100 on it is shares
+# (1000주: nobody counts a thousand weeks); in between the reader refuses.
+WEEKS_AT_MOST: Final = 52
+SHARES_FROM: Final = 100
+
+# --- counters with a second meaning (review r8b) ---------------------------------------------------
+# New counters read only after Arabic digits or native numerals: Hangul digits make them words
+# (이병 = private second class, 일벌 = a worker bee, 만기 = maturity, 사기 = fraud, 일석 …).
+_DIGIT_ONLY_COUNTERS: Final = frozenset({"벌", "켤레", "쌍", "병", "그루", "석", "표", "잔", "기"})
+# A syllable right after the counter that makes it a word: 벌어들였다/벌면 (earn), 3병동 (ward 3),
+# 석권 (sweep), 석차 (class rank), 표면 (surface), 표정 (expression).
+# 병마 (illness), 잔여 (remaining), 잔치 (a feast) are words too.
+_COUNTER_NOT_BEFORE: Final[dict[str, str]] = {
+    "벌": "어었면",
+    "병": "동마",
+    "석": "권차",
+    "표": "면정",
+    "잔": "여치",
+}
+# 기 counts reactors, satellites, launchers, tombs only after the name of what it counts (원전 2기);
+# without one, N기 is a period or a generation (1기, 2기 신도시, 제3기), and the reader refuses.
+_INSTALLATION_NOUNS: Final = (
+    "원전",
+    "원자로",
+    "원자력발전소",
+    "발전소",
+    "발전기",
+    "위성",
+    "로켓",
+    "발사체",
+    "발사대",
+    "미사일",
+    "고분",
+    "무덤",
+    "분묘",
+    "석탑",
+    "송전탑",
+    "철탑",
+    "탑",
+    "터빈",
+    "크레인",
+    "전투기",
+    "항공기",
+    "여객기",
+    "수송기",
+    "정찰기",
+    "헬기",
+    "승강기",
+    "엘리베이터",
+)
+# Counters refused by name after a number, with the reason (a refusal, never a guess).
+REFUSED_COUNTERS: Final[dict[str, str]] = {
+    "점": "점 counts points of a score (3점 차, 5점 만점) or pieces (작품 100점); not read",
+    "기": (
+        "기 is a period or generation (1기, 2기 신도시, 제3기) or, after what it counts, "
+        "units (원전 2기, 위성 3기); write the noun before the count"
+    ),
+}
+
+# Words that begin with a one-syllable unit and a syllable that may follow a unit (review r8b): after a
+# space they are the word, not the unit (매출 1조 시대 is an era, not 1조 o'clock; 1조 인수 is an
+# acquisition, not 1조 people; 100억 개인 순매수 are individual investors, not items). Glued forms
+# (3시대, 2인도) are rare and left to the glued rules.
+_SPACED_UNIT_WORDS: Final = (
+    "시대",
+    "시한",
+    "시내",
+    "시도",
+    "시중",
+    "시가",
+    "시외",
+    "인수",
+    "인도",
+    "인하",
+    "인정",
+    "인간",
+    "인내",
+    "인가",
+    "도로",
+    "도전",
+    "도내",
+    "도중",
+    "일부",
+    "일정",
+    "일대",
+    "일수",
+    "개인",
+    "개정",
+    "개수",
+    "개도국",
+    "배분",
+    "배정",
+    "배당",
+    "배치",
+    "장내",
+    "장외",
+    "장중",
+    "장부 ",
+    "장부를",
+    "장부에",
+    "장부의",
+    "장부가",
+    "장부상",
+    "장치",
+    "장마",
+    "장남",
+    "채권",
+    "권한",
+    "곳간",
+    "층간",
+    "회수",
+    "척도",
+    "대한",
+    "대만",
+    "대부분",
+    "대내",
+    "대외",
+    "대중",
+    "대전",
+    "대치",
+    "대안",
+    "대하",
+    "개국어",
+)

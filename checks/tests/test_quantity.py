@@ -869,6 +869,14 @@ def test_found_figures_read_back_alone(text: str) -> None:
     for q in find_quantities(text):
         if q.unit == "top-n":
             continue
+        if q.unit in ("week", "share", "installation"):
+            # 주 and 기 read by the words around them (docs: "Weeks or shares"): never another number.
+            try:
+                alone = read_quantity(q.text)
+            except NotAFigure:
+                continue
+            assert (alone.value, alone.low, alone.high) == (q.value, q.low, q.high), q.text
+            continue
         alone = read_quantity(q.text)
         assert (alone.value, alone.low, alone.high, alone.unit, alone.qualifiers) == (
             q.value,
@@ -918,7 +926,14 @@ PREFIX_SYMBOLS = {"$", "US$", "€", "£", "¥", "₩"}
     ids=lambda x: str(x),
 )
 def test_every_unit_spelling_reads(key: str, spelling: str) -> None:
-    q = read_quantity(f"{spelling}3" if spelling in PREFIX_SYMBOLS else f"3{spelling}")
+    if key == "share":
+        # 3주 alone is three weeks; 주 is shares where the text says so (docs: "Weeks or shares").
+        q = read_quantity(f"3만{spelling}")
+    elif key == "installation":
+        # 기 counts units only after what it counts (원전 3기); alone, 3기 is refused (a period?).
+        q = find_quantities(f"원전 3{spelling}")[0]
+    else:
+        q = read_quantity(f"{spelling}3" if spelling in PREFIX_SYMBOLS else f"3{spelling}")
     if key == "top-n":
         assert q.unit == "unit-machine"  # 대 is top-n only before a noun; see test_ten_dae
     else:
@@ -1106,3 +1121,34 @@ def test_the_spaced_form_of_such_a_word_is_a_figure(spaced: str, value: int, uni
     assert (q.value, q.unit) == (value, unit)
     (found,) = find_quantities(f"모두 {spaced}이다")
     assert (found.text, found.value, found.unit) == (spaced, value, unit)
+
+
+# ---------------------------------------------------------------------------------------------------
+# 주 after a number: weeks or shares (review r8b; docs/quantities.md "Weeks or shares"). Expected units
+# from Korean usage: nobody counts ten thousand weeks, and 간/동안/만에/째/후/연속/신고가 follow only a
+# span of time, whatever the sentence said about shares before it.
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.integers(1, 9999), st.sampled_from([("만", MAN), ("억", EOK)]), st.sampled_from(["", " "]))
+def test_a_large_unit_before_ju_makes_it_shares(n: int, large: tuple[str, int], space: str) -> None:
+    q = read_quantity(f"{n}{large[0]}{space}주")
+    assert (q.value, q.unit) == (n * large[1], "share")
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(
+    st.integers(1, 52),
+    st.sampled_from(["간", " 동안", " 만에", "째", " 후", " 연속", " 신고가", "가 지났다"]),
+    st.sampled_from(["", "자사주 매입 ", "주식 시장이 ", "보통주 주가가 "]),
+)
+def test_a_week_word_after_ju_makes_it_weeks(n: int, after: str, before: str) -> None:
+    found = find_quantities(f"{before}{n}주{after}")
+    assert [(q.value, q.unit) for q in found] == [(n, "week")]
+
+
+@pytest.mark.parametrize("n", [53, 60, 75, 99])
+def test_ju_between_a_year_of_weeks_and_100_is_refused(n: int) -> None:
+    with pytest.raises(NotAFigure, match="may be weeks or shares"):
+        read_quantity(f"{n}주")
+    assert find_quantities(f"{n}주") == []
