@@ -10,7 +10,9 @@ from __future__ import annotations
 import builtins
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from .fastyaml import ProxyNode
 from .files import walk
 from .problems import Problem, problem
 from .schemas import load_file
@@ -53,6 +55,9 @@ class ClaimsFile:
     claims: list[Claim] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     node: Node | None = None
+    # The file's plain data when the fast path read it (checks.fastyaml); positions are then on demand.
+    plain: dict[str, Any] | None = None
+    data: bytes = b""  # the bytes read, for content-keyed caching
 
 
 def find_claims_files(root: Path) -> tuple[list[str], list[Problem]]:
@@ -70,25 +75,30 @@ def claims_files(root: Path) -> list[Path]:
 
 def read_claims_file(root: Path, file: Path | str) -> ClaimsFile:
     rel = file if isinstance(file, str) else file.relative_to(root).as_posix()
-    loaded = load_file(root, rel, "claims.schema.json")
-    result = ClaimsFile(rel, problems=loaded.problems, node=loaded.node)
+    loaded = load_file(root, rel, "claims.schema.json", nodes=False)
+    result = ClaimsFile(rel, problems=loaded.problems, node=loaded.node, data=loaded.data)
     if loaded.node is None:
+        return result
+    if loaded.tree is not None:  # the fast path: valid, so every claim is a mapping of the right types
+        result.plain = loaded.plain
+        for n, values in enumerate(loaded.plain["claims"]):
+            claim = _claim(values, ProxyNode(loaded.tree, ("claims", n)), rel)
+            if claim is not None:
+                result.claims.append(claim)
         return result
     # Claims are used even when a sibling is malformed: each one's own problems say what is wrong.
     items = loaded.node.get("claims")
     if items is None or not isinstance(items.value, list):
         return result
     for item in items.value:
-        claim = _claim(item, rel)
-        if claim is not None:
-            result.claims.append(claim)
+        if isinstance(item.value, dict):
+            claim = _claim({key: child.value for key, child in item.value.items()}, item, rel)
+            if claim is not None:
+                result.claims.append(claim)
     return result
 
 
-def _claim(node: Node, path: str) -> Claim | None:
-    if not isinstance(node.value, dict):
-        return None
-    values = {key: child.value for key, child in node.value.items()}
+def _claim(values: dict[str, Any], node: Node, path: str) -> Claim | None:
     if not all(isinstance(values.get(key), str) for key in _FIELDS):
         return None  # the schema problems already say which field is missing or wrong
     optional_str = {

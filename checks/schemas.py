@@ -20,6 +20,7 @@ try:  # a fast first pass; see `validate`
 except ImportError:  # pragma: no cover - the checker stays correct without it, only slower
     jsonschema_rs = None
 
+from .fastyaml import LazyTree, ProxyNode, fast_load, lazy_nodes
 from .files import Refusal, read_bytes
 from .problems import Problem, problem
 from .yamlfile import Node, read_yaml
@@ -152,17 +153,38 @@ class Loaded:
     node: Node | None  # None when absent or not well-formed YAML
     problems: list[Problem]
     valid: bool  # well-formed and of the schema's shape
+    # Set when the fast path read the file (checks.fastyaml): its plain data, and the tree that
+    # gives positions on demand. `node` then holds LazyNodes (or, with `nodes=False`, a ProxyNode).
+    plain: Any = None
+    tree: LazyTree | None = None
+    data: bytes = b""  # the bytes read, for content-keyed caching
 
 
-def load_file(root: Path, rel: str, schema_name: str, required: bool = True) -> Loaded:
-    """Read, parse and validate one registry file. Never raises: every fault is a Problem."""
+def load_file(
+    root: Path, rel: str, schema_name: str, required: bool = True, fast: bool = True, nodes: bool = True
+) -> Loaded:
+    """Read, parse and validate one registry file. Never raises: every fault is a Problem.
+
+    With `fast`, a file the fast path vouches for and jsonschema-rs finds valid is not parsed with
+    positions; with `nodes=False` as well, its node is a ProxyNode and the caller uses `plain`.
+    """
     data = read_bytes(root, rel)
     if isinstance(data, Refusal):
         if data.missing and not required:
             return Loaded(None, [], False)
         return Loaded(None, [refusal_problem(rel, data)], False)
+    if fast and _fast(schema_name) is not None:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = None
+        plain = fast_load(text) if text is not None else None
+        if plain is not None and _fast(schema_name).is_valid(plain):
+            tree = LazyTree(text, rel)
+            node = lazy_nodes(plain, tree) if nodes else ProxyNode(tree, ())
+            return Loaded(node, [], True, plain, tree, data)
     parsed = read_yaml(data, rel)
     if parsed.root is None:
         return Loaded(None, parsed.problems, False)
     shape = validate(parsed.root, schema_name, rel)
-    return Loaded(parsed.root, [*parsed.problems, *shape], not parsed.problems and not shape)
+    return Loaded(parsed.root, [*parsed.problems, *shape], not parsed.problems and not shape, data=data)
