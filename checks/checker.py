@@ -16,7 +16,14 @@ from . import quantity
 from .claims import Claim, find_claims_files, read_claims_file
 from .compare import Group, compare
 from .problems import Problem, Severity, problem
-from .quotes import MIN_QUOTE_LENGTH, Place, canonical
+from .quotes import (
+    MAX_CLOSEST_SEARCHES,
+    MAX_FIGURE_CHARS,
+    MAX_QUOTE_CHARS,
+    MIN_QUOTE_LENGTH,
+    Place,
+    canonical,
+)
 from .resolutions import RESOLUTIONS, check_resolutions, load_resolutions
 from .schemas import did_you_mean
 from .sources import INDEX, Source, load_sources
@@ -41,6 +48,9 @@ class CheckResult:
     quantities: dict[str, quantity.Quantity] = field(default_factory=dict)
     # The comparison of the figures (checks.compare), with the editors' resolutions applied.
     groups: list[Group] = field(default_factory=list)
+    # Closest-passage searches still allowed in this run: a bound on the work hundreds of near-miss
+    # quotes can cause, counted (not timed) so that the output stays deterministic.
+    closest_searches_left: int = MAX_CLOSEST_SEARCHES
 
     @property
     def failed(self) -> bool:
@@ -135,6 +145,9 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
         except ValueError as exc:
             add("as_of", "invalid-value", f"as_of '{claim.as_of}' names no time ({exc}); e.g. '2021-Q3'")
 
+    if len(claim.quote) > MAX_QUOTE_CHARS or len(claim.as_written) > MAX_FIGURE_CHARS:
+        return found  # the schema refuses it (maxLength); searching it would only cost time
+
     figure_ok = _check_inside_quote(claim, add)
     if figure_ok:
         _check_figure(claim, result, add)
@@ -165,7 +178,7 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
         return found
     places = source.body.occurrences(quote)
     if not places:
-        add("quote", "quote-not-found", _not_found(claim, source))
+        add("quote", "quote-not-found", _not_found(claim, source, result))
         return found
     if claim.occurrence is not None and claim.occurrence > len(places):
         add(
@@ -226,8 +239,14 @@ def _check_figure(claim: Claim, result: CheckResult, add: Add) -> None:
     result.quantities[claim.id] = read
 
 
-def _not_found(claim: Claim, source: Source) -> str:
+def _not_found(claim: Claim, source: Source, result: CheckResult) -> str:
     head = f"the quote does not occur in the body of {source.id} ({source.file})"
+    if result.closest_searches_left <= 0:
+        return head + (
+            f"; the closest passage is not searched for beyond the first {MAX_CLOSEST_SEARCHES} quotes not "
+            "found in one run: fix those first"
+        )
+    result.closest_searches_left -= 1
     mismatch = source.body.closest(claim.quote)
     if mismatch is None:
         return head + "; nothing in the article resembles it: check `source`"
@@ -235,6 +254,8 @@ def _not_found(claim: Claim, source: Source) -> str:
     shown = mismatch.differences[:3]
     more = len(mismatch.differences) - len(shown)
     differs = "; ".join(d.describe() for d in shown) + (f"; and {more} more" if more > 0 else "")
+    if mismatch.partial:
+        differs += " (the quote is long: only the part around its first difference was compared)"
     return (
         f"{head}. Closest passage, {source.file}:{p.line}:{p.column}: «{mismatch.passage}». "
         f"It differs {differs}. The article's own spelling wins: copy it exactly, typos included"

@@ -109,6 +109,9 @@ def _claim(values: dict[str, Any], node: Node, path: str) -> Claim | None:
         **{key: values[key] for key in _FIELDS},
         path=path,
         node=node,
-        occurrence=occurrence if isinstance(occurrence, int) and not isinstance(occurrence, bool) else None,
+        # Only what the schema allows (an integer from 1): it reports anything else.
+        occurrence=occurrence
+        if isinstance(occurrence, int) and not isinstance(occurrence, bool) and occurrence >= 1
+        else None,
         **optional_str,
     )

@@ -12,6 +12,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from .inert import json_text
+
 # A fraction whose denominator has prime factors other than 2 and 5 (e.g. 1/3) has no finite decimal
 # form; it is written with this many digits after the point, rounded half-even.
 REPEATING_DIGITS = 12
@@ -46,8 +48,9 @@ def number_token(value: int | Fraction | Decimal) -> str:
 
 
 def dumps(obj: Any, indent: int | None = 2) -> str:
-    """Like `json.dumps(obj, ensure_ascii=False, sort_keys=False)` but exact for figures."""
-    return "".join(_encode(obj, indent, 0))
+    """Like `json.dumps(obj, ensure_ascii=False, sort_keys=False)` but exact for figures, and with
+    control, bidi and other format characters escaped so that the text is inert on a terminal."""
+    return json_text("".join(_encode(obj, indent, 0)))
 
 
 def _encode(obj: Any, indent: int | None, level: int):

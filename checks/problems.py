@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .files import MAX_FILE_BYTES, MAX_LINE_BYTES
+from .inert import terminal
 
 
 class Severity(str, Enum):
@@ -38,8 +39,12 @@ class Problem:
         return (self.path, self.line, self.column, self.code, self.message)
 
     def text(self) -> str:
-        """The line `claims check` prints: path:line:col: severity code message."""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity.value} {self.code} {self.message}"
+        """The line `claims check` prints: path:line:col: severity code message. Path and message
+        hold registry text (file names, values): made inert, so that the line stays one line."""
+        return (
+            f"{terminal(self.path)}:{self.line}:{self.column}: {self.severity.value} {self.code} "
+            f"{terminal(self.message)}"
+        )
 
 
 def problem(path: str, line: int, column: int, code: str, message: str) -> Problem:
@@ -228,6 +233,16 @@ CODES: dict[str, Code] = {
             "Flatten the structure; see schema/*.schema.json for the expected shape.",
             "claims: " + "[" * 70 + "]" * 70 + "\n",
             (1, 72),
+        ),
+        _c(
+            "number-too-large",
+            E,
+            "An unquoted integer of more than 18 digits. No registry field needs one; such numbers are not "
+            "read (Python refuses integers of more than 4,300 digits, and 64 bits hold 18).",
+            "Quote the value if it is text; otherwise correct the number.",
+            _GOOD_CLAIM + "    occurrence: " + "9" * 19 + "\n",
+            (11, 17),
+            passing=_GOOD_CLAIM + "    occurrence: 1\n",
         ),
         # --- shape (JSON Schema) -------------------------------------------------------------------
         _c(

@@ -15,6 +15,7 @@ import pytest
 
 from .checker import CheckResult, check
 from .files import Refusal, read_bytes
+from .inert import terminal
 from .problems import Problem, Severity
 from .report import REPORT
 from .resolutions import RESOLUTIONS
@@ -72,7 +73,9 @@ class RegistryItem(pytest.Item):
         return super().repr_failure(excinfo)
 
     def reportinfo(self) -> tuple[Path, int, str]:
-        return self.path, max(self.line - 1, 0), self.name
+        # The location other plugins print (JUnit XML, annotations): an inert file name.
+        path = self.path if terminal(str(self.path)) == str(self.path) else Path(_inert_path(str(self.path)))
+        return path, max(self.line - 1, 0), self.name
 
 
 class RegistryFile(pytest.File):
@@ -108,12 +111,20 @@ def _entries(
     seen: set[str] = set()
     for n, (entry, bucket) in enumerate(zip(entries, buckets)):
         ident = entry.get("id") or entry.get("group")
-        name = ident.value if ident is not None and isinstance(ident.value, str) else f"[{n}]"
+        # Item names print in pytest's output: registry text, made inert (checks.inert).
+        name = terminal(ident.value, 200) if ident is not None and isinstance(ident.value, str) else f"[{n}]"
         if name in seen:
             name = f"{name} [{n}]"
         seen.add(name)
         out.append((name, entry.line, bucket))
     return out
+
+
+def _inert_path(nodeid: str) -> str:
+    """A file's node ID made inert: escapes shown, and `::` and `[`, which pytest parses in a node ID,
+    percent-encoded."""
+    shown = terminal(nodeid.replace("%", "%25"))
+    return shown.replace(":", "%3A").replace("[", "%5B").replace("]", "%5D")
 
 
 # The top-level list whose entries become one test each; other files are one test as a whole.
@@ -134,7 +145,18 @@ def registry_collectors(session: pytest.Session, root: Path, result: CheckResult
             continue  # an optional file that is absent (claims/resolutions.yaml)
         key = _LIST_KEYS.get(rel, "claims" if rel.startswith("claims/") else "")
         entries = _entries(node, key, by_path.get(rel, [])) if key else [("(file)", 1, by_path.get(rel, []))]
-        collectors.append(RegistryFile.from_parent(session, path=root / rel, entries=entries))
+        collector = RegistryFile.from_parent(session, path=root / rel, entries=entries)
+        if terminal(rel) != rel:
+            # A file name holding a newline or an escape: shown, not obeyed, wherever pytest prints
+            # the node's ID or name (its items' IDs are built from it).
+            collector = RegistryFile.from_parent(
+                session,
+                path=root / rel,
+                entries=entries,
+                name=terminal(collector.name),
+                nodeid=_inert_path(collector.nodeid),
+            )
+        collectors.append(collector)
     return collectors
 
 

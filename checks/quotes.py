@@ -19,7 +19,18 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 MIN_QUOTE_LENGTH = 10  # characters after canonicalisation
+MAX_QUOTE_CHARS = 2_000  # as schema/claims.schema.json says (quote maxLength); longer ones are not searched
+MAX_FIGURE_CHARS = 200  # as schema/claims.schema.json says (as_written maxLength)
+MAX_CLOSEST_SEARCHES = 200  # closest-passage searches per run; later quotes not found get a shorter message
 _PROBE = 4  # length of the character n-grams that vote for the closest passage
+# Bounds on the closest-passage search (see `Body.closest`): generous for real quotes (at most 2,000
+# characters by the schema) and articles (a few thousand characters), so that they never change a
+# real diagnostic, and small enough that no input makes the search slow.
+_VOTE_CHARS = 2_000  # characters of the quote that vote for where it lies
+_COMMON_GRAM = 64  # an n-gram occurring more often than this in a segment casts no vote
+_SEARCH_CHARS = 1_000_000  # characters of each body segment searched
+_ALIGN_CHARS = 600  # characters of the quote aligned character by character (difflib is quadratic)
+_ALIGN_CONTEXT = 40  # characters aligned before the first difference of a longer quote
 
 
 def canonical(text: str) -> str:
@@ -89,6 +100,7 @@ class Body:
         for line in lines[:-1]:
             self._line_starts.append(self._line_starts[-1] + len(line) + 1)
         self.segments = [_Segment(lines[a - 1 : b], a, self._line_starts) for a, b in body_lines]
+        self._gram_cache: dict[int, dict[str, list[int]]] = {}
 
     def find(self, quote: str) -> bool:
         q = canonical(quote)
@@ -116,19 +128,37 @@ class Body:
         end_line, end_col = self._position(seg.offset(end - 1))
         return Place(line, col, end_line, end_col)
 
+    def _grams(self, n: int) -> dict[str, list[int]]:
+        """Where each 4-gram of segment n starts, computed once per body; grams occurring more than
+        `_COMMON_GRAM` times are dropped (they would vote everywhere, and cost as much)."""
+        cached = self._gram_cache.get(n)
+        if cached is None:
+            text = self.segments[n].text[:_SEARCH_CHARS]
+            cached = {}
+            for i in range(len(text) - _PROBE + 1):
+                cached.setdefault(text[i : i + _PROBE], []).append(i)
+            cached = {g: at for g, at in cached.items() if len(at) <= _COMMON_GRAM}
+            self._gram_cache[n] = cached
+        return cached
+
     def closest(self, quote: str) -> Mismatch | None:
-        """The passage of the body most like the quote, and what differs; None if nothing is alike."""
+        """The passage of the body most like the quote, and what differs; None if nothing is alike.
+
+        The work is bounded whatever the input (issue 10, class 3): only the first `_VOTE_CHARS`
+        characters of the quote vote, common n-grams do not vote, only the first `_SEARCH_CHARS`
+        characters of each body segment are searched, and difflib aligns at most `_ALIGN_CHARS`
+        characters of the quote, from its first difference (`Mismatch.partial` then says so).
+        """
         q = canonical(quote)
         if len(q) < _PROBE:
             return None
         best: tuple[int, int, int] | None = None  # (votes, -segment, -start)
-        for n, seg in enumerate(self.segments):
+        voters = q[:_VOTE_CHARS]
+        for n in range(len(self.segments)):
             votes: dict[int, int] = {}
-            grams: dict[str, list[int]] = {}
-            for i in range(len(seg.text) - _PROBE + 1):
-                grams.setdefault(seg.text[i : i + _PROBE], []).append(i)
-            for j in range(len(q) - _PROBE + 1):
-                for i in grams.get(q[j : j + _PROBE], ()):
+            grams = self._grams(n)
+            for j in range(len(voters) - _PROBE + 1):
+                for i in grams.get(voters[j : j + _PROBE], ()):
                     votes[i - j] = votes.get(i - j, 0) + 1
             for start, count in votes.items():
                 key = (count, -n, -start)
@@ -137,23 +167,41 @@ class Body:
         if best is None:
             return None
         seg = self.segments[-best[1]]
-        start = max(0, -best[2])
-        slack = max(8, len(q) // 4)
+        start = -best[2]
+        offset = 0
+        if len(q) > _ALIGN_CHARS:
+            # Align only a part of a long quote: from a little before its first difference.
+            first = _first_difference(seg.text, max(0, start), q)
+            offset = max(0, min(first - _ALIGN_CONTEXT, len(q) - _ALIGN_CHARS))
+            start += offset
+        part = q[offset : offset + _ALIGN_CHARS]
+        start = max(0, start)
+        slack = max(8, len(part) // 4)
         # Two readings of where the quote lies: exactly at the voted start (right for changed
         # characters, and immune to repeated text nearby), or with slack around it (right when
         # characters were added or dropped). The one with fewer differing characters wins.
         candidates = []
-        for lo, hi in ((start, start + len(q)), (max(0, start - slack), start + len(q) + slack)):
+        for lo, hi in ((start, start + len(part)), (max(0, start - slack), start + len(part) + slack)):
             hi = min(len(seg.text), hi)
-            aligned = _align(seg.text[lo:hi], q)
+            aligned = _align(seg.text[lo:hi], part)
             if aligned is not None:
                 candidates.append((aligned[3], lo, aligned))
         if not candidates:
             return None
         _, lo, (a0, a1, differences, _) = min(candidates, key=lambda c: c[0])
+        if offset:
+            differences = [Difference(d.at + offset, d.quote, d.article) for d in differences]
         passage = seg.text[lo + a0 : lo + a1]
         place = self._place(seg, lo + a0, lo + max(a1, a0 + 1))
-        return Mismatch(passage, place, differences)
+        return Mismatch(passage, place, differences, partial=len(q) > _ALIGN_CHARS)
+
+
+def _first_difference(text: str, start: int, q: str) -> int:
+    """The index of the first character of q that differs from text read from `start` (len(q) if none)."""
+    for j, ch in enumerate(q):
+        if start + j >= len(text) or text[start + j] != ch:
+            return j
+    return len(q)
 
 
 def _align(window: str, q: str) -> tuple[int, int, list[Difference], int] | None:
@@ -204,3 +252,4 @@ class Mismatch:
     passage: str
     place: Place
     differences: list[Difference]
+    partial: bool = False  # only a part of a long quote was aligned: later differences are not listed

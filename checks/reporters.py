@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from . import exactjson
 from .checker import CheckResult
+from .inert import github_data, github_property
 from .problems import Problem
 
 FORMATS = ("text", "json", "github")
@@ -48,27 +49,18 @@ def _problem_json(p: Problem) -> dict[str, object]:
     }
 
 
-def _escape_data(value: str) -> str:
-    # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts (escapeData)
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
 def github(result: CheckResult) -> str:
     """Workflow commands: GitHub shows each as an annotation on the pull request's line."""
     out = []
     for p in result.problems:
         level = "error" if p.severity.value == "error" else "warning"
-        where = f"file={_escape_property(p.path)}"
+        where = f"file={github_property(p.path)}"
         if p.line:
             where += f",line={p.line}"
             if p.column:
                 where += f",col={p.column}"
-        title = _escape_property(p.code)
-        out.append(f"::{level} {where},title={title}::{_escape_data(p.message)}")
+        title = github_property(p.code)
+        out.append(f"::{level} {where},title={title}::{github_data(p.message)}")
     return "\n".join([*out, _summary(result)]) + "\n"
 
 

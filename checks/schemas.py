@@ -6,6 +6,7 @@ error's JSON path back to the `Node` it came from. Unknown keys get a "did you m
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 from dataclasses import dataclass
@@ -63,6 +64,8 @@ def _fast(name: str) -> Any:
 
 
 def did_you_mean(word: str, choices: Any) -> str:
+    if len(word) > 200:  # no key is this long; difflib would only spend time on it
+        return ""
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
@@ -71,15 +74,44 @@ def validate(root: Node, schema_name: str, path: str) -> list[Problem]:
     problems: list[Problem] = []
     instance = root.plain()
     # Most files are valid: jsonschema-rs says so about a hundred times faster. Only a file it
-    # rejects goes through jsonschema, whose errors carry the paths we locate. (A file jsonschema-rs
-    # rejects and jsonschema accepts simply yields no problem; tests check they agree.)
+    # rejects goes through jsonschema, whose errors carry the paths we locate. A file jsonschema-rs
+    # rejects and jsonschema accepts is a problem (`_disagreement`); tests check they agree.
     fast = _fast(schema_name)
-    if fast is not None and fast.is_valid(instance):
+    fast_valid: bool | None = None
+    if fast is not None:
+        try:
+            fast_valid = fast.is_valid(instance)
+        except Exception:  # noqa: BLE001 -- whatever the fast validator chokes on, the thorough one judges
+            fast_valid = None
+    if fast_valid:
         return problems
     errors = sorted(validator(schema_name).iter_errors(instance), key=lambda e: list(map(str, e.path)))
     for error in errors:
         problems.extend(_problems_for(error, root, path))
+    if not errors and fast_valid is False:
+        problems.append(_disagreement(fast, instance, root, path))
     return problems
+
+
+def _disagreement(fast: Any, instance: Any, root: Node, path: str) -> Problem:
+    """The fast validator rejects what the thorough one accepts: never silence (issue 10, class 5).
+
+    The schemas are written so that both read them alike (patterns end in `(?!\\n)$`, since Python's
+    `$` also matches before a final newline; integers stay within 64 bits), and the tests run both
+    over every case and over fuzzed values; this is the net under that."""
+    where: list[str | int] = []
+    with contextlib.suppress(Exception):  # locating is a courtesy; the problem stands without it
+        first = next(iter(fast.iter_errors(instance)), None)
+        where = list(getattr(first, "instance_path", []) or [])
+    node, _ = root.deepest(where)
+    return problem(
+        path,
+        node.line,
+        node.column,
+        "invalid-value",
+        f"{_where(where)}: the two schema validators disagree about this value (jsonschema-rs refuses it, "
+        "jsonschema accepts it), so it is treated as invalid; write it plainly, and report this",
+    )
 
 
 def _where(path: list[str | int]) -> str:
@@ -122,6 +154,10 @@ def _problems_for(error: jsonschema.ValidationError, root: Node, path: str) -> l
                 )
             )
         return out
+    if "propertyNames" in error.relative_schema_path and isinstance(error.instance, str):
+        # A key of the wrong form: point at the key itself, not at its mapping.
+        line, col = target.keys.get(error.instance, (node_line, node_col)) if found else (node_line, node_col)
+        return [problem(path, line, col, "invalid-value", f"{_where(at)}: key {_brief(error)}")]
     hint = ""
     description = error.schema.get("description") if isinstance(error.schema, dict) else None
     if description:

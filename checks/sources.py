@@ -22,6 +22,7 @@ from .yamlfile import Node
 
 SEEDS = "seeds"
 INDEX = "seeds/sources.yaml"
+MIN_YEAR, MAX_YEAR = 1000, 2999  # as the schemas' date patterns say
 
 
 @dataclass
@@ -123,6 +124,8 @@ def _source(entry: Node, root: Path, problems: list[Problem]) -> Source | None:
         published = date.fromisoformat(published_text)
     except ValueError:
         return None
+    if not MIN_YEAR <= published.year <= MAX_YEAR:
+        return None  # the schema refuses it; days after 9999-12-31 do not exist
     first, last = _int(body.get("first_line")), _int(body.get("last_line"))
     if first is None or last is None:
         return None

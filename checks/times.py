@@ -71,6 +71,13 @@ def _month_start(year: int, month: int) -> date:
 
 def parse_as_of(text: str) -> Span:
     """The span an `as_of` value names; ValueError if it names none."""
+    try:
+        return _parse_as_of(text)
+    except OverflowError:  # 9999-12-31: its day after is past the end of the calendar
+        raise ValueError(f"{text!r} reaches past the end of the calendar") from None
+
+
+def _parse_as_of(text: str) -> Span:
     if "/" in text:
         first, _, last = text.partition("/")
         a, b = _one(first), _one(last)

@@ -26,6 +26,7 @@ from yaml.resolver import Resolver
 from .problems import Problem, problem
 
 MAX_DEPTH = 64
+MAX_DIGITS = 18  # every integer of up to 18 digits fits in 64 bits
 # LibYAML's parser, where PyYAML was built with it, is about ten times faster than the pure-Python
 # one and yields the same events (a plain scalar's style is '' rather than None).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -290,6 +291,20 @@ def _scalar(event: yaml.ScalarEvent, path: str, line: int, col: int, problems: l
     if value in _FALSE:
         return False
     if _INT.match(value):
+        if len(value.lstrip("+-")) > MAX_DIGITS:
+            # Python refuses to read integers of more than 4,300 digits, and jsonschema-rs those past
+            # 64 bits; no registry field needs more than a few digits. Kept as text, reported.
+            problems.append(
+                problem(
+                    path,
+                    line,
+                    col,
+                    "number-too-large",
+                    f"an integer of {len(value.lstrip('+-')):,} digits; the checker reads integers of at most "
+                    f"{MAX_DIGITS} digits: quote it if it is text, or correct it",
+                )
+            )
+            return value
         return int(value)
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
     if tag in _YAML11_KIND:

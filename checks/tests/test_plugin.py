@@ -159,3 +159,21 @@ def test_missing_registry_is_a_usage_error(pytester: pytest.Pytester) -> None:
     )
     assert result.ret == pytest.ExitCode.USAGE_ERROR == 4
     result.stderr.fnmatch_lines([f"*--registry {pytester.path / 'nowhere'}: no such directory*"])
+
+
+def test_registry_text_in_names_and_failures_is_inert(pytester: pytest.Pytester, registry: Path) -> None:
+    """A file name and a claim ID holding a newline, a workflow command and escape codes: pytest's
+    output shows them escaped, so no fake `::error` line and no terminal escape reaches a CI log."""
+    claims = (registry / "claims" / "sample.yaml").read_text(encoding="utf-8")
+    hostile = claims.replace(
+        "id: sample-staff-at-founding", 'id: "x\\n::error file=a.py,line=1::FAKE\\x1b[31m\\u202e"'
+    )
+    (registry / "claims" / "evil\n::error file=b.py::FAKE\x1b[2J.yaml").write_text(hostile, encoding="utf-8")
+    result = run(pytester, registry)
+    output = result.stdout.str() + result.stderr.str()
+    assert result.ret == 1
+    assert not [line for line in output.splitlines() if line.startswith("::")]
+    assert "\x1b" not in output and "\u202e" not in output
+    assert "evil\\n%3A%3Aerror file=b.py%3A%3AFAKE\\x1b%5B2J.yaml" in output  # the node ID
+    assert "evil\\n::error file=b.py::FAKE\\x1b[2J.yaml:2:9: error invalid-value" in output  # the problem
+    assert "x\\n::error file=a.py,line=1::FAKE\\x1b[31m\\u202e" in output

@@ -225,7 +225,7 @@ def random_registry(spec: Sequence[RandomClaim]) -> tuple[list[Article], list[di
         when = f"{time[1]} " if time else ""
         noun = "인력" if prop == "headcount" else "투자 규모"
         if c.wording == 0:
-            sentence = f"R{n}: {when}LG AI연구원 관계자는 회사 {noun}이 {fig} 수준이라고 보도자료에서 밝혔다."
+            sentence = f"R{n}: {when}LG AI연구원 관계자는 회사 {noun}이 {fig}라고 보도자료에서 밝혔다."
         else:
             sentence = f"R{n}: 업계에 따르면 {when}{noun}은 {fig}에 이른 것으로 전해졌다 ({sid} 취재)."
         lines[c.article].append(sentence)

@@ -1,0 +1,149 @@
+"""Nothing a registry holds makes the checker slow (issue 10, class 3).
+
+Each test feeds absurd generated input and asserts a bound far above what the bounded code needs
+(well under a second each on a laptop) and far below what the unbounded code took (tens of seconds
+to many minutes): a guard against a regression, not a benchmark. Normal inputs are never timed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+import yaml
+
+from checks.checker import check
+from checks.files import MAX_LINE_BYTES
+from checks.quotes import MAX_CLOSEST_SEARCHES, Body
+
+from .conftest import MakeRegistry
+
+GUARD_SECONDS = 20.0
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLE = (ROOT / "seeds" / "000_2bb025a428dcf2eb.txt").read_text(encoding="utf-8")
+
+
+def _near_miss(text: str, length: int, every: int = 50) -> str:
+    """`length` characters of `text` (repeated), with every `every`-th character changed."""
+    flat = " ".join(text.split())
+    chars = list((flat * (length // len(flat) + 1))[:length])
+    for k in range(0, len(chars), every):
+        chars[k] = "Ж"
+    return "".join(chars)
+
+
+def _timed(fn):  # type: ignore[no-untyped-def]
+    start = time.monotonic()
+    value = fn()
+    return value, time.monotonic() - start
+
+
+def test_a_long_near_miss_quote_is_aligned_in_part_and_fast() -> None:
+    lines = ARTICLE.split("\n")
+    body = Body(ARTICLE, [(1, len(lines))])
+    mismatch, seconds = _timed(lambda: body.closest(_near_miss(ARTICLE, 10_000)))
+    assert seconds < GUARD_SECONDS
+    assert mismatch is not None and mismatch.partial
+    assert mismatch.differences and mismatch.differences[0].quote == "Ж"
+    assert (mismatch.place.line, mismatch.place.column) == (1, 1)
+
+
+def test_a_short_quote_is_still_aligned_whole() -> None:
+    lines = ARTICLE.split("\n")
+    body = Body(ARTICLE, [(1, len(lines))])
+    mismatch = body.closest(_near_miss(ARTICLE, 300))
+    assert mismatch is not None and not mismatch.partial
+    assert len(mismatch.differences) == 6  # characters 1, 51, ..., 251 changed
+
+
+def test_a_repetitive_article_does_not_make_voting_quadratic() -> None:
+    text = "가나다라마바사 " * (MAX_LINE_BYTES // 30)
+    body = Body(text, [(1, 1)])
+    _, seconds = _timed(lambda: body.closest(("가나다라마바사 " * 300)[:2000] + "X"))
+    assert seconds < GUARD_SECONDS
+
+
+def _claim(n: int, quote: str, source: str = "sample-2024-01-02") -> dict[str, object]:
+    return {
+        "id": f"near-miss-{n}",
+        "source": source,
+        "quote": quote,
+        "subject": "lg-ai-research",
+        "property": "headcount",
+        "as_written": "80여명",
+        "unit": "person",
+    }
+
+
+def test_hundreds_of_near_miss_quotes_are_bounded(make_registry: MakeRegistry) -> None:
+    sample = (
+        "LG AI연구원은 2020년 12월 출범했다. 출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로 늘었다. "
+    )
+    quotes = [
+        _near_miss(sample * 20, 1_990, every=37 + n % 5).replace("80여명", "80여명") for n in range(400)
+    ]
+    claims = [_claim(n, q + " 80여명") for n, q in enumerate(quotes)]
+    root = make_registry(
+        {"claims/many.yaml": yaml.safe_dump({"claims": claims}, allow_unicode=True, width=80)}
+    )
+    result, seconds = _timed(lambda: check(root))
+    assert seconds < GUARD_SECONDS * 3
+    not_found = [p for p in result.problems if p.code == "quote-not-found"]
+    assert len(not_found) == 400
+    searched = [p for p in not_found if "Closest passage" in p.message]
+    assert len(searched) == MAX_CLOSEST_SEARCHES
+    assert all("not searched for beyond the first" in p.message for p in not_found if p not in searched)
+
+
+def test_a_five_megabyte_line_is_refused_fast(make_registry: MakeRegistry) -> None:
+    line = "    note: " + "가" * (5 * 1024 * 1024 // 3) + "\n"
+    root = make_registry({"claims/huge.yaml": "claims:\n  - id: huge\n" + line})
+    result, seconds = _timed(lambda: check(root))
+    assert seconds < GUARD_SECONDS
+    assert [(p.path, p.line, p.code) for p in result.problems] == [("claims/huge.yaml", 3, "file-too-large")]
+
+
+def test_a_five_megabyte_quote_over_many_lines_is_not_searched(make_registry: MakeRegistry) -> None:
+    quote_lines = "".join(f"      {_near_miss(ARTICLE, 90, every=7)}\n" for _ in range(50_000))
+    text = (
+        "claims:\n  - id: huge-quote\n    source: sample-2024-01-02\n    quote: >\n"
+        + quote_lines
+        + "    subject: lg-ai-research\n    property: headcount\n    as_written: 80여명\n    unit: person\n"
+    )
+    root = make_registry({"claims/huge.yaml": text})
+    result, seconds = _timed(lambda: check(root))
+    assert seconds < GUARD_SECONDS * 2
+    assert [(p.line, p.code) for p in result.problems] == [(4, "invalid-value")]  # quote maxLength
+
+
+def test_a_pinned_article_of_long_repetitive_lines_is_bounded(make_registry: MakeRegistry) -> None:
+    line = "가나다라마바사 " * (MAX_LINE_BYTES // 30)
+    article = ("제목 줄\n" + (line + "\n") * 40).encode("utf-8")  # 4 MB
+    index = f"""\
+sources:
+  - id: big-2024-01-02
+    file: big.txt
+    sha256: {hashlib.sha256(article).hexdigest()}
+    outlet: 큰일보
+    headline: 제목 줄
+    published: '2024-01-02'
+    published_evidence: 제목 줄
+    body:
+      first_line: 1
+      last_line: 41
+"""
+    claims = [
+        _claim(n, ("가나다라마바사 " * 200) + f"다른 문장 {n}번 80여명", "big-2024-01-02") for n in range(50)
+    ]
+    root = make_registry(
+        {
+            "seeds/big.txt": article,
+            "seeds/sources.yaml": index,
+            "claims/big.yaml": yaml.safe_dump({"claims": claims}, allow_unicode=True, width=80),
+        },
+        remove=("seeds/sample.txt", "claims/sample.yaml"),
+    )
+    result, seconds = _timed(lambda: check(root))
+    assert seconds < GUARD_SECONDS * 2
+    assert {p.code for p in result.problems} == {"quote-not-found"}
