@@ -7,14 +7,20 @@ quote, figure. Nothing here prints or exits; `checks.cli` reports and decides th
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import quantity
-from .claims import Claim, find_claims_files, read_claims_file
+from .cache import Cache, decode, digest, encode, program_key
+from .claims import Claim, ClaimsFile, find_claims_files, read_claims_file
 from .compare import Group, compare
+from .fastyaml import LazyTree, ProxyNode
+from .files import Refusal, read_bytes
 from .problems import Problem, Severity, problem
 from .quotes import (
     MAX_CLOSEST_SEARCHES,
@@ -49,27 +55,33 @@ class CheckResult:
     # The comparison of the figures (checks.compare), with the editors' resolutions applied.
     groups: list[Group] = field(default_factory=list)
     # Closest-passage searches still allowed in this run: a bound on the work hundreds of near-miss
-    # quotes can cause, counted (not timed) so that the output stays deterministic.
-    closest_searches_left: int = MAX_CLOSEST_SEARCHES
+    # quotes can cause, counted (not timed) so that the output stays deterministic. None while one
+    # file is checked on its own (a cache entry, a worker process): a quote not found then sends the
+    # file back to be checked in order, in the run.
+    closest_searches_left: int | None = MAX_CLOSEST_SEARCHES
+    # Claims files whose results came from .claims_cache/ (checks.cache) in this run.
+    cache_hits: int = 0
 
     @property
     def failed(self) -> bool:
         return any(p.severity is Severity.ERROR for p in self.problems)
 
 
-def check(root: Path) -> CheckResult:
+def check(root: Path, use_cache: bool = True, jobs: int | None = None) -> CheckResult:
+    """Check the registry at `root`. `use_cache`: reuse and store per-file results in .claims_cache/
+    (checks.cache); `jobs`: processes for the files not cached (None: as many as pays, see `_jobs`)."""
     # The registry builds millions of small objects and frees none of them until the end: the
     # cyclic garbage collector would rescan them again and again for nothing.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _check(root)
+        return _check(root, use_cache, jobs)
     finally:
         if enabled:
             gc.enable()
 
 
-def _check(root: Path) -> CheckResult:
+def _check(root: Path, use_cache: bool, jobs: int | None) -> CheckResult:
     root = root.resolve()
     vocabulary = load_vocabulary(root)
     index = load_sources(root)
@@ -78,19 +90,39 @@ def _check(root: Path) -> CheckResult:
     claims: list[Claim] = []
     claims_paths, not_followed = find_claims_files(root)
     problems.extend(not_followed)
-    for file in claims_paths:
-        parsed = read_claims_file(root, file)
-        files[parsed.path] = parsed.node
-        problems.extend(parsed.problems)
-        claims.extend(parsed.claims)
-        if parsed.plain is not None and parsed.plain["claims"]:
-            continue  # read by the fast path, and not empty: ask no position
-        items = parsed.node.get("claims") if parsed.node is not None else None
-        if items is not None and items.value == []:
-            problems.append(
-                problem(parsed.path, items.line, items.column, "no-claims", "this file holds no claims")
-            )
     result = CheckResult(root, index.sources, vocabulary, claims, problems, files)
+
+    # Each claims file is checked on its own (parse, schema, every claim's references, quote and
+    # figure); what spans files (duplicate IDs, comparison, resolutions) comes after, from all of them.
+    store = Cache(root, enabled=use_cache)
+    base = digest(program_key(), vocabulary.data, index.data)
+    contents = [(rel, read_bytes(root, rel)) for rel in claims_paths]
+    keys = [digest(base, data) if isinstance(data, bytes) else None for _, data in contents]
+    records: list[dict[str, Any] | None] = []
+    for key in keys:
+        entry = store.get(key) if key is not None else None
+        records.append(entry if entry is not None and _deps_hold(entry, index.sources) else None)
+    missing = [n for n, r in enumerate(records) if r is None]
+    computed = _records([contents[n] for n in missing], root, index.sources, vocabulary, jobs)
+    for n, record in zip(missing, computed):
+        records[n] = record
+        key = keys[n]
+        if record is not None and key is not None:
+            store.put(key, record)
+    for (rel, data), record in zip(contents, records):
+        applied = record is not None and _apply(record, rel, data, result)
+        if not applied:
+            # Needs the run's closest-passage budget, or an entry that would not apply: checked here,
+            # in file order, as if nothing were cached.
+            parsed = read_claims_file(root, rel, data)
+            files[rel] = parsed.node
+            claims.extend(parsed.claims)
+            problems.extend(parsed.problems)
+            problems.extend(_no_claims(parsed))
+            for claim in parsed.claims:
+                problems.extend(_check_claim(claim, result))
+    result.cache_hits = store.hits
+
     seen: dict[str, Claim] = {}
     for claim in claims:
         if claim.id in seen:
@@ -107,7 +139,6 @@ def _check(root: Path) -> CheckResult:
             )
         else:
             seen[claim.id] = claim
-        problems.extend(_check_claim(claim, result))
     resolutions = load_resolutions(root)
     files[RESOLUTIONS] = resolutions.node
     problems.extend(resolutions.problems)
@@ -115,6 +146,160 @@ def _check(root: Path) -> CheckResult:
     problems.extend(check_resolutions(resolutions, result.groups))
     problems.sort(key=Problem.sort_key)
     return result
+
+
+def _no_claims(parsed: ClaimsFile) -> list[Problem]:
+    if parsed.plain is not None and parsed.plain["claims"]:
+        return []  # read by the fast path, and not empty: ask no position
+    items = parsed.node.get("claims") if parsed.node is not None else None
+    if items is not None and items.value == []:
+        return [problem(parsed.path, items.line, items.column, "no-claims", "this file holds no claims")]
+    return []
+
+
+# --- one claims file, as a record that can be cached or sent between processes ----------------------
+
+
+class _NeedsBudget(Exception):
+    """A quote was not found: its message depends on the run's closest-passage budget."""
+
+
+def _record(
+    root: Path, rel: str, data: bytes | Refusal, sources: dict[str, Source], vocabulary: Vocabulary
+) -> dict[str, Any] | None:
+    """Everything one claims file yields on its own, as JSON data; None when it needs the run's budget."""
+    parsed = read_claims_file(root, rel, data)
+    scratch = CheckResult(root, sources, vocabulary, parsed.claims, [], closest_searches_left=None)
+    found = [*parsed.problems, *_no_claims(parsed)]
+    try:
+        for claim in parsed.claims:
+            found.extend(_check_claim(claim, scratch))
+    except _NeedsBudget:
+        return None
+    deps = []
+    for sid in sorted({c.source for c in parsed.claims}):
+        s = sources.get(sid)
+        deps.append([sid, s is not None, s is not None and s.usable, s.digest if s is not None else None])
+    return {
+        "parsed": parsed.node is not None,
+        "fast": parsed.plain is not None,
+        "problems": [[p.path, p.line, p.column, p.code, p.message] for p in found],
+        "claims": [
+            [c.position, c.id, c.source, c.quote, c.subject, c.property, c.as_written, c.unit]
+            + [c.as_of, c.as_of_text, c.occurrence, c.note]
+            for c in parsed.claims
+        ],
+        "places": [[cid, p.line, p.column, p.end_line, p.end_column] for cid, p in scratch.places.items()],
+        "quantities": [[cid, encode(q)] for cid, q in scratch.quantities.items()],
+        "deps": deps,
+    }
+
+
+_CLASSES: dict[str, type] = {"Quantity": quantity.Quantity}
+
+
+def _deps_hold(entry: dict[str, Any], sources: dict[str, Source]) -> bool:
+    """The articles the entry's claims cite are as they were when it was made."""
+    try:
+        for sid, present, usable, sha in entry["deps"]:
+            s = sources.get(sid)
+            if [s is not None, s is not None and s.usable, s.digest if s is not None else None] != [
+                present,
+                usable,
+                sha,
+            ]:
+                return False
+    except (KeyError, TypeError, ValueError):
+        return False
+    return True
+
+
+def _apply(record: dict[str, Any], rel: str, data: bytes | Refusal, result: CheckResult) -> bool:
+    """Add one file's record to the result; False (and nothing added) when it does not fit."""
+    try:
+        tree = LazyTree(data, rel, strict=bool(record["fast"])) if isinstance(data, bytes) else None
+        claims = [
+            Claim(
+                cid,
+                source,
+                quote,
+                subject,
+                prop,
+                as_written,
+                unit,
+                rel,
+                ProxyNode(tree, ("claims", n)) if tree is not None else None,  # type: ignore[arg-type]
+                as_of,
+                as_of_text,
+                occurrence,
+                note,
+                n,
+            )
+            for n, cid, source, quote, subject, prop, as_written, unit, as_of, as_of_text, occurrence, note in record[
+                "claims"
+            ]
+        ]
+        found = [
+            problem(path, line, col, code, message) for path, line, col, code, message in record["problems"]
+        ]
+        places = {cid: Place(a, b, c, d) for cid, a, b, c, d in record["places"]}
+        quantities = {cid: decode(q, _CLASSES) for cid, q in record["quantities"]}
+        node = ProxyNode(tree, ()) if record["parsed"] and tree is not None else None
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return False
+    result.files[rel] = node
+    result.claims.extend(claims)
+    result.problems.extend(found)
+    result.places.update(places)
+    result.quantities.update(quantities)
+    return True
+
+
+# --- both cores -------------------------------------------------------------------------------------
+
+# Below this many bytes of claims files to check, a second process costs more than it saves (measured
+# with benchmarks/run.py on a 2-core machine: README, "Speed").
+PARALLEL_MIN_BYTES = 2_000_000
+_WORKER: tuple[Path, dict[str, Source], Vocabulary] | None = None
+
+
+def _jobs(jobs: int | None, size: int) -> int:
+    if jobs is not None:
+        return max(1, jobs)
+    env = os.environ.get("CLAIMS_JOBS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    if size < PARALLEL_MIN_BYTES or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(os.cpu_count() or 1, 8)
+
+
+def _records(
+    contents: list[tuple[str, bytes | Refusal]],
+    root: Path,
+    sources: dict[str, Source],
+    vocabulary: Vocabulary,
+    jobs: int | None,
+) -> list[dict[str, Any] | None]:
+    size = sum(len(data) for _, data in contents if isinstance(data, bytes))
+    processes = _jobs(jobs, size)
+    if processes == 1 or len(contents) < 2:
+        return [_record(root, rel, data, sources, vocabulary) for rel, data in contents]
+    global _WORKER
+    # Forked workers share the sources and vocabulary already loaded (copy on write); each checks
+    # whole files and sends back their records, the same JSON data the cache holds.
+    _WORKER = (root, sources, vocabulary)
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            return pool.map(_worker, contents, chunksize=max(1, len(contents) // (processes * 4)))
+    finally:
+        _WORKER = None
+
+
+def _worker(item: tuple[str, bytes | Refusal]) -> dict[str, Any] | None:
+    assert _WORKER is not None
+    root, sources, vocabulary = _WORKER
+    return _record(root, item[0], item[1], sources, vocabulary)
 
 
 # Reports a problem at a field of the claim: add(field, code, message).
@@ -241,6 +426,8 @@ def _check_figure(claim: Claim, result: CheckResult, add: Add) -> None:
 
 def _not_found(claim: Claim, source: Source, result: CheckResult) -> str:
     head = f"the quote does not occur in the body of {source.id} ({source.file})"
+    if result.closest_searches_left is None:
+        raise _NeedsBudget
     if result.closest_searches_left <= 0:
         return head + (
             f"; the closest passage is not searched for beyond the first {MAX_CLOSEST_SEARCHES} quotes not "

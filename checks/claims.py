@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .fastyaml import ProxyNode
-from .files import walk
+from .files import Refusal, walk
 from .problems import Problem, problem
 from .schemas import load_file
 from .yamlfile import Node
@@ -38,6 +38,7 @@ class Claim:
     as_of_text: str | None = None
     occurrence: int | None = None
     note: str | None = None
+    position: int = -1  # the claim's index in its file's `claims` list
 
     @builtins.property  # the field `property` shadows the builtin here
     def line(self) -> int:
@@ -73,16 +74,17 @@ def claims_files(root: Path) -> list[Path]:
     return [root / rel for rel in find_claims_files(root)[0]]
 
 
-def read_claims_file(root: Path, file: Path | str) -> ClaimsFile:
+def read_claims_file(root: Path, file: Path | str, data: bytes | Refusal | None = None) -> ClaimsFile:
+    """Read one claims file (`data`: its bytes when already read, through checks.files)."""
     rel = file if isinstance(file, str) else file.relative_to(root).as_posix()
-    loaded = load_file(root, rel, "claims.schema.json", nodes=False)
+    loaded = load_file(root, rel, "claims.schema.json", nodes=False, data=data)
     result = ClaimsFile(rel, problems=loaded.problems, node=loaded.node, data=loaded.data)
     if loaded.node is None:
         return result
     if loaded.tree is not None:  # the fast path: valid, so every claim is a mapping of the right types
         result.plain = loaded.plain
         for n, values in enumerate(loaded.plain["claims"]):
-            claim = _claim(values, ProxyNode(loaded.tree, ("claims", n)), rel)
+            claim = _claim(values, ProxyNode(loaded.tree, ("claims", n)), rel, n)
             if claim is not None:
                 result.claims.append(claim)
         return result
@@ -90,15 +92,15 @@ def read_claims_file(root: Path, file: Path | str) -> ClaimsFile:
     items = loaded.node.get("claims")
     if items is None or not isinstance(items.value, list):
         return result
-    for item in items.value:
+    for n, item in enumerate(items.value):
         if isinstance(item.value, dict):
-            claim = _claim({key: child.value for key, child in item.value.items()}, item, rel)
+            claim = _claim({key: child.value for key, child in item.value.items()}, item, rel, n)
             if claim is not None:
                 result.claims.append(claim)
     return result
 
 
-def _claim(values: dict[str, Any], node: Node, path: str) -> Claim | None:
+def _claim(values: dict[str, Any], node: Node, path: str, position: int) -> Claim | None:
     if not all(isinstance(values.get(key), str) for key in _FIELDS):
         return None  # the schema problems already say which field is missing or wrong
     optional_str = {
@@ -109,6 +111,7 @@ def _claim(values: dict[str, Any], node: Node, path: str) -> Claim | None:
         **{key: values[key] for key in _FIELDS},
         path=path,
         node=node,
+        position=position,
         # Only what the schema allows (an integer from 1): it reports anything else.
         occurrence=occurrence
         if isinstance(occurrence, int) and not isinstance(occurrence, bool) and occurrence >= 1

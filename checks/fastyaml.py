@@ -10,7 +10,7 @@ problem at all:
 * the text has no character that needs care: tab, carriage return, backslash (escapes), NEL, line or
   paragraph separator, byte-order mark, control or other non-printable character;
 * nothing that can start an anchor, alias, tag or reserved indicator (`& * ! @ \\``) follows a space,
-  a line start or a flow indicator; no directive (`%`), document marker (`---`, `...`) or
+  a line start or a flow indicator; `|` and `>` stand only as a block scalar's header, at a line's end; no directive (`%`), document marker (`---`, `...`) or
   complex key (`?`) starts a line;
 * no plain scalar reads differently under YAML 1.1 (PyYAML's resolver) and YAML 1.2 (yaml-rs):
   every plain value that starts like a number is a plain decimal integer, or text for both; none is
@@ -32,7 +32,7 @@ import re
 from functools import cached_property
 from typing import Any
 
-from .yamlfile import _INT, _RESOLVER, MAX_DEPTH, Node, read_yaml
+from .yamlfile import _INT, _RESOLVER, MAX_DEPTH, MAX_DIGITS, Node, read_yaml
 
 try:
     import yaml_rs
@@ -46,36 +46,79 @@ import yaml
 _CAREFUL = re.compile(
     r"[^\n\x20-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
-_STRUCTURE = re.compile(r"(?m)(?:^|[ \[{,])[&*!@`]|^%|^(?:---|\.\.\.)(?:[ ]|$)|^[ ]*(?:-[ ]+)*\?(?:[ ]|$)")
+_STRUCTURE = re.compile(
+    r"(?m)(?:^|[ \[{,])[&*!@`]|^%|^(?:---|\.\.\.)(?:[ ]|$)|^[ ]*(?:-[ ]+)*\?(?:[ ]|$)"
+    # `|` and `>` only as a block scalar's header at the end of a line (never in a flow collection)
+    r"|[\[{,][ ]*[|>]|(?:^|[ ])[|>](?![-+1-9]*[ ]*$)"
+)
 # A plain scalar that may be typed: it starts like a number (or is one of YAML 1.1's words) where a
 # scalar can start, and runs to where a plain scalar ends. Over-matching only sends files to the slow
-# path; `: ` ends a plain scalar, so it ends a candidate too, and `- ` starts none.
+# path; `: ` ends a plain scalar, so it ends a candidate too, and `- ` starts none. A token cannot
+# hold the start of another scalar (no indicator fits in it), so consuming it hides none.
 _TYPED = re.compile(
-    r"(?m)(?:^|(?<=[ :\[{,]))"
+    # Where a scalar can start: a line's indentation (after sequence or key indicators), after a key's
+    # colon, a sequence dash or a complex-key mark, after a flow indicator.
+    r"(?m)(?:^[ ]*(?:[-?][ ]+)*|[-?][ ]+|:[ ]*|[\[{,][ ]*)"
     r"((?:[-+.](?![ ]|$)|[0-9])(?:[-+.0-9A-Za-z_/ ]|:(?![ ]|$))*|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[yYnN]|<<|=)"
     r"(?=[ ]*(?:$|[,\]}]|[ ]#))"
 )
-# What YAML 1.2 (and yaml-rs's leniency: underscores, 0b) may read as a number.
-_NUMBER_12 = re.compile(
-    r"[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?"
-    r"|[-+]?0[xXoObB][0-9a-fA-F_]+|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)"
-)
+# A line that is only a comment: no structure and no value can start in it (in a block or quoted
+# scalar it is text, which a scan may skip).
+_COMMENT_LINE = re.compile(r"(?m)^[ ]*#.*$")
+_TEXT_FOR_BOTH: dict[str, bool] = {}
+
+
+def _text_for_both(token: str) -> bool:
+    """Whether a plain scalar is text for PyYAML's YAML 1.1 resolver and for yaml-rs alike."""
+    known = _TEXT_FOR_BOTH.get(token)
+    if known is None:
+        known = _RESOLVER.resolve(yaml.ScalarNode, token, (True, False)) == "tag:yaml.org,2002:str"
+        if known:  # ask yaml-rs itself rather than guess its number forms (0x, 0o, 0b, 1_000, .5, 1e3)
+            try:
+                known = yaml_rs.loads(f"k: {token}\n", parse_datetime=False) == {"k": token}
+            except Exception:  # noqa: BLE001 -- a refusal is a doubt
+                known = False
+        if len(_TEXT_FOR_BOTH) < 100_000:
+            _TEXT_FOR_BOTH[token] = known
+    return known
+
+
+_BRACKETS = re.compile(r"(?m)^.*[\[\]{}].*$")
+# A quoted scalar where a scalar can start (as in _TYPED), and the same scalar closed on its line.
+_QUOTE_START = re.compile(r"(?m)(?:^[ ]*(?:[-?][ ]+)*|[-?][ ]+|:[ ]*|[\[{,][ ]*)(?=['\"])")
+_QUOTED_ON_ONE_LINE = re.compile(r"'(?:[^'\n]|'')*'|\"[^\"\n]*\"")
+
+
+def _one_line_collections_and_quotes(text: str) -> bool:
+    """Every flow collection and quoted scalar opens and closes on one line. Where one spans lines,
+    LibYAML and yaml-rs disagree about the indentation its continuation needs (found by the tests)."""
+    for match in _BRACKETS.finditer(text):
+        line = match.group()
+        if line.count("[") != line.count("]") or line.count("{") != line.count("}"):
+            return False
+    for match in _QUOTE_START.finditer(text):
+        if not _QUOTED_ON_ONE_LINE.match(text, match.end()):
+            return False
+    return True
 
 
 def _plain_scalars_agree(text: str) -> bool:
     for match in _TYPED.finditer(text):
         token = match.group(1).rstrip(" ")
-        if _INT.match(token):
-            continue  # an integer for both
-        if _NUMBER_12.fullmatch(token):
-            return False
-        if _RESOLVER.resolve(yaml.ScalarNode, token, (True, False)) != "tag:yaml.org,2002:str":
+        if _INT.match(token):  # an integer for both, unless too long for the slow path to take
+            if len(token.lstrip("+-")) > MAX_DIGITS:
+                return False
+        elif not _text_for_both(token):
             return False
     return True
 
 
+_INT_LIMIT = 10**MAX_DIGITS
+
+
 def _vetted(data: Any) -> bool:
-    """A mapping at the root, text keys, no floats, nesting within MAX_DEPTH."""
+    """A mapping at the root, text keys, no floats, integers of at most MAX_DIGITS digits, nesting
+    within MAX_DEPTH."""
     if type(data) is not dict:
         return False
     stack: list[tuple[Any, int]] = [(data, 1)]
@@ -94,16 +137,23 @@ def _vetted(data: Any) -> bool:
             kind = type(child)
             if kind is dict or kind is list:
                 stack.append((child, depth + 1))
-            elif kind is float:
+            elif kind is float or (kind is int and not -_INT_LIMIT < child < _INT_LIMIT):
                 return False
     return True
 
 
+# Off: every file takes the slow path (the tests compare the two).
+ENABLED = True
+
+
 def fast_load(text: str) -> dict[str, Any] | None:
     """The file's data when the slow path would certainly read the same and find no problem; else None."""
-    if yaml_rs is None or _CAREFUL.search(text) or _STRUCTURE.search(text):
+    if not ENABLED or yaml_rs is None or _CAREFUL.search(text):
         return None
-    if not _plain_scalars_agree(text):
+    scanned = _COMMENT_LINE.sub("", text) if "#" in text else text
+    if _STRUCTURE.search(scanned) or not _one_line_collections_and_quotes(scanned):
+        return None
+    if not _plain_scalars_agree(scanned):
         return None
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
@@ -117,16 +167,21 @@ class FastPathDisagrees(Exception):
 
 
 class LazyTree:
-    """The positioned tree of a file, built by the slow path the first time a position is asked."""
+    """The positioned tree of a file, built by the slow path the first time a position is asked.
 
-    def __init__(self, text: str, path: str) -> None:
+    `strict`: the fast path vouched for the file, so the slow path must find no problem in it."""
+
+    def __init__(self, text: str | bytes, path: str, strict: bool = True) -> None:
         self.text = text
         self.path = path
+        self.strict = strict
 
     @cached_property
     def root(self) -> Node:
         parsed = read_yaml(self.text, self.path)
-        if parsed.root is None or parsed.problems:
+        if parsed.root is None and not self.strict:
+            raise FastPathDisagrees(f"{self.path}: no positioned tree for a file that could not be read")
+        if parsed.root is None or (parsed.problems and self.strict):
             found = "; ".join(p.text() for p in parsed.problems[:3])
             raise FastPathDisagrees(
                 f"{self.path}: the fast YAML path vouched for a file with problems: {found}"

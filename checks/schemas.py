@@ -197,14 +197,21 @@ class Loaded:
 
 
 def load_file(
-    root: Path, rel: str, schema_name: str, required: bool = True, fast: bool = True, nodes: bool = True
+    root: Path,
+    rel: str,
+    schema_name: str,
+    required: bool = True,
+    fast: bool = True,
+    nodes: bool = True,
+    data: bytes | Refusal | None = None,
 ) -> Loaded:
     """Read, parse and validate one registry file. Never raises: every fault is a Problem.
 
     With `fast`, a file the fast path vouches for and jsonschema-rs finds valid is not parsed with
     positions; with `nodes=False` as well, its node is a ProxyNode and the caller uses `plain`.
     """
-    data = read_bytes(root, rel)
+    if data is None:
+        data = read_bytes(root, rel)
     if isinstance(data, Refusal):
         if data.missing and not required:
             return Loaded(None, [], False)
