@@ -98,29 +98,29 @@ def _check(root: Path, use_cache: bool, jobs: int | None) -> CheckResult:
     base = digest(program_key(), vocabulary.data, index.data)
     contents = [(rel, read_bytes(root, rel)) for rel in claims_paths]
     keys = [digest(base, data) if isinstance(data, bytes) else None for _, data in contents]
-    records: list[dict[str, Any] | None] = []
-    for key in keys:
+    outcomes: list[_FileChecked | None] = []
+    for (rel, data), key in zip(contents, keys):
         entry = store.get(key) if key is not None else None
-        records.append(entry if entry is not None and _deps_hold(entry, index.sources) else None)
-    missing = [n for n, r in enumerate(records) if r is None]
-    computed = _records([contents[n] for n in missing], root, index.sources, vocabulary, jobs)
-    for n, record in zip(missing, computed):
-        records[n] = record
+        ok = entry is not None and _deps_hold(entry, index.sources)
+        outcomes.append(_decode(entry, rel, data) if ok and entry is not None else None)
+    missing = [n for n, outcome in enumerate(outcomes) if outcome is None]
+    for n, outcome in zip(missing, _check_files([contents[n] for n in missing], root, result, jobs)):
+        outcomes[n] = outcome
         key = keys[n]
-        if record is not None and key is not None:
-            store.put(key, record)
-    for (rel, data), record in zip(contents, records):
-        applied = record is not None and _apply(record, rel, data, result)
-        if not applied:
-            # Needs the run's closest-passage budget, or an entry that would not apply: checked here,
-            # in file order, as if nothing were cached.
-            parsed = read_claims_file(root, rel, data)
-            files[rel] = parsed.node
-            claims.extend(parsed.claims)
-            problems.extend(parsed.problems)
-            problems.extend(_no_claims(parsed))
-            for claim in parsed.claims:
-                problems.extend(_check_claim(claim, result))
+        if outcome is not None and key is not None and store.enabled:
+            store.put(key, _encode(outcome))
+    for (rel, data), outcome in zip(contents, outcomes):
+        if outcome is None:
+            # A quote not found needs the run's closest-passage budget: checked here, in file order,
+            # as if nothing were cached.
+            outcome = _file_checked(root, rel, data, result, budget=True)
+            assert outcome is not None
+        files[rel] = outcome.parsed.node
+        claims.extend(outcome.parsed.claims)
+        problems.extend(outcome.problems)
+        result.places.update(outcome.places)
+        result.quantities.update(outcome.quantities)
+    del contents, outcomes
     result.cache_hits = store.hits
 
     seen: dict[str, Claim] = {}
@@ -164,34 +164,60 @@ class _NeedsBudget(Exception):
     """A quote was not found: its message depends on the run's closest-passage budget."""
 
 
-def _record(
-    root: Path, rel: str, data: bytes | Refusal, sources: dict[str, Source], vocabulary: Vocabulary
-) -> dict[str, Any] | None:
-    """Everything one claims file yields on its own, as JSON data; None when it needs the run's budget."""
+@dataclass
+class _FileChecked:
+    """Everything one claims file yields on its own."""
+
+    parsed: ClaimsFile
+    problems: list[Problem]
+    places: dict[str, Place]
+    quantities: dict[str, quantity.Quantity]
+    deps: list[list[Any]]  # [source id, present, usable, sha256 of its bytes] for each source cited
+
+
+def _file_checked(
+    root: Path, rel: str, data: bytes | Refusal, result: CheckResult, budget: bool = False
+) -> _FileChecked | None:
+    """Check one claims file on its own; None when a quote is not found and `budget` is off."""
     parsed = read_claims_file(root, rel, data)
-    scratch = CheckResult(root, sources, vocabulary, parsed.claims, [], closest_searches_left=None)
+    scratch = CheckResult(
+        root,
+        result.sources,
+        result.vocabulary,
+        parsed.claims,
+        [],
+        closest_searches_left=result.closest_searches_left if budget else None,
+    )
     found = [*parsed.problems, *_no_claims(parsed)]
     try:
         for claim in parsed.claims:
             found.extend(_check_claim(claim, scratch))
     except _NeedsBudget:
         return None
+    if budget:
+        result.closest_searches_left = scratch.closest_searches_left
     deps = []
     for sid in sorted({c.source for c in parsed.claims}):
-        s = sources.get(sid)
+        s = result.sources.get(sid)
         deps.append([sid, s is not None, s is not None and s.usable, s.digest if s is not None else None])
+    return _FileChecked(parsed, found, scratch.places, scratch.quantities, deps)
+
+
+def _encode(checked: _FileChecked) -> dict[str, Any]:
+    """As JSON data, for the cache and for sending between processes."""
+    parsed = checked.parsed
     return {
         "parsed": parsed.node is not None,
         "fast": parsed.plain is not None,
-        "problems": [[p.path, p.line, p.column, p.code, p.message] for p in found],
+        "problems": [[p.path, p.line, p.column, p.code, p.message] for p in checked.problems],
         "claims": [
             [c.position, c.id, c.source, c.quote, c.subject, c.property, c.as_written, c.unit]
             + [c.as_of, c.as_of_text, c.occurrence, c.note]
             for c in parsed.claims
         ],
-        "places": [[cid, p.line, p.column, p.end_line, p.end_column] for cid, p in scratch.places.items()],
-        "quantities": [[cid, encode(q)] for cid, q in scratch.quantities.items()],
-        "deps": deps,
+        "places": [[cid, p.line, p.column, p.end_line, p.end_column] for cid, p in checked.places.items()],
+        "quantities": [[cid, encode(q)] for cid, q in checked.quantities.items()],
+        "deps": checked.deps,
     }
 
 
@@ -203,19 +229,16 @@ def _deps_hold(entry: dict[str, Any], sources: dict[str, Source]) -> bool:
     try:
         for sid, present, usable, sha in entry["deps"]:
             s = sources.get(sid)
-            if [s is not None, s is not None and s.usable, s.digest if s is not None else None] != [
-                present,
-                usable,
-                sha,
-            ]:
+            now = [s is not None, s is not None and s.usable, s.digest if s is not None else None]
+            if now != [present, usable, sha]:
                 return False
     except (KeyError, TypeError, ValueError):
         return False
     return True
 
 
-def _apply(record: dict[str, Any], rel: str, data: bytes | Refusal, result: CheckResult) -> bool:
-    """Add one file's record to the result; False (and nothing added) when it does not fit."""
+def _decode(record: dict[str, Any], rel: str, data: bytes | Refusal) -> _FileChecked | None:
+    """The inverse of `_encode`, with positions on demand from the file's bytes; None if it does not fit."""
     try:
         tree = LazyTree(data, rel, strict=bool(record["fast"])) if isinstance(data, bytes) else None
         claims = [
@@ -245,14 +268,10 @@ def _apply(record: dict[str, Any], rel: str, data: bytes | Refusal, result: Chec
         places = {cid: Place(a, b, c, d) for cid, a, b, c, d in record["places"]}
         quantities = {cid: decode(q, _CLASSES) for cid, q in record["quantities"]}
         node = ProxyNode(tree, ()) if record["parsed"] and tree is not None else None
+        parsed = ClaimsFile(rel, claims, [], node)
+        return _FileChecked(parsed, found, places, quantities, record["deps"])
     except (KeyError, TypeError, ValueError, AttributeError):
-        return False
-    result.files[rel] = node
-    result.claims.extend(claims)
-    result.problems.extend(found)
-    result.places.update(places)
-    result.quantities.update(quantities)
-    return True
+        return None
 
 
 # --- both cores -------------------------------------------------------------------------------------
@@ -260,7 +279,7 @@ def _apply(record: dict[str, Any], rel: str, data: bytes | Refusal, result: Chec
 # Below this many bytes of claims files to check, a second process costs more than it saves (measured
 # with benchmarks/run.py on a 2-core machine: README, "Speed").
 PARALLEL_MIN_BYTES = 2_000_000
-_WORKER: tuple[Path, dict[str, Source], Vocabulary] | None = None
+_WORKER: tuple[Path, CheckResult] | None = None
 
 
 def _jobs(jobs: int | None, size: int) -> int:
@@ -274,32 +293,33 @@ def _jobs(jobs: int | None, size: int) -> int:
     return min(os.cpu_count() or 1, 8)
 
 
-def _records(
-    contents: list[tuple[str, bytes | Refusal]],
-    root: Path,
-    sources: dict[str, Source],
-    vocabulary: Vocabulary,
-    jobs: int | None,
-) -> list[dict[str, Any] | None]:
+def _check_files(
+    contents: list[tuple[str, bytes | Refusal]], root: Path, result: CheckResult, jobs: int | None
+) -> list[_FileChecked | None]:
     size = sum(len(data) for _, data in contents if isinstance(data, bytes))
     processes = _jobs(jobs, size)
     if processes == 1 or len(contents) < 2:
-        return [_record(root, rel, data, sources, vocabulary) for rel, data in contents]
+        return [_file_checked(root, rel, data, result) for rel, data in contents]
     global _WORKER
     # Forked workers share the sources and vocabulary already loaded (copy on write); each checks
     # whole files and sends back their records, the same JSON data the cache holds.
-    _WORKER = (root, sources, vocabulary)
+    _WORKER = (root, result)
     try:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
-            return pool.map(_worker, contents, chunksize=max(1, len(contents) // (processes * 4)))
+            records = pool.map(_worker, contents, chunksize=max(1, len(contents) // (processes * 4)))
     finally:
         _WORKER = None
+    return [
+        None if record is None else _decode(record, rel, data)
+        for (rel, data), record in zip(contents, records)
+    ]
 
 
 def _worker(item: tuple[str, bytes | Refusal]) -> dict[str, Any] | None:
     assert _WORKER is not None
-    root, sources, vocabulary = _WORKER
-    return _record(root, item[0], item[1], sources, vocabulary)
+    root, result = _WORKER
+    checked = _file_checked(root, item[0], item[1], result)
+    return None if checked is None else _encode(checked)
 
 
 # Reports a problem at a field of the claim: add(field, code, message).

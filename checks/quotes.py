@@ -14,8 +14,8 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from array import array
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 
 MIN_QUOTE_LENGTH = 10  # characters after canonicalisation
@@ -68,24 +68,26 @@ class _Segment:
     """
 
     def __init__(self, lines: list[str], first_line: int, line_starts: list[int]) -> None:
-        text = "\n".join(lines)
-        base = line_starts[first_line - 1]
-        words: list[str] = []
-        self.word_canon = array("q")
-        self.word_file = array("q")
-        at = 0
-        for match in _WORD.finditer(text):
-            word = match.group()
-            self.word_canon.append(at)
-            self.word_file.append(base + match.start())
-            words.append(word)
-            at += len(word) + 1
-        self.text = " ".join(words)
+        self._raw = "\n".join(lines)
+        self._base = line_starts[first_line - 1]
+        # str.split() splits exactly where _WORD's \S+ runs end (both use str.isspace).
+        self.text = " ".join(self._raw.split())
+        self._map: tuple[list[int], list[int]] | None = None
+
+    def _word_map(self) -> tuple[list[int], list[int]]:
+        """Built on the first position asked (issue 11: a body only searched needs none)."""
+        if self._map is None:
+            base = self._base
+            word_file = [base + m.start() for m in _WORD.finditer(self._raw)]
+            word_canon = list(accumulate((len(w) + 1 for w in self.text.split(" ")), initial=0))
+            self._map = (word_canon[:-1] if self.text else [], word_file)
+        return self._map
 
     def offset(self, k: int) -> int:
         """The offset in the (NFC) file text of canonical character k."""
-        i = bisect_right(self.word_canon, k) - 1
-        return self.word_file[i] + (k - self.word_canon[i])
+        word_canon, word_file = self._word_map()
+        i = bisect_right(word_canon, k) - 1
+        return word_file[i] + (k - word_canon[i])
 
 
 class Body:
