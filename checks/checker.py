@@ -9,9 +9,10 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from .quotes import (
     Place,
     canonical,
 )
-from .resolutions import RESOLUTIONS, check_resolutions, load_resolutions
+from .resolutions import RESOLUTIONS, Resolution, check_resolutions, load_resolutions
 from .schemas import did_you_mean
 from .sources import INDEX, Source, load_sources
 from .times import parse_as_of
@@ -52,8 +53,10 @@ class CheckResult:
     places: dict[str, Place] = field(default_factory=dict)
     # The quantity read from each claim's figure.
     quantities: dict[str, quantity.Quantity] = field(default_factory=dict)
-    # The comparison of the figures (checks.compare), with the editors' resolutions applied.
-    groups: list[Group] = field(default_factory=list)
+    # The comparison of the figures (checks.compare), with the editors' resolutions applied: see
+    # `groups`, computed on first use (`claims check` compares only what the resolutions name).
+    computed_groups: list[Group] | None = None
+    resolutions: dict[str, Resolution] = field(default_factory=dict)
     # Closest-passage searches still allowed in this run: a bound on the work hundreds of near-miss
     # quotes can cause, counted (not timed) so that the output stays deterministic. None while one
     # file is checked on its own (a cache entry, a worker process): a quote not found then sends the
@@ -61,6 +64,16 @@ class CheckResult:
     closest_searches_left: int | None = MAX_CLOSEST_SEARCHES
     # Claims files whose results came from .claims_cache/ (checks.cache) in this run.
     cache_hits: int = 0
+
+    @property
+    def groups(self) -> list[Group]:
+        if self.computed_groups is None:
+            self.computed_groups = compare(self, self.resolutions)
+        return self.computed_groups
+
+    @groups.setter
+    def groups(self, groups: list[Group]) -> None:
+        self.computed_groups = groups
 
     @property
     def failed(self) -> bool:
@@ -142,14 +155,28 @@ def _check(root: Path, use_cache: bool, jobs: int | None) -> CheckResult:
     resolutions = load_resolutions(root)
     files[RESOLUTIONS] = resolutions.node
     problems.extend(resolutions.problems)
-    result.groups = compare(result, resolutions.by_group)
-    problems.extend(check_resolutions(resolutions, result.groups))
+    result.resolutions = resolutions.by_group
+    problems.extend(check_resolutions(resolutions, _groups_named(result, resolutions.by_group)))
     problems.sort(key=Problem.sort_key)
     return result
 
 
+def _groups_named(result: CheckResult, resolutions: dict[str, Resolution]) -> list[Group]:
+    """The groups of the things the resolutions name, compared alone (a thing's groups depend only on
+    its own claims); all groups when a resolution names no group of those (its message then suggests
+    the closest of all conflicts)."""
+    things = set()
+    for key in resolutions:
+        subject, _, prop = re.sub(r"\[[^\]]*\]$", "", key.partition("@")[0]).partition("/")
+        things.add((subject, prop))
+    named = [c for c in result.claims if (c.subject, c.property) in things]
+    groups = compare(replace(result, claims=named, computed_groups=None), resolutions)
+    keys = {g.key for g in groups}
+    return groups if all(key in keys for key in resolutions) else result.groups
+
+
 def _no_claims(parsed: ClaimsFile) -> list[Problem]:
-    if parsed.plain is not None and parsed.plain["claims"]:
+    if parsed.fast and parsed.claims:  # valid, so every item of the list is a claim
         return []  # read by the fast path, and not empty: ask no position
     items = parsed.node.get("claims") if parsed.node is not None else None
     if items is not None and items.value == []:
@@ -208,7 +235,7 @@ def _encode(checked: _FileChecked) -> dict[str, Any]:
     parsed = checked.parsed
     return {
         "parsed": parsed.node is not None,
-        "fast": parsed.plain is not None,
+        "fast": parsed.fast,
         "problems": [[p.path, p.line, p.column, p.code, p.message] for p in checked.problems],
         "claims": [
             [c.position, c.id, c.source, c.quote, c.subject, c.property, c.as_written, c.unit]
@@ -268,7 +295,7 @@ def _decode(record: dict[str, Any], rel: str, data: bytes | Refusal) -> _FileChe
         places = {cid: Place(a, b, c, d) for cid, a, b, c, d in record["places"]}
         quantities = {cid: decode(q, _CLASSES) for cid, q in record["quantities"]}
         node = ProxyNode(tree, ()) if record["parsed"] and tree is not None else None
-        parsed = ClaimsFile(rel, claims, [], node)
+        parsed = ClaimsFile(rel, claims, [], node, fast=bool(record["fast"]))
         return _FileChecked(parsed, found, places, quantities, record["deps"])
     except (KeyError, TypeError, ValueError, AttributeError):
         return None

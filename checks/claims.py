@@ -56,8 +56,8 @@ class ClaimsFile:
     claims: list[Claim] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     node: Node | None = None
-    # The file's plain data when the fast path read it (checks.fastyaml); positions are then on demand.
-    plain: dict[str, Any] | None = None
+    # Read by the fast path (checks.fastyaml): valid, and positions are on demand.
+    fast: bool = False
     data: bytes = b""  # the bytes read, for content-keyed caching
 
 
@@ -82,7 +82,7 @@ def read_claims_file(root: Path, file: Path | str, data: bytes | Refusal | None 
     if loaded.node is None:
         return result
     if loaded.tree is not None:  # the fast path: valid, so every claim is a mapping of the right types
-        result.plain = loaded.plain
+        result.fast = True
         for n, values in enumerate(loaded.plain["claims"]):
             claim = _claim(values, ProxyNode(loaded.tree, ("claims", n)), rel, n)
             if claim is not None:

@@ -223,7 +223,7 @@ def load_file(
             text = None
         plain = fast_load(text) if text is not None else None
         if plain is not None and _fast(schema_name).is_valid(plain):
-            tree = LazyTree(text, rel)
+            tree = LazyTree(data, rel)  # the bytes, not the text: half the memory until asked
             node = lazy_nodes(plain, tree) if nodes else ProxyNode(tree, ())
             return Loaded(node, [], True, plain, tree, data)
     parsed = read_yaml(data, rel)
