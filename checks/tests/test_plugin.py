@@ -11,18 +11,13 @@ from .conftest import BASE_REGISTRY
 
 pytest_plugins = ["pytester"]
 
-# The test registry (checks/tests/registry) gives one test per registry file, as a whole ("(file)"), one
-# per claim and one per source, and one for the committed report:
-#   schema/vocabulary.yaml::(file)                                          1
-#   seeds/sources.yaml::(file), seeds/sources.yaml::sample-2024-01-02       2
-#   claims/sample.yaml::(file), claims/sample.yaml::sample-staff-at-founding 2
-#   reports/conflicts.md::current                                           1
+# The test registry (checks/tests/registry) gives one test per registry file ("(file)": the file and
+# every entry in it without a test of its own), one per failing claim or source, and one for the
+# committed report. Clean, it is:
 CLEAN_ITEMS = [
     "registry/claims/sample.yaml::(file)",
-    "registry/claims/sample.yaml::sample-staff-at-founding",
     "registry/schema/vocabulary.yaml::(file)",
     "registry/seeds/sources.yaml::(file)",
-    "registry/seeds/sources.yaml::sample-2024-01-02",
     "registry/reports/conflicts.md::current",
 ]
 
@@ -64,12 +59,12 @@ def test_broken_claim_fails_alone_at_its_yaml_line(pytester: pytest.Pytester, re
     claims.write_text(text.replace("출범했다. 출범 당시", "출범했다, 출범 당시"), encoding="utf-8")
     result = run(pytester, registry)
     # The report cannot be regenerated from a registry with problems: it is skipped, not failed.
-    result.assert_outcomes(passed=4, failed=1, skipped=1)
+    result.assert_outcomes(passed=3, failed=1, skipped=1)
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines(
         [
             "FAILED registry/claims/sample.yaml::sample-staff-at-founding*",
-            "*1 failed, 4 passed, 1 skipped*",
+            "*1 failed, 3 passed, 1 skipped*",
         ]
     )
     # The failure shows the problem exactly as `claims check` prints it, located in the YAML file.
@@ -117,11 +112,12 @@ def test_each_broken_claim_is_its_own_failure(pytester: pytest.Pytester, registr
         encoding="utf-8",
     )
     result = run(pytester, registry)
-    # 6 clean items, plus more.yaml's (file) and its 3 claims; the report item is skipped.
-    result.assert_outcomes(passed=7, failed=2, skipped=1)
+    # 3 clean files, more.yaml's (file) with its good claim, its 2 broken claims; the report is skipped.
+    result.assert_outcomes(passed=4, failed=2, skipped=1)
+    assert "sample-staff-good" not in result.stdout.str()  # clean: it passes with its file
     result.stdout.fnmatch_lines(
         [
-            "*LOCATION registry/claims/more.yaml::sample-staff-good registry/claims/more.yaml 1 passed",
+            "*LOCATION registry/claims/more.yaml::(file) registry/claims/more.yaml 0 passed",
             "*LOCATION registry/claims/more.yaml::sample-staff-bad-unit registry/claims/more.yaml 8 failed",
             "*LOCATION registry/claims/more.yaml::sample-staff-bad-subject registry/claims/more.yaml 15 failed",
         ]
@@ -134,8 +130,8 @@ def test_file_level_problem_fails_the_file_item(pytester: pytest.Pytester, regis
     (registry / "claims" / "broken.yaml").write_text("claims:\n  - id: a\n   source: b\n", encoding="utf-8")
     (registry / "seeds" / "extra.txt").write_text("색인에 없는 기사\n", encoding="utf-8")
     result = run(pytester, registry)
-    # The five clean registry items pass; the report item is skipped.
-    result.assert_outcomes(passed=5, failed=2, skipped=1)
+    # The three clean registry files pass; the report item is skipped.
+    result.assert_outcomes(passed=3, failed=2, skipped=1)
     result.stdout.fnmatch_lines(
         [
             "FAILED registry/claims/broken.yaml::(file)*",
