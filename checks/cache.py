@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
+import marshal
 import os
 import secrets
 import stat
@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = ".claims_cache"
-FORMAT = "1"
+FORMAT = "2"
 _MAX_ENTRY_BYTES = 64 * 1024 * 1024
 # The libraries whose versions can change a result: parsing, validation, tables.
 _LIBRARIES = ("PyYAML", "yaml-rs", "jsonschema", "jsonschema-rs", "tabulate")
@@ -50,6 +50,11 @@ def program_key() -> str:
     """The sha256 of everything of the program that decides a result."""
     from .schemas import SCHEMA_DIR
 
+    return package_key(_PACKAGE, Path(SCHEMA_DIR))
+
+
+def package_key(package: Path, schema_dir: Path) -> str:
+    """The key of a copy of the package and its schemas (see `program_key`)."""
     h = hashlib.sha256()
     h.update(f"format {FORMAT}\npython {sys.version}\nunicode {unicodedata.unidata_version}\n".encode())
     for name in _LIBRARIES:
@@ -58,11 +63,13 @@ def program_key() -> str:
         except metadata.PackageNotFoundError:
             version = "absent"
         h.update(f"{name} {version}\n".encode())
-    files = sorted(_PACKAGE.rglob("*.py")) + sorted(Path(SCHEMA_DIR).glob("*.json"))
-    for path in files:
-        if "tests" in path.relative_to(_PACKAGE.parent).parts:
-            continue  # the tests do not decide results
-        h.update(str(path.relative_to(_PACKAGE.parent)).encode() + b"\0")
+    # The tests do not decide results; every other module and every schema does.
+    modules = sorted(p for p in package.rglob("*.py") if "tests" not in p.relative_to(package).parts)
+    for path in modules:
+        h.update(b"checks/" + path.relative_to(package).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    for path in sorted(schema_dir.glob("*.json")):
+        h.update(b"schema/" + path.name.encode() + b"\0")
         h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
 
@@ -125,7 +132,7 @@ class Cache:
         return True
 
     def _path(self, key: str) -> str:
-        return os.path.join(self.folder, key[:2], key + ".json")
+        return os.path.join(self.folder, key[:2], key + ".entry")
 
     def get(self, key: str) -> dict[str, Any] | None:
         if not self.enabled:
@@ -152,13 +159,15 @@ class Cache:
             return None
         finally:
             os.close(fd)
-        signature, _, body = data.partition(b"\n")
+        signature, body = data[:64], data[65:]
         expected = hmac.new(self.secret, key.encode() + b"\0" + body, hashlib.sha256).hexdigest().encode()
         if len(data) > _MAX_ENTRY_BYTES or not hmac.compare_digest(signature, expected):
             return None
         try:
-            entry = json.loads(body)
-        except ValueError:
+            # marshal, not pickle: it builds only plain values (no code runs), and only bodies this
+            # machine signed reach it; several times faster than JSON at 10,000 entries.
+            entry = marshal.loads(body)
+        except (ValueError, EOFError, TypeError):
             return None
         return entry if isinstance(entry, dict) else None
 
@@ -166,7 +175,7 @@ class Cache:
         if not self.enabled:
             return
         assert self.secret is not None
-        body = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+        body = marshal.dumps(entry)
         signature = hmac.new(self.secret, key.encode() + b"\0" + body, hashlib.sha256).hexdigest().encode()
         path = self._path(key)
         try:

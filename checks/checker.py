@@ -10,6 +10,7 @@ import gc
 import multiprocessing
 import os
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -224,6 +225,10 @@ def _file_checked(
         return None
     if budget:
         result.closest_searches_left = scratch.closest_searches_left
+    for sid in {c.source for c in parsed.claims}:
+        s = result.sources.get(sid)
+        if s is not None and s.usable and "body" in s.__dict__:  # a Body built (cached_property)
+            s.body.forget_positions()
     deps = []
     for sid in sorted({c.source for c in parsed.claims}):
         s = result.sources.get(sid)
@@ -265,6 +270,22 @@ def _deps_hold(entry: dict[str, Any], sources: dict[str, Source]) -> bool:
     return True
 
 
+# A figure's quantity is a pure function of its text (checks.quantity): one object per distinct text.
+_QUANTITIES: dict[str, quantity.Quantity] = {}
+
+
+def _quantity(data: Any) -> quantity.Quantity:
+    text = data["fields"]["text"]
+    known = _QUANTITIES.get(text) if isinstance(text, str) else None
+    if known is None:
+        known = decode(data, _CLASSES)
+        if not isinstance(known, quantity.Quantity):
+            raise ValueError("not a quantity")
+        if len(_QUANTITIES) < 65536:
+            _QUANTITIES[text] = known
+    return known
+
+
 def _decode(record: dict[str, Any], rel: str, data: bytes | Refusal) -> _FileChecked | None:
     """The inverse of `_encode`, with positions on demand from the file's bytes; None if it does not fit."""
     try:
@@ -272,12 +293,12 @@ def _decode(record: dict[str, Any], rel: str, data: bytes | Refusal) -> _FileChe
         claims = [
             Claim(
                 cid,
-                source,
+                sys.intern(source),
                 quote,
-                subject,
-                prop,
+                sys.intern(subject),
+                sys.intern(prop),
                 as_written,
-                unit,
+                sys.intern(unit),
                 rel,
                 ProxyNode(tree, ("claims", n)) if tree is not None else None,  # type: ignore[arg-type]
                 as_of,
@@ -294,7 +315,7 @@ def _decode(record: dict[str, Any], rel: str, data: bytes | Refusal) -> _FileChe
             problem(path, line, col, code, message) for path, line, col, code, message in record["problems"]
         ]
         places = {cid: Place(a, b, c, d) for cid, a, b, c, d in record["places"]}
-        quantities = {cid: decode(q, _CLASSES) for cid, q in record["quantities"]}
+        quantities = {cid: _quantity(q) for cid, q in record["quantities"]}
         node = ProxyNode(tree, ()) if record["parsed"] and tree is not None else None
         parsed = ClaimsFile(rel, claims, [], node, fast=bool(record["fast"]))
         return _FileChecked(parsed, found, places, quantities, record["deps"])

@@ -68,7 +68,7 @@ class _Segment:
     word_file[i] + (k - word_canon[i]); a folded space maps to the first whitespace after its word.
     """
 
-    def __init__(self, lines: list[str], first_line: int, line_starts: list[int]) -> None:
+    def __init__(self, lines: list[str], first_line: int, line_starts: array[int]) -> None:
         self._lines = lines
         self._base = line_starts[first_line - 1]
         # str.split() splits exactly where _WORD's \S+ runs end (both use str.isspace).
@@ -104,11 +104,16 @@ class Body:
     ) -> None:
         """`lines`, when given, are `nfc_lines(file_text)` already computed (see `Source.lines`)."""
         lines = nfc_lines(file_text) if lines is None else lines
-        self._line_starts = [0]
-        for line in lines[:-1]:
-            self._line_starts.append(self._line_starts[-1] + len(line) + 1)
+        # Machine integers: 10,000 articles' line offsets as Python ints would take tens of MiB.
+        self._line_starts = array("q", accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
         self.segments = [_Segment(lines[a - 1 : b], a, self._line_starts) for a, b in body_lines]
         self._gram_cache: dict[int, dict[str, list[int]]] = {}
+
+    def forget_positions(self) -> None:
+        """Drop the word maps built to place quotes (rebuilt if asked again): a registry's claims
+        files are checked one after the other, and most cite one article (issue 11: memory)."""
+        for seg in self.segments:
+            seg._map = None
 
     def find(self, quote: str) -> bool:
         q = canonical(quote)

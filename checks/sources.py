@@ -278,7 +278,9 @@ _SPACE = re.compile(r"\s+")
 def _check_evidence(source: Source, entry: Node, problems: list[Problem]) -> None:
     """What the index says is printed must be printed: the headline in the body, the rest in the file."""
     assert source.text is not None
-    flat_file = _SPACE.sub(" ", source.text)
+    # Whitespace runs folded as _SPACE.sub would (\s is str.isspace for str patterns), ends dropped
+    # (the values looked for are stripped): str.split is several times faster at 10,000 articles.
+    flat_file = " ".join(source.text.split())
     checks = [
         ("headline", True),
         ("published_evidence", False),
