@@ -63,6 +63,14 @@ def _fast(name: str) -> Any:
     return jsonschema_rs.validator_for(schema, validate_formats=True)
 
 
+def _fast_valid(schema_name: str, instance: Any) -> bool:
+    """jsonschema-rs's verdict; False (the slow path then decides) when it raises."""
+    try:
+        return bool(_fast(schema_name).is_valid(instance))
+    except Exception:  # noqa: BLE001 -- whatever the fast validator chokes on, the thorough one judges
+        return False
+
+
 def did_you_mean(word: str, choices: Any) -> str:
     if len(word) > 200:  # no key is this long; difflib would only spend time on it
         return ""
@@ -222,7 +230,7 @@ def load_file(
         except UnicodeDecodeError:
             text = None
         plain = fast_load(text) if text is not None else None
-        if plain is not None and _fast(schema_name).is_valid(plain):
+        if plain is not None and _fast_valid(schema_name, plain):
             tree = LazyTree(data, rel)  # the bytes, not the text: half the memory until asked
             node = lazy_nodes(plain, tree) if nodes else ProxyNode(tree, ())
             return Loaded(node, [], True, plain, tree, data)
