@@ -87,6 +87,13 @@ def check_path(root: Path, rel: str) -> tuple[str, os.stat_result] | Refusal:
             f"{rel} is {how} leading outside the registry; links may only lead to files inside it: "
             "copy the file into the registry instead",
         )
+    if real != path and any(part.startswith(".") for part in os.path.relpath(real, real_root).split(os.sep)):
+        # .git/, .env, .venv/...: not registry files, whatever a link calls them.
+        return Refusal(
+            "file-refused",
+            f"{rel} is a symbolic link to a hidden file or folder of the registry; links may only lead to "
+            "registry files: copy the file instead",
+        )
     try:
         status = os.stat(real)
     except OSError as exc:
@@ -171,6 +178,13 @@ def _long_line(data: bytes) -> tuple[int, int, int] | None:
             return line, len(head) + 1, end - start
         start, line = end + 1, line + 1
     return None
+
+
+def folder_inside(root: Path, folder: str) -> bool:
+    """Whether `folder` is a folder whose real path lies inside the root (its listing may be shown)."""
+    real_root = os.path.realpath(root)
+    path = os.path.join(real_root, folder)
+    return os.path.isdir(path) and _inside(os.path.realpath(path), real_root)
 
 
 def walk(root: Path, folder: str, suffixes: tuple[str, ...]) -> tuple[list[str], list[Refusal]]:

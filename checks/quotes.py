@@ -19,6 +19,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
+from .homoglyphs import invisible, look_alike_text, named
+
 MIN_QUOTE_LENGTH = 10  # characters after canonicalisation
 MAX_QUOTE_CHARS = 2_000  # as schema/claims.schema.json says (quote maxLength); longer ones are not searched
 MAX_FIGURE_CHARS = 200  # as schema/claims.schema.json says (as_written maxLength)
@@ -251,6 +253,16 @@ class Difference:
     article: str
 
     def describe(self) -> str:
+        at = f"at quote character {self.at}"
+        if look_alike_text(self.quote, self.article):
+            return (
+                f"{at}: the quote has {named(self.quote)} where the article has {named(self.article)}; "
+                "they look alike but are different characters"
+            )
+        if self.quote and not self.article and all(invisible(ch) for ch in self.quote):
+            return f"{at}: the quote adds an invisible {named(self.quote)}, not in the article"
+        if self.article and not self.quote and all(invisible(ch) for ch in self.article):
+            return f"{at}: the article has an invisible {named(self.article)} here, missing from the quote"
         if not self.article:
             return f"at quote character {self.at}: the quote adds {self.quote!r}, not in the article"
         if not self.quote:

@@ -22,6 +22,7 @@ from . import exactjson, files
 from .checker import CheckResult
 from .compare import RELATIONS, Group, Member
 from .quotes import canonical
+from .whole_figure import whole_figure_start
 
 REPORT = "reports/conflicts.md"
 REGENERATE = "claims report"
@@ -92,6 +93,30 @@ _MD_TABLE = str.maketrans(
 )
 
 
+# GitHub turns bare URLs (http://, www.), e-mail addresses, @mentions, #123 issue references and commit
+# hashes into live links: markdown autolinks first, then filters over the rendered text (so a backslash
+# escape, gone once rendered, does not stop a mention). An empty element splits the text where such a
+# link would start: shown as written, never linked. (Issue 10, class 7.)
+_BREAK = "<span></span>"
+_AUTOLINK = re.compile(
+    r"(?i)(?<=[a-z])(?=://)"  # http://, https://, ftp://: split before the ://
+    r"|(?<=www)(?=\.)"  # www.example.com: split before the dot
+    r"|(?<=@)(?=[a-z0-9])"  # @user, a@b.example
+    r"|(?<=#)(?<!&#)(?=[a-z0-9])"  # #123, owner/repo#123 (not an entity such as &#124;)
+)
+# A commit hash: 7 or more hex digits with at least one letter and one digit (plain numbers are left
+# be); broken every 6 digits, below the 7 GitHub needs.
+_HASH = re.compile(r"(?i)\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,}\b")
+
+
+def _unlinked(text: str) -> str:
+    def broken(m: re.Match[str]) -> str:
+        h = m.group()
+        return _BREAK.join(h[i : i + 6] for i in range(0, len(h), 6))
+
+    return _HASH.sub(broken, _AUTOLINK.sub(_BREAK, text))
+
+
 def md(text: str) -> str:
     """Registry text made inert for a markdown table cell or a paragraph on GitHub."""
     text = _WHITESPACE.sub(" ", text)
@@ -100,7 +125,7 @@ def md(text: str) -> str:
         text = "".join(
             f"U+{ord(ch):04X}" if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") else ch for ch in text
         )
-    return text.translate(_MD_TABLE)
+    return _unlinked(text.translate(_MD_TABLE))
 
 
 def quote_cell(m: Member) -> str:
@@ -108,6 +133,8 @@ def quote_cell(m: Member) -> str:
     followed by a letter, as in `(약 1200억원)의`)."""
     quote, fig = canonical(m.claim.quote), canonical(m.claim.as_written)
     at = quote.find(fig)
+    if at >= 0 and quote.find(fig, at + 1) >= 0:  # twice: not the 28명 inside an earlier 128명
+        at = whole_figure_start(quote, fig, m.claim.unit)
     if at < 0:
         return md(quote)
     return f"{md(quote[:at])}<b>{md(fig)}</b>{md(quote[at + len(fig) :])}"

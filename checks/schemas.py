@@ -166,11 +166,35 @@ def _problems_for(error: jsonschema.ValidationError, root: Node, path: str) -> l
         # A key of the wrong form: point at the key itself, not at its mapping.
         line, col = target.keys.get(error.instance, (node_line, node_col)) if found else (node_line, node_col)
         return [problem(path, line, col, "invalid-value", f"{_where(at)}: key {_brief(error)}")]
+    if not at:
+        # The file is not even a mapping: perhaps not a registry file at all (a link to another file).
+        # Say what it is without showing any of it.
+        return [
+            problem(
+                path,
+                node_line,
+                node_col,
+                "invalid-value",
+                f"the file holds {_kind(error.instance)}, not a mapping",
+            )
+        ]
     hint = ""
     description = error.schema.get("description") if isinstance(error.schema, dict) else None
     if description:
         hint = f"; expected {description}"
     return [problem(path, node_line, node_col, "invalid-value", f"{_where(at)}: {_brief(error)}{hint}")]
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    return "nothing" if value is None else "a mapping"
 
 
 def _brief(error: jsonschema.ValidationError) -> str:

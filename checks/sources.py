@@ -14,7 +14,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from .files import Refusal, read_bytes
+from .files import Refusal, folder_inside, read_bytes
 from .problems import Problem, problem
 from .quotes import Body, nfc_lines
 from .schemas import load_file
@@ -92,7 +92,8 @@ def load_sources(root: Path) -> SourceIndex:
             continue
         index.sources[source.id] = source
     seeds = root / SEEDS
-    for path in sorted(seeds.iterdir()) if seeds.is_dir() else []:
+    # A seeds/ folder linked out of the registry is not listed: its file names are not ours to show.
+    for path in sorted(seeds.iterdir()) if folder_inside(root, SEEDS) else []:
         if path.is_file() and path.name != Path(INDEX).name and path.name not in indexed_files:
             if path.name.startswith("."):
                 continue

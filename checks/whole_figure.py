@@ -22,6 +22,7 @@ are the time reader's: for them too only the digit boundaries are checked here.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from . import quantity
 
@@ -49,6 +50,15 @@ def _touches_a_digit(text: str, start: int, end: int) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def _read(figure: str) -> quantity.Quantity | None:
+    """The figure as written, read alone (figures repeat across claims: read each once)."""
+    try:
+        return quantity.read_quantity(unicodedata.normalize("NFC", figure))
+    except quantity.NotAFigure:
+        return None
+
+
 def _same(a: quantity.Quantity, b: quantity.Quantity) -> bool:
     return (a.value, a.low, a.high, a.low_inclusive, a.high_inclusive, a.unit) == (
         b.value,
@@ -63,6 +73,19 @@ def _same(a: quantity.Quantity, b: quantity.Quantity) -> bool:
 def whole_figure_problem(quote: str, figure: str, unit: str) -> str | None:
     """None when `figure` stands whole in `quote` (both canonical, NFC); else what the quote's figure
     actually is, for the message. Assumes `figure` occurs in `quote` as a substring."""
+    found = _whole(quote, figure, unit)
+    return found if isinstance(found, str) else None
+
+
+def whole_figure_start(quote: str, figure: str, unit: str) -> int:
+    """Where in `quote` the figure stands whole (the occurrence the claim means, e.g. to show it in
+    bold: not the `28명` inside an earlier `128명`); the first occurrence when none does, -1 if none."""
+    found = _whole(quote, figure, unit) if figure in quote else None
+    return found if isinstance(found, int) else quote.find(figure)
+
+
+def _whole(quote: str, figure: str, unit: str) -> int | str:
+    """The start of the first occurrence standing whole, or the message saying why none does."""
     starts = []
     i = quote.find(figure)
     while i != -1:
@@ -70,13 +93,10 @@ def whole_figure_problem(quote: str, figure: str, unit: str) -> str | None:
         i = quote.find(figure, i + 1)
     bounded = [s for s in starts if not _touches_a_digit(quote, s, s + len(figure))]
     if unit == "date":
-        return None if bounded else _digit_message(quote, figure, starts[0])
+        return bounded[0] if bounded else _digit_message(quote, figure, starts[0])
     found = quantity.find_quantities(quote)
     figures = [part for q in found for part in (q, q.paired) if part is not None]
-    try:
-        own: quantity.Quantity | None = quantity.read_quantity(unicodedata.normalize("NFC", figure))
-    except quantity.NotAFigure:
-        own = None
+    own = _read(figure)
     met: list[quantity.Quantity] = []
     for s in starts:
         e = s + len(figure)
@@ -85,11 +105,11 @@ def whole_figure_problem(quote: str, figure: str, unit: str) -> str | None:
             if s in bounded:
                 # No figure the reader knows here, or the figure cannot be read at all: the
                 # figure-reading check (checks.checker) says what it makes of it.
-                return None
+                return s
             continue
         inside = [q for q in around if q.start <= s and e <= q.end]
         if s in bounded and own is not None and any(_same(own, q) for q in inside):
-            return None
+            return s
         met.extend(q for q in around if q not in met)
     if not met:
         return _digit_message(quote, figure, starts[0])

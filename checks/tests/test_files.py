@@ -283,3 +283,38 @@ def test_json_report_of_an_outside_link_names_only_the_path(
     _status, out, _ = _run(capsys, "check", "--root", str(root), "--format", "json")
     messages = [p["message"] for p in json.loads(out)["problems"] if p["code"] == "file-refused"]
     assert messages and all("outside the registry" in m for m in messages)
+
+
+def test_a_link_to_a_hidden_file_inside_the_root_is_refused(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text(f"TOKEN={SECRET}\n")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text(SECRET)
+    (tmp_path / "a.yaml").symlink_to(".env")
+    (tmp_path / "b.yaml").symlink_to(".git/config")
+    for rel in ("a.yaml", "b.yaml"):
+        refused = read_bytes(tmp_path, rel)
+        assert isinstance(refused, Refusal) and "hidden" in refused.message
+
+
+def test_a_file_that_is_not_a_mapping_is_not_echoed(make_registry: MakeRegistry) -> None:
+    root = make_registry({"claims/notes.yaml": f"{SECRET} is the password\n"})
+    [p] = [p for p in check(root).problems if p.path == "claims/notes.yaml"]
+    assert (p.line, p.column, p.code) == (1, 1, "invalid-value")
+    assert SECRET not in p.message and p.message == "the file holds text, not a mapping"
+
+
+def test_a_seeds_folder_linked_outside_is_not_listed(make_registry: MakeRegistry, tmp_path: Path) -> None:
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / f"{SECRET}.txt").write_text("x")
+    root = make_registry()
+    for p in (root / "seeds").iterdir():
+        (outside / p.name).write_bytes(p.read_bytes())
+        p.unlink()
+    (root / "seeds").rmdir()
+    (root / "seeds").symlink_to(outside)
+    problems = check(root).problems
+    assert ("seeds/sources.yaml", 0, 0, "file-refused") in [
+        (p.path, p.line, p.column, p.code) for p in problems
+    ]
+    assert not any(SECRET in p.text() for p in problems)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
+import os
+import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,7 @@ from hypothesis import strategies as st
 
 from checks import cli, inert
 from checks.problems import problem
+from checks.report import md
 
 from .conftest import MakeRegistry
 
@@ -120,3 +125,79 @@ def test_problem_text_is_inert_but_problem_keeps_the_value() -> None:
 def test_long_values_are_cut_in_text() -> None:
     shown = inert.terminal("x" * 5000)
     assert len(shown) < 2100 and shown.endswith("…(+3,000 characters)")
+
+
+# --- markdown: nothing GitHub would turn into a link ------------------------------------------------------
+
+# What GitHub links in rendered text: URLs, www., e-mail addresses, @mentions, #123, commit hashes.
+_LINKABLE = re.compile(
+    r"(?i)[a-z]://|www\.|\w@\w|@[a-z0-9]|(?<!&)#[a-z0-9]|\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,}\b"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see https://evil.example/x?a=1 now",
+        "HTTP://EVIL.EXAMPLE and ftp://x.example",
+        "www.evil.example/login",
+        "mail a.b@evil.example",
+        "ping @octocat and @org/team",
+        "fixes #123, owner/repo#45, GH-6",
+        "commit 1a2b3c4d5e6f7a8b",
+        "<https://evil.example>",
+        "[click](https://evil.example)",
+    ],
+)
+def test_markdown_leaves_nothing_linkable(text: str) -> None:
+    shown = md(text)
+    assert not _LINKABLE.search(shown.replace("<span></span>", " ")), shown
+    # Read back without the breaks and the escapes, the text is as written.
+    assert html.unescape(re.sub(r"\\(.)", r"\1", shown.replace("<span></span>", ""))) == text
+
+
+def test_markdown_keeps_plain_figures_and_entities() -> None:
+    assert md("3600000000000원, 2024년, 80여명 | a") == "3600000000000원, 2024년, 80여명 &#124; a"
+
+
+def test_report_links_only_to_its_sources(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .test_report import registry as registry_fixture
+
+    root = registry_fixture.__wrapped__(tmp_path)  # type: ignore[attr-defined]
+    resolutions = root / "claims" / "resolutions.yaml"
+    text = resolutions.read_text(encoding="utf-8")
+    resolutions.write_text(
+        text.replace(
+            "범위가 다를 수 있다.", "See https://evil.example, www.evil.example, @octocat, #1, a@b.example."
+        ),
+        encoding="utf-8",
+    )
+    status, _, err = _run(capsys, "report", "--root", str(root))
+    assert status == 0, err
+    report = (root / "reports" / "conflicts.md").read_text(encoding="utf-8")
+    assert "See https<span></span>://evil.example" in report
+    # The only links are the report's own, to the lines of its articles.
+    links = re.findall(r"\]\(([^)]*)\)", report)
+    assert links and all(re.fullmatch(r"\.\./seeds/[A-Za-z0-9_.-]+#L\d+", link) for link in links), links
+    # Code spans (the group keys) are never linked; the rest holds nothing linkable.
+    assert not _LINKABLE.search(re.sub(r"\]\([^)]*\)|<span></span>|<!--.*?-->|`[^`]*`", " ", report))
+
+
+def test_claims_report_does_not_rewrite_an_unchanged_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from .test_report import registry as registry_fixture
+
+    root = registry_fixture.__wrapped__(tmp_path)  # type: ignore[attr-defined]
+    assert _run(capsys, "report", "--root", str(root))[0] == 0
+    path = root / "reports" / "conflicts.md"
+    os.chmod(path, 0o604)
+    stamp = path.stat().st_mtime_ns - 5 * 10**9
+    os.utime(path, ns=(stamp, stamp))
+    status, out, _ = _run(capsys, "report", "--root", str(root))
+    assert status == 0 and out.startswith("unchanged (not rewritten): reports/conflicts.md")
+    assert path.stat().st_mtime_ns == stamp and stat.S_IMODE(path.stat().st_mode) == 0o604
+    path.write_text("stale\n", encoding="utf-8")
+    assert _run(capsys, "report", "--root", str(root))[0] == 0
+    assert stat.S_IMODE(path.stat().st_mode) == 0o604  # rewritten, mode kept
+    assert sorted(p.name for p in path.parent.iterdir()) == ["conflicts.md"]

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checks.quotes import canonical
-from checks.whole_figure import whole_figure_problem
+from checks.whole_figure import whole_figure_problem, whole_figure_start
 
 # (quote, as_written, unit, passes). Each failing row is a figure that occurs in the quote as text but
 # would make the report state a figure the article does not.
@@ -85,3 +85,17 @@ def test_a_cut_number_never_passes(n: int, cut: int, unit: tuple[str, str], befo
     tail = digits[cut:] + unit[0]
     assert whole_figure_problem(quote, canonical(tail), unit[1]) is not None
     assert whole_figure_problem(quote, canonical(digits + unit[0]), unit[1]) is None
+
+
+@pytest.mark.parametrize(
+    "quote, figure, unit, start",
+    [
+        ("128명에서 28명으로", "28명", "person", 7),  # not inside 128명
+        ("28명에서 128명으로", "28명", "person", 0),
+        ("2022년 12월, 2년 뒤", "2년", "date", 11),
+        ("비율은 13%였다", "3%", "percent", 5),  # none whole: the first occurrence
+        ("비율은 13%였다", "7%", "percent", -1),
+    ],
+)
+def test_whole_figure_start(quote: str, figure: str, unit: str, start: int) -> None:
+    assert whole_figure_start(quote, figure, unit) == start
