@@ -4,7 +4,8 @@
 
 Deterministic: the same arguments (and --seed) give the same bytes on any machine. OUT gets:
 
-* seeds/: one article per file, 3-5 KB of Korean news-like text with page furniture (navigation,
+* seeds/: one article per file (the index stays under the checker's 16 MiB file limit up to about
+  30,000 articles, 300,000 claims; a larger registry would need its index split), 3-5 KB of Korean news-like text with page furniture (navigation,
   a weather bar, related articles, a copyright line) around the body and a photo caption and an
   advertisement inside it, left out of the body by `omit`; seeds/sources.yaml pins each by sha256.
 * claims/<source-id>.yaml: the claims each article states, in the real format (modeline, comments,
@@ -291,12 +292,12 @@ def build(out: Path, articles: int, per_article: int, seed: int = 11) -> dict[st
                 "      omit:\n"
                 f"        - first_line: {at}\n"
                 f"          last_line: {at + 1}\n"
-                "          what: photo caption and advertisement\n"
+                "          what: caption, advertisement\n"
             )
         index.append(
             ("\n" if a else "")
             + f"  - id: {sid}\n    file: {name}\n    sha256: {hashlib.sha256(data).hexdigest()}\n"
-            f"    outlet: {outlet}\n    outlet_evidence: 무단 전재 및 재배포 금지\n"
+            f"    outlet: {outlet}\n"
             f"    headline: {headline}\n    published: '{published.isoformat()}'\n"
             f"    published_evidence: 입력 {published:%Y.%m.%d}\n    reporter: {reporter}\n"
             f"    body:\n      first_line: {first}\n      last_line: {last}\n{omit}"
