@@ -7,14 +7,21 @@ quote, figure. Nothing here prints or exits; `checks.cli` reports and decides th
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
+import re
+import sys
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from . import quantity
-from .claims import Claim, find_claims_files, read_claims_file
+from .cache import Cache, decode, digest, encode, program_key
+from .claims import Claim, ClaimsFile, find_claims_files, read_claims_file
 from .compare import Group, compare
 from .coverage import check_skips, quote_at
 from .dates import (
@@ -26,6 +33,8 @@ from .dates import (
     whole_date_in_article,
     whole_time_problem,
 )
+from .fastyaml import LazyTree, ProxyNode
+from .files import Refusal
 from .problems import Problem, Severity, problem
 from .quotes import (
     MAX_CLOSEST_SEARCHES,
@@ -35,8 +44,8 @@ from .quotes import (
     Place,
     canonical,
 )
-from .resolutions import RESOLUTIONS, check_resolutions, load_resolutions
-from .schemas import did_you_mean
+from .resolutions import RESOLUTIONS, Resolution, check_resolutions, load_resolutions
+from .schemas import OVERLAY, did_you_mean, registry_bytes
 from .skips import SKIPS, Skip, load_skips
 from .sources import INDEX, Source, load_sources
 from .times import Span, parse_as_of
@@ -60,36 +69,54 @@ class CheckResult:
     quantities: dict[str, quantity.Quantity] = field(default_factory=dict)
     # The date read from each event-date claim's figure (`unit: date`), resolved against its article.
     dates: dict[str, TimeReading] = field(default_factory=dict)
-    # The comparison of the figures (checks.compare), with the editors' resolutions applied.
-    groups: list[Group] = field(default_factory=list)
-    # Closest-passage searches still allowed in this run: a bound on the work hundreds of near-miss
-    # quotes can cause, counted (not timed) so that the output stays deterministic.
-    closest_searches_left: int = MAX_CLOSEST_SEARCHES
     # The skips of claims/skips.yaml, and where each placed one's quote is (by the skip's index).
     skips: list[Skip] = field(default_factory=list)
     skip_places: dict[int, Place] = field(default_factory=dict)
     # What is computed from this result once and used by several readers (the report's header and the
     # pytest items both need checks.coverage's): by name.
     memo: dict[str, object] = field(default_factory=dict)
+    # The comparison of the figures (checks.compare), with the editors' resolutions applied: see
+    # `groups`, computed on first use (`claims check` compares only what the resolutions name).
+    computed_groups: list[Group] | None = None
+    resolutions: dict[str, Resolution] = field(default_factory=dict)
+    # Closest-passage searches still allowed in this run: a bound on the work hundreds of near-miss
+    # quotes can cause, counted (not timed) so that the output stays deterministic. None while one
+    # file is checked on its own (a cache entry, a worker process): a quote not found then sends the
+    # file back to be checked in order, in the run.
+    closest_searches_left: int | None = MAX_CLOSEST_SEARCHES
+    # Claims files whose results came from .claims_cache/ (checks.cache) in this run.
+    cache_hits: int = 0
+
+    @property
+    def groups(self) -> list[Group]:
+        if self.computed_groups is None:
+            self.computed_groups = compare(self, self.resolutions)
+        return self.computed_groups
+
+    @groups.setter
+    def groups(self, groups: list[Group]) -> None:
+        self.computed_groups = groups
 
     @property
     def failed(self) -> bool:
         return any(p.severity is Severity.ERROR for p in self.problems)
 
 
-def check(root: Path) -> CheckResult:
+def check(root: Path, use_cache: bool = True, jobs: int | None = None) -> CheckResult:
+    """Check the registry at `root`. `use_cache`: reuse and store per-file results in .claims_cache/
+    (checks.cache); `jobs`: processes for the files not cached (None: as many as pays, see `_jobs`)."""
     # The registry builds millions of small objects and frees none of them until the end: the
     # cyclic garbage collector would rescan them again and again for nothing.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _check(root)
+        return _check(root, use_cache, jobs)
     finally:
         if enabled:
             gc.enable()
 
 
-def _check(root: Path) -> CheckResult:
+def _check(root: Path, use_cache: bool, jobs: int | None) -> CheckResult:
     root = root.resolve()
     vocabulary = load_vocabulary(root)
     index = load_sources(root)
@@ -98,17 +125,41 @@ def _check(root: Path) -> CheckResult:
     claims: list[Claim] = []
     claims_paths, not_followed = find_claims_files(root)
     problems.extend(not_followed)
-    for file in claims_paths:
-        parsed = read_claims_file(root, file)
-        files[parsed.path] = parsed.node
-        problems.extend(parsed.problems)
-        claims.extend(parsed.claims)
-        items = parsed.node.get("claims") if parsed.node is not None else None
-        if items is not None and items.value == []:
-            problems.append(
-                problem(parsed.path, items.line, items.column, "no-claims", "this file holds no claims")
-            )
     result = CheckResult(root, index.sources, vocabulary, claims, problems, files)
+
+    # Each claims file is checked on its own (parse, schema, every claim's references, quote and
+    # figure); what spans files (duplicate IDs, comparison, resolutions) comes after, from all of them.
+    # An edit checked before it is written (checks.editing, OVERLAY) leaves no cache entry behind.
+    store = Cache(root, enabled=use_cache and OVERLAY.get() is None)
+    base = digest(program_key(), vocabulary.data, index.data)
+    contents = [(rel, registry_bytes(root, rel)) for rel in claims_paths]
+    keys = [digest(base, data) if isinstance(data, bytes) else None for _, data in contents]
+    outcomes: list[_FileChecked | None] = []
+    for (rel, data), key in zip(contents, keys):
+        entry = store.get(key) if key is not None else None
+        ok = entry is not None and _deps_hold(entry, index.sources)
+        outcomes.append(_decode(entry, rel, data) if ok and entry is not None else None)
+    missing = [n for n, outcome in enumerate(outcomes) if outcome is None]
+    for n, outcome in zip(missing, _check_files([contents[n] for n in missing], root, result, jobs)):
+        outcomes[n] = outcome
+        key = keys[n]
+        if outcome is not None and key is not None and store.enabled:
+            store.put(key, _encode(outcome))
+    for (rel, data), outcome in zip(contents, outcomes):
+        if outcome is None:
+            # A quote not found needs the run's closest-passage budget: checked here, in file order,
+            # as if nothing were cached.
+            outcome = _file_checked(root, rel, data, result, budget=True)
+            assert outcome is not None
+        files[rel] = outcome.parsed.node
+        claims.extend(outcome.parsed.claims)
+        problems.extend(outcome.problems)
+        result.places.update(outcome.places)
+        result.quantities.update(outcome.quantities)
+        result.dates.update(outcome.dates)
+    del contents, outcomes
+    result.cache_hits = store.hits
+
     seen: dict[str, Claim] = {}
     for claim in claims:
         if claim.id in seen:
@@ -125,7 +176,6 @@ def _check(root: Path) -> CheckResult:
             )
         else:
             seen[claim.id] = claim
-        problems.extend(_check_claim(claim, result))
     skips = load_skips(root)
     files[SKIPS] = skips.node
     problems.extend(skips.problems)
@@ -135,11 +185,232 @@ def _check(root: Path) -> CheckResult:
     resolutions = load_resolutions(root)
     files[RESOLUTIONS] = resolutions.node
     problems.extend(resolutions.problems)
-    result.groups = compare(result, resolutions.by_group)
-    problems.extend(check_resolutions(resolutions, result.groups))
+    result.resolutions = resolutions.by_group
+    problems.extend(check_resolutions(resolutions, _groups_named(result, resolutions.by_group)))
     problems.extend(check_skips(result))
     problems.sort(key=Problem.sort_key)
     return result
+
+
+def _groups_named(result: CheckResult, resolutions: dict[str, Resolution]) -> list[Group]:
+    """The groups of the things the resolutions name, compared alone (a thing's groups depend only on
+    its own claims); all groups when a resolution names no group of those (its message then suggests
+    the closest of all conflicts)."""
+    things = set()
+    for key in resolutions:
+        subject, _, prop = re.sub(r"\[[^\]]*\]$", "", key.partition("@")[0]).partition("/")
+        things.add((subject, prop))
+    named = [c for c in result.claims if (c.subject, c.property) in things]
+    groups = compare(replace(result, claims=named, computed_groups=None), resolutions)
+    keys = {g.key for g in groups}
+    return groups if all(key in keys for key in resolutions) else result.groups
+
+
+def _no_claims(parsed: ClaimsFile) -> list[Problem]:
+    if parsed.fast and parsed.claims:  # valid, so every item of the list is a claim
+        return []  # read by the fast path, and not empty: ask no position
+    items = parsed.node.get("claims") if parsed.node is not None else None
+    if items is not None and items.value == []:
+        return [problem(parsed.path, items.line, items.column, "no-claims", "this file holds no claims")]
+    return []
+
+
+# --- one claims file, as a record that can be cached or sent between processes ----------------------
+
+
+class _NeedsBudget(Exception):
+    """A quote was not found: its message depends on the run's closest-passage budget."""
+
+
+@dataclass
+class _FileChecked:
+    """Everything one claims file yields on its own."""
+
+    parsed: ClaimsFile
+    problems: list[Problem]
+    places: dict[str, Place]
+    quantities: dict[str, quantity.Quantity]
+    dates: dict[str, TimeReading]
+    deps: list[list[Any]]  # [source id, present, usable, sha256 of its bytes] for each source cited
+
+
+def _file_checked(
+    root: Path, rel: str, data: bytes | Refusal, result: CheckResult, budget: bool = False
+) -> _FileChecked | None:
+    """Check one claims file on its own; None when a quote is not found and `budget` is off."""
+    parsed = read_claims_file(root, rel, data)
+    scratch = CheckResult(
+        root,
+        result.sources,
+        result.vocabulary,
+        parsed.claims,
+        [],
+        closest_searches_left=result.closest_searches_left if budget else None,
+    )
+    found = [*parsed.problems, *_no_claims(parsed)]
+    try:
+        for claim in parsed.claims:
+            found.extend(_check_claim(claim, scratch))
+    except _NeedsBudget:
+        return None
+    if budget:
+        result.closest_searches_left = scratch.closest_searches_left
+    for sid in {c.source for c in parsed.claims}:
+        s = result.sources.get(sid)
+        if s is not None and s.usable and "body" in s.__dict__:  # a Body built (cached_property)
+            s.body.forget_positions()
+    deps = []
+    for sid in sorted({c.source for c in parsed.claims}):
+        s = result.sources.get(sid)
+        deps.append([sid, s is not None, s is not None and s.usable, s.digest if s is not None else None])
+    return _FileChecked(parsed, found, scratch.places, scratch.quantities, scratch.dates, deps)
+
+
+def _encode(checked: _FileChecked) -> dict[str, Any]:
+    """As JSON data, for the cache and for sending between processes."""
+    parsed = checked.parsed
+    return {
+        "parsed": parsed.node is not None,
+        "fast": parsed.fast,
+        "problems": [[p.path, p.line, p.column, p.code, p.message] for p in checked.problems],
+        "claims": [
+            [c.position, c.id, c.source, c.quote, c.subject, c.property, c.as_written, c.unit]
+            + [c.as_of, c.as_of_text, c.occurrence, c.note]
+            for c in parsed.claims
+        ],
+        "places": [[cid, p.line, p.column, p.end_line, p.end_column] for cid, p in checked.places.items()],
+        "quantities": [[cid, encode(q)] for cid, q in checked.quantities.items()],
+        "dates": [[cid, encode(d)] for cid, d in checked.dates.items()],
+        "deps": checked.deps,
+    }
+
+
+_CLASSES: dict[str, type] = {"Quantity": quantity.Quantity}
+_DATE_CLASSES: dict[str, type] = {"TimeReading": TimeReading, "Span": Span}
+
+
+def _date(data: Any) -> TimeReading:
+    known = decode(data, _DATE_CLASSES)
+    if not isinstance(known, TimeReading):
+        raise ValueError("not a time reading")  # noqa: TRY004 -- a bad cache entry: `_decode` ignores it
+    return known
+
+
+def _deps_hold(entry: dict[str, Any], sources: dict[str, Source]) -> bool:
+    """The articles the entry's claims cite are as they were when it was made."""
+    try:
+        for sid, present, usable, sha in entry["deps"]:
+            s = sources.get(sid)
+            now = [s is not None, s is not None and s.usable, s.digest if s is not None else None]
+            if now != [present, usable, sha]:
+                return False
+    except (KeyError, TypeError, ValueError):
+        return False
+    return True
+
+
+# A figure's quantity is a pure function of its text (checks.quantity): one object per distinct text.
+_QUANTITIES: dict[str, quantity.Quantity] = {}
+
+
+def _quantity(data: Any) -> quantity.Quantity:
+    text = data["fields"]["text"]
+    known = _QUANTITIES.get(text) if isinstance(text, str) else None
+    if known is None:
+        known = decode(data, _CLASSES)
+        if not isinstance(known, quantity.Quantity):
+            raise ValueError("not a quantity")
+        if len(_QUANTITIES) < 65536:
+            _QUANTITIES[text] = known
+    return known
+
+
+def _decode(record: dict[str, Any], rel: str, data: bytes | Refusal) -> _FileChecked | None:
+    """The inverse of `_encode`, with positions on demand from the file's bytes; None if it does not fit."""
+    try:
+        tree = LazyTree(data, rel, strict=bool(record["fast"])) if isinstance(data, bytes) else None
+        claims = [
+            Claim(
+                cid,
+                sys.intern(source),
+                quote,
+                sys.intern(subject),
+                sys.intern(prop),
+                as_written,
+                sys.intern(unit),
+                rel,
+                ProxyNode(tree, ("claims", n)) if tree is not None else None,  # type: ignore[arg-type]
+                as_of,
+                as_of_text,
+                occurrence,
+                note,
+                n,
+            )
+            for n, cid, source, quote, subject, prop, as_written, unit, as_of, as_of_text, occurrence, note in record[
+                "claims"
+            ]
+        ]
+        found = [
+            problem(path, line, col, code, message) for path, line, col, code, message in record["problems"]
+        ]
+        places = {cid: Place(a, b, c, d) for cid, a, b, c, d in record["places"]}
+        quantities = {cid: _quantity(q) for cid, q in record["quantities"]}
+        dates = {cid: _date(d) for cid, d in record["dates"]}
+        node = ProxyNode(tree, ()) if record["parsed"] and tree is not None else None
+        parsed = ClaimsFile(rel, claims, [], node, fast=bool(record["fast"]))
+        return _FileChecked(parsed, found, places, quantities, dates, record["deps"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+# --- both cores -------------------------------------------------------------------------------------
+
+# Below this many bytes of claims files to check, a second process costs more than it saves (measured
+# with benchmarks/run.py on a 2-core machine: README, "Speed").
+PARALLEL_MIN_BYTES = 2_000_000
+_WORKER: tuple[Path, CheckResult] | None = None
+
+
+def _jobs(jobs: int | None, size: int) -> int:
+    if jobs is not None:
+        return max(1, jobs)
+    env = os.environ.get("CLAIMS_JOBS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    if size < PARALLEL_MIN_BYTES or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(os.cpu_count() or 1, 8)
+
+
+def _check_files(
+    contents: list[tuple[str, bytes | Refusal]], root: Path, result: CheckResult, jobs: int | None
+) -> list[_FileChecked | None]:
+    size = sum(len(data) for _, data in contents if isinstance(data, bytes))
+    processes = _jobs(jobs, size)
+    if processes == 1 or len(contents) < 2:
+        return [_file_checked(root, rel, data, result) for rel, data in contents]
+    global _WORKER
+    # Forked workers share the sources and vocabulary already loaded (copy on write); each checks
+    # whole files and sends back their records, the same JSON data the cache holds.
+    _WORKER = (root, result)
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            # In order, decoded as they arrive: a record is dropped as soon as it is decoded.
+            chunk = max(1, min(64, len(contents) // (processes * 4)))
+            records = pool.imap(_worker, contents, chunksize=chunk)
+            return [
+                None if record is None else _decode(record, rel, data)
+                for (rel, data), record in zip(contents, records)
+            ]
+    finally:
+        _WORKER = None
+
+
+def _worker(item: tuple[str, bytes | Refusal]) -> dict[str, Any] | None:
+    assert _WORKER is not None
+    root, result = _WORKER
+    checked = _file_checked(root, item[0], item[1], result)
+    return None if checked is None else _encode(checked)
 
 
 # Reports a problem at a field of the claim: add(field, code, message).
@@ -370,9 +641,13 @@ def _check_date(claim: Claim, published: date, result: CheckResult, add: Add) ->
     result.dates[claim.id] = reading
 
 
+# Figures repeat across claims (20명, 3조6000억 원); reading one is pure and its Quantity immutable.
+_read_figure = lru_cache(maxsize=65536)(quantity.read_quantity)
+
+
 def _check_figure(claim: Claim, result: CheckResult, add: Add) -> None:
     try:
-        read = quantity.read_quantity(unicodedata.normalize("NFC", claim.as_written))
+        read = _read_figure(unicodedata.normalize("NFC", claim.as_written))
     except quantity.NotAFigure as exc:
         hint = ""
         source = result.sources.get(claim.source)
@@ -400,6 +675,8 @@ def _check_figure(claim: Claim, result: CheckResult, add: Add) -> None:
 
 def _not_found(quote: str, source: Source, result: CheckResult) -> str:
     head = f"the quote does not occur in the body of {source.id} ({source.file})"
+    if result.closest_searches_left is None:
+        raise _NeedsBudget
     if result.closest_searches_left <= 0:
         return head + (
             f"; the closest passage is not searched for beyond the first {MAX_CLOSEST_SEARCHES} quotes not "

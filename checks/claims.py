@@ -8,10 +8,13 @@ problems (YAML, shape) are collected, and every claim whose fields have the righ
 from __future__ import annotations
 
 import builtins
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from .files import walk
+from .fastyaml import ProxyNode
+from .files import Refusal, walk
 from .problems import Problem, problem
 from .schemas import OVERLAY, load_file
 from .yamlfile import Node
@@ -20,6 +23,7 @@ CLAIMS = "claims"
 RESOLUTIONS = "claims/resolutions.yaml"  # not a claims file: see checks.resolutions
 SKIPS = "claims/skips.yaml"  # not a claims file: see checks.skips
 _FIELDS = ("id", "source", "quote", "subject", "property", "as_written", "unit")
+_SHARED = frozenset(("source", "subject", "property", "unit"))
 
 
 @dataclass
@@ -37,6 +41,7 @@ class Claim:
     as_of_text: str | None = None
     occurrence: int | None = None
     note: str | None = None
+    position: int = -1  # the claim's index in its file's `claims` list
 
     @builtins.property  # the field `property` shadows the builtin here
     def line(self) -> int:
@@ -54,6 +59,9 @@ class ClaimsFile:
     claims: list[Claim] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     node: Node | None = None
+    # Read by the fast path (checks.fastyaml): valid, and positions are on demand.
+    fast: bool = False
+    data: bytes = b""  # the bytes read, for content-keyed caching
 
 
 def find_claims_files(root: Path) -> tuple[list[str], list[Problem]]:
@@ -72,27 +80,33 @@ def claims_files(root: Path) -> list[Path]:
     return [root / rel for rel in find_claims_files(root)[0]]
 
 
-def read_claims_file(root: Path, file: Path | str) -> ClaimsFile:
+def read_claims_file(root: Path, file: Path | str, data: bytes | Refusal | None = None) -> ClaimsFile:
+    """Read one claims file (`data`: its bytes when already read, through checks.files)."""
     rel = file if isinstance(file, str) else file.relative_to(root).as_posix()
-    loaded = load_file(root, rel, "claims.schema.json")
-    result = ClaimsFile(rel, problems=loaded.problems, node=loaded.node)
+    loaded = load_file(root, rel, "claims.schema.json", nodes=False, data=data)
+    result = ClaimsFile(rel, problems=loaded.problems, node=loaded.node, data=loaded.data)
     if loaded.node is None:
+        return result
+    if loaded.tree is not None:  # the fast path: valid, so every claim is a mapping of the right types
+        result.fast = True
+        for n, values in enumerate(loaded.plain["claims"]):
+            claim = _claim(values, ProxyNode(loaded.tree, ("claims", n)), rel, n)
+            if claim is not None:
+                result.claims.append(claim)
         return result
     # Claims are used even when a sibling is malformed: each one's own problems say what is wrong.
     items = loaded.node.get("claims")
     if items is None or not isinstance(items.value, list):
         return result
-    for item in items.value:
-        claim = _claim(item, rel)
-        if claim is not None:
-            result.claims.append(claim)
+    for n, item in enumerate(items.value):
+        if isinstance(item.value, dict):
+            claim = _claim({key: child.value for key, child in item.value.items()}, item, rel, n)
+            if claim is not None:
+                result.claims.append(claim)
     return result
 
 
-def _claim(node: Node, path: str) -> Claim | None:
-    if not isinstance(node.value, dict):
-        return None
-    values = {key: child.value for key, child in node.value.items()}
+def _claim(values: dict[str, Any], node: Node, path: str, position: int) -> Claim | None:
     if not all(isinstance(values.get(key), str) for key in _FIELDS):
         return None  # the schema problems already say which field is missing or wrong
     optional_str = {
@@ -100,9 +114,11 @@ def _claim(node: Node, path: str) -> Claim | None:
     }
     occurrence = values.get("occurrence")
     return Claim(
-        **{key: values[key] for key in _FIELDS},
+        # Keys shared by many claims are kept once (sys.intern): tens of MiB at 100,000 claims.
+        **{key: sys.intern(values[key]) if key in _SHARED else values[key] for key in _FIELDS},
         path=path,
         node=node,
+        position=position,
         # Only what the schema allows (an integer from 1): it reports anything else.
         occurrence=occurrence
         if isinstance(occurrence, int) and not isinstance(occurrence, bool) and occurrence >= 1

@@ -1,8 +1,12 @@
-"""The registry as pytest tests: one test per claim, per source and per registry file.
+"""The registry as pytest tests: one test per registry file, and one per failing claim or source.
 
 `pytest` (no arguments, in a registry) and `pytest --registry DIR` run the same checks as
 `claims check`, computed once per session. A failing claim is its own failure, reported at its YAML
 file and line (not at a line of a test module), with the same messages `claims check` prints.
+
+A claim or source that checks clean has no test of its own: it passes with its file's test. Pytest
+spends about a millisecond on each test, which at 100,000 claims would cost more than the whole check
+(issue 11; README, "Speed").
 """
 
 from __future__ import annotations
@@ -152,7 +156,12 @@ def registry_collectors(session: pytest.Session, root: Path, result: CheckResult
         if node is None and rel not in by_path:
             continue  # an optional file that is absent (claims/resolutions.yaml)
         key = _LIST_KEYS.get(rel, "claims" if rel.startswith("claims/") else "")
-        entries = _entries(node, key, by_path.get(rel, [])) if key else [("(file)", 1, by_path.get(rel, []))]
+        if key and rel in by_path:
+            # The file's own test, and one for each entry with a problem.
+            entries = _entries(node, key, by_path[rel])
+            entries = entries[:1] + [entry for entry in entries[1:] if entry[2]]
+        else:
+            entries = [("(file)", 1, by_path.get(rel, []))]
         collector = RegistryFile.from_parent(session, path=root / rel, entries=entries)
         if terminal(rel) != rel:
             # A file name holding a newline or an escape: shown, not obeyed, wherever pytest prints

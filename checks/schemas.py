@@ -24,6 +24,7 @@ try:  # a fast first pass; see `validate`
 except ImportError:  # pragma: no cover - the checker stays correct without it, only slower
     jsonschema_rs = None
 
+from .fastyaml import LazyTree, ProxyNode, fast_load, lazy_nodes
 from .files import Refusal, read_bytes
 from .homoglyphs import look_alike_text, named
 from .problems import Problem, problem
@@ -88,6 +89,14 @@ def _fast(name: str) -> Any:
     if jsonschema_rs is None:
         return None
     return jsonschema_rs.validator_for(checker_schema(name), validate_formats=True)
+
+
+def _fast_valid(schema_name: str, instance: Any) -> bool:
+    """jsonschema-rs's verdict; False (the slow path then decides) when it raises."""
+    try:
+        return bool(_fast(schema_name).is_valid(instance))
+    except Exception:  # noqa: BLE001 -- whatever the fast validator chokes on, the thorough one judges
+        return False
 
 
 def did_you_mean(word: str, choices: Any) -> str:
@@ -258,6 +267,13 @@ def _brief(error: jsonschema.ValidationError) -> str:
 OVERLAY: ContextVar[Mapping[str, bytes] | None] = ContextVar("OVERLAY", default=None)
 
 
+def registry_bytes(root: Path, rel: str) -> bytes | Refusal:
+    """A registry file's bytes through the one door (checks.files), or as an edit would leave them
+    (OVERLAY, set by checks.editing)."""
+    overlay = OVERLAY.get()
+    return overlay[rel] if overlay is not None and rel in overlay else read_bytes(root, rel)
+
+
 @dataclass
 class Loaded:
     """One registry YAML file read, parsed and validated."""
@@ -265,18 +281,45 @@ class Loaded:
     node: Node | None  # None when absent or not well-formed YAML
     problems: list[Problem]
     valid: bool  # well-formed and of the schema's shape
+    # Set when the fast path read the file (checks.fastyaml): its plain data, and the tree that
+    # gives positions on demand. `node` then holds LazyNodes (or, with `nodes=False`, a ProxyNode).
+    plain: Any = None
+    tree: LazyTree | None = None
+    data: bytes = b""  # the bytes read, for content-keyed caching
 
 
-def load_file(root: Path, rel: str, schema_name: str, required: bool = True) -> Loaded:
-    """Read, parse and validate one registry file. Never raises: every fault is a Problem."""
-    overlay = OVERLAY.get()
-    data = overlay[rel] if overlay is not None and rel in overlay else read_bytes(root, rel)
+def load_file(
+    root: Path,
+    rel: str,
+    schema_name: str,
+    required: bool = True,
+    fast: bool = True,
+    nodes: bool = True,
+    data: bytes | Refusal | None = None,
+) -> Loaded:
+    """Read, parse and validate one registry file. Never raises: every fault is a Problem.
+
+    With `fast`, a file the fast path vouches for and jsonschema-rs finds valid is not parsed with
+    positions; with `nodes=False` as well, its node is a ProxyNode and the caller uses `plain`.
+    """
+    if data is None:
+        data = registry_bytes(root, rel)
     if isinstance(data, Refusal):
         if data.missing and not required:
             return Loaded(None, [], False)
         return Loaded(None, [refusal_problem(rel, data)], False)
+    if fast and _fast(schema_name) is not None:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = None
+        plain = fast_load(text) if text is not None else None
+        if plain is not None and _fast_valid(schema_name, plain):
+            tree = LazyTree(data, rel)  # the bytes, not the text: half the memory until asked
+            node = lazy_nodes(plain, tree) if nodes else ProxyNode(tree, ())
+            return Loaded(node, [], True, plain, tree, data)
     parsed = read_yaml(data, rel)
     if parsed.root is None:
         return Loaded(None, parsed.problems, False)
     shape = validate(parsed.root, schema_name, rel)
-    return Loaded(parsed.root, [*parsed.problems, *shape], not parsed.problems and not shape)
+    return Loaded(parsed.root, [*parsed.problems, *shape], not parsed.problems and not shape, data=data)

@@ -38,6 +38,7 @@ class Source:
     node: Node
     text: str | None = None  # None when the file is missing, unreadable or changed
     usable: bool = False  # True when the file matches its pin and its bounds are sound
+    digest: str | None = None  # sha256 of the article's bytes as read, for caching (checks.cache)
 
     @cached_property
     def lines(self) -> list[str]:
@@ -78,11 +79,12 @@ class SourceIndex:
     sources: dict[str, Source] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     node: Node | None = None  # the parsed index, for locating problems
+    data: bytes = b""  # the bytes read, for content-keyed caching (checks.cache)
 
 
 def load_sources(root: Path) -> SourceIndex:
     loaded = load_file(root, INDEX, "sources.schema.json")
-    index = SourceIndex(problems=loaded.problems, node=loaded.node)
+    index = SourceIndex(problems=loaded.problems, node=loaded.node, data=loaded.data)
     if loaded.node is None:
         return index
     # Entries are used even when a sibling is malformed: each one's own problems say what is wrong.
@@ -203,6 +205,7 @@ def _source(entry: Node, root: Path, problems: list[Problem]) -> Source | None:
             problems.append(problem(INDEX, file_node.line, file_node.column, data.code, data.message))
         return source
     actual = hashlib.sha256(data).hexdigest()
+    source.digest = actual
     if actual != sha:
         sha_node = entry.get("sha256")
         assert sha_node is not None
@@ -301,7 +304,9 @@ _SPACE = re.compile(r"\s+")
 def _check_evidence(source: Source, entry: Node, problems: list[Problem]) -> None:
     """What the index says is printed must be printed: the headline in the body, the rest in the file."""
     assert source.text is not None
-    flat_file = _SPACE.sub(" ", source.text)
+    # Whitespace runs folded as _SPACE.sub would (\s is str.isspace for str patterns), ends dropped
+    # (the values looked for are stripped): str.split is several times faster at 10,000 articles.
+    flat_file = " ".join(source.text.split())
     checks = [
         ("headline", True),
         ("published_evidence", False),

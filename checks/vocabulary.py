@@ -29,11 +29,12 @@ class Vocabulary:
     problems: list[Problem] = field(default_factory=list)
     loaded: bool = False
     node: Node | None = None  # the parsed file, for locating problems
+    data: bytes = b""  # the bytes read, for content-keyed caching (checks.cache)
 
 
 def load_vocabulary(root: Path) -> Vocabulary:
     loaded = load_file(root, VOCABULARY, "vocabulary.schema.json")
-    vocabulary = Vocabulary(problems=loaded.problems, node=loaded.node)
+    vocabulary = Vocabulary(problems=loaded.problems, node=loaded.node, data=loaded.data)
     if not loaded.valid or loaded.node is None:
         return vocabulary
     plain = loaded.node.plain()

@@ -38,6 +38,21 @@ def registry_root(value: str | None) -> Path:
     return root.resolve()
 
 
+def add_speed_options(parser: argparse.ArgumentParser) -> None:
+    """--no-cache and --jobs, for the commands that check the registry (README, "Speed")."""
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write .claims_cache/ (results are the same; only slower)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="processes for the claims files not cached (default: all cores for large registries)",
+    )
+
+
 def add_root_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--root", metavar="DIR", help="registry root (default: the one around the current directory)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import EXIT_OK, EXIT_PROBLEMS, add_root_option, registry_root
+from . import EXIT_OK, EXIT_PROBLEMS, add_root_option, add_speed_options, registry_root
 
 NAME = "report"
 HELP = "write reports/conflicts.md: where the outlets agree, contradict or change"
@@ -13,6 +13,7 @@ HELP = "write reports/conflicts.md: where the outlets agree, contradict or chang
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_root_option(parser)
+    add_speed_options(parser)
     parser.add_argument(
         "--check", action="store_true", help="exit 1 if the committed report is stale; write nothing"
     )
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from ..summaries import append_step_summary, check_markdown, conflicts_markdown
 
     root = registry_root(args.root)
-    result = check(root)
+    result = check(root, use_cache=not args.no_cache, jobs=args.jobs)
     if result.failed:
         # Under GitHub Actions: why there is no report.
         append_step_summary(check_markdown(result, "`claims report`: not written, the registry has problems"))

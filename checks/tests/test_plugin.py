@@ -45,26 +45,14 @@ skips:
     note: the photo caption restates the body
 """
 
-# That registry gives one test per registry file, as a whole ("(file)"), one per claim, per source and
-# per skip, one for the coverage of each article, and one for the committed report:
-#   schema/vocabulary.yaml::(file)                                          1
-#   seeds/sources.yaml::(file), seeds/sources.yaml::sample-2024-01-02       2
-#   claims/sample.yaml::(file), claims/sample.yaml::sample-staff-at-founding 2
-#   claims/skips.yaml::(file), one per skip (named by its figure)           6
-#   seeds/sample.txt::coverage                                              1
-#   reports/conflicts.md::current                                           1
+# That registry gives one test per registry file ("(file)": the file and every entry in it without a
+# test of its own), one per failing claim, source or skip, one for the coverage of each article, and one
+# for the committed report. Clean, it is:
 CLEAN_ITEMS = [
     "registry/claims/sample.yaml::(file)",
-    "registry/claims/sample.yaml::sample-staff-at-founding",
     "registry/claims/skips.yaml::(file)",
-    "registry/claims/skips.yaml::2024.01.02",
-    "registry/claims/skips.yaml::2020년 12월",
-    "registry/claims/skips.yaml::지난해 3분기",
-    "registry/claims/skips.yaml::128명",
-    "registry/claims/skips.yaml::80여명",
     "registry/schema/vocabulary.yaml::(file)",
     "registry/seeds/sources.yaml::(file)",
-    "registry/seeds/sources.yaml::sample-2024-01-02",
     "registry/seeds/sample.txt::coverage",
     "registry/reports/conflicts.md::current",
 ]
@@ -109,13 +97,13 @@ def test_broken_claim_fails_alone_at_its_yaml_line(pytester: pytest.Pytester, re
     claims.write_text(text.replace("출범했다. 출범 당시", "출범했다, 출범 당시"), encoding="utf-8")
     result = run(pytester, registry)
     # The report cannot be regenerated from a registry with problems, nor its coverage counted: they
-    # are skipped, not failed. (Its skips still check clean: their figures are not the claimed one.)
-    result.assert_outcomes(passed=len(CLEAN_ITEMS) - 3, failed=1, skipped=2)
+    # are skipped, not failed. The broken claim is a test of its own; its file's test passes.
+    result.assert_outcomes(passed=len(CLEAN_ITEMS) - 2, failed=1, skipped=2)
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines(
         [
             "FAILED registry/claims/sample.yaml::sample-staff-at-founding*",
-            f"*1 failed, {len(CLEAN_ITEMS) - 3} passed, 2 skipped*",
+            f"*1 failed, {len(CLEAN_ITEMS) - 2} passed, 2 skipped*",
         ]
     )
     # The failure shows the problem exactly as `claims check` prints it, located in the YAML file.
@@ -163,14 +151,15 @@ def test_each_broken_claim_is_its_own_failure(pytester: pytest.Pytester, registr
         encoding="utf-8",
     )
     result = run(pytester, registry)
-    # The clean items, plus more.yaml's (file) and its 3 claims; the report and coverage are skipped.
-    # sample-staff-good claims 128명, which a skip also skips: that skip is now stale (a failure of its
-    # own, in claims/skips.yaml).
-    result.assert_outcomes(passed=len(CLEAN_ITEMS) - 3 + 2, failed=3, skipped=2)
+    # The clean items, plus more.yaml's (file) with its good claim, and its 2 broken claims; the report and
+    # coverage are skipped. sample-staff-good claims 128명, which a skip also skips: that skip is now
+    # stale (a failure of its own, in claims/skips.yaml).
+    result.assert_outcomes(passed=len(CLEAN_ITEMS) - 2 + 1, failed=3, skipped=2)
     result.stdout.fnmatch_lines(["FAILED registry/claims/skips.yaml::128명*"])
+    assert "more.yaml::sample-staff-good" not in result.stdout.str()  # clean: it passes with its file
     result.stdout.fnmatch_lines(
         [
-            "*LOCATION registry/claims/more.yaml::sample-staff-good registry/claims/more.yaml 1 passed",
+            "*LOCATION registry/claims/more.yaml::(file) registry/claims/more.yaml 0 passed",
             "*LOCATION registry/claims/more.yaml::sample-staff-bad-unit registry/claims/more.yaml 8 failed",
             "*LOCATION registry/claims/more.yaml::sample-staff-bad-subject registry/claims/more.yaml 15 failed",
         ]
@@ -212,7 +201,8 @@ def test_uncovered_figure_fails_the_article_coverage_at_its_line(
     skips.write_text(kept, encoding="utf-8")
     (registry / "reports" / "conflicts.md").write_text(markdown(check(registry)), encoding="utf-8")
     result = run(pytester, registry)
-    result.assert_outcomes(passed=len(CLEAN_ITEMS) - 2, failed=1)
+    # Every clean item passes but the article's coverage (the report is regenerated, so current).
+    result.assert_outcomes(passed=len(CLEAN_ITEMS) - 1, failed=1)
     article = (BASE_REGISTRY / "seeds" / "sample.txt").read_text(encoding="utf-8").split("\n")
     line = next(n for n, x in enumerate(article, 1) if x.startswith("(사진)"))
     column = article[line - 1].index("80여명") + 1

@@ -1,0 +1,242 @@
+"""The fast path for registry YAML: a Rust parser where a cheap scan proves the file is plain.
+
+`checks.yamlfile` builds a positioned tree from LibYAML's event stream and refuses what YAML would
+accept silently (anchors, aliases, tags, duplicate keys, YAML 1.1 surprises, deep nesting). That
+costs about as much as loading the file with PyYAML, and the positions are needed only for the files
+that have a problem. Here (issue 11) a file is parsed by yaml-rs, several times faster, and its data
+is used only when a cheap scan vouches that `read_yaml` would read the same values and find no
+problem at all:
+
+* the text has no character that needs care: tab, carriage return, backslash (escapes), NEL, line or
+  paragraph separator, byte-order mark, control or other non-printable character;
+* nothing that can start an anchor, alias, tag or reserved indicator (`& * ! @ \\``) follows a space,
+  a line start or a flow indicator; `|` and `>` stand only as a block scalar's header, at a line's end; no directive (`%`), document marker (`---`, `...`) or
+  complex key (`?`) starts a line;
+* no plain scalar reads differently under YAML 1.1 (PyYAML's resolver) and YAML 1.2 (yaml-rs):
+  every plain value that starts like a number is a plain decimal integer, or text for both; none is
+  yes/no/on/off, a merge or a value key;
+* yaml-rs accepts the file (it refuses duplicate keys), its root is a mapping, every key is text, no
+  value is a float, and nesting is at most `MAX_DEPTH` deep.
+
+Anything else (a doubt, not a verdict) goes down the slow path, which decides. The scan may doubt
+good files; it must never vouch for a file the slow path faults or reads differently: the tests run
+both paths on every case folder and on mutated files (checks/tests/test_fast_path.py).
+
+Positions are computed on demand: `LazyTree` runs the slow path the first time a line or column of
+the file is asked for, and nodes built from the fast data answer through it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Any
+
+from .yamlfile import _INT, _RESOLVER, MAX_DEPTH, MAX_DIGITS, Node, read_yaml
+
+try:
+    import yaml_rs
+except ImportError:  # pragma: no cover - without it every file takes the slow path
+    yaml_rs = None
+
+import yaml
+
+# Characters the scan does not vouch for (see the module docstring): everything outside the printable
+# set LibYAML accepts, and tab, CR, backslash, NEL, LS, PS and BOM inside it.
+_CAREFUL = re.compile(
+    r"[^\n\x20-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_STRUCTURE = re.compile(
+    r"(?m)(?:^|[ \[{,])[&*!@`]|^%|^(?:---|\.\.\.)(?:[ ]|$)|^[ ]*(?:-[ ]+)*\?(?:[ ]|$)"
+    # `|` and `>` only as a block scalar's header at the end of a line (never in a flow collection)
+    r"|[\[{,][ ]*[|>]|(?:^|[ ])[|>](?![-+1-9]*[ ]*$)"
+)
+# A plain scalar that may be typed: it starts like a number (or is one of YAML 1.1's words) where a
+# scalar can start, and runs to where a plain scalar ends. Over-matching only sends files to the slow
+# path; `: ` ends a plain scalar, so it ends a candidate too, and `- ` starts none. A token cannot
+# hold the start of another scalar (no indicator fits in it), so consuming it hides none.
+_TYPED = re.compile(
+    # Where a scalar can start: a line's indentation (after sequence or key indicators), after a key's
+    # colon, a sequence dash or a complex-key mark, after a flow indicator.
+    r"(?m)(?:^[ ]*(?:[-?][ ]+)*|[-?][ ]+|:[ ]*|[\[{,][ ]*)"
+    r"((?:[-+.](?![ ]|$)|[0-9])(?:[-+.0-9A-Za-z_/ ]|:(?![ ]|$))*|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[yYnN]|<<|=)"
+    r"(?=[ ]*(?:$|[,\]}]|[ ]#))"
+)
+# A line that is only a comment: no structure and no value can start in it (in a block or quoted
+# scalar it is text, which a scan may skip).
+_COMMENT_LINE = re.compile(r"(?m)^[ ]*#.*$")
+_TEXT_FOR_BOTH: dict[str, bool] = {}
+
+
+def _text_for_both(token: str) -> bool:
+    """Whether a plain scalar is text for PyYAML's YAML 1.1 resolver and for yaml-rs alike."""
+    known = _TEXT_FOR_BOTH.get(token)
+    if known is None:
+        known = _RESOLVER.resolve(yaml.ScalarNode, token, (True, False)) == "tag:yaml.org,2002:str"
+        if known:  # ask yaml-rs itself rather than guess its number forms (0x, 0o, 0b, 1_000, .5, 1e3)
+            try:
+                known = yaml_rs.loads(f"k: {token}\n", parse_datetime=False) == {"k": token}
+            except Exception:  # noqa: BLE001 -- a refusal is a doubt
+                known = False
+        if len(_TEXT_FOR_BOTH) < 100_000:
+            _TEXT_FOR_BOTH[token] = known
+    return known
+
+
+_BRACKETS = re.compile(r"(?m)^.*[\[\]{}].*$")
+# A quoted scalar where a scalar can start (as in _TYPED), and the same scalar closed on its line.
+_QUOTE_START = re.compile(r"(?m)(?:^[ ]*(?:[-?][ ]+)*|[-?][ ]+|:[ ]*|[\[{,][ ]*)(?=['\"])")
+_QUOTED_ON_ONE_LINE = re.compile(r"'(?:[^'\n]|'')*'|\"[^\"\n]*\"")
+
+
+def _one_line_collections_and_quotes(text: str) -> bool:
+    """Every flow collection and quoted scalar opens and closes on one line. Where one spans lines,
+    LibYAML and yaml-rs disagree about the indentation its continuation needs (found by the tests)."""
+    for match in _BRACKETS.finditer(text):
+        line = match.group()
+        if line.count("[") != line.count("]") or line.count("{") != line.count("}"):
+            return False
+    for match in _QUOTE_START.finditer(text):
+        if not _QUOTED_ON_ONE_LINE.match(text, match.end()):
+            return False
+    return True
+
+
+def _plain_scalars_agree(text: str) -> bool:
+    for match in _TYPED.finditer(text):
+        token = match.group(1).rstrip(" ")
+        if _INT.match(token):  # an integer for both, unless too long for the slow path to take
+            if len(token.lstrip("+-")) > MAX_DIGITS:
+                return False
+        elif not _text_for_both(token):
+            return False
+    return True
+
+
+_INT_LIMIT = 10**MAX_DIGITS
+
+
+def _vetted(data: Any) -> bool:
+    """A mapping at the root, text keys, no floats, integers of at most MAX_DIGITS digits, nesting
+    within MAX_DEPTH."""
+    if type(data) is not dict:
+        return False
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return False
+        if type(value) is dict:
+            for key in value:
+                if type(key) is not str:
+                    return False
+            children = value.values()
+        else:
+            children = value
+        for child in children:
+            kind = type(child)
+            if kind is dict or kind is list:
+                stack.append((child, depth + 1))
+            elif kind is float or (kind is int and not -_INT_LIMIT < child < _INT_LIMIT):
+                return False
+    return True
+
+
+# Off: every file takes the slow path (the tests compare the two).
+ENABLED = True
+
+
+def fast_load(text: str) -> dict[str, Any] | None:
+    """The file's data when the slow path would certainly read the same and find no problem; else None."""
+    if not ENABLED or yaml_rs is None or _CAREFUL.search(text):
+        return None
+    scanned = _COMMENT_LINE.sub("", text) if "#" in text else text
+    if _STRUCTURE.search(scanned) or not _one_line_collections_and_quotes(scanned):
+        return None
+    if not _plain_scalars_agree(scanned):
+        return None
+    try:
+        data = yaml_rs.loads(text, parse_datetime=False)
+    except Exception:  # noqa: BLE001 -- any refusal is a doubt: the slow path says what is wrong
+        return None
+    return data if _vetted(data) else None
+
+
+class FastPathDisagrees(Exception):
+    """The slow path found a problem in a file the fast path vouched for: a bug, never a guess."""
+
+
+class LazyTree:
+    """The positioned tree of a file, built by the slow path the first time a position is asked.
+
+    `strict`: the fast path vouched for the file, so the slow path must find no problem in it."""
+
+    def __init__(self, text: str | bytes, path: str, strict: bool = True) -> None:
+        self.text = text
+        self.path = path
+        self.strict = strict
+
+    @cached_property
+    def root(self) -> Node:
+        parsed = read_yaml(self.text, self.path)
+        if parsed.root is None and not self.strict:
+            raise FastPathDisagrees(f"{self.path}: no positioned tree for a file that could not be read")
+        if parsed.root is None or (parsed.problems and self.strict):
+            found = "; ".join(p.text() for p in parsed.problems[:3])
+            raise FastPathDisagrees(
+                f"{self.path}: the fast YAML path vouched for a file with problems: {found}"
+            )
+        return parsed.root
+
+    def at(self, path: tuple[str | int, ...]) -> Node:
+        node, found = self.root.deepest(list(path))
+        if not found:
+            raise FastPathDisagrees(f"{self.path}: no value at {path} in the positioned tree")
+        return node
+
+
+class ProxyNode(Node):
+    """A node whose value and position are the slow path's, computed on first use."""
+
+    def __init__(self, tree: LazyTree, path: tuple[str | int, ...]) -> None:
+        self._tree = tree
+        self._path = path
+
+    def _real(self) -> Node:
+        return self._tree.at(self._path)
+
+    value = property(lambda self: self._real().value)  # type: ignore[assignment]
+    line = property(lambda self: self._real().line)  # type: ignore[assignment]
+    column = property(lambda self: self._real().column)  # type: ignore[assignment]
+    keys = property(lambda self: self._real().keys)  # type: ignore[assignment]
+    style = property(lambda self: self._real().style)  # type: ignore[assignment]
+    end_line = property(lambda self: self._real().end_line)  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"ProxyNode({self._tree.path}, {self._path})"
+
+
+class LazyNode(ProxyNode):
+    """A node whose value is the fast path's (wrapped in LazyNodes) and whose position is on demand."""
+
+    def __init__(self, value: Any, tree: LazyTree, path: tuple[str | int, ...], plain: Any) -> None:
+        super().__init__(tree, path)
+        self._value = value
+        self._plain = plain
+
+    value = property(lambda self: self._value)  # type: ignore[assignment]
+
+    def plain(self) -> Any:
+        return self._plain
+
+    def __repr__(self) -> str:
+        return f"LazyNode({self._tree.path}, {self._path})"
+
+
+def lazy_nodes(data: Any, tree: LazyTree, path: tuple[str | int, ...] = ()) -> LazyNode:
+    """Wrap fast-path data in LazyNodes, as `read_yaml` wraps values in Nodes."""
+    if type(data) is dict:
+        return LazyNode({k: lazy_nodes(v, tree, (*path, k)) for k, v in data.items()}, tree, path, data)
+    if type(data) is list:
+        return LazyNode([lazy_nodes(v, tree, (*path, i)) for i, v in enumerate(data)], tree, path, data)
+    return LazyNode(data, tree, path, data)

@@ -1,0 +1,232 @@
+"""The cache in .claims_cache/ can never give a stale answer (issue 11).
+
+Each test fills the cache, changes one thing the results depend on, and requires the warm run to give
+exactly what a run without the cache gives, and (where the change matters) something other than
+before. Corrupt, foreign and planted entries are ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checks import cache
+from checks.cache import CACHE_DIR, Cache, program_key
+from checks.checker import CheckResult, check
+
+from .conftest import MakeRegistry
+
+Seen = list[tuple[str, int, int, str, str]]
+
+
+def seen(result: CheckResult) -> Seen:
+    return [(p.path, p.line, p.column, p.code, p.message) for p in result.problems]
+
+
+def warm_equals_cold(root: Path) -> Seen:
+    """Check with the cache (after filling it) and without; both must agree. Returns the problems."""
+    cold = seen(check(root, use_cache=False))
+    warm = seen(check(root))
+    assert warm == cold
+    return warm
+
+
+def entries(root: Path) -> list[Path]:
+    return sorted(p for p in (root / CACHE_DIR).rglob("*.entry"))
+
+
+@pytest.fixture
+def root(make_registry: MakeRegistry) -> Path:
+    root = make_registry()
+    first = check(root)
+    assert first.problems == [] or not first.failed
+    assert entries(root), "the first run fills the cache"
+    second = check(root)
+    assert second.cache_hits == 1  # claims/sample.yaml, the one claims file
+    return root
+
+
+def claims_file(root: Path) -> Path:
+    return root / "claims" / "sample.yaml"
+
+
+def test_a_warm_run_reads_the_cache_and_agrees(root: Path) -> None:
+    result = check(root)
+    assert result.cache_hits >= 1
+    assert seen(result) == seen(check(root, use_cache=False))
+
+
+def test_claims_file_changed(root: Path) -> None:
+    path = claims_file(root)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("unit: person", "unit: KRW", 1), encoding="utf-8"
+    )
+    assert "unit-mismatch" in {code for _, _, _, code, _ in warm_equals_cold(root)}
+
+
+def test_one_article_byte_changed(root: Path) -> None:
+    article = root / "seeds" / "sample.txt"
+    data = bytearray(article.read_bytes())
+    data[-2] = ord("!") if data[-2] != ord("!") else ord("?")
+    article.write_bytes(bytes(data))
+    codes = {code for _, _, _, code, _ in warm_equals_cold(root)}
+    assert {"source-changed", "source-unusable"} <= codes
+
+
+def test_article_changed_and_repinned(root: Path) -> None:
+    """The index changes with the article: the claims file's entry must not be used."""
+    article = root / "seeds" / "sample.txt"
+    text = article.read_text(encoding="utf-8")
+    quote_word = "출범했다"
+    assert quote_word in text
+    article.write_text(text.replace(quote_word, "출발했다"), encoding="utf-8")
+    index = root / "seeds" / "sources.yaml"
+    new_sha = hashlib.sha256(article.read_bytes()).hexdigest()
+    index.write_text(
+        re.sub(r"sha256: [0-9a-f]{64}", f"sha256: {new_sha}", index.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
+    assert "quote-not-found" in {code for _, _, _, code, _ in warm_equals_cold(root)}
+
+
+def test_sources_index_changed(root: Path) -> None:
+    index = root / "seeds" / "sources.yaml"
+    text = index.read_text(encoding="utf-8")
+    changed = text.replace("id: sample-2024-01-02", "id: sample-2024-01-03", 1)
+    assert changed != text
+    index.write_text(changed, encoding="utf-8")
+    assert "unknown-source" in {code for _, _, _, code, _ in warm_equals_cold(root)}
+
+
+def test_vocabulary_changed(root: Path) -> None:
+    vocabulary = root / "schema" / "vocabulary.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    changed = re.sub(r"(?m)^  person: .*\n", "", text)
+    assert changed != text
+    vocabulary.write_text(changed, encoding="utf-8")
+    assert "unknown-unit" in {code for _, _, _, code, _ in warm_equals_cold(root)}
+
+
+def test_resolutions_changed(root: Path) -> None:
+    (root / "claims" / "resolutions.yaml").write_text(
+        "resolutions:\n  - group: lg-ai-research/headcount@2020\n    status: open\n    note: checking\n",
+        encoding="utf-8",
+    )
+    assert "resolution-stale" in {code for _, _, _, code, _ in warm_equals_cold(root)}
+
+
+def test_program_changed(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program (a module, a schema or a library version) gives other keys: nothing is reused."""
+    monkeypatch.setattr(cache, "program_key", lambda: "another program")
+    monkeypatch.setattr("checks.checker.program_key", lambda: "another program")
+    result = check(root)
+    assert result.cache_hits == 0
+    assert seen(result) == seen(check(root, use_cache=False))
+
+
+def test_program_key_covers_every_module_and_schema(tmp_path: Path) -> None:
+    """The key is computed over every module of the package and every schema: one byte changes it."""
+    package = Path(cache.__file__).parent
+    inputs = [p for p in package.rglob("*.py") if "tests" not in p.relative_to(package).parts]
+    schema_dir = Path(cache.__file__).parent.parent / "schema"
+    assert Path(cache.__file__) in inputs and (package / "checker.py") in inputs
+    before = program_key()
+    copy = tmp_path / "checks"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("tests", "__pycache__"))
+    assert cache.package_key(copy, schema_dir) == before
+    (copy / "quotes.py").write_bytes((copy / "quotes.py").read_bytes() + b"\n")
+    assert cache.package_key(copy, schema_dir) != before
+    schemas = tmp_path / "schema"
+    shutil.copytree(schema_dir, schemas)
+    (schemas / "claims.schema.json").write_bytes((schemas / "claims.schema.json").read_bytes() + b" ")
+    assert cache.package_key(package, schemas) != before
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"",
+        lambda data: data[: len(data) // 2],
+        lambda data: data[:70] + bytes([data[70] ^ 1]) + data[71:],
+        lambda data: b"0" * 64 + b"\n" + data[65:],
+        lambda data: b"not a cache entry at all",
+    ],
+    ids=["empty", "truncated", "one-bit", "forged-signature", "garbage"],
+)
+def test_a_damaged_entry_is_ignored(root: Path, damage: object) -> None:
+    for entry in entries(root):
+        entry.write_bytes(damage(entry.read_bytes()))  # type: ignore[operator]
+    result = check(root)
+    assert result.cache_hits == 0
+    assert seen(result) == seen(check(root, use_cache=False))
+
+
+def test_an_entry_signed_elsewhere_is_ignored(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A .claims_cache/ that comes with a registry (another machine's key) is not trusted."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-user"))
+    result = check(root)
+    assert result.cache_hits == 0
+
+
+def test_a_planted_passing_entry_cannot_hide_a_problem(root: Path) -> None:
+    """Swap the entry of a clean file for the file's broken version: the key is the content, so the
+    broken file gets its own (missing) entry and is checked."""
+    path = claims_file(root)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("unit: person", "unit: KRW", 1), encoding="utf-8"
+    )
+    for entry in entries(root):
+        for other in entries(root):
+            if other != entry:
+                other.write_bytes(entry.read_bytes())
+    assert "unit-mismatch" in {code for _, _, _, code, _ in seen(check(root))}
+
+
+def test_a_linked_cache_folder_turns_the_cache_off(make_registry: MakeRegistry, tmp_path: Path) -> None:
+    root = make_registry()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    os.symlink(elsewhere, root / CACHE_DIR)
+    check(root)
+    assert list(elsewhere.rglob("*")) == []
+    assert not Cache(root).enabled
+
+
+def test_no_cache_writes_nothing(make_registry: MakeRegistry) -> None:
+    root = make_registry()
+    check(root, use_cache=False)
+    assert not (root / CACHE_DIR).exists()
+
+
+def test_deleting_the_cache_is_safe(root: Path) -> None:
+    shutil.rmtree(root / CACHE_DIR)
+    assert seen(check(root)) == seen(check(root, use_cache=False))
+    assert entries(root)
+
+
+def test_a_warm_run_gives_the_same_readings_and_report_as_a_cold_one(tmp_path: Path) -> None:
+    """Not only the problems: every figure, event date and quote place a claim gets (and so the
+    report) must come back from the cache exactly. A cache that dropped the dates of `unit: date`
+    claims would check clean and silently leave those claims out of the comparison."""
+    from checks.report import markdown
+
+    project = Path(__file__).resolve().parents[2]
+    root = tmp_path / "project"
+    for folder in ("seeds", "claims", "schema", "reports"):
+        shutil.copytree(project / folder, root / folder)
+    cold = check(root, use_cache=False)
+    check(root)  # fills the cache
+    warm = check(root)
+    assert warm.cache_hits == len({c.path for c in cold.claims})
+    assert cold.dates, "the project's registry has event-date claims"
+    assert warm.dates == cold.dates
+    assert warm.quantities == cold.quantities
+    assert warm.places == cold.places
+    assert markdown(warm) == markdown(cold)

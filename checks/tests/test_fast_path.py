@@ -1,0 +1,305 @@
+"""No weaker check (issue 11): the fast YAML path, the cache and the worker processes find exactly what
+the slow, positioned path finds, at the same place, with the same message.
+
+Two levels: every YAML text the fast path vouches for must read, through the slow path, to the same
+values with no problem at all (checked on every case folder's files, on hostile snippets, and on
+mutated files from hypothesis); and every case folder and mutated registry checks to the same problems
+(path, line, column, code, message) with the fast path on or off, the cache cold or warm, one process
+or two.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checks import fastyaml
+from checks.checker import CheckResult, check
+from checks.tests.test_cases import BASE_REGISTRY, CASES, build, case_dirs
+from checks.yamlfile import read_yaml
+
+Seen = list[tuple[str, int, int, str, str]]
+
+
+def problems(result: CheckResult) -> Seen:
+    return [(p.path, p.line, p.column, p.code, p.message) for p in result.problems]
+
+
+def claims_seen(result: CheckResult) -> list[tuple[object, ...]]:
+    return [
+        (c.path, c.line, c.id, c.quote, c.as_written, c.unit, c.as_of, c.occurrence, c.note)
+        for c in result.claims
+    ]
+
+
+@pytest.fixture
+def slow_path(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(fastyaml, "ENABLED", False)
+    yield
+
+
+def slow_check(root: Path) -> CheckResult:
+    saved = fastyaml.ENABLED
+    fastyaml.ENABLED = False
+    try:
+        return check(root, use_cache=False, jobs=1)
+    finally:
+        fastyaml.ENABLED = saved
+
+
+def assert_same_as_slow(root: Path) -> None:
+    slow = slow_check(root)
+    expected, expected_claims = problems(slow), claims_seen(slow)
+    for use_cache, jobs in ((False, 1), (True, 1), (True, 1), (False, 2)):
+        # (True, 1) twice: the first run fills the cache, the second reads it.
+        fast = check(root, use_cache=use_cache, jobs=jobs)
+        assert problems(fast) == expected, (use_cache, jobs)
+        assert claims_seen(fast) == expected_claims, (use_cache, jobs)
+        assert fast.places == slow.places
+        assert fast.quantities == slow.quantities
+        assert [(g.key, g.relation) for g in fast.groups] == [(g.key, g.relation) for g in slow.groups]
+
+
+# --- whole registries -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "case", case_dirs("negative") + case_dirs("positive"), ids=lambda p: f"{p.parent.name}/{p.name}"
+)
+def test_case_folder_checks_the_same_on_every_path(case: Path, tmp_path: Path) -> None:
+    assert_same_as_slow(build(case, tmp_path))
+
+
+def test_project_registry_checks_the_same_on_every_path(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    project = Path(__file__).resolve().parents[2]
+    for folder in ("seeds", "claims", "schema", "reports"):
+        shutil.copytree(project / folder, root / folder)
+    assert_same_as_slow(root)
+
+
+def test_the_fast_path_is_taken_on_the_real_registry() -> None:
+    """The scan must not doubt every file: otherwise the fast path would be dead code."""
+    project = Path(__file__).resolve().parents[2]
+    files = sorted(
+        p for p in (project / "claims").glob("*.yaml") if p.name not in ("resolutions.yaml", "skips.yaml")
+    )
+    vouched = [f.name for f in files if fastyaml.fast_load(f.read_text(encoding="utf-8")) is not None]
+    assert vouched == [f.name for f in files]
+
+
+# --- one file at a time -------------------------------------------------------------------------------
+
+
+def assert_vouched_text_is_clean(text: str) -> None:
+    data = fastyaml.fast_load(text)
+    if data is None:
+        return  # a doubt: the slow path decides
+    slow = read_yaml(text, "claims/x.yaml")
+    assert slow.problems == [], text
+    assert slow.root is not None and slow.root.plain() == data, text
+
+
+def yaml_files() -> list[Path]:
+    return sorted(p for p in CASES.rglob("*") if p.suffix in (".yaml", ".yml")) + sorted(
+        p for p in BASE_REGISTRY.rglob("*") if p.suffix in (".yaml", ".yml")
+    )
+
+
+@pytest.mark.parametrize("path", yaml_files(), ids=lambda p: str(p.relative_to(CASES.parent)))
+def test_every_case_file_is_vouched_for_only_when_clean(path: Path) -> None:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return
+    assert_vouched_text_is_clean(text)
+
+
+# Each must be doubted or read exactly as the slow path reads it; those marked doubt must be doubted.
+HOSTILE = [
+    ("a: 007\n", "doubt"),
+    ("a: 0x1F\n", "doubt"),
+    ("a: 0o17\n", "doubt"),
+    ("a: 1_000\n", "doubt"),
+    ("a: 1.5\n", "doubt"),
+    ("a: .5\n", "doubt"),
+    ("a: 1e3\n", "doubt"),
+    ("a: .inf\n", "doubt"),
+    ("a: 2021-01-01\n", "doubt"),
+    ("a: 2021-01-01 10:00:00\n", "doubt"),
+    ("a: 10:30\n", "doubt"),
+    ("a: yes\n", "doubt"),
+    ("a: Off\n", "doubt"),
+    ("a: [on]\n", "doubt"),
+    ('{"a":007}\n', "doubt"),
+    ("- 007\n", "doubt"),
+    ("a:\n  - - 007\n", "doubt"),
+    ("a: b\n  007\n", "doubt"),
+    ("a: &x 1\n", "doubt"),
+    ("a: &x 1\nb: *x\n", "doubt"),
+    ("a: !!str 1\n", "doubt"),
+    ("a: !foo x\n", "doubt"),
+    ("a: 1\na: 2\n", "doubt"),
+    ("a: 1\n'a': 2\n", "doubt"),
+    ("1: x\n", "doubt"),
+    ("null: x\n", "doubt"),
+    ("true: x\n", "doubt"),
+    ("---\na: 1\n---\nb: 2\n", "doubt"),
+    ("%YAML 1.2\n---\na: 1\n", "doubt"),
+    ("? a\n: b\n", "doubt"),
+    ("a:\tb\n", "doubt"),
+    ("a: b\r\nc: d\r\n", "doubt"),
+    ("a: b\x85c: d\n", "doubt"),
+    ("a: b\u2028c\n", "doubt"),
+    ("a: x\x07\n", "doubt"),
+    ('a: "x\\u0041"\n', "doubt"),
+    ("a: \ufeffx\n", "doubt"),
+    ("- a\n- b\n", "doubt"),
+    ("", "doubt"),
+    ("# only a comment\n", "doubt"),
+    ("a: 1\n" + "b:\n" + "".join("  " * i + "- \n" for i in range(1, 70)), "doubt"),
+    ("a: [" * 70 + "]" * 70 + "\n", "doubt"),
+    ("a: @x\n", "doubt"),
+    ("a: {b: x, |c}\n", "doubt"),
+    ("a: | x\n", "doubt"),
+    ("a: [>]\n", "doubt"),
+    ("a: 1234567890123456789\n", "doubt"),
+    ("a: [1234567890123456789]\n", "doubt"),
+    ("a: `x\n", "doubt"),
+    ("a: b: c\n", "doubt"),
+    ("a: [1, 2\n", "doubt"),
+    ("a: 'unclosed\n", "doubt"),
+    # Text for both, or integers for both: may be vouched for.
+    ("a: 1\nb: -2\nc: +3\n", "either"),
+    ("a: R&D 5%\nb: 3조6000억 원\n", "either"),
+    ("a: 2021-Q3\nb: 2020-12/2022-01\nc: '2021'\n", "either"),
+    ("a: 엑사원 2.0\n", "either"),
+    ("a: >-\n  folded\n  text\n\n  para\nb: |\n  lit\n   eral\n", "either"),
+    ("a: 'it''s'\nb: \"dq\"\nc: ~\nd:\ne: null\nf: True\n", "either"),
+    ("a: {ko: 원, en: \"x, y\"}\nb: [x, 'y', 1]\n", "either"),
+    ("a: x # comment\n# whole-line comment with 007 and yes\nb: y\n", "either"),
+    ("a:\n  b:\n    - c: d\n      e: 1\n", "either"),
+    ("a: 0b12df8c\nb: 1d5025de\n", "either"),
+]
+
+
+@pytest.mark.parametrize("text, expect", HOSTILE, ids=[repr(t[:30]) for t, _ in HOSTILE])
+def test_hostile_snippets(text: str, expect: str) -> None:
+    if expect == "doubt":
+        assert fastyaml.fast_load(text) is None
+    assert_vouched_text_is_clean(text)
+
+
+SNIPPETS = [
+    "007",
+    "0x1F",
+    "1.5",
+    "2021-01-01",
+    "10:30",
+    "yes",
+    "on",
+    "~",
+    "null",
+    "true",
+    "&a ",
+    "*a",
+    "!!str ",
+    "!t ",
+    "\t",
+    "- ",
+    ": ",
+    " #",
+    "#",
+    "'",
+    '"',
+    "\\",
+    "\r",
+    "\x85",
+    "? ",
+    "---",
+    "...",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "|",
+    ">",
+    "\n",
+    "\n  ",
+    "\n    ",
+    "\n- ",
+    "%",
+    "@",
+    "`",
+    "=",
+    "<<",
+    " 2.0",
+    "+1",
+    "-0",
+    "1_0",
+    ".5",
+    "1e3",
+    "Off",
+    "NO",
+    "\ufeff",
+    "\x00",
+    "한글",
+    "R&D",
+    "%p",
+]
+BASE_TEXTS = [
+    p.read_text(encoding="utf-8")
+    for p in sorted((Path(__file__).resolve().parents[2] / "claims").glob("*.yaml"))[:3]
+] + [(BASE_REGISTRY / "schema" / "vocabulary.yaml").read_text(encoding="utf-8")]
+
+
+@settings(
+    max_examples=int(__import__("os").environ.get("FUZZ_EXAMPLES", "400")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    base=st.sampled_from(BASE_TEXTS),
+    edits=st.lists(
+        st.tuples(st.floats(0, 1), st.sampled_from(SNIPPETS), st.integers(0, 3)), min_size=1, max_size=4
+    ),
+)
+def test_mutated_files_are_vouched_for_only_when_clean(
+    base: str, edits: list[tuple[float, str, int]]
+) -> None:
+    text = base
+    for where, snippet, cut in edits:
+        at = int(where * len(text))
+        text = text[:at] + snippet + text[at + cut :]
+    assert_vouched_text_is_clean(text)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    edits=st.lists(
+        st.tuples(st.floats(0, 1), st.sampled_from(SNIPPETS), st.integers(0, 3)), min_size=1, max_size=3
+    )
+)
+def test_mutated_registries_check_the_same_on_every_path(
+    edits: list[tuple[float, str, int]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    root = tmp_path_factory.mktemp("mutated") / "registry"
+    shutil.copytree(BASE_REGISTRY, root)
+    target = min((root / "claims").glob("*.yaml"))
+    text = target.read_text(encoding="utf-8")
+    for where, snippet, cut in edits:
+        at = int(where * len(text))
+        text = text[:at] + snippet + text[at + cut :]
+    target.write_text(text, encoding="utf-8")
+    assert_same_as_slow(root)
