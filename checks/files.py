@@ -116,32 +116,9 @@ def read_bytes(root: Path, rel: str) -> bytes | Refusal:
 
     Never raises on the file's account, never blocks, never reads more than MAX_FILE_BYTES + 1 bytes.
     """
-    checked = check_path(root, rel)
-    if isinstance(checked, Refusal):
-        return checked
-    real, status = checked
-    if status.st_size > MAX_FILE_BYTES:
-        return _too_large(rel, status.st_size)
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(real, flags | getattr(os, "O_CLOEXEC", 0))
-    except OSError as exc:  # e.g. the file was swapped for a link since it was checked
-        return Refusal("file-unreadable", f"cannot read {rel}: {exc.strerror or type(exc).__name__}")
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return Refusal("file-refused", f"{rel} is not a regular file; only files are read")
-        chunks, size = [], 0
-        while size <= MAX_FILE_BYTES:
-            chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    except OSError as exc:
-        return Refusal("file-unreadable", f"cannot read {rel}: {exc.strerror or type(exc).__name__}")
-    finally:
-        os.close(fd)
-    data = b"".join(chunks)
+    data = _read(root, rel, MAX_FILE_BYTES)
+    if not isinstance(data, bytes):
+        return data
     if len(data) > MAX_FILE_BYTES:
         return _too_large(rel, len(data))
     long_line = _long_line(data)
@@ -155,6 +132,45 @@ def read_bytes(root: Path, rel: str) -> bytes | Refusal:
             column,
         )
     return data
+
+
+def holds(root: Path, rel: str, expected: bytes) -> bool | Refusal:
+    """Whether the file at `rel` holds exactly `expected`: for what the program itself writes (the
+    report), which may outgrow the limits on registry files (at 100,000 claims the report is tens of
+    megabytes). The same door as `read_bytes`, but never more than len(expected) + 1 bytes are read."""
+    data = _read(root, rel, len(expected))
+    return data if isinstance(data, Refusal) else data == expected
+
+
+def _read(root: Path, rel: str, limit: int) -> bytes | Refusal:
+    """At most `limit` + 1 bytes of the file at `rel`, through the path checks; a size refusal only for
+    files larger than MAX_FILE_BYTES when that is the limit."""
+    checked = check_path(root, rel)
+    if isinstance(checked, Refusal):
+        return checked
+    real, status = checked
+    if limit == MAX_FILE_BYTES and status.st_size > MAX_FILE_BYTES:
+        return _too_large(rel, status.st_size)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(real, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:  # e.g. the file was swapped for a link since it was checked
+        return Refusal("file-unreadable", f"cannot read {rel}: {exc.strerror or type(exc).__name__}")
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return Refusal("file-refused", f"{rel} is not a regular file; only files are read")
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        return Refusal("file-unreadable", f"cannot read {rel}: {exc.strerror or type(exc).__name__}")
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
 
 
 def _too_large(rel: str, size: int) -> Refusal:
@@ -261,10 +277,8 @@ def write_text(root: Path, rel: str, text: str) -> bool:
             what = "a symbolic link" if stat.S_ISLNK(status.st_mode) else _kind(status.st_mode)
             raise WriteRefused(f"{rel} is {what}; the report is written only as a regular file: remove it")
         mode = stat.S_IMODE(status.st_mode)
-        if status.st_size == len(data):
-            current = read_bytes(root, rel)
-            if current == data:
-                return False
+        if status.st_size == len(data) and holds(root, rel, data) is True:
+            return False
     _remove_stale_temps(folder, os.path.basename(rel))
     if mode is None:
         umask = os.umask(0)

@@ -19,7 +19,7 @@ import pytest
 
 from .checker import CheckResult, check
 from .coverage import ArticleCoverage, coverage
-from .files import Refusal, read_bytes
+from .files import Refusal, holds
 from .inert import terminal
 from .problems import Problem, Severity
 from .report import REPORT
@@ -193,10 +193,10 @@ class ReportItem(pytest.Item):
 
         if self.result.failed:
             pytest.skip("the registry has problems (see the failing claims); the report cannot be generated")
-        current = read_bytes(self.result.root, REPORT)
+        current = holds(self.result.root, REPORT, markdown(self.result).encode("utf-8"))
         if isinstance(current, Refusal) and not current.missing:
             raise StaleReport(current.message)
-        if current != markdown(self.result).encode("utf-8"):
+        if current is not True:
             state = (
                 "missing"
                 if isinstance(current, Refusal)

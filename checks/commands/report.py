@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..checker import check
-    from ..files import Refusal, WriteRefused, read_bytes, write_text
+    from ..files import Refusal, WriteRefused, holds, write_text
     from ..report import REGENERATE, REPORT, analysis_json, markdown
     from ..reporters import text
     from ..summaries import append_step_summary, check_markdown, conflicts_markdown
@@ -46,11 +46,11 @@ def run(args: argparse.Namespace) -> int:
     report = markdown(result)
     append_step_summary(conflicts_markdown(result))  # under GitHub Actions: the job summary
     if args.check:
-        current = read_bytes(root, REPORT)
+        current = holds(root, REPORT, report.encode("utf-8"))
         if isinstance(current, Refusal) and not current.missing:
             sys.stderr.write(f"claims report: {current.message}\n")
             return EXIT_PROBLEMS
-        if current != report.encode("utf-8"):
+        if current is not True:
             state = (
                 "missing"
                 if isinstance(current, Refusal)

@@ -318,3 +318,23 @@ def test_a_seeds_folder_linked_outside_is_not_listed(make_registry: MakeRegistry
         (p.path, p.line, p.column, p.code) for p in problems
     ]
     assert not any(SECRET in p.text() for p in problems)
+
+
+def test_the_report_is_compared_whatever_its_size(
+    make_registry: MakeRegistry, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The report is the program's own output: at 100,000 claims it is tens of megabytes, over the
+    limit on registry files, and `claims report --check` (and pytest's report test) must still say
+    whether it is current, reading no more of it than the report it would write."""
+    root = make_registry()
+    report = root / "reports" / "conflicts.md"
+    others = max(p.stat().st_size for p in root.rglob("*") if p.is_file() and p != report)
+    assert others < report.stat().st_size
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", report.stat().st_size - 1)  # the report is over it
+    assert isinstance(read_bytes(root, "reports/conflicts.md"), Refusal)
+    assert files.holds(root, "reports/conflicts.md", report.read_bytes()) is True
+    assert cli.main(["report", "--check", "--root", str(root)]) == 0
+    report.write_bytes(report.read_bytes() + b"\n")
+    assert files.holds(root, "reports/conflicts.md", report.read_bytes()[:-1]) is False
+    assert cli.main(["report", "--check", "--root", str(root)]) == 1
+    assert "stale" in capsys.readouterr().err
