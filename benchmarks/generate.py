@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from checks.schema_vocabulary import generated_claims_schema
+
 PROJECT = Path(__file__).resolve().parent.parent
 
 OUTLETS = [
@@ -138,7 +140,7 @@ FILLER = [
     "회사 측은 구체적인 일정과 세부 계획은 추후 공개하겠다고 밝혔다.",
     "한 업계 관계자는 경쟁사들도 비슷한 행보를 보이고 있어 주도권 다툼이 치열해질 전망이라고 말했다.",
     "전문가들은 단기 실적보다는 장기적인 기술 경쟁력 확보에 무게를 둬야 한다고 조언했다.",
-    "이날 행사에는 주요 계열사 최고경영자와 연구진이 참석해 성과를 공유했다.",
+    "행사에는 주요 계열사 최고경영자와 연구진이 참석해 성과를 공유했다.",
     "그는 고객이 체감할 수 있는 가치를 만드는 것이 무엇보다 중요하다고 강조했다.",
     "시장조사업체들은 관련 시장이 매년 두 자릿수 성장을 이어갈 것으로 내다봤다.",
     "회사는 국내외 대학 및 연구기관과의 협력도 확대할 계획이다.",
@@ -205,6 +207,7 @@ def build(out: Path, articles: int, per_article: int, seed: int = 11) -> dict[st
     start = date(2021, 1, 4)
     contradiction_key = None
     claims_total = 0
+    skips = ["# yaml-language-server: $schema=../schema/skips.schema.json\n", "skips:\n"]
     for a in range(articles):
         outlet, domain = OUTLETS[a % len(OUTLETS)]
         published = start + timedelta(days=(a * 37) % (3 * 365))
@@ -213,9 +216,16 @@ def build(out: Path, articles: int, per_article: int, seed: int = 11) -> dict[st
         headline = f"{rng.choice(FIELDS)}·{rng.choice(FIELDS)} 중심 미래 설계 가속…기사 {a}호"
         reporter = rng.choice(REPORTERS)
         top = furniture_top(outlet, domain, published, rng)
+        dateline = f"입력 {published:%Y.%m.%d} {rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}"
+        # The dateline stands inside the body, as on real pages; like the curated registry, each
+        # article skips it with a reason, so that the registry's coverage is complete.
+        skips.append(
+            f"  - source: {sid}\n    quote: '{dateline}'\n    figure: '{published:%Y.%m.%d}'\n"
+            "    reason: page-furniture\n    note: the dateline\n"
+        )
         body = [
             headline,
-            f"입력 {published:%Y.%m.%d} {rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}",
+            dateline,
             f"{reporter} 기자",
             "",
         ]
@@ -315,6 +325,10 @@ def build(out: Path, articles: int, per_article: int, seed: int = 11) -> dict[st
             "    note: >-\n      One outlet gives a founding year two centuries off; asked the company.\n"
         )
     (out / "claims" / "resolutions.yaml").write_text("".join(resolutions), encoding="utf-8")
+    (out / "claims" / "skips.yaml").write_text("".join(skips), encoding="utf-8")
+    # The claims schema with this registry's own vocabulary as enums (`claims schema --write`), so
+    # that an editor, or the peer benchmarks/run.py measures, validates against the registry's keys.
+    (out / "schema" / "claims.schema.json").write_text(generated_claims_schema(out), encoding="utf-8")
     return {"articles": articles, "claims": claims_total, "subjects": len(subjects)}
 
 
