@@ -107,6 +107,21 @@ def read_yaml(text_or_bytes: str | bytes, path: str) -> YamlFile:
         root = _build(text, path, problems)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if mark is not None and _NESTING_REFUSED in (exc.problem or ""):
+            # LibYAML (PyYAML 6.0.4 and later) stops at 1,000 levels, and its scanner reads ahead of
+            # the events we count, so the error comes before our own, lower limit is reached. The
+            # text up to where it stopped is within its limit: read that to find our limit's place.
+            exc = _TooDeep(mark.line + 1, mark.column + 1)
+            try:
+                _build(_before(text, mark.line, mark.column), path, [])
+            except _TooDeep as ours:
+                exc = ours
+            except yaml.YAMLError:
+                pass
+            problems.append(
+                problem(path, exc.line, exc.column, "yaml-too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+            )
+            return YamlFile(path, None, problems)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "not well-formed"
         at = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
@@ -176,6 +191,17 @@ def decode_utf8(data: bytes, path: str) -> str | Problem:
 def _position(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+_NESTING_REFUSED = "exceeded maximum nesting depth"
+
+
+def _before(text: str, line: int, column: int) -> str:
+    """The text before a 0-based line and column (columns count characters, in both parsers)."""
+    start = 0
+    for _ in range(line):
+        start = text.index("\n", start) + 1
+    return text[: start + column]
 
 
 class _TooDeep(Exception):

@@ -396,6 +396,16 @@ def test_hostile_depth_does_not_recurse() -> None:
     assert codes(result) == [(1, 4 + MAX_DEPTH - 1, "yaml-too-deep")]
 
 
+def test_block_depth_past_libyamls_own_limit() -> None:
+    # LibYAML from PyYAML 6.0.4 refuses 1,000 levels before any event reaches us; the place reported
+    # is still that of our own limit: the sequence at depth MAX_DEPTH + 1, as with fewer levels.
+    lines = ["a:"] + [" " * (2 * i) + "-" for i in range(2_000)]
+    result = read("\n".join(lines) + "\n")
+    assert codes(result) == [(MAX_DEPTH + 1, 2 * (MAX_DEPTH - 1) + 1, "yaml-too-deep")]
+    korean = read("가나다: " + "[" * 5_000 + "\n")
+    assert codes(korean) == [(1, len("가나다: ") + MAX_DEPTH, "yaml-too-deep")]
+
+
 # --- never raises --------------------------------------------------------------------------------------
 
 _YAMLISH = st.lists(
