@@ -118,10 +118,7 @@ def read_yaml(text_or_bytes: str | bytes, path: str) -> YamlFile:
                 exc = ours
             except yaml.YAMLError:
                 pass
-            problems.append(
-                problem(path, exc.line, exc.column, "yaml-too-deep", f"nesting deeper than {MAX_DEPTH} levels")
-            )
-            return YamlFile(path, None, problems)
+            return YamlFile(path, None, [*problems, exc.problem(path)])
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "not well-formed"
         at = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
@@ -146,10 +143,7 @@ def read_yaml(text_or_bytes: str | bytes, path: str) -> YamlFile:
         )
         return YamlFile(path, None, problems)
     except _TooDeep as exc:
-        problems.append(
-            problem(path, exc.line, exc.column, "yaml-too-deep", f"nesting deeper than {MAX_DEPTH} levels")
-        )
-        return YamlFile(path, None, problems)
+        return YamlFile(path, None, [*problems, exc.problem(path)])
     if root is None and not problems:
         # An empty or comment-only file is an empty mapping: the schema then says what it lacks,
         # rather than the file passing unnoticed.
@@ -207,6 +201,11 @@ def _before(text: str, line: int, column: int) -> str:
 class _TooDeep(Exception):
     def __init__(self, line: int, column: int) -> None:
         self.line, self.column = line, column
+
+    def problem(self, path: str) -> Problem:
+        return problem(
+            path, self.line, self.column, "yaml-too-deep", f"nesting deeper than {MAX_DEPTH} levels"
+        )
 
 
 def _build(text: str, path: str, problems: list[Problem]) -> Node | None:
