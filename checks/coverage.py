@@ -27,6 +27,7 @@ figure spans several figures or dates skips none of them (`skip-too-broad`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -146,20 +147,47 @@ class _Item:
     value: str
 
 
-def _items(source: Source) -> list[_Item]:
-    """Dates and figures of the body, in reading order; a figure overlapping a date is the date's."""
+# Where a scan of running text may begin as if it had read everything before: just after the end of a
+# sentence (`…했다. `). No figure or date the readers find runs across a sentence's final syllable, its
+# stop and the space after it (checks/tests/test_coverage.py holds the readers to it, over the articles
+# and generated text), so the figures found from there on are those of a scan of the whole segment.
+_SENTENCE_START = re.compile(r"(?<=[\uac00-\ud7a3][.!?] )")
+
+
+def _items(source: Source, windows: Iterable[tuple[int, int, int]] | None = None) -> list[_Item]:
+    """Dates and figures of the body, in reading order; a figure overlapping a date is the date's.
+
+    `windows`: only the figures and dates of the sentences holding text[start:stop] of a segment, for
+    each (segment, start, stop), read from the start of the first of them (what a skip needs: `claims
+    check` reads a few sentences, not every article)."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    if windows is None:
+        spans = {k: [(0, len(seg.text))] for k, seg in enumerate(source.body.segments)}
+    else:
+        for k, start, stop in sorted(windows):
+            text = source.body.segments[k].text
+            begin = max((m.start() for m in _SENTENCE_START.finditer(text, 0, start + 1)), default=0)
+            after = _SENTENCE_START.search(text, stop)
+            stop = after.start() if after is not None else len(text)
+            merged = spans.setdefault(k, [])
+            if merged and begin <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], stop))
+            else:
+                merged.append((begin, stop))
     out: list[_Item] = []
-    for k, seg in enumerate(source.body.segments):
-        dates = find_times(seg.text, source.published)
-        starts = [d.start for d in dates]
-        for d in dates:
-            value = d.span.display() if d.span is not None else f"unresolved: {d.why}"
-            out.append(_Item(k, d.start, d.end, "date", value))
-        for q in find_quantities(seg.text):
-            i = bisect_left(starts, q.end)  # dates starting before the figure ends
-            if i and dates[i - 1].end > q.start:
-                continue
-            out.append(_Item(k, q.start, q.end, "figure", q.unit or "no unit"))
+    for k, ranges in sorted(spans.items()):
+        seg = source.body.segments[k]
+        for start, stop in ranges:
+            dates = find_times(seg.text, source.published, start, stop)
+            starts = [d.start for d in dates]
+            for d in dates:
+                value = d.span.display() if d.span is not None else f"unresolved: {d.why}"
+                out.append(_Item(k, d.start, d.end, "date", value))
+            for q in find_quantities(seg.text, start, stop):
+                i = bisect_left(starts, q.end)  # dates starting before the figure ends
+                if i and dates[i - 1].end > q.start:
+                    continue
+                out.append(_Item(k, q.start, q.end, "figure", q.unit or "no unit"))
     return sorted(out, key=lambda it: (it.segment, it.start))
 
 
@@ -228,8 +256,13 @@ def _part_of(skip: Skip, rng: tuple[int, int, int], item: _Item, text: str) -> s
     )
 
 
-def _article(source: Source, claims: list[Claim], skips: list[Skip]) -> _Article:
-    items = _items(source)
+def _article(source: Source, claims: list[Claim], skips: list[Skip], near_skips: bool = False) -> _Article:
+    """The article's coverage; with `near_skips`, only of the sentences its skips are in (what the skips'
+    own checks need)."""
+    skip_ranges = {
+        skip.index: _figure_range(source, skip.quote, skip.occurrence, skip.figure) for skip in skips
+    }
+    items = _items(source, [r for r in skip_ranges.values() if r is not None] if near_skips else None)
     claimed: dict[int, list[str]] = {}
     for claim in claims:
         rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_written, claim.unit)
@@ -258,7 +291,7 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip]) -> _Article
     too_broad: dict[int, list[str]] = {}
     partial: dict[int, str] = {}
     for skip in skips:
-        rng = _figure_range(source, skip.quote, skip.occurrence, skip.figure)
+        rng = skip_ranges[skip.index]
         if rng is None:
             continue
         hits = [n for n, item in enumerate(items) if _covers(rng, item, whole_date=False)]
@@ -343,7 +376,7 @@ def check_skips(result: CheckResult) -> list[Problem]:
     found: list[Problem] = []
     for sid in sorted(skips):
         source = result.sources[sid]
-        article = _article(source, claims.get(sid, []), skips[sid])
+        article = _article(source, claims.get(sid, []), skips[sid], near_skips=True)
         first_skip: dict[tuple[int, int], Skip] = {}
         for skip in sorted(skips[sid], key=lambda s: s.index):
             hits = article.skip_hits.get(skip.index, [])

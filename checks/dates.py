@@ -43,6 +43,7 @@ import unicodedata
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .times import Span, month_start
 
@@ -765,14 +766,16 @@ def _may_start(text: str, i: int) -> bool:
 _AFTER_A_YEAR = re.compile(r"\d[ \t]?년[ \t]?\Z")
 
 
-def find_times(text: str, published: date) -> list[TimeReading]:
+def find_times(text: str, published: date, start: int = 0, stop: int | None = None) -> list[TimeReading]:
     """Every calendar time in running text, in order, not overlapping. Unresolvable ones are listed
-    too (span None, with why): they are times all the same, and an editor must claim or skip them."""
+    too (span None, with why): they are times all the same, and an editor must claim or skip them.
+
+    `start` and `stop` as for `checks.quantity.find_quantities`: times starting in text[start:stop]."""
     if not isinstance(text, str):
         return []
     parser = _Parser(text, published)
     out: list[TimeReading] = []
-    i, n = 0, len(text)
+    i, n = start, len(text) if stop is None else min(stop, len(text))
     while i < n:
         c = text[i]
         if not (c.isdigit() or c in _FIRST_CHARACTERS) or not _may_start(text, i):
@@ -786,6 +789,13 @@ def find_times(text: str, published: date) -> list[TimeReading]:
         out.append(reading)
         i = max(reading.end, i + 1)
     return out
+
+
+@lru_cache(maxsize=16384)
+def times_in(text: str, published: date) -> tuple[TimeReading, ...]:
+    """`find_times`, remembered (as `checks.quantity.figures_in`): a quote is read for its dates by
+    several checks of one claim; a TimeReading is immutable, and a tuple cannot be changed by a caller."""
+    return tuple(find_times(text, published))
 
 
 _SUFFIXES = ("기준", "현재", "에는", "에도", "에", "의", "엔", "께", "경", "쯤", "무렵", "중", "내")
@@ -857,7 +867,7 @@ def whole_date_start(quote: str, written: str, starts: list[int]) -> int | str:
     must find the date there: starting where `as_written` starts, no part of it outside `as_written`
     (`2023년까지` holds the date `2023년`; `21일(현지시간)` out of `21일(현지시간)부터 나흘 동안` is only
     its start)."""
-    readings = find_times(quote, _ANY_PUBLICATION)
+    readings = times_in(quote, _ANY_PUBLICATION)
     outside: list[TimeReading] = []
     for s in starts:
         e = s + len(written)

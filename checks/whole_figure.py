@@ -173,7 +173,7 @@ def _whole(
         return (
             whole_date_start(quote, figure, bounded) if bounded else _digit_message(quote, figure, starts[0])
         )
-    found = quantity.find_quantities(quote)
+    found = quantity.figures_in(quote)
     figures = [part for q in found for part in (q, q.paired) if part is not None]
     own = _read(figure)
     met: list[quantity.Quantity] = []

@@ -13,6 +13,8 @@ docs/quantities.md is the reference for every form read, the qualifier table (`Q
 units table (`UNITS`) and the known limits.
 """
 
+from functools import lru_cache
+
 from .jsonform import quantity_json
 from .model import NotAFigure, Quantity
 from .scanner import find_quantities, read_quantity
@@ -28,6 +30,15 @@ from .tables import (
     QualifierRule,
 )
 
+
+@lru_cache(maxsize=16384)
+def figures_in(text: str) -> tuple[Quantity, ...]:
+    """`find_quantities`, remembered: one claim's checks read its quote several times (the figure in
+    the quote, the time words, coverage), and a Quantity is immutable. A tuple, so no caller can change
+    what the next one gets."""
+    return tuple(find_quantities(text))
+
+
 __all__ = [
     "APPROX_TOLERANCE",
     "MAX_DIGITS",
@@ -40,6 +51,7 @@ __all__ = [
     "NotAFigure",
     "QualifierRule",
     "Quantity",
+    "figures_in",
     "find_quantities",
     "quantity_json",
     "read_quantity",

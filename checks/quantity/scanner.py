@@ -1874,18 +1874,22 @@ def read_quantity(text: str) -> Quantity:
     return parser.to_quantity(fig)
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every figure in running text, in order, non-overlapping, with exact spans. Never raises on a str."""
+def find_quantities(text: str, start: int = 0, stop: int | None = None) -> list[Quantity]:
+    """Every figure in running text, in order, non-overlapping, with exact spans. Never raises on a str.
+
+    `start` and `stop`: only figures starting in text[start:stop], the scan begun at `start` (the words
+    before it are still read as context); a figure may end after `stop`. The same figures as a scan of
+    the whole text only where no figure of that scan runs across `start` (`checks.coverage`)."""
     if not isinstance(text, str):
         return []
     parser = _Parser(text, strict=False)
     out: list[Quantity] = []
-    i, n = 0, len(text)
+    i, n = start, len(text) if stop is None else min(stop, len(text))
     search = _START_RE.search
     while i < n:
         # Jump to the next character a figure can begin with (one C-level scan instead of a Python step
         # per character: most of running text is words).
-        m = search(parser.t, i)
+        m = search(parser.t, i, n)
         if m is None:
             break
         i = m.start()
