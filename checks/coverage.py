@@ -27,7 +27,6 @@ figure spans several figures or dates skips none of them (`skip-too-broad`).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -39,7 +38,7 @@ from .dates import find_times
 from .inert import terminal
 from .problems import Problem, problem
 from .quantity import find_quantities
-from .quotes import canonical
+from .quotes import SENTENCE_START, canonical
 from .skips import SKIPS, Skip
 from .sources import Source
 from .whole_figure import means_the_same, whole_figure_start
@@ -147,13 +146,6 @@ class _Item:
     value: str
 
 
-# Where a scan of running text may begin as if it had read everything before: just after the end of a
-# sentence (`…했다. `). No figure or date the readers find runs across a sentence's final syllable, its
-# stop and the space after it (checks/tests/test_coverage.py holds the readers to it, over the articles
-# and generated text), so the figures found from there on are those of a scan of the whole segment.
-_SENTENCE_START = re.compile(r"(?<=[\uac00-\ud7a3][.!?] )")
-
-
 def _items(source: Source, windows: Iterable[tuple[int, int, int]] | None = None) -> list[_Item]:
     """Dates and figures of the body, in reading order; a figure overlapping a date is the date's.
 
@@ -166,8 +158,8 @@ def _items(source: Source, windows: Iterable[tuple[int, int, int]] | None = None
     else:
         for k, start, stop in sorted(windows):
             text = source.body.segments[k].text
-            begin = max((m.start() for m in _SENTENCE_START.finditer(text, 0, start + 1)), default=0)
-            after = _SENTENCE_START.search(text, stop)
+            begin = max((m.start() for m in SENTENCE_START.finditer(text, 0, start + 1)), default=0)
+            after = SENTENCE_START.search(text, stop)
             stop = after.start() if after is not None else len(text)
             merged = spans.setdefault(k, [])
             if merged and begin <= merged[-1][1]:

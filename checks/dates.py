@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .quotes import whole_sentences
 from .times import Span, month_start
 
 DATE_UNIT = "date"
@@ -924,6 +925,8 @@ def whole_date_in_article(segment: str, quote_start: int, quote: str, written: s
     The quote may start or stop inside the article's date: `8월 출시했다` out of `2023년 8월
     출시했다` holds the whole date `8월` as far as the quote goes, and read alone it is counted from
     the publication year. Only a window around the quote is read: a date is short."""
+    if whole_sentences(segment, quote_start, quote_start + len(quote)):
+        return None  # the article reads the quote's dates as the quote alone does (checks.quotes)
     i = quote.find(written)
     while i != -1 and isinstance(whole_date_start(quote, written, [i]), str):
         i = quote.find(written, i + 1)

@@ -98,6 +98,29 @@ class _Segment:
         return word_file[i] + (k - word_canon[i])
 
 
+# Sentences of canonical body text (issue 11). A sentence starts just after the stop ending the one
+# before (`…했다. `): a syllable, `.`, `!` or `?`, and the space. No figure or date the readers find
+# runs across that, and none is read otherwise for the words past it (checks/tests/test_resync.py
+# holds the readers to both), so the figures found in a run of whole sentences are those a scan of the
+# whole article finds there: a scan may begin at a sentence start, and a quote of whole sentences reads
+# as the article does.
+SENTENCE_START = re.compile(r"(?<=[\uac00-\ud7a3][.!?] )")
+_SENTENCE_STOP = re.compile(r"[.!?](?: |\Z)")
+
+
+def whole_sentences(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] begins where a sentence begins and ends where one ends (at its last
+    syllable, or its stop)."""
+    if start > 0 and not SENTENCE_START.match(text, start):
+        return False
+    if end >= len(text):
+        return True
+    last = text[end - 1] if end > start else ""
+    if "\uac00" <= last <= "\ud7a3":
+        return _SENTENCE_STOP.match(text, end) is not None
+    return last in ".!?" and text[end] == " " and end - start >= 2 and "\uac00" <= text[end - 2] <= "\ud7a3"
+
+
 class Body:
     """An article body: the file's lines restricted to the body, ready for quote search."""
 

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from . import quantity
 from .dates import DATE_UNIT, _same_days, whole_date_start
+from .quotes import whole_sentences
 
 # Characters of the article read on either side of a figure near a placed quote's edge: enough for any
 # qualifier or digits a quote's edge can cut off (약, 총, 여, 4~); the window is widened to the next space.
@@ -100,6 +101,8 @@ def whole_figure_in_article(text: str, start: int, end: int, figure: str, unit: 
     figure's occurrences is read, so the cost stays that of a short text."""
     if unit == DATE_UNIT:
         return None  # checks.dates.whole_date_in_article
+    if whole_sentences(text, start, end):
+        return None  # the article reads the quote's figures as the quote alone does (checks.quotes)
     starts = []
     i = text.find(figure, start)
     while i != -1 and i + len(figure) <= end:
