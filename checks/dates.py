@@ -19,10 +19,15 @@ What a careful Korean reader does, and so what this reader does (README, "Compar
   `N분기`, `상반기`, `하반기` without a year: this year's up to the current one, else refused.
   `지난 N월` is the most recent month N before the publication month (`지난 1월` in 2024-03 is
   2024-01, `지난 11월` is 2023-11); `오는 N월` the next one after it. When N is the publication month
-  itself those words are ambiguous too.
-- `N일` without a month is the most recent day N on or before the publication day (this month when
-  N <= the publication day, else the month before); `지난 N일` the most recent before it, `오는 N일`
-  the next after it. `(현지시간)` and `현지시간 N일` leave the day as written.
+  itself those words are ambiguous too. A month, quarter or half of this year whose coming one starts
+  within two months (`1월`, `1분기`, `상반기` in a December article) is refused as well, as `연초` is.
+- `N일` without a month is day N of the publication month when N <= the publication day, unless the
+  coming day N, next month, is a week away or less (`1일` in an article of the 28th: refused); after
+  the publication day it is refused (but for a day the month lacks: `31일` on September 1 is August 31).
+  `지난 N일` is the most recent before it, `오는 N일` the next after it. `(현지시간)` and `현지시간 N일`
+  leave the day as written.
+- `지난 2020년 12월`, `오는 2030년`: `지난` and `오는` only stress past or future; a time they
+  contradict (`지난 2030년` in an article of 2023) is refused.
 - `연말`, `연초` without a year are of the publication year (some time within it).
 - Intervals: `21일부터 나흘 동안` (the 21st and the three days after), `21~24일`, `2021~2022년`,
   `2021년부터 2023년까지`. `2023년까지` ("until 2023") and `21일부터` ("from the 21st") name one end
@@ -66,6 +71,13 @@ NO_CALENDAR_TIME = (
     "전날",
     "당일",
     "다음날",
+    "이튿날",
+    "이맘때",
+    "그날",
+    "같은 날",
+    "같은 해",
+    "전년",
+    "전월",
     "이후",
     "이전",
     "출범",
@@ -172,6 +184,34 @@ def _early_or_late(span: Span, precision: str, modifier: str) -> Span:
 def _shift_month(y: int, m: int, by: int) -> tuple[int, int]:
     k = y * 12 + (m - 1) + by
     return k // 12, k % 12 + 1
+
+
+# A day, month, quarter or half named without its month or year, already begun at publication, is read as
+# the current one (15일 in an article of the 20th, 3월 in August), unless the coming one is near: 1일 in
+# an article of the 28th, 1월 in December, 1분기 or 상반기 in November say "the coming one" as often as
+# "the one this year" (1일부터 시행, 1월 중 출시), and only the verb tells. As 연초 in a November or
+# December article, the reader refuses them. Near: within a week for a day, within two months for the
+# start of a month, quarter or half (the same two months as 연초's).
+NEAR_DAYS = 7
+NEAR_MONTHS = 2
+
+
+def _coming_day_is_near(day: int, pub: date) -> bool:
+    """Whether day `day` of the month after publication's is at most NEAR_DAYS days ahead."""
+    y, m = _shift_month(pub.year, pub.month, 1)
+    if day > monthrange(y, m)[1]:
+        return False
+    return (date(y, m, day) - pub).days <= NEAR_DAYS
+
+
+def _refuse_if_the_coming_one_is_near(first_month: int, pub: date, words: str) -> None:
+    """ValueError when a time of this year starting in `first_month` also comes again soon after `pub`."""
+    if first_month < pub.month and first_month + 12 - pub.month <= NEAR_MONTHS:
+        raise ValueError(
+            f"'{words}' without a year, in an article of {pub}: this year's (a past event) or the coming "
+            f"one, from {pub.year + 1}-{first_month:02d} (a plan)? the words do not say, and the reader "
+            f"does not guess; write the year ({pub.year}년, 내년) or '지난'/'오는'"
+        )
 
 
 # --- patterns --------------------------------------------------------------------------------------
@@ -294,6 +334,7 @@ class _Parts:
     month_range: tuple[int, int] | None = None
     day_range: tuple[int, int] | None = None
     year_unsaid: bool = False  # 연말, 연초 alone: the year is not written
+    year_stress: str | None = None  # 지난 2020년 (past), 오는 2030년 (to come)
 
 
 class _Parser:
@@ -339,9 +380,11 @@ class _Parser:
         if m := self.match(_YEAR, p):
             parts.year = int(m.group(1))
             end = m.end()
-            if parts.direction == "오는":
-                return None  # 오는 2025년: a plain year; "오는" before a year is rare and unneeded
-            parts.direction = None  # 지난 2020년 12월: "지난" only stresses that it is past
+            # 지난 2020년 12월, 오는 2030년까지: 지난 and 오는 only stress that the year is past or to come.
+            # A year they contradict (지난 2030년 in an article of 2023) is a typo the reader does not
+            # settle: the reading carries the contradiction, and resolving it refuses (see `resolve`).
+            parts.year_stress = parts.direction
+            parts.direction = None
         elif (w := _word_at(t, p, _REL_YEAR)) is not None and not parts.direction:
             parts.year_offset = _REL_YEAR[w]
             end = p + len(w)
@@ -512,6 +555,9 @@ class _Parser:
                         f"'{name}' without a year, after the publication date {pub}: this year's or last "
                         "year's? the words do not say, and the reader does not guess"
                     )
+                first = 3 * parts.quarter - 2 if parts.quarter is not None else 6 * (parts.half or 1) - 5
+                name = f"{parts.quarter}분기" if parts.quarter is not None else "상반기"
+                _refuse_if_the_coming_one_is_near(first, pub, name)
                 how = f"{y}, the publication year"
             if parts.quarter is not None:
                 q = parts.quarter
@@ -525,6 +571,8 @@ class _Parser:
             y = year if year is not None else pub.year
             if year is None and b > pub.month:
                 raise ValueError(f"'{a}~{b}월' without a year, ending after the publication month: ambiguous")
+            if year is None:
+                _refuse_if_the_coming_one_is_near(a, pub, f"{a}~{b}월")
             return Span(date(y, a, 1), month_start(y, b + 1)), "interval", False, relative, how
         if month is not None:
             if not 1 <= month <= 12:
@@ -601,6 +649,7 @@ class _Parser:
                 f"'{month}월' without a year, after the publication month {pub:%Y-%m}: this year's or last "
                 "year's? the words do not say, and the reader does not guess"
             )
+        _refuse_if_the_coming_one_is_near(month, pub, f"{month}월")
         return pub.year, f"{pub.year}, the publication year (a month without a year)"
 
     def _month_day_year(self, month: int, day: int, direction: str) -> tuple[int, str]:
@@ -624,6 +673,15 @@ class _Parser:
             if day == pub.day:
                 raise ValueError(f"'오는 {day}일' in an article of {pub}: ambiguous")
             shift = 0 if day > pub.day else 1
+        elif day < pub.day and _coming_day_is_near(day, pub):
+            # 1일 in an article of the 28th: the 1st of this month, four weeks back, or the coming 1st, a
+            # few days ahead (1일부터 시행된다)? The coming one is what a plan means; only the verb tells.
+            raise ValueError(
+                f"'{day}일' without a month, in an article of {pub}: day {day} of this month (a past event) "
+                f"or the coming day {day} of next month, less than {NEAR_DAYS + 1} days ahead (a plan)? the "
+                f"words do not say, and the reader does not guess; write '지난 {day}일', '다음 달 {day}일' or "
+                "the month"
+            )
         elif day <= pub.day:
             shift = 0
         elif day <= monthrange(pub.year, pub.month)[1]:
@@ -699,6 +757,13 @@ class _Parser:
         text = self.t[p:text_end]
         try:
             span, precision, vague, relative, how = self.resolve(parts)
+            stress = parts.year_stress
+            if (stress == "지난" and span.start > self.pub) or (stress == "오는" and span.end <= self.pub):
+                tense = "past" if stress == "지난" else "to come"
+                raise ValueError(
+                    f"'{text}' in an article of {self.pub}: {stress} says the time is {tense}, but "
+                    f"{span.label()} is not; the reader does not guess which word is wrong"
+                )
             if relation == "for-days":
                 if precision != "day":
                     raise ValueError(f"'{text}': a number of days counted from a {precision}, not a day")
@@ -839,8 +904,14 @@ _ANY_PUBLICATION = date(2000, 1, 1)
 _TWO_PUBLICATIONS = (date(2001, 6, 15), date(2017, 11, 3))
 
 
+_YEAR_STRESS = re.compile(r"(?:지난|오는) (?=\d{4})")
+
+
 def _same_days(part: str, whole: str) -> bool:
     """Whether `part`, read alone, names the days `whole` names whatever the publication date."""
+    # 지난 2020년 12월: 지난 before a year only stresses the past; whether it contradicts the year depends
+    # on the publication date, and the two dates below are not the article's.
+    whole = _YEAR_STRESS.sub("", whole, count=1) if _YEAR_STRESS.match(whole) else whole
     try:
         return all(read_time(part, p).span == read_time(whole, p).span is not None for p in _TWO_PUBLICATIONS)
     except NotATime:

@@ -467,16 +467,49 @@ def test_relative_years_read_back(published: date, offset: int, d: date) -> None
     )
 
 
+def coming_same_day(published: date, n: int) -> date | None:
+    """Day n of the month after the publication month, if that month has one."""
+    try:
+        return month(published.year, published.month).end.replace(day=n)
+    except ValueError:
+        return None
+
+
 @given(published=publications, back=st.integers(0, 27))
 def test_a_day_alone_is_the_most_recent_such_day(published: date, back: int) -> None:
+    # Unless the coming day of that number, next month, is a week away or less: 1일 in an article of the
+    # 28th is as often the coming 1st (1일부터 시행) as the 1st four weeks back; the reader refuses.
     target = published - timedelta(days=back)
     one_day = Span(target, target + timedelta(days=1))
+    coming = coming_same_day(published, target.day)
     if target.month == published.month:
-        reads_as(f"{target.day}일", published, one_day)
+        if back and coming is not None and (coming - published).days <= 7:
+            with pytest.raises(NotATime):
+                read_time(f"{target.day}일", published)
+        else:
+            reads_as(f"{target.day}일", published, one_day)
     else:
         reads_as(f"지난달 {target.day}일", published, one_day)
     if back:
         reads_as(f"지난 {target.day}일", published, one_day)
+
+
+@given(published=publications, k=st.integers(1, 12))
+def test_a_month_alone_is_this_years_unless_the_coming_one_is_near(published: date, k: int) -> None:
+    # A month up to the publication month is this year's (3월 in August: this March); after it, or when
+    # the coming one begins within two months (1월 or 2월 in December, 1월 in November), the words say
+    # "this year's" as often as "the coming one": refused, as 연초 in a November article is.
+    ahead = (k - published.month) % 12  # months from the publication month to the coming month k
+    if k <= published.month and not (0 < ahead <= 2):
+        reads_as(f"{k}월", published, month(published.year, k))
+    else:
+        with pytest.raises(NotATime):
+            read_time(f"{k}월", published)
+    # Said with its year, or with 지난/오는, a month is never in doubt (but for 지난/오는 of this month).
+    reads_as(f"{published.year}년 {k}월", published, month(published.year, k))
+    if k != published.month:
+        y = published.year + (1 if k < published.month else 0)
+        reads_as(f"오는 {k}월", published, month(y, k))
 
 
 @given(published=publications, ahead=st.integers(1, 30))
