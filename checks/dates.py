@@ -32,6 +32,8 @@ What a careful Korean reader does, and so what this reader does (README, "Compar
 - Intervals: `21일부터 나흘 동안` (the 21st and the three days after), `21~24일`, `2021~2022년`,
   `2021년부터 2023년까지`. `2023년까지` ("until 2023") and `21일부터` ("from the 21st") name one end
   of a time: their span is the named time, their relation "until" or "from".
+- Lists: `1·2월`, `21·22일`, `1·2분기` are the consecutive times listed, as an interval; others (`1·3월`)
+  are several times and refused; `3·4분기` is the old spelling of the third quarter.
 - `초`/`말`/`중` (`2021년 말`, `8월 초`, `연말`) name a time somewhere within the span (vague);
   `초순`/`중순`/`하순` are the days 1-10, 11-20 and 21 to the end of the month.
 - `최근` (recently), `당시`, `출범 당시`, `현재`, `그동안`: no calendar time. The reader says so and
@@ -48,6 +50,7 @@ import unicodedata
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from .times import Span, month_start
 
@@ -246,6 +249,13 @@ _DAYS_COUNT = re.compile(r"(\d{1,2})[ ]?일")  # 21일부터 3일간: a number o
 # 3분기 연속 흑자, 2분기째: a number of quarters, not a quarter of the calendar.
 _QUARTER = re.compile(rf"([1-4]){_S}(?:[·/]{_S}4{_S})?분기(?!{_S}(?:연속|째|동안|만에|간(?![{_HANGUL}])))")
 _HALF = re.compile(r"(상|하)반기")
+# 1·2월 수출, 21·22일 양일간, 1·2분기: a list of months, days or quarters. Consecutive ones are an interval
+# (January and February); others (1·3월) are several times, not one, and are refused. Read as a whole so
+# that the last of them is never taken alone (2월 out of 1·2월 names February only: a silent wrong span).
+_LIST = "[·ㆍ・]"
+_MONTH_LIST = re.compile(rf"((?:\d{{1,2}}월?{_LIST}){{1,11}})(\d{{1,2}}){_S}월{_NOT_MONTH}")
+_DAY_LIST = re.compile(rf"((?:\d{{1,2}}일?{_LIST}){{1,30}})(\d{{1,2}}){_S}일{_NOT_DAY}")
+_QUARTER_LIST = re.compile(rf"((?:[1-4](?:분기)?{_LIST}){{1,3}})([1-4]){_S}분기")
 _MODIFIER_OK_AFTER = re.compile(
     rf"{_S}(초순|상순|중순|하순|초|말|중)(?:(?=[에께경쯤의엔])|(?=까지|부터)|(?![{_HANGUL}]))"
 )
@@ -335,6 +345,7 @@ class _Parts:
     day_range: tuple[int, int] | None = None
     year_unsaid: bool = False  # 연말, 연초 alone: the year is not written
     year_stress: str | None = None  # 지난 2020년 (past), 오는 2030년 (to come)
+    unreadable: str | None = None  # why the words, a time all the same, name no one span (1·3월)
 
 
 class _Parser:
@@ -417,6 +428,8 @@ class _Parser:
                 end = p + len(w)
                 q = self.ws(end)
                 # 지난달 25일, 이달 21~24일: a day of the month the words name.
+                if (e := self._listed(_DAY_LIST, q, parts, "days")) is not None:
+                    return parts, self._day_tail(e)
                 if d := self.match(_DAY_RANGE, q):
                     parts.day_range = (int(d.group(1)), int(d.group(2)))
                     return parts, self._day_tail(d.end())
@@ -440,6 +453,8 @@ class _Parser:
         if m := self.match(_QUARTER, p):
             parts.quarter = int(m.group(1))
             return parts, m.end()
+        if (end := self._listed(_QUARTER_LIST, p, parts, "quarters")) is not None:
+            return parts, end
         if m := self.match(_HALF, p):
             parts.half = 1 if m.group(1) == "상" else 2
             return parts, m.end()
@@ -451,10 +466,14 @@ class _Parser:
         if m := self.match(_MONTH_RANGE, p):
             parts.month_range = (int(m.group(1)), int(m.group(2)))
             return parts, m.end()
+        if (end := self._listed(_MONTH_LIST, p, parts, "months")) is not None:
+            return parts, end
         if m := self.match(_MONTH, p):
             parts.month = int(m.group(1))
             end = m.end()
             q = self.ws(end)
+            if (e := self._listed(_DAY_LIST, q, parts, "days")) is not None:
+                return parts, self._day_tail(e)
             if d := self.match(_DAY_RANGE, q):
                 parts.day_range = (int(d.group(1)), int(d.group(2)))
                 return parts, self._day_tail(d.end())
@@ -466,6 +485,8 @@ class _Parser:
                 end = mod.end()
             return parts, end
         if parts.year is None and parts.year_offset is None:
+            if (e := self._listed(_DAY_LIST, p, parts, "days")) is not None:
+                return parts, self._day_tail(e)
             if d := self.match(_DAY_RANGE, p):
                 parts.day_range = (int(d.group(1)), int(d.group(2)))
                 return parts, self._day_tail(d.end())
@@ -473,6 +494,25 @@ class _Parser:
                 parts.day = int(d.group(1))
                 return parts, self._day_tail(d.end())
         return None
+
+    def _listed(self, pattern: re.Pattern[str], p: int, parts: _Parts, what: str) -> int | None:
+        """A list of months, days or quarters at p (1·2월): its end, with `parts` set; else None."""
+        m = self.match(pattern, p)
+        if m is None:
+            return None
+        numbers = [int(x) for x in re.findall(r"\d+", m.group(1))] + [int(m.group(2))]
+        if any(b != a + 1 for a, b in pairwise(numbers)):
+            parts.unreadable = (
+                f"'{m.group(0)}' names {len(numbers)} {what}, not one time; a claim states one of them, "
+                "or the whole span in other words"
+            )
+        elif what == "months":
+            parts.month_range = (numbers[0], numbers[-1])
+        elif what == "days":
+            parts.day_range = (numbers[0], numbers[-1])
+        else:  # quarters: the months they cover
+            parts.month_range = (3 * numbers[0] - 2, 3 * numbers[-1])
+        return m.end()
 
     def _day_tail(self, p: int) -> int:
         for pattern in (_PAREN_WEEKDAY, _PAREN_LOCAL):
@@ -487,6 +527,8 @@ class _Parser:
 
         `base` is the start of a `… 부터 … 까지` interval: the end inherits its year and month."""
         pub = self.pub
+        if parts.unreadable is not None:
+            raise ValueError(parts.unreadable)
         if parts.decade is not None:
             return Span(date(parts.decade, 1, 1), date(parts.decade + 10, 1, 1)), "decade", False, False, ""
         if parts.year_range is not None:
@@ -819,7 +861,7 @@ def _may_start(text: str, i: int) -> bool:
     if prev.isalpha():
         return False
     if text[i].isdigit():
-        if prev.isdigit() or prev in ".,_@/:-":
+        if prev.isdigit() or prev in ".,_@/:-·ㆍ・":
             return False
         # 8월 after '23년 or 23년: a year the reader does not read (a two-digit year) comes first; alone,
         # the month would be counted from the publication year, a silent wrong year.

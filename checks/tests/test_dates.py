@@ -382,6 +382,11 @@ RUNNING_TEXT = [
     ("'23년 8월 출시했다.", []),  # 8월 of a two-digit year the reader does not read: not this year's
     ("23년 8월 출시했다.", []),
     ("지난달 25일 발표했다.", ["지난달 25일"]),  # one date, not 지난달 and a bare 25일
+    ("1·2월 수출이 늘었다.", ["1·2월"]),  # January and February: never 2월 alone
+    ("1·3월 두 차례 열렸다.", ["1·3월"]),  # two months: found, and refused when read (see the probes)
+    ("21·22일 양일간 열린다.", ["21·22일"]),
+    ("5·18 기념식과 3·1절", []),
+    ("LG화학은 오는 2030년까지 성장한다.", ["오는 2030년"]),
 ]
 
 
@@ -403,7 +408,7 @@ def test_hostile_input_is_read_in_linear_time() -> None:
     # Long runs of digits, time words and range marks: no backtracking blow-up (bounded patterns).
     import time
 
-    text = ("2021~" * 20000) + ("지난 " * 20000) + ("1일부터 " * 20000) + "9" * 100000
+    text = ("2021~" * 20000) + ("지난 " * 20000) + ("1일부터 " * 20000) + ("1·" * 20000) + "9" * 100000
     start = time.perf_counter()
     find_times(text, MARCH_2024)
     assert time.perf_counter() - start < 20  # generous: far below, unless the scan is quadratic
@@ -542,6 +547,22 @@ def test_an_interval_of_days_reads_back(published: date, back: int, length: int)
     reads_as(f"{day}부터 {NATIVE_DAYS[length]} 동안", published, span)
     reads_as(f"{day}(현지시간)부터 {NATIVE_DAYS[length]} 동안", published, span)
     reads_as(f"{day}부터 {NATIVE_DAYS[length]}간", published, span)
+
+
+@given(y=st.integers(1950, 2099), first=st.integers(1, 12), n=st.integers(2, 4), gap=st.booleans())
+def test_a_list_of_months_is_their_span_or_refused(y: int, first: int, n: int, gap: bool) -> None:
+    # 2023년 1·2월 is January and February; 2023년 1·3월 is two months, not one span: refused, never
+    # read as its last month alone.
+    months = [first + i * (2 if gap else 1) for i in range(n)]
+    if months[-1] > 12:
+        return
+    text = f"{y}년 " + "·".join(str(k) for k in months) + "월"
+    if gap:
+        with pytest.raises(NotATime):
+            read_time(text, MARCH_2024)
+        assert [r.text for r in find_times(f"LG는 {text} 발표했다.", MARCH_2024)] == [text]
+    else:
+        reads_as(text, MARCH_2024, Span(date(y, first, 1), month(y, months[-1]).end))
 
 
 @given(published=publications, d=targets)

@@ -6,7 +6,7 @@ gives, "YYYY-MM-DD..YYYY-MM-DD" (both days included), prefixed with "~" for word
 within those days (초, 말, 중, 께), "<" for the end of a time (까지), ">" for its start (부터); or "R":
 the reader must refuse (no calendar time, ambiguous, not a date at all, or a form it does not read).
 Classes: abs, vague, until, from, relyear, relmonth, relweek, relday, nmonth (a month without a year),
-nquarter, nday (a day without a month), near (a time without its year or month whose coming one is
+nquarter, nday (a day without a month), list (1·2월), near (a time without its year or month whose coming one is
 near), nocal (no calendar time), notdate (looks like a date, is not).
 """
 
@@ -388,6 +388,19 @@ PROBES = [
     ("near", "다음 달 1일", date(2024, 1, 30), d("2024-02-01")),
     ("near", "30일", date(2024, 1, 30), d("2024-01-30")),
     ("near", "30일", date(2024, 1, 31), d("2024-01-30")),  # February has no 30th
+    # class: lists of months, days or quarters (1·2월 수출): consecutive ones an interval, others refused;
+    # never the last of them alone (2월 out of 1·2월 is February only)
+    ("list", "1·2월", A, "2024-01-01..2024-02-29"),
+    ("list", "2023년 1·2월", A, "2023-01-01..2023-02-28"),
+    ("list", "1월·2월", A, "2024-01-01..2024-02-29"),
+    ("list", "1·2·3월", A, q(2024, 1)),
+    ("list", "1·3월", A, "R"),
+    ("list", "21·22일", date(2023, 8, 24), "2023-08-21..2023-08-22"),
+    ("list", "8월 21·22일", date(2023, 8, 24), "2023-08-21..2023-08-22"),
+    ("list", "지난달 21·22일", A, "2024-02-21..2024-02-22"),
+    ("list", "21·23일", date(2023, 8, 24), "R"),
+    ("list", "2023년 1·2분기", A, h(2023, 1)),
+    ("list", "2023년 3·4분기", A, q(2023, 3)),  # the old way of writing 3/4분기: the third quarter
     # the forms of the round-3 brief not listed above
     ("vague", "내년 초", A, "~2025-01-01..2025-03-31"),
     ("vague", "2023년 8월 말께", A, "~2023-08-21..2023-08-31"),
