@@ -213,7 +213,7 @@ def _refuse_if_the_coming_one_is_near(first_month: int, pub: date, words: str) -
         raise ValueError(
             f"'{words}' without a year, in an article of {pub}: this year's (a past event) or the coming "
             f"one, from {pub.year + 1}-{first_month:02d} (a plan)? the words do not say, and the reader "
-            f"does not guess; write the year ({pub.year}년, 내년) or '지난'/'오는'"
+            f"does not guess; write the year ({pub.year}년 {words}, 내년 {words})"
         )
 
 
@@ -720,7 +720,7 @@ class _Parser:
             # few days ahead (1일부터 시행된다)? The coming one is what a plan means; only the verb tells.
             raise ValueError(
                 f"'{day}일' without a month, in an article of {pub}: day {day} of this month (a past event) "
-                f"or the coming day {day} of next month, less than {NEAR_DAYS + 1} days ahead (a plan)? the "
+                f"or the coming day {day} of next month, {NEAR_DAYS} days ahead or less (a plan)? the "
                 f"words do not say, and the reader does not guess; write '지난 {day}일', '다음 달 {day}일' or "
                 "the month"
             )
@@ -943,7 +943,9 @@ def read_date(text: str, published: date) -> TimeReading:
 # The extent of a time in running text does not depend on the publication date (only its days do).
 _ANY_PUBLICATION = date(2000, 1, 1)
 # Two publication dates far apart: words naming the same days under both name the same days always.
-_TWO_PUBLICATIONS = (date(2001, 6, 15), date(2017, 11, 3))
+# (Not November or December, not late in a month: there a month or day of this year whose coming one is
+# near is refused, and 1월 out of 1월 중 would no longer read as the same days as the whole.)
+_TWO_PUBLICATIONS = (date(2001, 6, 15), date(2017, 10, 3))
 
 
 _YEAR_STRESS = re.compile(r"(?:지난|오는) (?=\d{4})")
