@@ -30,7 +30,7 @@ What a careful Korean reader does, and so what this reader does (README, "Compar
   contradict (`지난 2030년` in an article of 2023) is refused.
 - `연말`, `연초` without a year are of the publication year (some time within it).
 - Intervals: `21일부터 나흘 동안` (the 21st and the three days after), `21~24일`, `2021~2022년`,
-  `2021년부터 2023년까지`. `2023년까지` ("until 2023") and `21일부터` ("from the 21st") name one end
+  `2021년부터 2023년까지`, `8월 21일~9월 3일`, `오는 3~4월` (next year's when May has begun). `2023년까지` ("until 2023") and `21일부터` ("from the 21st") name one end
   of a time: their span is the named time, their relation "until" or "from".
 - Lists: `1·2월`, `21·22일`, `1·2분기` are the consecutive times listed, as an interval; others (`1·3월`)
   are several times and refused; `3·4분기` is the old spelling of the third quarter.
@@ -611,9 +611,21 @@ class _Parser:
             if not (1 <= a < b <= 12):
                 raise ValueError(f"{a}~{b}월 is not a range of months")
             y = year if year is not None else pub.year
-            if year is None and b > pub.month:
+            if year is None and parts.direction is not None:
+                # 오는 3~4월 in May: next year's; 지난 11~12월 in March: last year's.
+                if a <= pub.month <= b:
+                    raise ValueError(
+                        f"'{parts.direction} {a}~{b}월' in an article of {pub:%Y-%m}: the months hold the "
+                        "publication month; the reader does not guess"
+                    )
+                if parts.direction == "지난":
+                    y = pub.year if b < pub.month else pub.year - 1
+                else:
+                    y = pub.year if a > pub.month else pub.year + 1
+                how = f"{y}, counted from the publication date {pub}"
+            elif year is None and b > pub.month:
                 raise ValueError(f"'{a}~{b}월' without a year, ending after the publication month: ambiguous")
-            if year is None:
+            elif year is None:
                 _refuse_if_the_coming_one_is_near(a, pub, f"{a}~{b}월")
             return Span(date(y, a, 1), month_start(y, b + 1)), "interval", False, relative, how
         if month is not None:
@@ -783,10 +795,7 @@ class _Parser:
             else:
                 second = self.parts(q)
                 if second is not None and self.t.startswith("까지", second[1]):
-                    try:
-                        interval_end = self.resolve(second[0], base=self._anchor(parts))[0]
-                    except ValueError as exc:
-                        interval_error = str(exc)
+                    interval_end, interval_error = self._interval_end(second[0], parts)
                     relation = "from-to"
                     text_end = second[1]
                     consumed = second[1] + 2
@@ -796,6 +805,14 @@ class _Parser:
         elif self.t.startswith("까지", end):
             relation = "until"
             consumed = end + 2
+        elif (q := self._after_range_mark(end)) is not None and (second := self.parts(q)) is not None:
+            # 8월 21일~9월 3일, 2023년 12월 28일~2024년 1월 3일, 2월 말~3월 초: one interval. (21~24일, 3~5월
+            # and 2021~2023년 are read by their own patterns.) Read alone, 8월 21일 would be one day.
+            interval_end, interval_error = self._interval_end(second[0], parts)
+            relation = "from-to"
+            text_end = consumed = second[1]
+            if self.t.startswith("까지", consumed):
+                consumed += 2
         text = self.t[p:text_end]
         try:
             span, precision, vague, relative, how = self.resolve(parts)
@@ -815,6 +832,8 @@ class _Parser:
                 if interval_error:
                     raise ValueError(interval_error)
                 assert interval_end is not None
+                if parts.modifier in ("초", "말") and precision in ("year", "month"):
+                    span = _early_or_late(span, precision, parts.modifier)  # 2월 말부터: from the 21st
                 if interval_end.end <= span.start:
                     raise ValueError(f"'{text}' ends before it starts")
                 span = Span(span.start, interval_end.end)
@@ -828,6 +847,29 @@ class _Parser:
             within, span = span, _early_or_late(span, precision, parts.modifier)
         reading = TimeReading(text, p, text_end, span, precision, relation, vague, relative, how, within)
         return reading, consumed
+
+    def _after_range_mark(self, p: int) -> int | None:
+        """Where the second time of `A~B` starts, when a range mark follows p."""
+        q = self.ws(p)
+        if q < len(self.t) and self.t[q] in "~∼〜～":
+            return self.ws(q + 1)
+        return None
+
+    def _interval_end(self, second: _Parts, first: _Parts) -> tuple[Span | None, str]:
+        """The days of the end of an interval (its year and month from the start), or why it has none."""
+        day_alone = (second.day is not None or second.day_range is not None) and (
+            second.month is None and second.month_offset is None
+        )
+        if day_alone and first.day is None and first.day_range is None:
+            # 3월부터 5일까지: the 5th of which month? Not the start's, which names none.
+            return None, "the end of the interval names a day without its month, and the start no day"
+        try:
+            span, precision, *_ = self.resolve(second, base=self._anchor(first))
+        except ValueError as exc:
+            return None, str(exc)
+        if second.modifier in ("초", "말") and precision in ("year", "month"):
+            span = _early_or_late(span, precision, second.modifier)  # 3월 초까지: until the 10th
+        return span, ""
 
     def _anchor(self, parts: _Parts) -> _Parts:
         """The year and month a `… 까지` end inherits from the start of the interval."""

@@ -6,7 +6,7 @@ gives, "YYYY-MM-DD..YYYY-MM-DD" (both days included), prefixed with "~" for word
 within those days (초, 말, 중, 께), "<" for the end of a time (까지), ">" for its start (부터); or "R":
 the reader must refuse (no calendar time, ambiguous, not a date at all, or a form it does not read).
 Classes: abs, vague, until, from, relyear, relmonth, relweek, relday, nmonth (a month without a year),
-nquarter, nday (a day without a month), list (1·2월), near (a time without its year or month whose coming one is
+nquarter, nday (a day without a month), list (1·2월), range (intervals), near (a time without its year or month whose coming one is
 near), nocal (no calendar time), notdate (looks like a date, is not).
 """
 
@@ -401,6 +401,19 @@ PROBES = [
     ("list", "21·23일", date(2023, 8, 24), "R"),
     ("list", "2023년 1·2분기", A, h(2023, 1)),
     ("list", "2023년 3·4분기", A, q(2023, 3)),  # the old way of writing 3/4분기: the third quarter
+    # class: intervals written with 지난/오는, with ~ between whole dates, or with 초/말 at their ends
+    ("range", "오는 3~4월", date(2023, 8, 24), "2024-03-01..2024-04-30"),
+    ("range", "오는 1~2월", date(2023, 8, 24), "2024-01-01..2024-02-29"),
+    ("range", "지난 11~12월", A, "2023-11-01..2023-12-31"),
+    ("range", "지난 1~2월", A, "2024-01-01..2024-02-29"),
+    ("range", "지난 2~4월", A, "R"),  # the months hold the publication month
+    ("range", "8월 21일~9월 3일", date(2023, 9, 10), "2023-08-21..2023-09-03"),
+    ("range", "2023년 12월 28일~2024년 1월 3일", A, "2023-12-28..2024-01-03"),
+    ("range", "지난해 12월~올해 2월", A, "2023-12-01..2024-02-29"),
+    ("range", "2월 말부터 3월 초까지", A, "2024-02-21..2024-03-10"),
+    ("range", "2월 말~3월 초", A, "2024-02-21..2024-03-10"),
+    ("range", "3월부터 5일까지", A, "R"),  # the 5th of which month?
+    ("range", "3월~5일", A, "R"),
     # the forms of the round-3 brief not listed above
     ("vague", "내년 초", A, "~2025-01-01..2025-03-31"),
     ("vague", "2023년 8월 말께", A, "~2023-08-21..2023-08-31"),
