@@ -805,14 +805,21 @@ class _Parser:
         elif self.t.startswith("까지", end):
             relation = "until"
             consumed = end + 2
-        elif (q := self._after_range_mark(end)) is not None and (second := self.parts(q)) is not None:
+        elif (q := self._after_range_mark(end)) is not None:
             # 8월 21일~9월 3일, 2023년 12월 28일~2024년 1월 3일, 2월 말~3월 초: one interval. (21~24일, 3~5월
             # and 2021~2023년 are read by their own patterns.) Read alone, 8월 21일 would be one day.
-            interval_end, interval_error = self._interval_end(second[0], parts)
             relation = "from-to"
-            text_end = consumed = second[1]
-            if self.t.startswith("까지", consumed):
-                consumed += 2
+            second = self.parts(q)
+            if second is None:
+                # 2023.8.22~23, (2023년 8월~현재): an interval whose end the reader cannot read. The start
+                # alone is not what the words say; the mark is part of the time, which is refused.
+                interval_error = "an interval ('~') whose end the reader cannot read; write the end in full"
+                text_end = consumed = self.ws(end) + 1
+            else:
+                interval_end, interval_error = self._interval_end(second[0], parts)
+                text_end = consumed = second[1]
+                if self.t.startswith("까지", consumed):
+                    consumed += 2
         text = self.t[p:text_end]
         try:
             span, precision, vague, relative, how = self.resolve(parts)

@@ -414,6 +414,8 @@ PROBES = [
     ("range", "2월 말~3월 초", A, "2024-02-21..2024-03-10"),
     ("range", "3월부터 5일까지", A, "R"),  # the 5th of which month?
     ("range", "3월~5일", A, "R"),
+    ("range", "2023.8.22~23", A, "R"),  # the end unread: the start alone is not what the words say
+    ("range", "2023년 8월~현재", A, "R"),
     # the forms of the round-3 brief not listed above
     ("vague", "내년 초", A, "~2025-01-01..2025-03-31"),
     ("vague", "2023년 8월 말께", A, "~2023-08-21..2023-08-31"),
