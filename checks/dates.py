@@ -978,6 +978,63 @@ def read_time(text: str, published: date) -> TimeReading:
     return reading
 
 
+def possible_readings(text: str, published: date) -> list[TimeReading]:
+    """The readings between which the reader hesitates, when it refuses `text` as ambiguous.
+
+    `12월` in a January article is last December or the coming one; `25일` in an article of March 20
+    is February 25 or March 25; `지난 3월` in March is this March or last year's; `연말` in January is
+    the year-end just past or the coming one. Each candidate is the same words with their year (and
+    month) written out, read by the same reader, and kept when it comes within a year (for a day: a
+    month) of the publication date, on the side `지난`/`오는` say. [] when the words name no calendar
+    time, or lack no year or month (an ambiguity of another kind: the reader offers nothing)."""
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    got = _Parser(text, published).parts(0) if text else None
+    if got is None:
+        return []
+    parts = got[0]
+    if (
+        parts.year is not None
+        or (parts.year_offset is not None and not parts.year_unsaid)
+        or parts.unreadable is not None
+        or any(v is not None for v in (parts.month_offset, parts.day_offset, parts.week_offset))
+        or any(v is not None for v in (parts.decade, parts.year_range))
+    ):
+        return []
+    core = text
+    if m := _PREFIX_LOCAL.match(core):
+        core = core[m.end() :]  # local time leaves the day as written
+    direction = None
+    for word in ("지난", "오는"):
+        if core.startswith(word + " ") and core[len(word) + 1 : len(word) + 2].isdigit():
+            direction, core = word, core[len(word) + 1 :]
+    pub = published
+    if any(v is not None for v in (parts.month, parts.month_range, parts.quarter, parts.half)) or (
+        parts.year_unsaid
+    ):
+        prefixes = [f"{y}년 " for y in (pub.year - 1, pub.year, pub.year + 1)]
+        reach = timedelta(days=366)  # the year is missing: the one just past and the coming one
+    elif parts.day is not None or parts.day_range is not None:
+        prefixes = [f"{y}년 {m}월 " for y, m in (_shift_month(pub.year, pub.month, k) for k in (-1, 0, 1))]
+        reach = timedelta(days=32)  # the month is missing: last month's day and next month's
+    else:
+        return []
+    out: list[TimeReading] = []
+    for prefix in prefixes:
+        try:
+            r = read_time(prefix + core, pub)
+        except NotATime:
+            continue
+        assert r.span is not None
+        near = r.span.end > pub - reach and r.span.start < pub + reach
+        if direction == "지난":
+            near = near and r.span.start <= pub
+        elif direction == "오는":
+            near = near and r.span.end > pub
+        if near and all(r.span != o.span for o in out):
+            out.append(r)
+    return out
+
+
 def _vague(r: TimeReading) -> TimeReading:
     return TimeReading(
         r.text, r.start, r.end, r.span, r.precision, r.relation, True, r.relative, r.why, r.within

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checks.checker import check
-from checks.dates import NotATime, TimeReading, find_times, read_time
+from checks.dates import NotATime, TimeReading, find_times, possible_readings, read_time
 from checks.times import Span, parse_as_of
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -512,6 +512,12 @@ def test_a_month_alone_is_this_years_unless_the_coming_one_is_near(published: da
     else:
         with pytest.raises(NotATime):
             read_time(f"{k}월", published)
+        # ... and an as_of must be the month k just past or the coming one.
+        past = published.year - (1 if k > published.month else 0)
+        assert [r.span for r in possible_readings(f"{k}월", published)] == [
+            month(past, k),
+            month(past + 1, k),
+        ]
     # Said with its year, or with 지난/오는, a month is never in doubt (but for 지난/오는 of this month).
     reads_as(f"{published.year}년 {k}월", published, month(published.year, k))
     if k != published.month:
@@ -589,6 +595,43 @@ def test_the_reader_never_crashes(text: str) -> None:
         read_time(text, MARCH_2024)
     except NotATime:
         pass
+
+
+# Words the reader refuses to resolve alone, and the times between which it hesitates (by hand: the one
+# just past and the coming one, on the side 지난/오는 say). An as_of must be one of them.
+HESITATIONS = [
+    ("12월", date(2024, 1, 10), [month(2023, 12), month(2024, 12)]),
+    ("12월 기준", date(2024, 1, 10), [month(2023, 12), month(2024, 12)]),
+    ("5월", date(2024, 3, 20), [month(2023, 5), month(2024, 5)]),
+    ("1월", date(2023, 12, 5), [month(2023, 1), month(2024, 1)]),
+    (
+        "4분기",
+        date(2024, 1, 10),
+        [Span(date(2023, 10, 1), date(2024, 1, 1)), Span(date(2024, 10, 1), date(2025, 1, 1))],
+    ),
+    ("지난 3월", date(2024, 3, 20), [month(2023, 3), month(2024, 3)]),
+    ("오는 3월", date(2024, 3, 20), [month(2024, 3), month(2025, 3)]),
+    ("25일", date(2024, 3, 20), [days("2024-02-25"), days("2024-03-25")]),
+    ("현지시간 25일", date(2024, 3, 20), [days("2024-02-25"), days("2024-03-25")]),
+    ("1일", date(2024, 1, 30), [days("2024-01-01"), days("2024-02-01")]),
+    ("지난 20일", date(2024, 3, 20), [days("2024-02-20"), days("2024-03-20")]),
+    ("9월 1일", date(2023, 8, 24), [days("2022-09-01"), days("2023-09-01")]),
+    (
+        "1~2월",
+        date(2023, 12, 5),
+        [Span(date(2023, 1, 1), date(2023, 3, 1)), Span(date(2024, 1, 1), date(2024, 3, 1))],
+    ),
+    ("출범 당시", date(2024, 1, 10), []),  # no calendar time: nothing to hesitate between
+    ("1·3월", date(2024, 1, 10), []),  # two months: not a matter of which year
+    ("2월 30일", date(2024, 1, 10), []),  # no such day in any year
+]
+
+
+@pytest.mark.parametrize(("text", "published", "spans"), HESITATIONS, ids=str)
+def test_the_times_the_reader_hesitates_between(text: str, published: date, spans: list[Span]) -> None:
+    with pytest.raises(NotATime):
+        read_time(text, published)
+    assert [r.span for r in possible_readings(text, published)] == spans
 
 
 def test_an_as_of_outside_the_end_of_the_year_is_not_what_the_words_say() -> None:
