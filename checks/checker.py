@@ -28,6 +28,7 @@ from .dates import (
     DATE_UNIT,
     NotATime,
     TimeReading,
+    possible_readings,
     read_date,
     read_time,
     whole_date_in_article,
@@ -600,8 +601,21 @@ def _check_as_of(claim: Claim, as_of: Span, published: date, add: Add, source: S
             return
     try:
         reading = read_time(claim.as_of_text, published)
-    except NotATime:
-        return  # 출범 당시, 최근: the words name no calendar time; the editor's value stands
+    except NotATime as exc:
+        # 출범 당시, 최근: the words name no calendar time; the editor's value stands. 12월 in a January
+        # article is a calendar time the reader will not pick for the editor (last December or the
+        # coming one?), but as_of must still be one of the two.
+        choices = [] if exc.no_calendar_time else possible_readings(claim.as_of_text, published)
+        if choices and not any(c.admits(as_of) for c in choices):
+            add(
+                "as_of",
+                "as-of-mismatch",
+                f"as_of '{claim.as_of}' is not what as_of_text '{claim.as_of_text}' says: in an article "
+                f"published {published} the words name "
+                + " or ".join(c.describe() for c in choices)
+                + " (the reader does not choose between them; the editor does, among those)",
+            )
+        return
     if reading.admits(as_of):
         return
     how = f" ({reading.why})" if reading.why else ""

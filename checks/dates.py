@@ -19,14 +19,21 @@ What a careful Korean reader does, and so what this reader does (README, "Compar
   `N분기`, `상반기`, `하반기` without a year: this year's up to the current one, else refused.
   `지난 N월` is the most recent month N before the publication month (`지난 1월` in 2024-03 is
   2024-01, `지난 11월` is 2023-11); `오는 N월` the next one after it. When N is the publication month
-  itself those words are ambiguous too.
-- `N일` without a month is the most recent day N on or before the publication day (this month when
-  N <= the publication day, else the month before); `지난 N일` the most recent before it, `오는 N일`
-  the next after it. `(현지시간)` and `현지시간 N일` leave the day as written.
+  itself those words are ambiguous too. A month, quarter or half of this year whose coming one starts
+  within two months (`1월`, `1분기`, `상반기` in a December article) is refused as well, as `연초` is.
+- `N일` without a month is day N of the publication month when N <= the publication day, unless the
+  coming day N, next month, is a week away or less (`1일` in an article of the 28th: refused); after
+  the publication day it is refused (but for a day the month lacks: `31일` on September 1 is August 31).
+  `지난 N일` is the most recent before it, `오는 N일` the next after it. `(현지시간)` and `현지시간 N일`
+  leave the day as written.
+- `지난 2020년 12월`, `오는 2030년`: `지난` and `오는` only stress past or future; a time they
+  contradict (`지난 2030년` in an article of 2023) is refused.
 - `연말`, `연초` without a year are of the publication year (some time within it).
 - Intervals: `21일부터 나흘 동안` (the 21st and the three days after), `21~24일`, `2021~2022년`,
-  `2021년부터 2023년까지`. `2023년까지` ("until 2023") and `21일부터` ("from the 21st") name one end
+  `2021년부터 2023년까지`, `8월 21일~9월 3일`, `오는 3~4월` (next year's when May has begun). `2023년까지` ("until 2023") and `21일부터` ("from the 21st") name one end
   of a time: their span is the named time, their relation "until" or "from".
+- Lists: `1·2월`, `21·22일`, `1·2분기` are the consecutive times listed, as an interval; others (`1·3월`)
+  are several times and refused; `3·4분기` is the old spelling of the third quarter.
 - `초`/`말`/`중` (`2021년 말`, `8월 초`, `연말`) name a time somewhere within the span (vague);
   `초순`/`중순`/`하순` are the days 1-10, 11-20 and 21 to the end of the month.
 - `최근` (recently), `당시`, `출범 당시`, `현재`, `그동안`: no calendar time. The reader says so and
@@ -44,6 +51,7 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 
 from .quotes import whole_sentences
 from .times import Span, month_start
@@ -68,6 +76,13 @@ NO_CALENDAR_TIME = (
     "전날",
     "당일",
     "다음날",
+    "이튿날",
+    "이맘때",
+    "그날",
+    "같은 날",
+    "같은 해",
+    "전년",
+    "전월",
     "이후",
     "이전",
     "출범",
@@ -176,6 +191,34 @@ def _shift_month(y: int, m: int, by: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
+# A day, month, quarter or half named without its month or year, already begun at publication, is read as
+# the current one (15일 in an article of the 20th, 3월 in August), unless the coming one is near: 1일 in
+# an article of the 28th, 1월 in December, 1분기 or 상반기 in November say "the coming one" as often as
+# "the one this year" (1일부터 시행, 1월 중 출시), and only the verb tells. As 연초 in a November or
+# December article, the reader refuses them. Near: within a week for a day, within two months for the
+# start of a month, quarter or half (the same two months as 연초's).
+NEAR_DAYS = 7
+NEAR_MONTHS = 2
+
+
+def _coming_day_is_near(day: int, pub: date) -> bool:
+    """Whether day `day` of the month after publication's is at most NEAR_DAYS days ahead."""
+    y, m = _shift_month(pub.year, pub.month, 1)
+    if day > monthrange(y, m)[1]:
+        return False
+    return (date(y, m, day) - pub).days <= NEAR_DAYS
+
+
+def _refuse_if_the_coming_one_is_near(first_month: int, pub: date, words: str) -> None:
+    """ValueError when a time of this year starting in `first_month` also comes again soon after `pub`."""
+    if first_month < pub.month and first_month + 12 - pub.month <= NEAR_MONTHS:
+        raise ValueError(
+            f"'{words}' without a year, in an article of {pub}: this year's (a past event) or the coming "
+            f"one, from {pub.year + 1}-{first_month:02d} (a plan)? the words do not say, and the reader "
+            f"does not guess; write the year ({pub.year}년 {words}, 내년 {words})"
+        )
+
+
 # --- patterns --------------------------------------------------------------------------------------
 
 _HANGUL = "가-힣"
@@ -208,6 +251,13 @@ _DAYS_COUNT = re.compile(r"(\d{1,2})[ ]?일")  # 21일부터 3일간: a number o
 # 3분기 연속 흑자, 2분기째: a number of quarters, not a quarter of the calendar.
 _QUARTER = re.compile(rf"([1-4]){_S}(?:[·/]{_S}4{_S})?분기(?!{_S}(?:연속|째|동안|만에|간(?![{_HANGUL}])))")
 _HALF = re.compile(r"(상|하)반기")
+# 1·2월 수출, 21·22일 양일간, 1·2분기: a list of months, days or quarters. Consecutive ones are an interval
+# (January and February); others (1·3월) are several times, not one, and are refused. Read as a whole so
+# that the last of them is never taken alone (2월 out of 1·2월 names February only: a silent wrong span).
+_LIST = "[·ㆍ・]"
+_MONTH_LIST = re.compile(rf"((?:\d{{1,2}}월?{_LIST}){{1,11}})(\d{{1,2}}){_S}월{_NOT_MONTH}")
+_DAY_LIST = re.compile(rf"((?:\d{{1,2}}일?{_LIST}){{1,30}})(\d{{1,2}}){_S}일{_NOT_DAY}")
+_QUARTER_LIST = re.compile(rf"((?:[1-4](?:분기)?{_LIST}){{1,3}})([1-4]){_S}분기")
 _MODIFIER_OK_AFTER = re.compile(
     rf"{_S}(초순|상순|중순|하순|초|말|중)(?:(?=[에께경쯤의엔])|(?=까지|부터)|(?![{_HANGUL}]))"
 )
@@ -296,6 +346,8 @@ class _Parts:
     month_range: tuple[int, int] | None = None
     day_range: tuple[int, int] | None = None
     year_unsaid: bool = False  # 연말, 연초 alone: the year is not written
+    year_stress: str | None = None  # 지난 2020년 (past), 오는 2030년 (to come)
+    unreadable: str | None = None  # why the words, a time all the same, name no one span (1·3월)
 
 
 class _Parser:
@@ -341,9 +393,11 @@ class _Parser:
         if m := self.match(_YEAR, p):
             parts.year = int(m.group(1))
             end = m.end()
-            if parts.direction == "오는":
-                return None  # 오는 2025년: a plain year; "오는" before a year is rare and unneeded
-            parts.direction = None  # 지난 2020년 12월: "지난" only stresses that it is past
+            # 지난 2020년 12월, 오는 2030년까지: 지난 and 오는 only stress that the year is past or to come.
+            # A year they contradict (지난 2030년 in an article of 2023) is a typo the reader does not
+            # settle: the reading carries the contradiction, and resolving it refuses (see `resolve`).
+            parts.year_stress = parts.direction
+            parts.direction = None
         elif (w := _word_at(t, p, _REL_YEAR)) is not None and not parts.direction:
             parts.year_offset = _REL_YEAR[w]
             end = p + len(w)
@@ -376,6 +430,8 @@ class _Parser:
                 end = p + len(w)
                 q = self.ws(end)
                 # 지난달 25일, 이달 21~24일: a day of the month the words name.
+                if (e := self._listed(_DAY_LIST, q, parts, "days")) is not None:
+                    return parts, self._day_tail(e)
                 if d := self.match(_DAY_RANGE, q):
                     parts.day_range = (int(d.group(1)), int(d.group(2)))
                     return parts, self._day_tail(d.end())
@@ -399,6 +455,8 @@ class _Parser:
         if m := self.match(_QUARTER, p):
             parts.quarter = int(m.group(1))
             return parts, m.end()
+        if (end := self._listed(_QUARTER_LIST, p, parts, "quarters")) is not None:
+            return parts, end
         if m := self.match(_HALF, p):
             parts.half = 1 if m.group(1) == "상" else 2
             return parts, m.end()
@@ -410,10 +468,14 @@ class _Parser:
         if m := self.match(_MONTH_RANGE, p):
             parts.month_range = (int(m.group(1)), int(m.group(2)))
             return parts, m.end()
+        if (end := self._listed(_MONTH_LIST, p, parts, "months")) is not None:
+            return parts, end
         if m := self.match(_MONTH, p):
             parts.month = int(m.group(1))
             end = m.end()
             q = self.ws(end)
+            if (e := self._listed(_DAY_LIST, q, parts, "days")) is not None:
+                return parts, self._day_tail(e)
             if d := self.match(_DAY_RANGE, q):
                 parts.day_range = (int(d.group(1)), int(d.group(2)))
                 return parts, self._day_tail(d.end())
@@ -425,6 +487,8 @@ class _Parser:
                 end = mod.end()
             return parts, end
         if parts.year is None and parts.year_offset is None:
+            if (e := self._listed(_DAY_LIST, p, parts, "days")) is not None:
+                return parts, self._day_tail(e)
             if d := self.match(_DAY_RANGE, p):
                 parts.day_range = (int(d.group(1)), int(d.group(2)))
                 return parts, self._day_tail(d.end())
@@ -432,6 +496,25 @@ class _Parser:
                 parts.day = int(d.group(1))
                 return parts, self._day_tail(d.end())
         return None
+
+    def _listed(self, pattern: re.Pattern[str], p: int, parts: _Parts, what: str) -> int | None:
+        """A list of months, days or quarters at p (1·2월): its end, with `parts` set; else None."""
+        m = self.match(pattern, p)
+        if m is None:
+            return None
+        numbers = [int(x) for x in re.findall(r"\d+", m.group(1))] + [int(m.group(2))]
+        if any(b != a + 1 for a, b in pairwise(numbers)):
+            parts.unreadable = (
+                f"'{m.group(0)}' names {len(numbers)} {what}, not one time; a claim states one of them, "
+                "or the whole span in other words"
+            )
+        elif what == "months":
+            parts.month_range = (numbers[0], numbers[-1])
+        elif what == "days":
+            parts.day_range = (numbers[0], numbers[-1])
+        else:  # quarters: the months they cover
+            parts.month_range = (3 * numbers[0] - 2, 3 * numbers[-1])
+        return m.end()
 
     def _day_tail(self, p: int) -> int:
         for pattern in (_PAREN_WEEKDAY, _PAREN_LOCAL):
@@ -446,6 +529,8 @@ class _Parser:
 
         `base` is the start of a `… 부터 … 까지` interval: the end inherits its year and month."""
         pub = self.pub
+        if parts.unreadable is not None:
+            raise ValueError(parts.unreadable)
         if parts.decade is not None:
             return Span(date(parts.decade, 1, 1), date(parts.decade + 10, 1, 1)), "decade", False, False, ""
         if parts.year_range is not None:
@@ -514,6 +599,9 @@ class _Parser:
                         f"'{name}' without a year, after the publication date {pub}: this year's or last "
                         "year's? the words do not say, and the reader does not guess"
                     )
+                first = 3 * parts.quarter - 2 if parts.quarter is not None else 6 * (parts.half or 1) - 5
+                name = f"{parts.quarter}분기" if parts.quarter is not None else "상반기"
+                _refuse_if_the_coming_one_is_near(first, pub, name)
                 how = f"{y}, the publication year"
             if parts.quarter is not None:
                 q = parts.quarter
@@ -525,8 +613,22 @@ class _Parser:
             if not (1 <= a < b <= 12):
                 raise ValueError(f"{a}~{b}월 is not a range of months")
             y = year if year is not None else pub.year
-            if year is None and b > pub.month:
+            if year is None and parts.direction is not None:
+                # 오는 3~4월 in May: next year's; 지난 11~12월 in March: last year's.
+                if a <= pub.month <= b:
+                    raise ValueError(
+                        f"'{parts.direction} {a}~{b}월' in an article of {pub:%Y-%m}: the months hold the "
+                        "publication month; the reader does not guess"
+                    )
+                if parts.direction == "지난":
+                    y = pub.year if b < pub.month else pub.year - 1
+                else:
+                    y = pub.year if a > pub.month else pub.year + 1
+                how = f"{y}, counted from the publication date {pub}"
+            elif year is None and b > pub.month:
                 raise ValueError(f"'{a}~{b}월' without a year, ending after the publication month: ambiguous")
+            elif year is None:
+                _refuse_if_the_coming_one_is_near(a, pub, f"{a}~{b}월")
             return Span(date(y, a, 1), month_start(y, b + 1)), "interval", False, relative, how
         if month is not None:
             if not 1 <= month <= 12:
@@ -603,6 +705,7 @@ class _Parser:
                 f"'{month}월' without a year, after the publication month {pub:%Y-%m}: this year's or last "
                 "year's? the words do not say, and the reader does not guess"
             )
+        _refuse_if_the_coming_one_is_near(month, pub, f"{month}월")
         return pub.year, f"{pub.year}, the publication year (a month without a year)"
 
     def _month_day_year(self, month: int, day: int, direction: str) -> tuple[int, str]:
@@ -626,6 +729,15 @@ class _Parser:
             if day == pub.day:
                 raise ValueError(f"'오는 {day}일' in an article of {pub}: ambiguous")
             shift = 0 if day > pub.day else 1
+        elif day < pub.day and _coming_day_is_near(day, pub):
+            # 1일 in an article of the 28th: the 1st of this month, four weeks back, or the coming 1st, a
+            # few days ahead (1일부터 시행된다)? The coming one is what a plan means; only the verb tells.
+            raise ValueError(
+                f"'{day}일' without a month, in an article of {pub}: day {day} of this month (a past event) "
+                f"or the coming day {day} of next month, {NEAR_DAYS} days ahead or less (a plan)? the "
+                f"words do not say, and the reader does not guess; write '지난 {day}일', '다음 달 {day}일' or "
+                "the month"
+            )
         elif day <= pub.day:
             shift = 0
         elif day <= monthrange(pub.year, pub.month)[1]:
@@ -685,10 +797,7 @@ class _Parser:
             else:
                 second = self.parts(q)
                 if second is not None and self.t.startswith("까지", second[1]):
-                    try:
-                        interval_end = self.resolve(second[0], base=self._anchor(parts))[0]
-                    except ValueError as exc:
-                        interval_error = str(exc)
+                    interval_end, interval_error = self._interval_end(second[0], parts)
                     relation = "from-to"
                     text_end = second[1]
                     consumed = second[1] + 2
@@ -698,9 +807,31 @@ class _Parser:
         elif self.t.startswith("까지", end):
             relation = "until"
             consumed = end + 2
+        elif (q := self._after_range_mark(end)) is not None:
+            # 8월 21일~9월 3일, 2023년 12월 28일~2024년 1월 3일, 2월 말~3월 초: one interval. (21~24일, 3~5월
+            # and 2021~2023년 are read by their own patterns.) Read alone, 8월 21일 would be one day.
+            relation = "from-to"
+            second = self.parts(q)
+            if second is None:
+                # 2023.8.22~23, (2023년 8월~현재): an interval whose end the reader cannot read. The start
+                # alone is not what the words say; the mark is part of the time, which is refused.
+                interval_error = "an interval ('~') whose end the reader cannot read; write the end in full"
+                text_end = consumed = self.ws(end) + 1
+            else:
+                interval_end, interval_error = self._interval_end(second[0], parts)
+                text_end = consumed = second[1]
+                if self.t.startswith("까지", consumed):
+                    consumed += 2
         text = self.t[p:text_end]
         try:
             span, precision, vague, relative, how = self.resolve(parts)
+            stress = parts.year_stress
+            if (stress == "지난" and span.start > self.pub) or (stress == "오는" and span.end <= self.pub):
+                tense = "past" if stress == "지난" else "to come"
+                raise ValueError(
+                    f"'{text}' in an article of {self.pub}: {stress} says the time is {tense}, but "
+                    f"{span.label()} is not; the reader does not guess which word is wrong"
+                )
             if relation == "for-days":
                 if precision != "day":
                     raise ValueError(f"'{text}': a number of days counted from a {precision}, not a day")
@@ -710,6 +841,8 @@ class _Parser:
                 if interval_error:
                     raise ValueError(interval_error)
                 assert interval_end is not None
+                if parts.modifier in ("초", "말") and precision in ("year", "month"):
+                    span = _early_or_late(span, precision, parts.modifier)  # 2월 말부터: from the 21st
                 if interval_end.end <= span.start:
                     raise ValueError(f"'{text}' ends before it starts")
                 span = Span(span.start, interval_end.end)
@@ -723,6 +856,29 @@ class _Parser:
             within, span = span, _early_or_late(span, precision, parts.modifier)
         reading = TimeReading(text, p, text_end, span, precision, relation, vague, relative, how, within)
         return reading, consumed
+
+    def _after_range_mark(self, p: int) -> int | None:
+        """Where the second time of `A~B` starts, when a range mark follows p."""
+        q = self.ws(p)
+        if q < len(self.t) and self.t[q] in "~∼〜～":
+            return self.ws(q + 1)
+        return None
+
+    def _interval_end(self, second: _Parts, first: _Parts) -> tuple[Span | None, str]:
+        """The days of the end of an interval (its year and month from the start), or why it has none."""
+        day_alone = (second.day is not None or second.day_range is not None) and (
+            second.month is None and second.month_offset is None
+        )
+        if day_alone and first.day is None and first.day_range is None:
+            # 3월부터 5일까지: the 5th of which month? Not the start's, which names none.
+            return None, "the end of the interval names a day without its month, and the start no day"
+        try:
+            span, precision, *_ = self.resolve(second, base=self._anchor(first))
+        except ValueError as exc:
+            return None, str(exc)
+        if second.modifier in ("초", "말") and precision in ("year", "month"):
+            span = _early_or_late(span, precision, second.modifier)  # 3월 초까지: until the 10th
+        return span, ""
 
     def _anchor(self, parts: _Parts) -> _Parts:
         """The year and month a `… 까지` end inherits from the start of the interval."""
@@ -756,7 +912,7 @@ def _may_start(text: str, i: int) -> bool:
     if prev.isalpha():
         return False
     if text[i].isdigit():
-        if prev.isdigit() or prev in ".,_@/:-":
+        if prev.isdigit() or prev in ".,_@/:-·ㆍ・":
             return False
         # 8월 after '23년 or 23년: a year the reader does not read (a two-digit year) comes first; alone,
         # the month would be counted from the publication year, a silent wrong year.
@@ -833,6 +989,63 @@ def read_time(text: str, published: date) -> TimeReading:
     return reading
 
 
+def possible_readings(text: str, published: date) -> list[TimeReading]:
+    """The readings between which the reader hesitates, when it refuses `text` as ambiguous.
+
+    `12월` in a January article is last December or the coming one; `25일` in an article of March 20
+    is February 25 or March 25; `지난 3월` in March is this March or last year's; `연말` in January is
+    the year-end just past or the coming one. Each candidate is the same words with their year (and
+    month) written out, read by the same reader, and kept when it comes within a year (for a day: a
+    month) of the publication date, on the side `지난`/`오는` say. [] when the words name no calendar
+    time, or lack no year or month (an ambiguity of another kind: the reader offers nothing)."""
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    got = _Parser(text, published).parts(0) if text else None
+    if got is None:
+        return []
+    parts = got[0]
+    if (
+        parts.year is not None
+        or (parts.year_offset is not None and not parts.year_unsaid)
+        or parts.unreadable is not None
+        or any(v is not None for v in (parts.month_offset, parts.day_offset, parts.week_offset))
+        or any(v is not None for v in (parts.decade, parts.year_range))
+    ):
+        return []
+    core = text
+    if m := _PREFIX_LOCAL.match(core):
+        core = core[m.end() :]  # local time leaves the day as written
+    direction = None
+    for word in ("지난", "오는"):
+        if core.startswith(word + " ") and core[len(word) + 1 : len(word) + 2].isdigit():
+            direction, core = word, core[len(word) + 1 :]
+    pub = published
+    if any(v is not None for v in (parts.month, parts.month_range, parts.quarter, parts.half)) or (
+        parts.year_unsaid
+    ):
+        prefixes = [f"{y}년 " for y in (pub.year - 1, pub.year, pub.year + 1)]
+        reach = timedelta(days=366)  # the year is missing: the one just past and the coming one
+    elif parts.day is not None or parts.day_range is not None:
+        prefixes = [f"{y}년 {m}월 " for y, m in (_shift_month(pub.year, pub.month, k) for k in (-1, 0, 1))]
+        reach = timedelta(days=32)  # the month is missing: last month's day and next month's
+    else:
+        return []
+    out: list[TimeReading] = []
+    for prefix in prefixes:
+        try:
+            r = read_time(prefix + core, pub)
+        except NotATime:
+            continue
+        assert r.span is not None
+        near = r.span.end > pub - reach and r.span.start < pub + reach
+        if direction == "지난":
+            near = near and r.span.start <= pub
+        elif direction == "오는":
+            near = near and r.span.end > pub
+        if near and all(r.span != o.span for o in out):
+            out.append(r)
+    return out
+
+
 def _vague(r: TimeReading) -> TimeReading:
     return TimeReading(
         r.text, r.start, r.end, r.span, r.precision, r.relation, True, r.relative, r.why, r.within
@@ -847,11 +1060,19 @@ def read_date(text: str, published: date) -> TimeReading:
 # The extent of a time in running text does not depend on the publication date (only its days do).
 _ANY_PUBLICATION = date(2000, 1, 1)
 # Two publication dates far apart: words naming the same days under both name the same days always.
-_TWO_PUBLICATIONS = (date(2001, 6, 15), date(2017, 11, 3))
+# (Not November or December, not late in a month: there a month or day of this year whose coming one is
+# near is refused, and 1월 out of 1월 중 would no longer read as the same days as the whole.)
+_TWO_PUBLICATIONS = (date(2001, 6, 15), date(2017, 10, 3))
+
+
+_YEAR_STRESS = re.compile(r"(?:지난|오는) (?=\d{4})")
 
 
 def _same_days(part: str, whole: str) -> bool:
     """Whether `part`, read alone, names the days `whole` names whatever the publication date."""
+    # 지난 2020년 12월: 지난 before a year only stresses the past; whether it contradicts the year depends
+    # on the publication date, and the two dates below are not the article's.
+    whole = _YEAR_STRESS.sub("", whole, count=1) if _YEAR_STRESS.match(whole) else whole
     try:
         return all(read_time(part, p).span == read_time(whole, p).span is not None for p in _TWO_PUBLICATIONS)
     except NotATime:

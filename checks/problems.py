@@ -492,9 +492,11 @@ CODES: dict[str, Code] = {
             "as-of-mismatch",
             E,
             "A claim's `as_of` is not the time its `as_of_text` names, read against the article's "
-            "publication date (지난해 3분기 in an article of 2024-01-02 is 2023-Q3). Words that name no "
-            "calendar time (출범 당시) are not checked: the editor's value stands.",
-            "Set `as_of` to the value the message gives, or correct `as_of_text`.",
+            "publication date (지난해 3분기 in an article of 2024-01-02 is 2023-Q3). Words the reader "
+            "will not resolve alone (12월 in a January article: last December or the coming one?) must "
+            "still name `as_of`: it is one of the times the message lists. Words that name no calendar "
+            "time (출범 당시) are not checked: the editor's value stands.",
+            "Set `as_of` to the value the message gives (or one of those it lists), or correct `as_of_text`.",
             _GOOD_CLAIM.replace("as_of: 2023-Q3", "as_of: 2022-Q3"),
             (9, 12),
         ),

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checks.checker import check
-from checks.dates import NotATime, TimeReading, find_times, read_time
+from checks.dates import NotATime, TimeReading, find_times, possible_readings, read_time
 from checks.times import Span, parse_as_of
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -382,6 +382,13 @@ RUNNING_TEXT = [
     ("'23년 8월 출시했다.", []),  # 8월 of a two-digit year the reader does not read: not this year's
     ("23년 8월 출시했다.", []),
     ("지난달 25일 발표했다.", ["지난달 25일"]),  # one date, not 지난달 and a bare 25일
+    ("1·2월 수출이 늘었다.", ["1·2월"]),  # January and February: never 2월 alone
+    ("1·3월 두 차례 열렸다.", ["1·3월"]),  # two months: found, and refused when read (see the probes)
+    ("21·22일 양일간 열린다.", ["21·22일"]),
+    ("5·18 기념식과 3·1절", []),
+    ("LG화학은 오는 2030년까지 성장한다.", ["오는 2030년"]),
+    ("행사는 8월 21일~9월 3일 열린다.", ["8월 21일~9월 3일"]),  # one interval, not two days
+    ("행사는 2023.8.22~23 열린다.", ["2023.8.22~"]),  # found, and refused: not the 22nd alone
 ]
 
 
@@ -403,7 +410,7 @@ def test_hostile_input_is_read_in_linear_time() -> None:
     # Long runs of digits, time words and range marks: no backtracking blow-up (bounded patterns).
     import time
 
-    text = ("2021~" * 20000) + ("지난 " * 20000) + ("1일부터 " * 20000) + "9" * 100000
+    text = ("2021~" * 20000) + ("지난 " * 20000) + ("1일부터 " * 20000) + ("1·" * 20000) + "9" * 100000
     start = time.perf_counter()
     find_times(text, MARCH_2024)
     assert time.perf_counter() - start < 20  # generous: far below, unless the scan is quadratic
@@ -467,16 +474,55 @@ def test_relative_years_read_back(published: date, offset: int, d: date) -> None
     )
 
 
+def coming_same_day(published: date, n: int) -> date | None:
+    """Day n of the month after the publication month, if that month has one."""
+    try:
+        return month(published.year, published.month).end.replace(day=n)
+    except ValueError:
+        return None
+
+
 @given(published=publications, back=st.integers(0, 27))
 def test_a_day_alone_is_the_most_recent_such_day(published: date, back: int) -> None:
+    # Unless the coming day of that number, next month, is a week away or less: 1일 in an article of the
+    # 28th is as often the coming 1st (1일부터 시행) as the 1st four weeks back; the reader refuses.
     target = published - timedelta(days=back)
     one_day = Span(target, target + timedelta(days=1))
+    coming = coming_same_day(published, target.day)
     if target.month == published.month:
-        reads_as(f"{target.day}일", published, one_day)
+        if back and coming is not None and (coming - published).days <= 7:
+            with pytest.raises(NotATime):
+                read_time(f"{target.day}일", published)
+        else:
+            reads_as(f"{target.day}일", published, one_day)
     else:
         reads_as(f"지난달 {target.day}일", published, one_day)
     if back:
         reads_as(f"지난 {target.day}일", published, one_day)
+
+
+@given(published=publications, k=st.integers(1, 12))
+def test_a_month_alone_is_this_years_unless_the_coming_one_is_near(published: date, k: int) -> None:
+    # A month up to the publication month is this year's (3월 in August: this March); after it, or when
+    # the coming one begins within two months (1월 or 2월 in December, 1월 in November), the words say
+    # "this year's" as often as "the coming one": refused, as 연초 in a November article is.
+    ahead = (k - published.month) % 12  # months from the publication month to the coming month k
+    if k <= published.month and not (0 < ahead <= 2):
+        reads_as(f"{k}월", published, month(published.year, k))
+    else:
+        with pytest.raises(NotATime):
+            read_time(f"{k}월", published)
+        # ... and an as_of must be the month k just past or the coming one.
+        past = published.year - (1 if k > published.month else 0)
+        assert [r.span for r in possible_readings(f"{k}월", published)] == [
+            month(past, k),
+            month(past + 1, k),
+        ]
+    # Said with its year, or with 지난/오는, a month is never in doubt (but for 지난/오는 of this month).
+    reads_as(f"{published.year}년 {k}월", published, month(published.year, k))
+    if k != published.month:
+        y = published.year + (1 if k < published.month else 0)
+        reads_as(f"오는 {k}월", published, month(y, k))
 
 
 @given(published=publications, ahead=st.integers(1, 30))
@@ -511,6 +557,22 @@ def test_an_interval_of_days_reads_back(published: date, back: int, length: int)
     reads_as(f"{day}부터 {NATIVE_DAYS[length]}간", published, span)
 
 
+@given(y=st.integers(1950, 2099), first=st.integers(1, 12), n=st.integers(2, 4), gap=st.booleans())
+def test_a_list_of_months_is_their_span_or_refused(y: int, first: int, n: int, gap: bool) -> None:
+    # 2023년 1·2월 is January and February; 2023년 1·3월 is two months, not one span: refused, never
+    # read as its last month alone.
+    months = [first + i * (2 if gap else 1) for i in range(n)]
+    if months[-1] > 12:
+        return
+    text = f"{y}년 " + "·".join(str(k) for k in months) + "월"
+    if gap:
+        with pytest.raises(NotATime):
+            read_time(text, MARCH_2024)
+        assert [r.text for r in find_times(f"LG는 {text} 발표했다.", MARCH_2024)] == [text]
+    else:
+        reads_as(text, MARCH_2024, Span(date(y, first, 1), month(y, months[-1]).end))
+
+
 @given(published=publications, d=targets)
 def test_a_span_read_is_an_as_of_value(published: date, d: date) -> None:
     # Whatever the reader resolves, its label is an `as_of` value naming the same days.
@@ -524,7 +586,11 @@ def test_a_span_read_is_an_as_of_value(published: date, d: date) -> None:
 
 
 @settings(max_examples=200)
-@given(text=st.text(alphabet="0123456789년월일지난해올부터까지~ 이날분기상하반기()현지시간.-", max_size=40))
+@given(
+    text=st.text(
+        alphabet="0123456789년월일지난해올부터까지~ 이날분기상하반기()현지시간.-·오는말초", max_size=40
+    )
+)
 def test_the_reader_never_crashes(text: str) -> None:
     # Any text: a reading, or NotATime; never another exception.
     for r in find_times(text, MARCH_2024):
@@ -532,7 +598,45 @@ def test_the_reader_never_crashes(text: str) -> None:
     try:
         read_time(text, MARCH_2024)
     except NotATime:
-        pass
+        for r in possible_readings(text, MARCH_2024):  # the times it may name are readings too
+            assert r.span is not None
+
+
+# Words the reader refuses to resolve alone, and the times between which it hesitates (by hand: the one
+# just past and the coming one, on the side 지난/오는 say). An as_of must be one of them.
+HESITATIONS = [
+    ("12월", date(2024, 1, 10), [month(2023, 12), month(2024, 12)]),
+    ("12월 기준", date(2024, 1, 10), [month(2023, 12), month(2024, 12)]),
+    ("5월", date(2024, 3, 20), [month(2023, 5), month(2024, 5)]),
+    ("1월", date(2023, 12, 5), [month(2023, 1), month(2024, 1)]),
+    (
+        "4분기",
+        date(2024, 1, 10),
+        [Span(date(2023, 10, 1), date(2024, 1, 1)), Span(date(2024, 10, 1), date(2025, 1, 1))],
+    ),
+    ("지난 3월", date(2024, 3, 20), [month(2023, 3), month(2024, 3)]),
+    ("오는 3월", date(2024, 3, 20), [month(2024, 3), month(2025, 3)]),
+    ("25일", date(2024, 3, 20), [days("2024-02-25"), days("2024-03-25")]),
+    ("현지시간 25일", date(2024, 3, 20), [days("2024-02-25"), days("2024-03-25")]),
+    ("1일", date(2024, 1, 30), [days("2024-01-01"), days("2024-02-01")]),
+    ("지난 20일", date(2024, 3, 20), [days("2024-02-20"), days("2024-03-20")]),
+    ("9월 1일", date(2023, 8, 24), [days("2022-09-01"), days("2023-09-01")]),
+    (
+        "1~2월",
+        date(2023, 12, 5),
+        [Span(date(2023, 1, 1), date(2023, 3, 1)), Span(date(2024, 1, 1), date(2024, 3, 1))],
+    ),
+    ("출범 당시", date(2024, 1, 10), []),  # no calendar time: nothing to hesitate between
+    ("1·3월", date(2024, 1, 10), []),  # two months: not a matter of which year
+    ("2월 30일", date(2024, 1, 10), []),  # no such day in any year
+]
+
+
+@pytest.mark.parametrize(("text", "published", "spans"), HESITATIONS, ids=str)
+def test_the_times_the_reader_hesitates_between(text: str, published: date, spans: list[Span]) -> None:
+    with pytest.raises(NotATime):
+        read_time(text, published)
+    assert [r.span for r in possible_readings(text, published)] == spans
 
 
 def test_an_as_of_outside_the_end_of_the_year_is_not_what_the_words_say() -> None:

@@ -6,7 +6,8 @@ gives, "YYYY-MM-DD..YYYY-MM-DD" (both days included), prefixed with "~" for word
 within those days (초, 말, 중, 께), "<" for the end of a time (까지), ">" for its start (부터); or "R":
 the reader must refuse (no calendar time, ambiguous, not a date at all, or a form it does not read).
 Classes: abs, vague, until, from, relyear, relmonth, relweek, relday, nmonth (a month without a year),
-nquarter, nday (a day without a month), nocal (no calendar time), notdate (looks like a date, is not).
+nquarter, nday (a day without a month), list (1·2월), range (intervals), near (a time without its year or month whose coming one is
+near), nocal (no calendar time), notdate (looks like a date, is not).
 """
 
 from __future__ import annotations
@@ -347,8 +348,85 @@ PROBES = [
     ("notdate", "2023년 8월 22일 오후", A, "R"),
     ("notdate", "이날 오전", A, "R"),
     ("notdate", "올해로", A, "R"),
-    ("notdate", "오는 2025년", A, "R"),
     ("notdate", "5월 18일", A, "R"),
+    # class: 지난/오는 before a year only stress past or future; a year they contradict is refused
+    ("abs", "오는 2025년", A, y(2025)),
+    ("abs", "오는 2030년까지", A, "<" + y(2030)),
+    ("abs", "오는 2025년 상반기", A, h(2025, 1)),
+    ("abs", "지난 2019년", A, y(2019)),
+    ("abs", "지난 2030년", A, "R"),
+    ("abs", "오는 2020년", A, "R"),
+    ("abs", "지난 2024년 12월", A, "R"),
+    ("abs", "오는 2023년 8월", A, "R"),
+    # class: a time without its year or month whose coming one is near (round-3 review): as 연초 in a
+    # November article, the reader refuses rather than pick this year's (1월 중 출시 in December, 1일부터
+    # 시행 in an article of the 28th mean the coming ones as often as not)
+    ("near", "1월", date(2023, 12, 5), "R"),
+    ("near", "2월", date(2023, 12, 5), "R"),
+    ("near", "3월", date(2023, 12, 5), m(2023, 3)),
+    ("near", "1월", date(2023, 11, 5), "R"),
+    ("near", "2월", date(2023, 11, 5), m(2023, 2)),
+    ("near", "1월", date(2023, 10, 5), m(2023, 1)),
+    ("near", "1월 중", date(2023, 12, 20), "R"),
+    ("near", "1월 5일", date(2023, 12, 20), "R"),
+    ("near", "1~2월", date(2023, 12, 1), "R"),
+    ("near", "1분기", date(2023, 11, 20), "R"),
+    ("near", "1분기", date(2023, 10, 20), q(2023, 1)),
+    ("near", "상반기", date(2023, 12, 1), "R"),
+    ("near", "상반기 중", date(2023, 11, 1), "R"),
+    ("near", "상반기", date(2023, 10, 1), h(2023, 1)),
+    ("near", "상반기 중", A, "~" + h(2024, 1)),
+    ("near", "내년 1월", date(2023, 12, 5), m(2024, 1)),
+    ("near", "올해 1월", date(2023, 12, 5), m(2023, 1)),
+    ("near", "1일", date(2024, 1, 30), "R"),
+    ("near", "1일부터 사흘간", date(2024, 1, 30), "R"),
+    ("near", "5일", date(2024, 1, 30), "R"),
+    ("near", "7일", date(2024, 1, 31), "R"),
+    ("near", "8일", date(2024, 1, 31), d("2024-01-08")),
+    ("near", "2일(현지시간)", date(2024, 4, 28), "R"),
+    ("near", "지난 1일", date(2024, 1, 30), d("2024-01-01")),
+    ("near", "다음 달 1일", date(2024, 1, 30), d("2024-02-01")),
+    ("near", "30일", date(2024, 1, 30), d("2024-01-30")),
+    ("near", "30일", date(2024, 1, 31), d("2024-01-30")),  # February has no 30th
+    # class: lists of months, days or quarters (1·2월 수출): consecutive ones an interval, others refused;
+    # never the last of them alone (2월 out of 1·2월 is February only)
+    ("list", "1·2월", A, "2024-01-01..2024-02-29"),
+    ("list", "2023년 1·2월", A, "2023-01-01..2023-02-28"),
+    ("list", "1월·2월", A, "2024-01-01..2024-02-29"),
+    ("list", "1·2·3월", A, q(2024, 1)),
+    ("list", "1·3월", A, "R"),
+    ("list", "21·22일", date(2023, 8, 24), "2023-08-21..2023-08-22"),
+    ("list", "8월 21·22일", date(2023, 8, 24), "2023-08-21..2023-08-22"),
+    ("list", "지난달 21·22일", A, "2024-02-21..2024-02-22"),
+    ("list", "21·23일", date(2023, 8, 24), "R"),
+    ("list", "2023년 1·2분기", A, h(2023, 1)),
+    ("list", "2023년 3·4분기", A, q(2023, 3)),  # the old way of writing 3/4분기: the third quarter
+    # class: intervals written with 지난/오는, with ~ between whole dates, or with 초/말 at their ends
+    ("range", "오는 3~4월", date(2023, 8, 24), "2024-03-01..2024-04-30"),
+    ("range", "오는 1~2월", date(2023, 8, 24), "2024-01-01..2024-02-29"),
+    ("range", "지난 11~12월", A, "2023-11-01..2023-12-31"),
+    ("range", "지난 1~2월", A, "2024-01-01..2024-02-29"),
+    ("range", "지난 2~4월", A, "R"),  # the months hold the publication month
+    ("range", "8월 21일~9월 3일", date(2023, 9, 10), "2023-08-21..2023-09-03"),
+    ("range", "2023년 12월 28일~2024년 1월 3일", A, "2023-12-28..2024-01-03"),
+    ("range", "지난해 12월~올해 2월", A, "2023-12-01..2024-02-29"),
+    ("range", "2월 말부터 3월 초까지", A, "2024-02-21..2024-03-10"),
+    ("range", "2월 말~3월 초", A, "2024-02-21..2024-03-10"),
+    ("range", "3월부터 5일까지", A, "R"),  # the 5th of which month?
+    ("range", "3월~5일", A, "R"),
+    ("range", "2023.8.22~23", A, "R"),  # the end unread: the start alone is not what the words say
+    ("range", "2023년 8월~현재", A, "R"),
+    # the forms of the round-3 brief not listed above
+    ("vague", "내년 초", A, "~2025-01-01..2025-03-31"),
+    ("vague", "2023년 8월 말께", A, "~2023-08-21..2023-08-31"),
+    ("vague", "작년 말", A, "~2023-10-01..2023-12-31"),
+    ("nday", "지난 20일", date(2024, 3, 25), d("2024-03-20")),
+    ("nmonth", "오는 3월", date(2023, 8, 24), m(2024, 3)),
+    ("nocal", "2020년대 초반", A, "R"),
+    ("nocal", "3년 전", A, "R"),
+    ("nocal", "작년 이맘때", A, "R"),
+    ("nocal", "이튿날", A, "R"),
+    ("nocal", "같은 날", A, "R"),
 ]
 
 
