@@ -214,6 +214,14 @@ def _figure_range(
     return k, start + offset, start + offset + len(f)
 
 
+def _quote_reaches(source: Source, claim: Claim, reach: dict[int, tuple[int, int]]) -> bool:
+    at = quote_at(source, claim.quote, claim.occurrence)
+    if at is None or at[0] not in reach:
+        return False
+    lo, hi = reach[at[0]]
+    return at[1] < hi and lo < at[1] + len(canonical(claim.quote))
+
+
 def _covers(rng: tuple[int, int, int], item: _Item, whole_date: bool) -> bool:
     k, a, b = rng
     if k != item.segment or not (a < item.end and item.start < b):
@@ -255,6 +263,13 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip], near_skips:
         skip.index: _figure_range(source, skip.quote, skip.occurrence, skip.figure) for skip in skips
     }
     items = _items(source, [r for r in skip_ranges.values() if r is not None] if near_skips else None)
+    if near_skips:
+        # A claim can cover only what its quote overlaps: those of the other sentences need no reading.
+        reach: dict[int, tuple[int, int]] = {}
+        for item in items:
+            lo, hi = reach.get(item.segment, (item.start, item.end))
+            reach[item.segment] = (min(lo, item.start), max(hi, item.end))
+        claims = [c for c in claims if _quote_reaches(source, c, reach)]
     claimed: dict[int, list[str]] = {}
     for claim in claims:
         rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_written, claim.unit)
