@@ -110,6 +110,12 @@ _CLASS_UNITS: frozenset[str] = frozenset(
     {"ton", "kg", "mL", "litre", "m3", "m", "km", "inch", "kW", "MW", "GW", "nm", "GB", "TB"}
     | {"KRW", "USD", "EUR", "JPY", "CNY", "GBP"}
 )
+# Glued after these units, 선/급/제 are markers, not the start of a word (round 3).
+_UNIT_SUFFIXES: dict[str, frozenset[str]] = {
+    "선": _LEVEL_UNITS,
+    "급": _CLASS_UNITS,
+    "제": frozenset({"year", "month", "week", "day", "hour"}),  # 주 52시간제, 주 5일제, 4년제 대학
+}
 # Units whose ranges count labels (이달 1~20일, 1~20위, 1~20층): 1~20 there is one to twenty, never the
 # spoken 10~20 (round 3, see spoken_tens). Not years: 2~30년 (걸린다) is said for 20~30 years.
 _LABEL_UNITS: frozenset[str] = frozenset(
@@ -309,9 +315,15 @@ class _Parser:
 
     def unit_at(self, q: int, index: dict[str, tuple[str, ...]], followers: frozenset[str]) -> str | None:
         """Longest unit spelling at q that ends at a word boundary."""
+        written = ""
         for w in index.get(self.at(q), ()):
             if not self.t.startswith(w, q):
                 continue
+            if written and written.startswith(w):
+                # 52시간제, 3세대주택, 3%pts: a longer unit is written here and is no unit (a word goes on);
+                # its first syllables are not a shorter unit (52시 + 간, 3세 + 대 read wrong before).
+                continue
+            written = w
             e = q + len(w)
             if _is_latin(w[-1]):
                 if _is_latin(self.at(e)):
@@ -324,11 +336,12 @@ class _Parser:
         return None
 
     def level_or_class(self, w: str, e: int) -> bool:
-        """Is the unit w followed at e by 선 (1300원선: the level of) or 급 (2만 톤급: the class of)?"""
+        """Is the unit w followed at e by 선 (1300원선: the level of), 급 (2만 톤급: the class of) or 제
+        (주 52시간제, 4년제: a system of)?"""
         c = self.at(e)
-        if c not in ("선", "급") or not self.ends_word(e + 1, _FOLLOWERS):
+        if c not in _UNIT_SUFFIXES or not self.ends_word(e + 1, _FOLLOWERS):
             return False
-        return _GENERAL_UNITS.get(w) in (_LEVEL_UNITS if c == "선" else _CLASS_UNITS)
+        return _GENERAL_UNITS.get(w) in _UNIT_SUFFIXES[c]
 
     def skip_alnum(self, q: int) -> int:
         r = q
@@ -690,13 +703,16 @@ class _Parser:
             self.skip_to = max(self.skip_to, q + len(unread))
             self.fail(q, f'"{unread}" ({UNREAD_WORDS[unread]}) is not read as a figure; write the number')
             return None
-        for reader in (self.day_word, self.half_word, self.native, self.vague, self.sino_pair, self.sino):
+        for reader in (self.day_word, self.half_word, self.native, self.vague):
             core = reader(q)
             if core is not None:
                 return core
-            if reader == self.sino_pair and self.strict and self.t[q : q + 2] in _SINO_PAIRS:
-                return None  # 이삼 alone: refused with the pair's own message, not read as 이 + junk
-        return None
+        if self.t[q : q + 2] in _SINO_PAIRS:
+            # 이삼일, 삼사십 명; alone (이삼) refused with the pair's own message, not read as 이 + junk.
+            core = self.sino_pair(q)
+            if core is not None or self.strict:
+                return core
+        return self.sino(q)
 
     def day_word(self, q: int) -> _Core | None:
         w = self.match(q, _DAY_INDEX)
@@ -813,8 +829,6 @@ class _Parser:
         """이삼일 = [2, 3] days, 오륙 명, 삼사십 명 = [30, 40], 이삼백억 원 (round 3): two neighbouring
         Sino-Korean digits, read only with a place word, a large unit or a unit after them."""
         word = self.t[q : q + 2]
-        if word not in _SINO_PAIRS:
-            return None
         a, b = _SINO_PAIRS[word]
         r = q + 2
         place = size = 1
@@ -957,6 +971,12 @@ class _Parser:
         num = self.number(r, script)
         if num is None or num.yeo_pos is not None or any(c in _WS for c in self.t[r : num.end]):
             return None  # keep the numerator short: "3분의 1", "1만분의 1"
+        w = self.unit_at(num.end, _GENERAL_INDEX, _STRICT_FOLLOWERS)
+        if w is not None and _GENERAL_UNITS[w] != "percent":
+            # 100분의 1초 is a hundredth of a second, not 1 % (round 3: read as 1 % before); the unit
+            # after the numerator is attached as for any number.
+            v = num.value / core.value
+            return _Core(core.start, num.end, v, _Interval.point(v), "fraction")
         v = num.value / core.value * 100
         return _Core(core.start, num.end, v, _Interval.point(v), "fraction", unit="percent", preset_unit=True)
 
@@ -1502,10 +1522,12 @@ class _Parser:
                     q = r + 1
                     break
         if unit in _TIME_UNITS:
-            for r in (q, self.ws_end(q)):
-                if self.t.startswith("간", r) and self.ends_word(r + 1, _GAN_FOLLOWERS):
+            g = self.ws_end(q)
+            for r in (q, g):
+                if self.at(r) == "간" and self.ends_word(r + 1, _GAN_FOLLOWERS):
                     ep.quals.append((r, "간"))
                     q = r + 1
+                    g = self.ws_end(q)
                     break
             # 3년째 (for the third year running), 3년 만에 / 3년 만의 (after three years): the duration as
             # stated (round 3; before, read_quantity refused them as trailing text).
@@ -1513,17 +1535,16 @@ class _Parser:
                 ep.quals.append((q, "째"))
                 q += 1
             else:
-                for r in (q, self.ws_end(q)):
-                    if self.t.startswith(("만에", "만의"), r) and self.ends_word(r + 2, _FOLLOWERS):
+                for r in (q, g):
+                    if self.at(r) == "만" and self.at(r + 1) in "에의" and self.ends_word(r + 2, _FOLLOWERS):
                         ep.quals.append((r, self.t[r : r + 2]))
                         q = r + 2
                         break
         c = self.at(q)
-        if c in ("선", "급") and self.ends_word(q + 1, _FOLLOWERS):
+        if c in _UNIT_SUFFIXES and self.ends_word(q + 1, _FOLLOWERS):
             bare = unit is None and core.kind == "arabic" and ep.value is not None and ep.value >= 100
-            level = c == "선" and (unit in _LEVEL_UNITS or bare)
-            if level or c == "급" and unit in _CLASS_UNITS:
-                ep.quals.append((q, c))  # 1300원선, 2,500선 (the level of); 2만 톤급 (the class of)
+            if unit in _UNIT_SUFFIXES[c] or c == "선" and bare:
+                ep.quals.append((q, c))  # 1300원선, 2,500선 (the level of); 2만 톤급; 주 52시간제
                 q += 1
         ep.end = q
         return True
