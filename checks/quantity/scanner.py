@@ -1651,7 +1651,9 @@ class _Parser:
             hi = b.high * m if b.high is not None else None
             low1 = low1 * m
             e1.base = _Interval(low1, hi, b.low_inc, b.high_inc)
-        if not low1 < low2:
+        # 1조~수조 원: a vague second end starts where the first does ([1조, 10조)).
+        vague_top = e2.core.kind == "vague" and e2.base.high is not None and low1 < e2.base.high
+        if not (low1 < low2 or low1 == low2 and vague_top):
             return None
         return mark, g, e2
 
@@ -1900,6 +1902,8 @@ class _Parser:
             and fig.unit is None
             and not fig.quals
             and not core.signed
+            # 코스피 2,471.52: comma groups make it a number (an index level), never a version (round 3).
+            and "," not in self.t[core.start : core.end]
         )
         if bare_decimal:
             return False

@@ -567,7 +567,7 @@ _FOLLOWERS: Final = frozenset(
 )
 # The stricter set for Hangul-only numbers, where a false reading costs more (한 개인, 한 대학, 한 장면).
 _STRICT_FOLLOWERS: Final = frozenset(
-    "이가을를은는의에로으와과도만까부씩째당나쯤간께보처뿐여내미초정수안넘남전동"
+    "이가을를은는의에로으와과도만까부씩째당나쯤간께보처뿐여내미초정수안넘남전동꼴"
 )
 _GAN_FOLLOWERS: Final = frozenset("의에은을이도만동")
 _HALF_FOLLOWERS: Final = frozenset("이가을를은는의에만동간여")
@@ -575,8 +575,13 @@ _HALF_FOLLOWERS: Final = frozenset("이가을를은는의에만동간여")
 _WS: Final = frozenset(" \t\u00a0\u2009\u202f\u3000")
 # Full-width digits and marks (１２명, ３．５％) are read as their ASCII forms; the translation keeps every
 # offset, so spans still index the text as written.
-_FULL_WIDTH: Final = str.maketrans("０１２３４５６７８９，．％＋－", "0123456789,.%+-")
-_FULL_WIDTH_CHARS: Final = re.compile("[０-９，．％＋－]")  # translate only text that has them: most has none
+# Round 3: every full-width ASCII form (３％ｐ, ＄100, （약 1200억원）) and the full-width currency signs (￦1000);
+# before, ３％ｐ was read as 3 % and "ｐ" left over. ～ stays as written: it is a range mark of its own.
+_FULL_WIDTH: Final = str.maketrans(
+    {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5E)}, "￦": "₩", "￡": "£", "￥": "¥", "￠": "¢"}
+)
+# Most text has none: translate only then.
+_FULL_WIDTH_CHARS: Final = re.compile("[\uff01-\uff5d\uffe0-\uffe6]")
 # 할 is a tenth (타율 3할 = 30 %): the one unit whose number is scaled into another unit.
 _SCALED_UNITS: Final[dict[str, tuple[str, int]]] = {"할": ("percent", 10)}
 # Half words: 반년 = half a year, 반세기 = half a century (50 years).
@@ -714,6 +719,7 @@ NOT_FIGURES: Final[dict[str, str]] = {
     # Round 3 (audit-8): a numeral and a counter, or a Sino pair, that are a word.
     "오일": "oil (write 5일 for five days)",
     "오륙도": "a place in Busan (Oryukdo)",
+    "열대": "the tropics (열 대 with a space is ten machines)",
     # Review r8b: counters with a second meaning, read wrong before.
     "천장": "a ceiling (천 장 with a space is 1,000 sheets)",
     "이곳": "this place",
