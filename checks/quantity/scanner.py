@@ -115,6 +115,8 @@ _UNIT_SUFFIXES: dict[str, frozenset[str]] = {
     "선": _LEVEL_UNITS,
     "급": _CLASS_UNITS,
     "제": frozenset({"year", "month", "week", "day", "hour"}),  # 주 52시간제, 주 5일제, 4년제 대학
+    # 55인치형 TV, 전용 84㎡형 (a model, a size type); 55인치형 was read as 55 people (인 + 치) before.
+    "형": frozenset({"inch", "m2", "ton", "kg", "mL", "litre", "GB", "TB", "nm", "kW", "MW", "GW"}),
 }
 # Units whose ranges count labels (이달 1~20일, 1~20위, 1~20층): 1~20 there is one to twenty, never the
 # spoken 10~20 (round 3, see spoken_tens). Not years: 2~30년 (걸린다) is said for 20~30 years.

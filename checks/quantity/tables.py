@@ -146,6 +146,7 @@ def _rules() -> dict[str, QualifierRule]:
     )
     r["급"] = QualifierRule("marker", "after", "no change", "of the class of (2만 톤급, 1조원급)")
     r["제"] = QualifierRule("marker", "after", "no change", "a system of (주 52시간제, 주 5일제, 4년제 대학)")
+    r["형"] = QualifierRule("marker", "after", "no change", "a model or size type (55인치형, 전용 84㎡형)")
     r["대"] = QualifierRule(
         "next-step",
         "after",
@@ -495,7 +496,7 @@ _SIGNED_UNITS: Final = frozenset(
 _TEMPERATURE_UNITS: Final = frozenset({"degree", "celsius"})
 # 대 after a unit is the "in the range of" bracket, read in the scanner, not a free-standing word; the
 # same for the words glued to a unit (3년간, 3년째, 3년 만에, 1300원선, 2만 톤급).
-_AFTER_THE_UNIT: Final = frozenset({"간", "대", "째", "만에", "만의", "선", "급", "제"})
+_AFTER_THE_UNIT: Final = frozenset({"간", "대", "째", "만에", "만의", "선", "급", "제", "형"})
 _POSTQUALS: Final = tuple(
     w
     for w, r in QUALIFIERS.items()

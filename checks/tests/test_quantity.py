@@ -420,7 +420,7 @@ BOUND_KINDS = (
 )
 # 간/대/째/만에/만의/선/급 follow a unit; 만 (full age) needs an age and 섭씨 a temperature, and the parts of
 # the day an hour: tested on their own below.
-ON_THEIR_OWN = ("간", "대", "째", "만에", "만의", "선", "급", "제", "만", "섭씨")
+ON_THEIR_OWN = ("간", "대", "째", "만에", "만의", "선", "급", "제", "형", "만", "섭씨")
 BOUND_WORDS = sorted((w, r) for w, r in QUALIFIERS.items() if r.kind in BOUND_KINDS and w not in ON_THEIR_OWN)
 
 
