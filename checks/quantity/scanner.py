@@ -110,6 +110,7 @@ _CLASS_UNITS: frozenset[str] = frozenset(
     {"ton", "kg", "mL", "litre", "m3", "m", "km", "inch", "kW", "MW", "GW", "nm", "GB", "TB"}
     | {"KRW", "USD", "EUR", "JPY", "CNY", "GBP"}
 )
+_MONEY_UNITS: frozenset[str] = frozenset({"KRW", "USD", "EUR", "JPY", "CNY", "GBP"})
 # Glued after these units, 선/급/제 are markers, not the start of a word (round 3).
 _UNIT_SUFFIXES: dict[str, frozenset[str]] = {
     "선": _LEVEL_UNITS,
@@ -555,6 +556,14 @@ class _Parser:
                 return True
         return False
 
+    def count_unit_follows(self, q: int) -> bool:
+        """Is the unit after a spaced last group (at q, or after a space) anything but money?"""
+        for r in (q, self.ws_end(q)):
+            w = self.unit_at(r, _GENERAL_INDEX, _FOLLOWERS)
+            if w is not None:
+                return _GENERAL_UNITS[w] not in _MONEY_UNITS
+        return False
+
     def number(self, q: int, script: str) -> _Num | None:
         """Groups joined by large units: 3조6000억, 2억 5000만, 삼천육백억, 2000여억, 천만."""
         total: int | Fraction = 0
@@ -634,6 +643,11 @@ class _Parser:
                     # 삼억 이 회사, 삼만 일: a spaced lone syllable is "this" or "days" unless a unit follows.
                     break
                 if self.calendar_unit_follows(s_end):
+                    break
+                if last is not None and last >= 10**8 and self.count_unit_follows(s_end):
+                    # 당첨금 20억 5명, 1조 3개사: an amount and a count, not 2,000,000,005 people (round 3).
+                    # Money keeps its exact last group (1억 500원, 1억 2345만 6789원); after 만 the last
+                    # group joins (1만 5000명 = 15,000 people).
                     break
             total += s_val
             end = s_end
