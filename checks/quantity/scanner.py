@@ -44,6 +44,7 @@ from .tables import (
     _NOT_FIGURES_INDEX,
     _NOT_YET_INDEX,
     _ONES_INDEX,
+    _ONLY_PREDICATES,
     _OVER_INDEX,
     _PLACES,
     _POSTQUAL_INDEX,
@@ -62,6 +63,7 @@ from .tables import (
     _SIGNED_UNITS,
     _SIGNS,
     _SINO_DIGITS,
+    _SINO_PAIRS,
     _SPACED_UNIT_WORDS,
     _START_CHARS,
     _START_RE,
@@ -99,15 +101,29 @@ _HEIR_AFTER: tuple[str, ...] = ("경영", "승계", "체제")
 _HEIR_BEFORE: tuple[str, ...] = ("오너", "재벌", "총수", "창업", "家")
 # 하다/되다 after a Hangul numeral and a unit make the whole a verb: 천명하다 (declare), 구명하다.
 _VERB_SYLLABLES: frozenset[str] = frozenset("하한했해함할됐된되")
-# 헌법 1조, 형법 250조, 시행령 3조: words after which a bare N조 is an article of the law.
-_LAW_WORDS: tuple[str, ...] = ("법", "령", "규칙", "조례", "헌장", "협약", "개정안", "규정", "정관")
-# 4세 경영, 오너 3세: the words around N세 that make it a generation of an owner family.
-_HEIR_AFTER: tuple[str, ...] = ("경영", "승계", "체제")
-_HEIR_BEFORE: tuple[str, ...] = ("오너", "재벌", "총수", "창업", "家")
-# 하다/되다 after a Hangul numeral and a unit make the whole a verb: 천명하다 (declare), 구명하다.
-_VERB_SYLLABLES: frozenset[str] = frozenset("하한했해함할됐된되")
 # 2030세대, 5060세대: two neighbouring age brackets written as one number.
 _DECADE_PAIRS: frozenset[Fraction] = frozenset(Fraction(100 * a + a + 10) for a in range(10, 90, 10))
+# 1300원선, 3%선, 코스피 2,500선: 선 (the level of) after money, rates and index points (round 3).
+_LEVEL_UNITS: frozenset[str] = frozenset({"KRW", "USD", "EUR", "JPY", "CNY", "GBP", "percent", "point"})
+# 2만 톤급, 1조원급, 2000cc급, 17만㎥급: 급 (of the class of) after a measure or an amount (round 3).
+_CLASS_UNITS: frozenset[str] = frozenset(
+    {"ton", "kg", "mL", "litre", "m3", "m", "km", "inch", "kW", "MW", "GW", "nm", "GB", "TB"}
+    | {"KRW", "USD", "EUR", "JPY", "CNY", "GBP"}
+)
+_MONEY_UNITS: frozenset[str] = frozenset({"KRW", "USD", "EUR", "JPY", "CNY", "GBP"})
+# Glued after these units, 선/급/제 are markers, not the start of a word (round 3).
+_UNIT_SUFFIXES: dict[str, frozenset[str]] = {
+    "선": _LEVEL_UNITS,
+    "급": _CLASS_UNITS,
+    "제": frozenset({"year", "month", "week", "day", "hour"}),  # 주 52시간제, 주 5일제, 4년제 대학
+    # 55인치형 TV, 전용 84㎡형 (a model, a size type); 55인치형 was read as 55 people (인 + 치) before.
+    "형": frozenset({"inch", "m2", "ton", "kg", "mL", "litre", "GB", "TB", "nm", "kW", "MW", "GW"}),
+}
+# Units whose ranges count labels (이달 1~20일, 1~20위, 1~20층): 1~20 there is one to twenty, never the
+# spoken 10~20 (round 3, see spoken_tens). Not years: 2~30년 (걸린다) is said for 20~30 years.
+_LABEL_UNITS: frozenset[str] = frozenset(
+    {"day", "calendar-month", "clock-hour", "rank", "ordinal", "floor", "quarter"}
+)
 
 # ---------------------------------------------------------------------------------------------------
 # Internal results
@@ -222,7 +238,7 @@ _NEGATED_KIND: dict[str, str] = {
 }
 
 
-def _negated(kinds: list[str]) -> list[str]:
+def _negated(words: list[str], kinds: list[str]) -> list[str]:
     """A negation turns the predicate next to it around: the one after it (못 미치는), else before it."""
     out = list(kinds)
     for i, k in enumerate(kinds):
@@ -230,7 +246,8 @@ def _negated(kinds: list[str]) -> list[str]:
             continue
         j = i + 1 if i + 1 < len(kinds) and kinds[i + 1] in _NEGATED_KIND else i - 1
         if 0 <= j < len(kinds) and kinds[j] in _NEGATED_KIND:
-            out[j] = _NEGATED_KIND[kinds[j]]
+            # 3%에 불과하지 않다 (not merely 3 %) is more than 3 %, not short of it.
+            out[j] = "more-than" if words[j] in _ONLY_PREDICATES else _NEGATED_KIND[kinds[j]]
     return [k for k in out if k != "negation"]
 
 
@@ -238,7 +255,7 @@ def _apply(base: _Interval, words: list[str]) -> _Interval:
     """Apply bound qualifiers: approximation widens, then direction opens one side (docs: composition)."""
     kinds = [QUALIFIERS[w].kind for w in words]
     if "negation" in kinds:
-        kinds = _negated(kinds)
+        kinds = _negated(words, kinds)
     low, high, low_inc, high_inc = base.low, base.high, base.low_inc, base.high_inc
     t = APPROX_TOLERANCE
     if ("approx" in kinds or "approaching" in kinds) and low is not None:
@@ -301,19 +318,33 @@ class _Parser:
 
     def unit_at(self, q: int, index: dict[str, tuple[str, ...]], followers: frozenset[str]) -> str | None:
         """Longest unit spelling at q that ends at a word boundary."""
+        written = ""
         for w in index.get(self.at(q), ()):
             if not self.t.startswith(w, q):
                 continue
+            if written and written.startswith(w):
+                # 52시간제, 3세대주택, 3%pts: a longer unit is written here and is no unit (a word goes on);
+                # its first syllables are not a shorter unit (52시 + 간, 3세 + 대 read wrong before).
+                continue
+            written = w
             e = q + len(w)
             if _is_latin(w[-1]):
                 if _is_latin(self.at(e)):
                     continue
-            elif _is_hangul(w[-1]) and not self.ends_word(e, followers):
+            elif _is_hangul(w[-1]) and not self.ends_word(e, followers) and not self.level_or_class(w, e):
                 continue
             if w == "대" and self.at(e) in _DIGITS:
                 continue  # 1대1 (one-on-one), 3대0 (a score): not machines
             return w
         return None
+
+    def level_or_class(self, w: str, e: int) -> bool:
+        """Is the unit w followed at e by 선 (1300원선: the level of), 급 (2만 톤급: the class of) or 제
+        (주 52시간제, 4년제: a system of)?"""
+        c = self.at(e)
+        if c not in _UNIT_SUFFIXES or not self.ends_word(e + 1, _FOLLOWERS):
+            return False
+        return _GENERAL_UNITS.get(w) in _UNIT_SUFFIXES[c]
 
     def skip_alnum(self, q: int) -> int:
         r = q
@@ -525,6 +556,14 @@ class _Parser:
                 return True
         return False
 
+    def count_unit_follows(self, q: int) -> bool:
+        """Is the unit after a spaced last group (at q, or after a space) anything but money?"""
+        for r in (q, self.ws_end(q)):
+            w = self.unit_at(r, _GENERAL_INDEX, _FOLLOWERS)
+            if w is not None:
+                return _GENERAL_UNITS[w] not in _MONEY_UNITS
+        return False
+
     def number(self, q: int, script: str) -> _Num | None:
         """Groups joined by large units: 3조6000억, 2억 5000만, 삼천육백억, 2000여억, 천만."""
         total: int | Fraction = 0
@@ -605,6 +644,11 @@ class _Parser:
                     break
                 if self.calendar_unit_follows(s_end):
                     break
+                if last is not None and last >= 10**8 and self.count_unit_follows(s_end):
+                    # 당첨금 20억 5명, 1조 3개사: an amount and a count, not 2,000,000,005 people (round 3).
+                    # Money keeps its exact last group (1억 500원, 1억 2345만 6789원); after 만 the last
+                    # group joins (1만 5000명 = 15,000 people).
+                    break
             total += s_val
             end = s_end
             has_place = has_place or s_place
@@ -675,11 +719,16 @@ class _Parser:
             self.skip_to = max(self.skip_to, q + len(unread))
             self.fail(q, f'"{unread}" ({UNREAD_WORDS[unread]}) is not read as a figure; write the number')
             return None
-        for reader in (self.day_word, self.half_word, self.native, self.vague, self.sino):
+        for reader in (self.day_word, self.half_word, self.native, self.vague):
             core = reader(q)
             if core is not None:
                 return core
-        return None
+        if self.t[q : q + 2] in _SINO_PAIRS:
+            # 이삼일, 삼사십 명; alone (이삼) refused with the pair's own message, not read as 이 + junk.
+            core = self.sino_pair(q)
+            if core is not None or self.strict:
+                return core
+        return self.sino(q)
 
     def day_word(self, q: int) -> _Core | None:
         w = self.match(q, _DAY_INDEX)
@@ -791,6 +840,40 @@ class _Parser:
             head=place * size,
         )
         return core
+
+    def sino_pair(self, q: int) -> _Core | None:
+        """이삼일 = [2, 3] days, 오륙 명, 삼사십 명 = [30, 40], 이삼백억 원 (round 3): two neighbouring
+        Sino-Korean digits, read only with a place word, a large unit or a unit after them."""
+        word = self.t[q : q + 2]
+        a, b = _SINO_PAIRS[word]
+        r = q + 2
+        place = size = 1
+        if self.at(r) in _PLACES:
+            place = _PLACES[self.t[r]]
+            r += 1
+        large = self.large_at(r, None, "sino")
+        if large is not None:
+            size = large
+            r += 1
+        if place == size == 1 and not self.unit_after(r):
+            if self.strict:
+                self.fail(
+                    q, f'"{word}" ({a} or {b}) needs a counter or a place word after it (이삼일, 삼사십 명)'
+                )
+            return None
+        m = place * size
+        return _Core(
+            q,
+            r,
+            None,
+            _Interval(Fraction(a * m), Fraction(b * m), True, True),
+            "sino",
+            marks=[(q, word)],
+            has_large=size > 1,
+            last_large=size if size > 1 else None,
+            has_place=place > 1,
+            head=m,
+        )
 
     def ten_odd(self, q: int) -> _Core | None:
         """십수 년 = (10, 20) years, 십수억 원 = (10억, 20억): 十數, "more than ten" (and less than 20)."""
@@ -904,6 +987,12 @@ class _Parser:
         num = self.number(r, script)
         if num is None or num.yeo_pos is not None or any(c in _WS for c in self.t[r : num.end]):
             return None  # keep the numerator short: "3분의 1", "1만분의 1"
+        w = self.unit_at(num.end, _GENERAL_INDEX, _STRICT_FOLLOWERS)
+        if w is not None and _GENERAL_UNITS[w] != "percent":
+            # 100분의 1초 is a hundredth of a second, not 1 % (round 3: read as 1 % before); the unit
+            # after the numerator is attached as for any number.
+            v = num.value / core.value
+            return _Core(core.start, num.end, v, _Interval.point(v), "fraction")
         v = num.value / core.value * 100
         return _Core(core.start, num.end, v, _Interval.point(v), "fraction", unit="percent", preset_unit=True)
 
@@ -1069,6 +1158,8 @@ class _Parser:
                 if key:
                     ep.unit, ep.end = key, g + len(w)
                     return True
+            if self.range_follows(q):
+                return True  # 수~수십 명: the range's second end carries the unit (range_tail checks it)
             self.fail(q, f'"{self.t[core.start : q]}" needs a counter after it (수 명, 몇 년)')
             return False
         score_end = self.score_end(g) if self.at(g) == "대" else None
@@ -1153,6 +1244,14 @@ class _Parser:
             self.skip_to = max(self.skip_to, q + 1)
             self.fail(q, f'"{self.t[core.start : q + 1]}": {REFUSED_COUNTERS[nxt]}')
             return False
+        if (
+            nxt == "선"
+            and core.kind == "arabic"
+            and core.value is not None
+            and core.value >= 100
+            and self.ends_word(q + 1, _FOLLOWERS)
+        ):
+            return True  # 코스피 2,500선 (the 2,500 level); 3선 의원, 38선 are terms and lines: not read
         if core.kind == "arabic" and _is_hangul(nxt) and not self.ends_word(q, _FOLLOWERS):
             end = q
             while end < self.n and _is_hangul(self.t[end]) and end - q < 20:
@@ -1439,11 +1538,30 @@ class _Parser:
                     q = r + 1
                     break
         if unit in _TIME_UNITS:
-            for r in (q, self.ws_end(q)):
-                if self.t.startswith("간", r) and self.ends_word(r + 1, _GAN_FOLLOWERS):
+            g = self.ws_end(q)
+            for r in (q, g):
+                if self.at(r) == "간" and self.ends_word(r + 1, _GAN_FOLLOWERS):
                     ep.quals.append((r, "간"))
                     q = r + 1
+                    g = self.ws_end(q)
                     break
+            # 3년째 (for the third year running), 3년 만에 / 3년 만의 (after three years): the duration as
+            # stated (round 3; before, read_quantity refused them as trailing text).
+            if self.at(q) == "째" and self.ends_word(q + 1, _FOLLOWERS):
+                ep.quals.append((q, "째"))
+                q += 1
+            else:
+                for r in (q, g):
+                    if self.at(r) == "만" and self.at(r + 1) in "에의" and self.ends_word(r + 2, _FOLLOWERS):
+                        ep.quals.append((r, self.t[r : r + 2]))
+                        q = r + 2
+                        break
+        c = self.at(q)
+        if c in _UNIT_SUFFIXES and self.ends_word(q + 1, _FOLLOWERS):
+            bare = unit is None and core.kind == "arabic" and ep.value is not None and ep.value >= 100
+            if unit in _UNIT_SUFFIXES[c] or c == "선" and bare:
+                ep.quals.append((q, c))  # 1300원선, 2,500선 (the level of); 2만 톤급; 주 52시간제
+                q += 1
         ep.end = q
         return True
 
@@ -1494,6 +1612,8 @@ class _Parser:
         self.error = saved
         if e2 is None or e2.value is None and e2.core.kind not in ("vague", "native"):
             return None
+        if e1.core.bare_vague and (e2.core.kind != "vague" or e1.unit is not None):
+            return None  # 수~수십 명 is a range; 수~3명 is not
         if e2.compound and e1.unit in _COMPOUND and _COMPOUND[e1.unit][0] == e2.unit:
             # 1시간~2시간 30분: the first end is read in the second's smaller unit (60~150 minutes).
             factor = _COMPOUND[e1.unit][1]
@@ -1547,7 +1667,9 @@ class _Parser:
             hi = b.high * m if b.high is not None else None
             low1 = low1 * m
             e1.base = _Interval(low1, hi, b.low_inc, b.high_inc)
-        if not low1 < low2:
+        # 1조~수조 원: a vague second end starts where the first does ([1조, 10조)).
+        vague_top = e2.core.kind == "vague" and e2.base.high is not None and low1 < e2.base.high
+        if not (low1 < low2 or low1 == low2 and vague_top):
             return None
         return mark, g, e2
 
@@ -1571,6 +1693,11 @@ class _Parser:
         numeric = ("arabic", "sino", "vague")
         if e1.unit is not None or c1.has_large or c1.kind not in numeric or c2.kind not in numeric:
             return 1
+        if c1.bare_vague:
+            return c2.last_large or 1  # 수~수십 명 = [1, 100), 수~수십억 = [1억, 100억)
+        spoken = self.spoken_tens(e1, e2, low1)
+        if spoken is not None:
+            return spoken or None
         candidates: list[int] = []
         if not c1.has_place and c2.head > 1:
             candidates.append(c2.head)
@@ -1594,6 +1721,41 @@ class _Parser:
         )
         self.range_refused = (e1.start, message, e2.end)
         return None
+
+    def spoken_tens(self, e1: _Endpoint, e2: _Endpoint, low1: Fraction) -> int | None:
+        """2~30명, 4~50만원, 3~40대: a one-digit first number before the next ten (round 3).
+
+        Said aloud (이삼십 명, 사오십만 원), 2~30 is 20~30; read as written it is 2 to 30. Both are met in
+        Korean writing, so the reader refuses (0) unless the unit tells: an age bracket is always the
+        spoken form (2대 is no age: 2~30대 = [20, 40)), and labels are always as written (이달 1~20일,
+        1~20위). None: not this form."""
+        c1, c2 = e1.core, e2.core
+        if c1.kind != "arabic" or c2.kind != "arabic" or c1.has_place or c1.decimal or c1.signed or c1.yeo:
+            return None
+        if low1.denominator != 1 or not 1 <= low1 <= 8 or c2.signed or c2.decimal:
+            return None
+        lead = c2.start
+        while self.at(lead) in _DIGITS and lead - c2.start <= MAX_DIGITS:
+            lead += 1
+        digits = self.t[c2.start : lead]
+        zeros = len(digits) - 1
+        if zeros < 1 or digits != f"{int(low1) + 1}" + "0" * zeros or self.at(lead) in _PLACES:
+            return None
+        if self.at(lead) in (",", ".") and self.at(lead + 1) in _DIGITS:
+            return None
+        if e2.unit == "age" and any(w == "대" for _, w in e2.quals):
+            return 10**zeros
+        if e2.unit in _LABEL_UNITS:
+            return None
+        text = self.t[e1.start : e2.end]
+        d = int(low1)
+        spoken = d * 10**zeros
+        message = (
+            f'range "{text}": "{d}" may stand for {spoken} ({d}~{digits} is said for {spoken}~{digits}) '
+            f"or for {d}; write both ends in full"
+        )
+        self.range_refused = (e1.start, message, e2.end)
+        return 0
 
     def postquals(self, q: int) -> list[tuple[int, str, int]]:
         out: list[tuple[int, str, int]] = []
@@ -1756,6 +1918,8 @@ class _Parser:
             and fig.unit is None
             and not fig.quals
             and not core.signed
+            # 코스피 2,471.52: comma groups make it a number (an index level), never a version (round 3).
+            and "," not in self.t[core.start : core.end]
         )
         if bare_decimal:
             return False

@@ -132,6 +132,21 @@ def _rules() -> dict[str, QualifierRule]:
         "marker", "after", "no change", "each (10만원씩: the figure is per person or item)"
     )
     r["어치"] = QualifierRule("marker", "after", "no change", "worth (1만원어치)")
+    # Round 3 (audit-8): "stopped at, only" (10%에 그쳤다): the figure as stated; negated (그치지 않았다,
+    # did not stop at v) more than v, see _ONLY_PREDICATES.
+    for w in ("그쳤", "그친", "그쳐", "그칠", "그치", "그침"):
+        r[w] = QualifierRule("marker", "after", "no change", "stopped at, only (10%에 그쳤다)")
+    # Glued after a unit (read in the scanner, like 간): 3년째 (for the third year), 3년 만에 (after three
+    # years), 1300원선 and 코스피 2,500선 (the level of), 2만 톤급 (of the class of).
+    r["째"] = QualifierRule("marker", "after", "no change", "running for (3년째: after a time unit)")
+    r["만에"] = QualifierRule("marker", "after", "no change", "after (3년 만에: after a time unit)")
+    r["만의"] = QualifierRule("marker", "after", "no change", "the first in (3년 만의 흑자)")
+    r["선"] = QualifierRule(
+        "marker", "after", "no change", "the level of (1300원선; bare from 100 on: 코스피 2,500선)"
+    )
+    r["급"] = QualifierRule("marker", "after", "no change", "of the class of (2만 톤급, 1조원급)")
+    r["제"] = QualifierRule("marker", "after", "no change", "a system of (주 52시간제, 주 5일제, 4년제 대학)")
+    r["형"] = QualifierRule("marker", "after", "no change", "a model or size type (55인치형, 전용 84㎡형)")
     r["대"] = QualifierRule(
         "next-step",
         "after",
@@ -162,6 +177,10 @@ def _rules() -> dict[str, QualifierRule]:
     r["십수"] = QualifierRule("vague", "number", "(10, 20) × following large unit", "more than ten (십수 년)")
     for w, (a, b) in _NATIVE_PAIRS.items():
         r[w] = QualifierRule("pair", "number", f"[{a}, {b}] (+ tens written before it)", f"{a} to {b}")
+    for w, (a, b) in _SINO_PAIRS.items():
+        r[w] = QualifierRule(
+            "pair", "number", f"[{a}, {b}] × the place word and large unit after it", f"{a} to {b}"
+        )
     for w in _RANGE_MARKS:
         r[w] = QualifierRule("range", "between", "[low of first, high of second]", "from … to …")
     # Issue 8 review: the written-out ranges of news and formal prose.
@@ -183,6 +202,27 @@ def _rules() -> dict[str, QualifierRule]:
         ("일평균", "a day on average"),
         ("평균", "on average"),
         ("만", "full (만 65세, 만 3년: only before an age or a duration)"),
+        # Round 3 (audit-8): words news puts before a figure that set no bound. 무려 (as much as),
+        # 불과/겨우/고작/단 (only), 생후 (after birth), 월평균/연평균 (a month/year on average), the parts of
+        # the day before an hour (오후 3시: 오 is not the numeral five here), and the per-unit words.
+        ("무려", "as many as (무려 30%)"),
+        ("불과", "only (불과 3%; after 에: 3%에 불과했다)"),
+        ("겨우", "only, barely"),
+        ("고작", "only, a mere"),
+        ("단", "only, just (단 2명)"),
+        ("생후", "after birth (생후 6개월)"),
+        ("월평균", "a month on average"),
+        ("연평균", "a year on average"),
+        ("오전", "in the morning (오전 9시)"),
+        ("오후", "in the afternoon (오후 3시)"),
+        ("새벽", "at dawn (새벽 2시)"),
+        ("아침", "in the morning (아침 7시)"),
+        ("낮", "in the daytime (낮 12시)"),
+        ("저녁", "in the evening (저녁 7시)"),
+        ("밤", "at night (밤 10시)"),
+        ("평당", "per pyeong (평당 3000만원)"),
+        ("가구당", "per household"),
+        ("인당", "per person"),
     ):
         r[w] = QualifierRule("marker", "before", "no change", gloss)
     r["섭씨"] = QualifierRule("marker", "before", "no change; 도 after it is read as ℃", "Celsius")
@@ -208,6 +248,21 @@ _NATIVE_PAIRS: Final[dict[str, tuple[int, int]]] = {
     "대여섯": (5, 6),
     "예닐곱": (6, 7),
     "일고여덟": (7, 8),
+    # Round 3 (audit-8): the spoken pairs news quotes (네다섯 명; 너댓 is its common misspelling).
+    "네다섯": (4, 5),
+    "너댓": (4, 5),
+}
+# Sino-Korean pairs of neighbouring digits (round 3, audit-8): 이삼일 (two or three days), 오륙 명, 삼사십 명
+# (30 to 40), 이삼백억 원. Read only with a place word, a large unit or a unit after them; 일이 (work + 이)
+# is not among them.
+_SINO_PAIRS: Final[dict[str, tuple[int, int]]] = {
+    "이삼": (2, 3),
+    "삼사": (3, 4),
+    "사오": (4, 5),
+    "오륙": (5, 6),
+    "육칠": (6, 7),
+    "칠팔": (7, 8),
+    "팔구": (8, 9),
 }
 _RANGE_MARKS: Final = ("~", "∼", "〜", "～", "-", "–", "에서")
 
@@ -221,7 +276,7 @@ UNITS: Final[dict[str, tuple[str, ...]]] = {
     "CNY": ("위안",),
     "GBP": ("파운드", "£"),
     "percent": ("%", "％", "퍼센트", "프로", "할"),
-    "percentage-point": ("%p", "%P", "%포인트", "％p", "퍼센트포인트"),
+    "percentage-point": ("%p", "%P", "%pt", "%포인트", "％p", "퍼센트포인트"),
     "point": ("포인트",),
     "basis-point": ("bp", "베이시스포인트"),
     "person": ("명", "인", "사람"),
@@ -230,7 +285,7 @@ UNITS: Final[dict[str, tuple[str, ...]]] = {
     "case": ("건",),
     "place": ("곳", "군데", "개소"),
     "times": ("배",),
-    "year": ("년", "해"),
+    "year": ("년", "해", "개년"),
     "month": ("개월", "달"),
     "calendar-month": ("월",),
     "week": ("주", "주일"),
@@ -267,7 +322,8 @@ UNITS: Final[dict[str, tuple[str, ...]]] = {
     "kg": ("kg", "㎏", "킬로그램"),
     "g": ("g", "그램"),
     "ton": ("톤", "t"),
-    "litre": ("ℓ", "리터"),
+    "litre": ("ℓ", "L", "리터"),
+    "mL": ("㎖", "ml", "mL", "밀리리터", "cc"),
     "nm": ("nm", "나노미터", "나노"),
     "GB": ("GB", "기가바이트"),
     "TB": ("TB", "테라바이트"),
@@ -278,10 +334,11 @@ UNITS: Final[dict[str, tuple[str, ...]]] = {
     "MWh": ("MWh", "㎿h", "메가와트시"),
     "GWh": ("GWh", "기가와트시"),
     "TWh": ("TWh", "테라와트시"),
-    "pyeong": ("평",),
+    "pyeong": ("평", "평형"),
     "m2": ("㎡", "m²", "제곱미터", "평방미터"),
     "km2": ("㎢", "km²", "제곱킬로미터", "평방킬로미터"),
-    "hectare": ("ha", "헥타르"),
+    "m3": ("㎥", "m³", "세제곱미터", "입방미터"),
+    "hectare": ("ha", "㏊", "헥타르"),
     "barrel": ("배럴",),
     "ship": ("척",),
     "building": ("채",),
@@ -296,6 +353,8 @@ UNITS: Final[dict[str, tuple[str, ...]]] = {
     "vote": ("표",),
     "cup": ("잔",),
     "installation": ("기",),
+    # Round 3 (audit-8): 삼겹살 1인분 is one serving, not one person (인 alone counts people).
+    "serving": ("인분",),
 }
 
 # Counters read after native numerals (한 명, 두세 개, 네 배). 분 counts people there ("두 분"), and
@@ -435,11 +494,13 @@ _SIGNED_UNITS: Final = frozenset(
     {"percent", "percentage-point", "point", "basis-point", "KRW", "USD", "EUR", "JPY", "CNY", "GBP", None}
 )
 _TEMPERATURE_UNITS: Final = frozenset({"degree", "celsius"})
-# 대 after a unit is the "in the range of" bracket, read in the scanner, not a free-standing word.
+# 대 after a unit is the "in the range of" bracket, read in the scanner, not a free-standing word; the
+# same for the words glued to a unit (3년간, 3년째, 3년 만에, 1300원선, 2만 톤급).
+_AFTER_THE_UNIT: Final = frozenset({"간", "대", "째", "만에", "만의", "선", "급", "제", "형"})
 _POSTQUALS: Final = tuple(
     w
     for w, r in QUALIFIERS.items()
-    if r.position == "after" and w not in ("간", "대") and r.kind != "negation"
+    if r.position == "after" and w not in _AFTER_THE_UNIT and r.kind != "negation"
 )
 # Predicates: read after the particle they govern (에 달하는, 을 웃도는, 이 넘는) and followed by any verb
 # ending, so no word-boundary check after them.
@@ -448,10 +509,14 @@ _PREDICATES: Final = frozenset(
     for w, r in QUALIFIERS.items()
     if r.position == "after"
     and (
-        w.startswith(("넘", "달", "이르", "이른", "이릅", "웃", "밑", "가까", "가깝", "오르내"))
+        # 그: 10%에 그쳤다 (round 3)
+        w.startswith(("넘", "달", "이르", "이른", "이릅", "웃", "밑", "가까", "가깝", "오르내", "그"))
         or w in ("육박", "돌파", "상회", "하회", "미달", "미치", "미쳤", "미쳐", "못지않")
     )
-)
+) | {"불과"}  # 3%에 불과했다: 불과 is also a word before a figure (불과 3%), hence not "after"
+# Predicates whose negation is not "short of v": 3%에 불과하지 않다 (not merely 3 %) and 10%에 그치지
+# 않았다 (did not stop at 10 %) are more than v.
+_ONLY_PREDICATES: Final = frozenset({"불과", "그쳤", "그친", "그쳐", "그칠", "그치", "그침"})
 # Negation around a predicate: 넘지 못했다, 넘지 않는 (after its 지 ending), 못 미친다, 안 넘는 (before it).
 _NEGATIONS: Final = tuple(w for w, r in QUALIFIERS.items() if r.kind == "negation")
 # Approximate native words the reader does not turn into bounds: refused by name (issue 8 review), so
@@ -503,7 +568,7 @@ _FOLLOWERS: Final = frozenset(
 )
 # The stricter set for Hangul-only numbers, where a false reading costs more (한 개인, 한 대학, 한 장면).
 _STRICT_FOLLOWERS: Final = frozenset(
-    "이가을를은는의에로으와과도만까부씩째당나쯤간께보처뿐여내미초정수안넘남전동"
+    "이가을를은는의에로으와과도만까부씩째당나쯤간께보처뿐여내미초정수안넘남전동꼴"
 )
 _GAN_FOLLOWERS: Final = frozenset("의에은을이도만동")
 _HALF_FOLLOWERS: Final = frozenset("이가을를은는의에만동간여")
@@ -511,8 +576,13 @@ _HALF_FOLLOWERS: Final = frozenset("이가을를은는의에만동간여")
 _WS: Final = frozenset(" \t\u00a0\u2009\u202f\u3000")
 # Full-width digits and marks (１２명, ３．５％) are read as their ASCII forms; the translation keeps every
 # offset, so spans still index the text as written.
-_FULL_WIDTH: Final = str.maketrans("０１２３４５６７８９，．％＋－", "0123456789,.%+-")
-_FULL_WIDTH_CHARS: Final = re.compile("[０-９，．％＋－]")  # translate only text that has them: most has none
+# Round 3: every full-width ASCII form (３％ｐ, ＄100, （약 1200억원）) and the full-width currency signs (￦1000);
+# before, ３％ｐ was read as 3 % and "ｐ" left over. ～ stays as written: it is a range mark of its own.
+_FULL_WIDTH: Final = str.maketrans(
+    {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5E)}, "￦": "₩", "￡": "£", "￥": "¥", "￠": "¢"}
+)
+# Most text has none: translate only then.
+_FULL_WIDTH_CHARS: Final = re.compile("[\uff01-\uff5d\uffe0-\uffe6]")
 # 할 is a tenth (타율 3할 = 30 %): the one unit whose number is scaled into another unit.
 _SCALED_UNITS: Final[dict[str, tuple[str, int]]] = {"할": ("percent", 10)}
 # Half words: 반년 = half a year, 반세기 = half a century (50 years).
@@ -647,6 +717,10 @@ NOT_FIGURES: Final[dict[str, str]] = {
     "이장": "a village head",
     "구장": "a ballpark",
     "이편": "this side",
+    # Round 3 (audit-8): a numeral and a counter, or a Sino pair, that are a word.
+    "오일": "oil (write 5일 for five days)",
+    "오륙도": "a place in Busan (Oryukdo)",
+    "열대": "the tropics (열 대 with a space is ten machines)",
     # Review r8b: counters with a second meaning, read wrong before.
     "천장": "a ceiling (천 장 with a space is 1,000 sheets)",
     "이곳": "this place",
@@ -658,7 +732,8 @@ NOT_FIGURES: Final[dict[str, str]] = {
     "천년만년": "forever (an idiom)",
 }
 _DIGITS: Final = frozenset("0123456789")
-_SIGNS: Final = frozenset("+-−")
+# The en dash too (round 3): news tables write –0.3% for a minus, and running text read it as +0.3 %.
+_SIGNS: Final = frozenset("+-−–")
 
 
 def _is_hangul(c: str) -> bool:
@@ -698,8 +773,13 @@ _ONES_INDEX: Final = _by_first_char(tuple(_NATIVE_ONES) + tuple(_NATIVE_PAIRS))
 _DAY_INDEX: Final = _by_first_char(tuple(_DAY_WORDS))
 
 # First characters of every form that can begin a figure written in Hangul.
+# Words before a figure that set no bound and begin with a syllable running text is full of (가구당 and
+# the particle 가, 고작 and -하고, 인당 and 인, 생후 and 생): running text does not stop at every such
+# syllable (round 3: that cost 8 % of find_quantities' time); it finds the figure from its number, without
+# the word. read_quantity reads them (가구당 5000만원).
+_READ_ALONE_ONLY_PREFIXES: Final = frozenset({"가구당", "고작", "인당", "생후"})
 _HANGUL_STARTS: Final = frozenset(
-    {w[0] for w in _PREQUALS}
+    {w[0] for w in _PREQUALS if w not in _READ_ALONE_ONLY_PREFIXES}
     | {w[0] for w in _SIGN_WORDS if _is_hangul(w[0])}
     | {w[0] for w in _HALF_WORDS}
     | set(_SINO_DIGITS)
@@ -713,7 +793,7 @@ _NOT_FIGURES_INDEX: Final = _by_first_two(tuple(NOT_FIGURES))
 _SIGN_INDEX: Final = _by_first_char(tuple(_SIGN_WORDS))
 # Units read only glued to the number: 1등 (first place) but "A, B 등" (etc.); 3t but "3 t".
 # 벌 too after digits: spaced, 월 300만 벌이 is earnings (native 한 벌 is read by its own path).
-_GLUED_ONLY: Final = frozenset({"등", "t", "g", "할", "벌"})
+_GLUED_ONLY: Final = frozenset({"등", "t", "g", "L", "할", "벌"})
 # 대 after these units is not "in the range of": 12월대, 3위대 are not said; 세대 and 10대 are read before.
 _NO_BRACKET: Final = frozenset(
     {
@@ -740,7 +820,11 @@ _START_RE: Final = re.compile("[" + "".join(re.escape(c) for c in sorted(_START_
 # Start characters that begin only a word before a figure (연, 월, 평균, 섭씨, 마이너스, 반년): in running
 # text a figure is tried there only when one of those words is actually written.
 _PREFIX_ONLY_STARTS: Final = frozenset(
-    ({w[0] for w in _PREQUALS} | {w[0] for w in _SIGN_WORDS} | {w[0] for w in _HALF_WORDS})
+    (
+        {w[0] for w in _PREQUALS if w not in _READ_ALONE_ONLY_PREFIXES}
+        | {w[0] for w in _SIGN_WORDS}
+        | {w[0] for w in _HALF_WORDS}
+    )
     - set(_SINO_DIGITS)
     - set(_PLACES)
     - {"만", "수", "몇", "절", "영"}
