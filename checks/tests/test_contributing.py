@@ -291,3 +291,52 @@ def rewrite(replacements: list[tuple[Command, list[str], int]]) -> None:
         lines[first : last + 1] = [*output, f"(exit {code})"]
         _SHIFTS.append((command.first, len(output) + 1 - (command.last + 1 - command.first)))
     GUIDE.write_text("\n".join(lines), encoding="utf-8")
+
+
+# --- `claims add --help`: its worked example does what the help says -----------------------------------
+
+
+def help_commands() -> list[list[str]]:
+    """The `claims add` command lines of `claims add --help` (continuation lines joined)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "checks.cli", "add", "--help"], capture_output=True, text=True, check=True
+    )
+    lines, found = done.stdout.split("\n"), []
+    for n, line in enumerate(lines):
+        if line.startswith("  claims add "):
+            typed = line.strip()
+            while typed.endswith("\\"):
+                n += 1
+                typed = typed[:-1] + lines[n].strip()
+            found.append(shlex.split(typed)[1:])
+    return found
+
+
+def test_the_help_example_does_what_the_help_says(tmp_path: Path) -> None:
+    ask, write = help_commands()
+    assert write[: len(ask)] == ask and "--as-written" not in ask
+    # On the registry as it is: suggestions for the three figures, then the claim is refused as the
+    # one the registry already holds.
+    root = copy_registry(tmp_path / "registry")
+    code, output = run_claims(root, *ask)
+    assert code == 1
+    assert [line for line in output if line.startswith("figure ")] == [
+        "figure 80여명 (person) -- already claimed by newsway-2022-01-19.staff-at-founding",
+        "figure 3분기 (quarter)",
+        "figure 128명 (person) -- already claimed by newsway-2022-01-19.staff-2021-q3",
+    ]
+    assert "  --subject lg-ai-research: claim newsway-2022-01-19.staff-2021-q3 quotes this sentence" in output
+    assert sum(line.startswith("    claims add ") for line in output) == 3  # one command per figure
+    before = (root / "claims" / "newsway-2022-01-19.yaml").read_bytes()
+    code, output = run_claims(root, *write)
+    assert code == 1 and "newsway-2022-01-19.staff-2021-q3" in output[-1], output
+    assert (root / "claims" / "newsway-2022-01-19.yaml").read_bytes() == before
+    # Without that claim, the same command writes it under the ID the help names, and it checks clean.
+    path = without_claim(root, "newsway-2022-01-19.staff-2021-q3")
+    code, output = run_claims(root, *write)
+    assert code == 0, output
+    assert "appended claim newsway-2022-01-19.headcount-2021-q3 to claims/newsway-2022-01-19.yaml:" in (
+        "\n".join(output)
+    )
+    assert "  - id: newsway-2022-01-19.headcount-2021-q3\n" in path.read_text(encoding="utf-8")
+    assert run_claims(root, "check")[0] == 0
