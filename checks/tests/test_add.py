@@ -626,3 +626,31 @@ def test_a_figure_that_cannot_be_read_is_echoed_inert(
     code, out, _ = run(capsys, *argv)
     assert code == 1
     assert "\x1b" not in out and "--as-written '\\x1b[2J'" in out
+
+
+ITEM = (
+    "  - id: a\n    source: sample-2024-01-02\n    quote: 출범 당시 80여명이던 인력은\n    subject: lg-ai-research\n"
+    "    property: headcount\n    as_written: 80여명\n    unit: person\n    as_of: '2020-12'\n    as_of_text: 출범 당시\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("existing", "why"),
+    [
+        pytest.param("claims:\n" + ITEM + "...\n", "does the file end its document with `...`", id="document-end"),
+        pytest.param("claims:\n" + ITEM + "    note: >\n      folded\n      text",
+                     "a block scalar, `|` or `>`, at the end of the file without its final line break", id="folded-last"),
+        pytest.param("claims:\n" + ITEM + "extra: 1\n", "`claims` must be the file's last key", id="not-last-key"),
+    ],
+)  # fmt: skip
+def test_a_file_that_cannot_take_an_item_at_its_end_is_refused_saying_why(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str], existing: str, why: str
+) -> None:
+    """Appending after the last byte would change what the file holds, or not add to its list: refused,
+    with the likely cause, and nothing written."""
+    root = make_registry({CLAIMS: existing})
+    before = files_of(root)
+    code, _, err = run(capsys, *FULL, "--id", "new-claim", "--root", str(root))
+    assert code == 1
+    assert err.startswith(f"claims add: cannot append safely to {CLAIMS}: ") and why in err, err
+    assert files_of(root) == before
