@@ -320,13 +320,18 @@ def test_the_help_example_does_what_the_help_says(tmp_path: Path) -> None:
     root = copy_registry(tmp_path / "registry")
     code, output = run_claims(root, *ask)
     assert code == 1
-    assert [line for line in output if line.startswith("figure ")] == [
+    assert [line for line in output if line.startswith(("figure ", "date "))] == [
         "figure 80여명 (person) -- already claimed by newsway-2022-01-19.staff-at-founding",
-        "figure 3분기 (quarter)",
+        (
+            "date 지난해 3분기 (2021-Q3, counted from the publication date 2022-01-19) -- the time (as_of_text) "
+            "of newsway-2022-01-19.staff-2021-q3"
+        ),
         "figure 128명 (person) -- already claimed by newsway-2022-01-19.staff-2021-q3",
     ]
     assert "  --subject lg-ai-research: claim newsway-2022-01-19.staff-2021-q3 quotes this sentence" in output
-    assert sum(line.startswith("    claims add ") for line in output) == 3  # one command per figure
+    assert (
+        sum(line.startswith("    claims add ") for line in output) == 2
+    )  # one per figure; the date is a time
     before = (root / "claims" / "newsway-2022-01-19.yaml").read_bytes()
     code, output = run_claims(root, *write)
     assert code == 1 and "newsway-2022-01-19.staff-2021-q3" in output[-1], output
