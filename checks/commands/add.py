@@ -12,9 +12,9 @@ Worked example (뉴스웨이, 2022-01-19, seeds/001_2c315aae7f92fa59.txt line 81
 
   claims add --source newsway-2022-01-19 \\
       --quote '실제로 출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로'
-    prints the figures the quote holds (80여명 and 128명, person; 3분기, quarter), suggests subject
-    lg-ai-research and property headcount from the claims already on that sentence, and one
-    ready-to-run command per figure:
+    prints the figures the quote holds (80여명 and 128명, person) and its date (지난해 3분기:
+    2021-Q3, the time 128명 holds), suggests subject lg-ai-research and property headcount from the
+    claims already on that sentence, and one ready-to-run command per figure:
 
   claims add --source newsway-2022-01-19 \\
       --quote '실제로 출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로' \\
