@@ -345,3 +345,16 @@ def test_the_help_example_does_what_the_help_says(tmp_path: Path) -> None:
     )
     assert "  - id: newsway-2022-01-19.headcount-2021-q3\n" in path.read_text(encoding="utf-8")
     assert run_claims(root, "check")[0] == 0
+
+
+def test_the_find_help_example_is_what_find_prints(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "checks.cli", "find", "--help"], capture_output=True, text=True, check=True
+    )
+    lines = done.stdout.split("\n")
+    start = lines.index("Example:") + 2
+    end = lines.index("", start)
+    typed, shown = lines[start], [line[2:] for line in lines[start + 1 : end]]
+    assert typed.startswith("  claims find ")
+    code, output = run_claims(copy_registry(tmp_path / "registry"), *shlex.split(typed)[1:])
+    assert (code, output) == (0, shown)
