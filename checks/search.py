@@ -439,6 +439,17 @@ def hits_json(
     }
 
 
+ECHO_LIMIT = 80  # characters of the query a summary line repeats
+
+
+def echo(query: str) -> str:
+    """The query as a summary line repeats it: inert, and cut when long (a pasted paragraph, a
+    hostile 20,000 characters), saying how long it was."""
+    if len(query) <= ECHO_LIMIT:
+        return inert(query)
+    return inert(query[:ECHO_LIMIT]) + f"… ({len(query)} characters)"
+
+
 def render_text(
     query: str,
     hits: list[Hit],
@@ -457,16 +468,16 @@ def render_text(
         if h.claims:
             out.append("  claims: " + ", ".join(h.claims))
     exact = sum(h.match == "exact" for h in hits)
-    summary = f"{exact} exact and {len(hits) - exact} near hit(s) for «{inert(query)}»"
+    summary = f"{exact} exact and {len(hits) - exact} near hit(s) for «{echo(query)}»"
     if len(shown) < len(hits):
         summary += f"; {len(hits) - len(shown)} more not shown (--limit 0 shows all)"
     if hits:
         out.append(summary)
     elif outside:
         out.append(
-            f"no hit for «{inert(query)}» in the article bodies; the words are outside them, not article text:"
+            f"no hit for «{echo(query)}» in the article bodies; the words are outside them, not article text:"
         )
         out.extend(f"  {s.file}:{n}: {s.id}, page furniture or after the article" for s, n in outside)
     else:
-        out.append(f"no hit for «{inert(query)}»; try fewer words, or words as printed")
+        out.append(f"no hit for «{echo(query)}»; try fewer words, or words as printed")
     return "\n".join(out) + "\n"

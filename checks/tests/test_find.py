@@ -331,3 +331,16 @@ def test_words_that_start_with_a_minus_are_searched_not_taken_for_an_option(
     assert [(h["match"], h["line"], h["column"], h["differences"]) for h in data["hits"]] == [
         ("near", 3, col(3, "128명으로"), 1)
     ]
+
+
+def test_a_long_query_is_echoed_cut_and_searched_whole(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    query = "출범 당시 80여명이던 인력은 " * 300
+    assert main(["find", query, "--root", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        out == f"no hit for «{query[:80]}… ({len(query)} characters)»; try fewer words, or words as printed\n"
+    )
+    assert main(["find", query, "--root", str(root), "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out)["query"] == query  # tools get it whole
