@@ -118,6 +118,7 @@ class Cache:
         self.enabled = self.secret is not None and self._safe_folder(os.path.realpath(root))
         self.hits = 0
         self.misses = 0
+        self._ignored = False
 
     def _safe_folder(self, real_root: str) -> bool:
         top = os.path.join(real_root, CACHE_DIR)
@@ -183,6 +184,8 @@ class Cache:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             if os.path.islink(os.path.dirname(path)):
                 return
+            if not self._ignored:
+                self._ignored = _ignore_in_git(os.path.dirname(self.folder))
             fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as handle:
@@ -193,6 +196,25 @@ class Cache:
                 raise
         except OSError:
             self.enabled = False  # a read-only or full disk: run on without the cache
+
+
+_GITIGNORE = b"# Written by claims: its cache, safe to delete at any time. Git ignores this folder.\n*\n"
+
+
+def _ignore_in_git(top: str) -> bool:
+    """A `.gitignore` of `*` in the cache folder, as ruff and mypy write in theirs: a registry whose
+    own .gitignore does not name `.claims_cache/` (another repository running our pre-commit hook)
+    gets no untracked files from a check. Never overwrites, never follows a link."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(os.path.join(top, ".gitignore"), flags, 0o644)
+    except FileExistsError:
+        return True
+    except OSError:
+        return False
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(_GITIGNORE)
+    return True
 
 
 # --- exact values as JSON ---------------------------------------------------------------------------

@@ -42,6 +42,23 @@ CLAIM_FIELDS = (
     "as_of_text",
     "note",
 )
+# The fields of a source (schema/sources.schema.json's order). A change to a source changes what its
+# claims are checked against (its pin, body bounds) or how their dates are read (`published`): the
+# reviewer must see it, not only the relations it moves.
+SOURCE_FIELDS = (
+    "file",
+    "sha256",
+    "outlet",
+    "outlet_evidence",
+    "outlet_note",
+    "headline",
+    "published",
+    "published_evidence",
+    "published_note",
+    "reporter",
+    "url",
+    "body",
+)
 _SEVERITY = {"discrepancy": 1, "contradiction": 2}
 
 
@@ -58,6 +75,12 @@ class FieldChange:
 
 @dataclass(frozen=True)
 class ClaimChange:
+    id: str
+    changes: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class SourceChange:
     id: str
     changes: tuple[FieldChange, ...]
 
@@ -124,6 +147,11 @@ class Diff:
     added: list[Claim] = field(default_factory=list)
     removed: list[Claim] = field(default_factory=list)
     changed: list[ClaimChange] = field(default_factory=list)
+    sources_before: int = 0
+    sources_after: int = 0
+    sources_added: list[dict[str, object]] = field(default_factory=list)  # entries as written
+    sources_removed: list[dict[str, object]] = field(default_factory=list)
+    sources_changed: list[SourceChange] = field(default_factory=list)
     relations: list[RelationChange] = field(default_factory=list)
     new_conflicts: list[Conflict] = field(default_factory=list)
     closed_conflicts: list[Conflict] = field(default_factory=list)
@@ -196,6 +224,8 @@ def diff(base: CheckResult, head: CheckResult) -> Diff:
         if changes:
             out.changed.append(ClaimChange(claim_id, changes))
 
+    _diff_sources(out, _entries(base), _entries(head))
+
     groups_before = {g.key: g.relation for g in base.groups}
     groups_after = {g.key: g.relation for g in head.groups}
     for key in sorted(groups_before.keys() | groups_after.keys()):
@@ -228,6 +258,30 @@ def diff(base: CheckResult, head: CheckResult) -> Diff:
 
     out.coverage = coverage_before_after(base, head)
     return out
+
+
+def _entries(result: CheckResult) -> dict[str, dict[str, object]]:
+    """The sources index's entries by ID, as written (those the checker could read as sources)."""
+    entries = {}
+    for source_id, source in result.sources.items():
+        entry = source.node.plain()
+        if isinstance(entry, dict):
+            entries[source_id] = {k: v for k, v in entry.items() if k != "id"}
+    return entries
+
+
+def _diff_sources(
+    out: Diff, before: dict[str, dict[str, object]], after: dict[str, dict[str, object]]
+) -> None:
+    out.sources_before, out.sources_after = len(before), len(after)
+    out.sources_added = [{"id": i, **after[i]} for i in sorted(after.keys() - before.keys())]
+    out.sources_removed = [{"id": i, **before[i]} for i in sorted(before.keys() - after.keys())]
+    for source_id in sorted(before.keys() & after.keys()):
+        old, new = before[source_id], after[source_id]
+        names = [*SOURCE_FIELDS, *sorted((old.keys() | new.keys()) - set(SOURCE_FIELDS))]
+        changes = tuple(FieldChange(f, old.get(f), new.get(f)) for f in names if old.get(f) != new.get(f))
+        if changes:
+            out.sources_changed.append(SourceChange(source_id, changes))
 
 
 def regrouped(before: list[Group], after: list[Group]) -> list[Regrouped]:
@@ -296,7 +350,19 @@ def _plural(n: int, word: str) -> str:
 def _value(value: object) -> str:
     if value is None:
         return "—"
+    if isinstance(value, dict) and {"first_line", "last_line"} <= value.keys():  # a source's body bounds
+        value = _lines(value) + "".join(
+            f"; omit {_lines(o)}" + (f" ({o['what']})" if o.get("what") else "")
+            for o in value.get("omit") or []
+            if isinstance(o, dict)
+        )
+    elif isinstance(value, (dict, list)):
+        value = exactjson.dumps(value, indent=None)
     return md(str(value)) or "(empty)"
+
+
+def _lines(bounds: dict[str, object]) -> str:
+    return f"lines {bounds.get('first_line')}-{bounds.get('last_line')}"
 
 
 _KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/@\[\]…-]*")
@@ -319,7 +385,14 @@ def _health_note(side: str, h: Health) -> str:
 
 
 def _summary_line(d: Diff) -> str:
+    sources = []
+    if d.sources_added or d.sources_removed or d.sources_changed:
+        sources.append(
+            f"sources {d.sources_before} → {d.sources_after} (+{len(d.sources_added)} added, "
+            f"−{len(d.sources_removed)} removed, {len(d.sources_changed)} changed)"
+        )
     parts = [
+        *sources,
         (
             f"claims {d.claims_before} → {d.claims_after} "
             f"(+{len(d.added)} added, −{len(d.removed)} removed, {len(d.changed)} changed)"
@@ -349,7 +422,16 @@ def _claims_table(claims: list[Claim]) -> str:
     return table(["claim", "file", "subject", "property", "figure as written", "unit", "as of"], rows)
 
 
-def _changed(changes: list[ClaimChange]) -> str:
+def _sources_table(entries: list[dict[str, object]]) -> str:
+    rows = [
+        [code_span(str(e["id"])), _value(e.get("file")), _value(e.get("outlet")), _value(e.get("published")),
+         _value(e.get("headline"))]
+        for e in entries
+    ]  # fmt: skip
+    return table(["source", "file", "outlet", "published", "headline"], rows)
+
+
+def _changed(changes: list[ClaimChange] | list[SourceChange]) -> str:
     parts = []
     for change in changes:
         rows = []
@@ -446,6 +528,9 @@ def markdown(d: Diff) -> str:
         ("Claims added", d.added, _claims_table),
         ("Claims removed", d.removed, _claims_table),
         ("Claims changed", d.changed, _changed),
+        ("Sources added", d.sources_added, _sources_table),
+        ("Sources removed", d.sources_removed, _sources_table),
+        ("Sources changed", d.sources_changed, _changed),
         ("Groups whose relation changed", d.relations, _relations_table),
         ("Resolutions added, changed or gone", d.resolutions, _resolutions_table),
         ("Skips added, changed or gone", d.skips, _skips_table),
@@ -485,6 +570,19 @@ def to_json(d: Diff) -> str:
                     "fields": [{"field": f.field, "before": f.before, "after": f.after} for f in c.changes],
                 }
                 for c in d.changed
+            ],
+        },
+        "sources": {
+            "before": d.sources_before,
+            "after": d.sources_after,
+            "added": d.sources_added,
+            "removed": d.sources_removed,
+            "changed": [
+                {
+                    "id": c.id,
+                    "fields": [{"field": f.field, "before": f.before, "after": f.after} for f in c.changes],
+                }
+                for c in d.sources_changed
             ],
         },
         "relations": [{"group": r.key, "before": r.before, "after": r.after} for r in d.relations],

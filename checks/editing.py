@@ -90,6 +90,11 @@ def plan_append(
             f"{rel}:{items.line}:{items.column}: `{list_key}` is a flow list ([...]); write it as a block "
             f"list (`{list_key}:` then one `  - ` item per entry) and run the command again"
         )
+    if items is not None and list(parsed.root.value)[-1] != list_key:
+        raise EditRefused(
+            f"cannot append safely to {rel}: `{list_key}` must be the file's last key, a block list: move it "
+            "to the end of the file; or add the entry by hand"
+        )
     crlf = b"\r\n" in old
     newline = "\r\n" if crlf else "\n"
     text = old.decode("utf-8-sig")
@@ -113,9 +118,14 @@ def plan_append(
         if existing:
             attempts.append(old + ending + newline.encode() + item)  # a blank line between items
         attempts.append(old + ending + item)
+    why = ""
     for new in attempts:
         node = _read_back(new, rel)
         if node is None or not isinstance(node.value, dict):
+            why = why or (
+                "after the file's last line the new item would not be YAML of the same document "
+                "(does the file end its document with `...` or start another with `---`?)"
+            )
             continue
         new_items = node.get(list_key)
         if (
@@ -123,6 +133,10 @@ def plan_append(
             or not isinstance(new_items.value, list)
             or len(new_items.value) != len(existing) + 1
         ):
+            why = (
+                why
+                or f"`{list_key}` must be the file's last key, a block list: move it to the end of the file"
+            )
             continue
         same_old = [i.plain() for i in new_items.value[:-1]] == [i.plain() for i in existing]
         same_rest = {k: v.plain() for k, v in node.value.items() if k != list_key} == {
@@ -130,10 +144,13 @@ def plan_append(
         }
         if same_old and same_rest and new_items.value[-1].plain() == dict(fields):
             return Planned(rel, old, new, new_items.value[-1].line)
-    raise EditRefused(
-        f"cannot append safely to {rel}: `{list_key}` must be the file's last key, a block list; "
-        "move it to the end of the file, or add the entry by hand"
-    )
+        why = why or (
+            "the new item would change a value already there (a block scalar, `|` or `>`, at the end "
+            "of the file without its final line break?)"
+            if not same_old
+            else f"`{list_key}` must be the file's last key, a block list: move it to the end of the file"
+        )
+    raise EditRefused(f"cannot append safely to {rel}: {why}; or add the entry by hand")
 
 
 def _read_back(data: bytes, rel: str) -> Node | None:

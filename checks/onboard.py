@@ -29,6 +29,7 @@ asked for.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -275,6 +276,8 @@ def locate(root: Path, path_arg: str, cwd: Path) -> tuple[Path, str]:
 def _locate(root: Path, path_arg: str, cwd: Path) -> tuple[Path, str]:
     given = Path(path_arg)
     path = given if given.is_absolute() else cwd / given
+    if not given.is_absolute() and not os.path.lexists(path) and os.path.lexists(root / given):
+        path = root / given  # `seeds/FILE --root DIR` from elsewhere: the path as the registry names it
     seeds = (root / SEEDS).resolve()
     if path.is_symlink():
         raise EditRefused(

@@ -358,7 +358,8 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     terminalreporter.section("open conflicts between outlets")
     if written is not None:
         terminalreporter.write_line(written, red=True)
-    shown = target if target is not None else str(_shown(result.root / REPORT))
+    # The report the reader can open: the one this run wrote, else the committed one.
+    shown = target if target is not None and written is None else str(_shown(result.root / REPORT))
     for line in conflicts_text(result, shown):
         terminalreporter.write_line(line)
     if result.failed:

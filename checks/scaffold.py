@@ -19,7 +19,7 @@ from pathlib import Path
 from .checker import CheckResult
 from .claims import CLAIMS, Claim, claims_files, read_claims_file
 from .compare import bounds_text
-from .dates import find_times
+from .dates import TimeReading, find_times
 from .editing import MODELINE, EditRefused, Planned, check_as_if, new_problems, plan_append, write
 from .inert import shell_word
 from .problems import Problem
@@ -44,6 +44,8 @@ REQUIRED = ("as_written", "unit", "subject", "property")
 _ID = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*\Z")
 _SOURCE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _PROVISIONAL = "x-claims-add-provisional"
+# After a date, the words that make it the time a figure holds (지난해 3분기 기준 128명, 올해 1월 현재).
+_AS_OF_WORDS = ("기준", "현재")
 
 
 @dataclass
@@ -86,12 +88,38 @@ class Figure:
     text: str
     unit: str | None
     value: Fraction | None = None
+    reading: str = ""  # an event date: the days the time reader reads (2021-Q3, counted from …)
+    as_of_words: str = ""  # a date followed by 기준 or 현재: it says when a figure holds, not an event
 
     @classmethod
     def of(cls, q: Quantity) -> Figure:
         return cls(q.text, q.unit, q.value)
 
+    @classmethod
+    def of_date(cls, reading: TimeReading, quote: str, published: date) -> Figure:
+        # As the registry writes an event date: whole, with the 까지 or 부터 that says which end of a
+        # time it is (2030년까지, 2021년부터 2023년까지), as the checker's whole-date rule reads it.
+        text = reading.text
+        after = quote[reading.end : reading.end + 2]
+        if after in ("까지", "부터") and not text.endswith(after):
+            text += after
+        if reading.span is None:
+            how = f"not resolved: {reading.why}"
+        else:
+            how = (
+                reading.span.label()
+                if reading.relation == "at"
+                else f"{reading.relation} {reading.span.label()}"
+            )
+            if reading.relative:
+                how += f", counted from the publication date {published.isoformat()}"
+        follows = quote[reading.end :].lstrip()
+        words = next((w for w in _AS_OF_WORDS if follows.startswith(w)), "")
+        return cls(text, "date", None, how, f"{reading.text} {words}" if words else "")
+
     def label(self) -> str:
+        if self.unit == "date" and self.reading:
+            return f"{self.text} ({self.reading})"
         return f"{self.text} ({self.unit})" if self.unit else self.text
 
 
@@ -105,6 +133,7 @@ class FigureOption:
     properties: list[Suggestion]
     times: list[tuple[str, str, str]]  # (as_of, as_of_text, why)
     claimed_by: list[str]  # claims on the same sentence with this very figure
+    time_of: list[str] = field(default_factory=list)  # a date: claims whose as_of_text it is
 
 
 @dataclass
@@ -346,11 +375,44 @@ def _suggest(
             outcome.message = f"cannot read --as-written '{request.as_written}' as a figure: {exc.message}"
             return outcome
     else:
-        chosen = [Figure.of(q) for q in figures]
+        chosen = _figures_and_dates(quote, figures, outcome.source.published)
     others = [c for c in after.claims if c.id != provisional]
     for q in chosen:
         outcome.options.append(_option(q, request, after, outcome.sentence, outcome.sentence_claims, others))
     return outcome
+
+
+def _figures_and_dates(quote: str, figures: list[Quantity], published: date) -> list[Figure]:
+    """What the quote states, in reading order, as `claims coverage` counts it: its dates (the time
+    reader), and its figures (the number reader) outside them. A year, month or day written in digits
+    inside a date is the date's: `2017년` of `2017년 설립` is the year 2017, not a count of 2017 years.
+    A count in words inside one stays a figure of its own (`나흘` of `21일부터 나흘 동안`: four days)."""
+    if published == date.min:  # no publication date to count relative words from
+        return [Figure.of(q) for q in figures]
+    dates = find_times(quote, published)
+    found = [(d.start, Figure.of_date(d, quote, published)) for d in dates]
+    for q in figures:
+        if not (q.text[:1].isdigit() and any(d.start < q.end and q.start < d.end for d in dates)):
+            found.append((q.start, Figure.of(q)))
+    return [f for _, f in sorted(found, key=lambda item: item[0])]
+
+
+def _claims_figure(claim: Claim, q: Figure, result: CheckResult) -> bool:
+    """Does a claim on the sentence state this figure: as written, or without words that change nothing
+    (`3조6000억원` of `총 3조6000억원`, `나흘` of `나흘 동안`: the same value in the same unit)?"""
+    written = canonical(claim.as_written)
+    if (claim.unit == "date") != (q.unit == "date"):
+        return False
+    if written == canonical(q.text):
+        return True
+    read = result.quantities.get(claim.id)
+    return (
+        q.unit != "date"
+        and read is not None
+        and written in q.text
+        and (read.unit, read.value) == (q.unit, q.value)
+        and q.value is not None
+    )
 
 
 def _about_stand_in(p: Problem, planned: Planned, stand_in: Request, request: Request) -> bool:
@@ -378,9 +440,17 @@ def _option(
     others: list[Claim],
 ) -> FigureOption:
     vocabulary = result.vocabulary
-    unit = Suggestion(q.unit, f"the unit of {q.text}") if q.unit else None
+    if q.unit == "date":
+        unit = Suggestion("date", "an event's date: the time reader reads it as the days it names")
+    else:
+        unit = Suggestion(q.unit, f"the unit of {q.text}") if q.unit else None
     unit_key = request.unit or q.unit
-    claimed_by = [c.id for c in sentence_claims if canonical(c.as_written) == canonical(q.text)]
+    claimed_by = [c.id for c in sentence_claims if _claims_figure(c, q, result)]
+    time_of = [
+        c.id
+        for c in sentence_claims
+        if q.unit == "date" and c.as_of_text is not None and canonical(c.as_of_text) == canonical(q.text)
+    ]
     subjects: Counter[str] = Counter()
     why_subject: dict[str, str] = {}
     properties: Counter[str] = Counter()
@@ -458,6 +528,8 @@ def _option(
         keys = sorted(table, key=lambda k: (-table[k], k))
         return [Suggestion(k, why[k]) for k in keys if k in known][:3]
 
+    if q.unit == "date":
+        times = []  # an event's date is its own time: compared as undated (README, "Event dates")
     return FigureOption(
         q,
         unit,
@@ -465,6 +537,7 @@ def _option(
         ranked(properties, why_property, vocabulary.properties),
         times,
         claimed_by,
+        time_of,
     )
 
 

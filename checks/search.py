@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 
 from .claims import Claim, claims_files, read_claims_file
+from .dates import TimeReading, find_times
 from .quantity import Quantity, find_quantities, quantity_json
 from .quotes import Place, canonical
 from .sources import Source, SourceIndex, load_sources
@@ -159,6 +160,9 @@ class Hit:
     sentence: str
     figures: list[Quantity]
     claims: list[str] = field(default_factory=list)
+    # The sentence's dates (the time reader, relative words counted from the publication date): a
+    # year in a date is a date (2017년 설립: the year 2017), which a claim states in unit `date`.
+    dates: list[TimeReading] = field(default_factory=list)
     article: Article | None = field(default=None, repr=False, compare=False)
 
 
@@ -224,6 +228,7 @@ def describe(registry: Registry, hits: list[Hit]) -> list[Hit]:
         hit.text = flat(article.text[hit.start : hit.end])
         hit.sentence = flat(article.text[s:e])
         hit.figures = find_quantities(hit.sentence)
+        hit.dates = find_times(hit.sentence, article.source.published)
         hit.claims = claims_on(registry, article.source.id, s, e)
     return hits
 
@@ -379,6 +384,28 @@ def figure_label(q: Quantity) -> str:
     return f"{q.text} ({q.unit})" if q.unit else q.text
 
 
+def date_label(d: TimeReading) -> str:
+    if d.span is None:
+        return f"{d.text} (not resolved: {d.why})"
+    when = d.span.label() if d.relation == "at" else f"{d.relation} {d.span.label()}"
+    return f"{d.text} ({when})"
+
+
+def date_json(d: TimeReading) -> dict[str, object]:
+    """A date of the sentence as the report's JSON gives an event date (README, "Event dates")."""
+    span = d.span
+    return {
+        "text": d.text,
+        "first": span.start.isoformat() if span else None,
+        "last": span.last.isoformat() if span else None,
+        "label": span.label() if span else None,
+        "precision": d.precision,
+        "relation": d.relation,
+        "vague": d.vague,
+        "relative": d.relative,
+    }
+
+
 def hit_json(hit: Hit) -> dict[str, object]:
     return {
         "match": hit.match,
@@ -392,6 +419,7 @@ def hit_json(hit: Hit) -> dict[str, object]:
         "differences": hit.differences,
         "sentence": hit.sentence,
         "figures": [quantity_json(q) for q in hit.figures],
+        "dates": [date_json(d) for d in hit.dates],
         "claims": hit.claims,
     }
 
@@ -411,6 +439,17 @@ def hits_json(
     }
 
 
+ECHO_LIMIT = 80  # characters of the query a summary line repeats
+
+
+def echo(query: str) -> str:
+    """The query as a summary line repeats it: inert, and cut when long (a pasted paragraph, a
+    hostile 20,000 characters), saying how long it was."""
+    if len(query) <= ECHO_LIMIT:
+        return inert(query)
+    return inert(query[:ECHO_LIMIT]) + f"… ({len(query)} characters)"
+
+
 def render_text(
     query: str,
     hits: list[Hit],
@@ -424,19 +463,21 @@ def render_text(
         out.append(f"  sentence: {inert(h.sentence)}")
         if h.figures:
             out.append("  figures: " + ", ".join(inert(figure_label(q)) for q in h.figures))
+        if h.dates:
+            out.append("  dates: " + ", ".join(inert(date_label(d)) for d in h.dates))
         if h.claims:
             out.append("  claims: " + ", ".join(h.claims))
     exact = sum(h.match == "exact" for h in hits)
-    summary = f"{exact} exact and {len(hits) - exact} near hit(s) for «{inert(query)}»"
+    summary = f"{exact} exact and {len(hits) - exact} near hit(s) for «{echo(query)}»"
     if len(shown) < len(hits):
         summary += f"; {len(hits) - len(shown)} more not shown (--limit 0 shows all)"
     if hits:
         out.append(summary)
     elif outside:
         out.append(
-            f"no hit for «{inert(query)}» in the article bodies; the words are outside them, not article text:"
+            f"no hit for «{echo(query)}» in the article bodies; the words are outside them, not article text:"
         )
         out.extend(f"  {s.file}:{n}: {s.id}, page furniture or after the article" for s, n in outside)
     else:
-        out.append(f"no hit for «{inert(query)}»; try fewer words, or words as printed")
+        out.append(f"no hit for «{echo(query)}»; try fewer words, or words as printed")
     return "\n".join(out) + "\n"

@@ -12,9 +12,9 @@ Worked example (뉴스웨이, 2022-01-19, seeds/001_2c315aae7f92fa59.txt line 81
 
   claims add --source newsway-2022-01-19 \\
       --quote '실제로 출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로'
-    prints the figures the quote holds (80여명 and 128명, person; 3분기, quarter), suggests subject
-    lg-ai-research and property headcount from the claims already on that sentence, and one
-    ready-to-run command per figure:
+    prints the figures the quote holds (80여명 and 128명, person) and its date (지난해 3분기:
+    2021-Q3, the time 128명 holds), suggests subject lg-ai-research and property headcount from the
+    claims already on that sentence, and one ready-to-run command per figure:
 
   claims add --source newsway-2022-01-19 \\
       --quote '실제로 출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로' \\
@@ -143,7 +143,20 @@ def render(outcome: Outcome, request: Request, root_arg: str | None, dry_run: bo
     for option in outcome.options:
         q = option.quantity
         taken = f" -- already claimed by {', '.join(option.claimed_by)}" if option.claimed_by else ""
-        out.append(f"figure {inert(q.label())}{taken}")
+        if option.time_of:
+            taken += f" -- the time (as_of_text) of {', '.join(option.time_of)}"
+        out.append(f"{'date' if q.unit == 'date' else 'figure'} {inert(q.label())}{taken}")
+        if option.time_of and not option.claimed_by:
+            # Covered as the time of a figure's claim (as `claims coverage` counts it): a claim of its
+            # own would state an event that happened then, which the sentence does not say.
+            out.append("  nothing to claim: it says when that claim's figure holds")
+            continue
+        if q.as_of_words and not option.claimed_by:
+            out.append(
+                f"  it says when a figure holds ({inert(q.as_of_words)}): not an event's date; give it as that "
+                "figure's --as-of and --as-of-text (suggested with the figure)"
+            )
+            continue
         if option.unit:
             out.append(f"  --unit {option.unit.value}: {option.unit.why}")
         for name, suggestions in (("subject", option.subjects), ("property", option.properties)):
@@ -162,6 +175,13 @@ def render(outcome: Outcome, request: Request, root_arg: str | None, dry_run: bo
         out.append(
             "(a year, month or day of an event is claimed whole, as a date: --unit date --as-written "
             "'2020년 12월', with a property naming the event; see CONTRIBUTING.md)"
+        )
+    if any(
+        o.quantity.unit == "date" and not o.time_of and not o.quantity.as_of_words for o in outcome.options
+    ):
+        out.append(
+            "(a date that says when a figure holds, 지난해 3분기 in 지난해 3분기 기준 128명, is that figure's "
+            "--as-of and --as-of-text, not a claim of its own; claim a date as a date when it is an event's)"
         )
     if not outcome.options:
         out.append("run (fill in the capitals):")

@@ -15,7 +15,9 @@ from pathlib import Path
 from . import EXIT_OK, EXIT_PROBLEMS, UsageError, add_root_option, registry_root
 
 NAME = "diff"
-HELP = "what the registry changes against another root of it (claims, groups, conflicts, resolutions)"
+HELP = (
+    "what the registry changes against another root of it (claims, sources, groups, conflicts, resolutions)"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

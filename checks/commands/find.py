@@ -2,8 +2,9 @@
 
 Spacing and quotation marks do not matter (`출범당시80여명` finds `출범 당시 80여명`, `'엑사원'` finds
 `‘엑사원’`); near hits differ from the text by at most a fifth of its characters. For each hit:
-the article, `path:line:column`, the article's own words, the sentence, the figures in it, and the
-claims that already quote that sentence. Exact hits come first.
+the article, `path:line:column`, the article's own words, the sentence, the figures and dates in it
+(a date with the days it names), and the claims that already quote that sentence. Exact hits come
+first.
 
 Example:
 
@@ -11,7 +12,9 @@ Example:
   seeds/001_2c315aae7f92fa59.txt:81:5: newsway-2022-01-19 exact «출범 당시 80여명»
     sentence: 실제로 출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로 빠르게 몸집을 키우고 있다.
     figures: 80여명 (person), 3분기 (quarter), 128명 (person)
+    dates: 지난해 3분기 (2021-Q3)
     claims: newsway-2022-01-19.staff-2021-q3, newsway-2022-01-19.staff-at-founding
+  1 exact and 0 near hit(s) for «출범당시80여명»
 """
 
 from __future__ import annotations

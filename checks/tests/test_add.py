@@ -18,8 +18,11 @@ from hypothesis import strategies as st
 
 from checks import atomic, yamlwrite
 from checks.checker import check
+from checks.claims import Claim
 from checks.cli import main
 from checks.editing import EditRefused
+from checks.quantity import read_quantity
+from checks.quotes import canonical
 from checks.scaffold import Request, add_claim
 from checks.yamlfile import read_yaml
 
@@ -74,10 +77,16 @@ def test_missing_fields_print_suggestions_and_a_command_that_works(
     assert "  --subject lg-ai-research: claim sample-staff-at-founding quotes this sentence" in out
     assert "  --property headcount: claim sample-staff-at-founding quotes this sentence, in person" in out
     commands = [shlex.split(line)[1:] for line in out.splitlines() if line.strip().startswith("claims add ")]
-    assert [c[c.index("--as-written") + 1] for c in commands] == ["80여명", "3분기", "128명"]
+    # ...and the quote's date, as a date (as `claims coverage` counts it), not the figure 3분기 (quarter):
+    # 지난해 3분기 in an article of 2024-01-02 is the third quarter of 2023. Followed by 기준, it says when
+    # 128명 holds: no claim of its own is proposed, it is suggested as 128명's time.
+    assert "date 지난해 3분기 (2023-Q3, counted from the publication date 2024-01-02)\n" in out
+    assert "  it says when a figure holds (지난해 3분기 기준): not an event's date;" in out
+    assert [c[c.index("--as-written") + 1] for c in commands] == ["80여명", "128명"]
+    assert "  --as-of 2023-Q3 --as-of-text 지난해 3분기: the quote says 지난해 3분기" in out
     # Run the suggested command for 128명 as printed, with the time the quote states.
-    assert "--as-of" not in commands[2]  # no claim gives this figure's time: none is guessed
-    argv = commands[2] + ["--as-of", "2023-Q3", "--as-of-text", "지난해 3분기"]
+    assert "--as-of" not in commands[1]  # no claim gives this figure's time: none is guessed
+    argv = commands[1] + ["--as-of", "2023-Q3", "--as-of-text", "지난해 3분기"]
     code, out, err = run(capsys, *argv)
     assert (code, err) == (0, "")
     assert "appended claim sample-2024-01-02.headcount-2023-q3 to claims/sample.yaml:12" in out
@@ -626,3 +635,66 @@ def test_a_figure_that_cannot_be_read_is_echoed_inert(
     code, out, _ = run(capsys, *argv)
     assert code == 1
     assert "\x1b" not in out and "--as-written '\\x1b[2J'" in out
+
+
+ITEM = (
+    "  - id: a\n    source: sample-2024-01-02\n    quote: 출범 당시 80여명이던 인력은\n    subject: lg-ai-research\n"
+    "    property: headcount\n    as_written: 80여명\n    unit: person\n    as_of: '2020-12'\n    as_of_text: 출범 당시\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("existing", "why"),
+    [
+        pytest.param("claims:\n" + ITEM + "...\n", "does the file end its document with `...`", id="document-end"),
+        pytest.param("claims:\n" + ITEM + "    note: >\n      folded\n      text",
+                     "a block scalar, `|` or `>`, at the end of the file without its final line break", id="folded-last"),
+        pytest.param("claims:\n" + ITEM + "extra: 1\n", "`claims` must be the file's last key", id="not-last-key"),
+    ],
+)  # fmt: skip
+def test_a_file_that_cannot_take_an_item_at_its_end_is_refused_saying_why(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str], existing: str, why: str
+) -> None:
+    """Appending after the last byte would change what the file holds, or not add to its list: refused,
+    with the likely cause, and nothing written."""
+    root = make_registry({CLAIMS: existing})
+    before = files_of(root)
+    code, _, err = run(capsys, *FULL, "--id", "new-claim", "--root", str(root))
+    assert code == 1
+    assert err.startswith(f"claims add: cannot append safely to {CLAIMS}: ") and why in err, err
+    assert files_of(root) == before
+
+
+# --- the suggestions, against every claim the editors wrote by hand ---------------------------------------
+
+PROJECT_RESULT = check(PROJECT)
+
+
+@pytest.mark.parametrize("claim", PROJECT_RESULT.claims, ids=lambda c: c.id)
+def test_each_claim_of_the_registry_is_among_the_suggestions_for_its_quote(claim: Claim) -> None:
+    """Asked with only its source and quote, `claims add` offers the claim's own figure or date, in its
+    unit (a date as a date: `2017년` of `2017년 설립` is no count of years), with a property and subject
+    the claim uses among the suggestions where the vocabulary or the sentence's other claims give any."""
+    outcome = add_claim(PROJECT, Request(claim.source, claim.quote, occurrence=claim.occurrence))
+    assert outcome.status == "incomplete", outcome.message
+    written = canonical(claim.as_written)
+    read = None if claim.unit == "date" else read_quantity(written)
+    offered = [
+        o
+        for o in outcome.options
+        if o.quantity.unit == claim.unit
+        and (
+            o.quantity.text == written
+            # Words that change nothing may be left out (총 3조6000억원 → 3조6000억원, 나흘 동안 → 나흘).
+            or (read is not None and written in o.quantity.text and o.quantity.value == read.value)
+        )
+    ]
+    assert offered, [(o.quantity.text, o.quantity.unit) for o in outcome.options]
+    (option,) = offered
+    assert option.unit is not None and option.unit.value == claim.unit
+    assert claim.id in option.claimed_by  # the claim is on the sentence: "already claimed by" it
+    assert claim.subject in [s.value for s in option.subjects]
+    if claim.unit == "date":
+        assert option.times == []  # an event's date is its own time
+    elif claim.as_of is not None and claim.as_of_text is not None:
+        assert (claim.as_of, canonical(claim.as_of_text)) in [t[:2] for t in option.times]

@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -230,3 +231,33 @@ def test_a_warm_run_gives_the_same_readings_and_report_as_a_cold_one(tmp_path: P
     assert warm.quantities == cold.quantities
     assert warm.places == cold.places
     assert markdown(warm) == markdown(cold)
+
+
+def test_the_cache_leaves_git_nothing_to_track(make_registry: MakeRegistry) -> None:
+    """Another repository running our pre-commit hook may not ignore .claims_cache/: the folder
+    ignores itself (like ruff's and mypy's caches), so a check leaves no untracked file."""
+    root = make_registry()
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("git is not installed")
+
+    def untracked() -> str:
+        done = subprocess.run(
+            [git, "status", "--porcelain", "--untracked-files=all"],
+            cwd=root, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        return done.stdout
+
+    subprocess.run([git, "init", "-q"], cwd=root, check=True)
+    subprocess.run([git, "add", "-A"], cwd=root, check=True)
+    assert untracked().count("A  ") > 0 and "??" not in untracked()
+    check(root)
+    assert entries(root)
+    assert "??" not in untracked()
+    ignore = root / CACHE_DIR / ".gitignore"
+    assert ignore.read_bytes().endswith(b"\n*\n")
+    # An editor's own .gitignore there is kept as it is.
+    ignore.write_bytes(b"# mine\n*\n")
+    shutil.rmtree(root / CACHE_DIR / f"v{cache.FORMAT}")
+    check(root)
+    assert entries(root) and ignore.read_bytes() == b"# mine\n*\n"

@@ -131,9 +131,14 @@ def test_new_contradiction_is_reported_and_exits_1(
     lines = out.splitlines()
     assert lines[0] == "## Claims registry: what this change does"
     assert lines[2] == (
+        "sources 1 → 2 (+1 added, −0 removed, 0 changed); "
         "claims 1 → 2 (+1 added, −0 removed, 0 changed); 1 group changed relation; **1 new open conflict**; "
         "0 open conflicts closed; 0 resolutions added, changed or gone; 0 skips added, changed or gone."
     )
+    assert table_rows(section(out, "Sources added")) == [
+        ["source", "file", "outlet", "published", "headline"],
+        ["`other-2020-12-08`", "other.txt", "다른일보", "2020-12-08", "LG AI연구원 출범"],
+    ]
     assert table_rows(section(out, "New open conflicts")) == [
         ["group", "relation", "why"],
         [f"`{GROUP}`", "contradiction", "샘플일보 \\[80, 90) and 다른일보 \\[70, 80) cannot both be true"],
@@ -155,7 +160,12 @@ def test_new_contradiction_is_reported_and_exits_1(
         ["group", "before", "after"],
         [f"`{GROUP}`", "single", "contradiction"],
     ]
-    for absent in ("Claims removed", "Claims changed", "Resolutions added, changed or gone"):
+    for absent in (
+        "Claims removed",
+        "Claims changed",
+        "Resolutions added, changed or gone",
+        "Sources changed",
+    ):
         assert f"### {absent}" not in lines
     # Coverage as `claims coverage` counts it on each side; the one new claim covers one more figure.
     counts = []
@@ -596,3 +606,52 @@ def test_a_claim_joining_a_group_that_is_no_conflict_is_not_listed_as_one(
         "agreement",
     ]
     assert "### Conflicts whose claims changed" not in out
+
+
+def test_a_source_changed_is_shown_field_by_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A new publication date moves every relative date of the article, new body bounds what its quotes
+    are checked against: the reviewer sees the cause, not only the relations it moves."""
+    base = registry(tmp_path / "base")
+    index = (BASE_REGISTRY / "seeds" / "sources.yaml").read_text(encoding="utf-8")
+    assert "published: '2024-01-02'\n" in index and "      last_line: 5\n" in index
+    changed = index.replace("published: '2024-01-02'", "published: '2024-01-03'").replace(
+        "      last_line: 5\n",
+        "      last_line: 5\n      omit:\n        - first_line: 2\n          last_line: 2\n"
+        "          what: the dateline\n",
+    )
+    head = registry(tmp_path / "head", files={"seeds/sources.yaml": changed})
+    code, out, _ = run(capsys, base, head)
+    assert out.splitlines()[2].startswith("sources 1 → 1 (+0 added, −0 removed, 1 changed); claims 1 → 1 ")
+    assert section(out, "Sources changed")[0] == "`sample-2024-01-02`"
+    assert table_rows(section(out, "Sources changed")[1:]) == [
+        ["field", "before", "after"],
+        ["published", "2024-01-02", "2024-01-03"],
+        [
+            "body",
+            "lines 1-5",
+            "lines 1-5; omit lines 2-2 (the dateline)",
+        ],
+    ]
+    assert main(["diff", "--base", str(base), "--root", str(head), "--format", "json"]) == code
+    data = json.loads(capsys.readouterr().out)["sources"]
+    assert (data["before"], data["after"], data["added"], data["removed"]) == (1, 1, [], [])
+    assert data["changed"] == [
+        {
+            "id": "sample-2024-01-02",
+            "fields": [
+                {"field": "published", "before": "2024-01-02", "after": "2024-01-03"},
+                {
+                    "field": "body",
+                    "before": {"first_line": 1, "last_line": 5},
+                    "after": {
+                        "first_line": 1,
+                        "last_line": 5,
+                        "omit": [{"first_line": 2, "last_line": 2, "what": "the dateline"}],
+                    },
+                },
+            ],
+        }
+    ]
+    # Unchanged sources are not mentioned at all.
+    code, out, _ = run(capsys, base, registry(tmp_path / "same"))
+    assert "sources" not in out.splitlines()[2] and "### Sources" not in out

@@ -275,3 +275,20 @@ def test_vscode_gives_the_claims_schema_to_every_file_the_checker_reads_as_claim
         and not any(fnmatch(rel, g[1:]) for g in globs if g.startswith("!"))
     ]
     assert matching == ["./schema/claims.schema.json"]
+
+
+def test_vscode_opens_evidence_and_generated_files_read_only() -> None:
+    """The articles are evidence (pinned by sha256) and the report and the problem list are written
+    by commands: the editor refuses to change them by hand (VS Code's files.readonlyInclude)."""
+    settings = json.loads((PROJECT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    read_only = [glob for glob, on in settings["files.readonlyInclude"].items() if on is True]
+    untouchable = [
+        *(p.relative_to(PROJECT).as_posix() for p in sorted((PROJECT / "seeds").glob("*.txt"))),
+        "reports/conflicts.md",
+        "docs/problems.md",
+    ]
+    assert len(untouchable) > 2
+    for rel in untouchable:
+        assert any(fnmatch(rel, glob) for glob in read_only), rel
+    for rel in ("seeds/sources.yaml", "claims/skips.yaml", "schema/vocabulary.yaml", "README.md"):
+        assert not any(fnmatch(rel, glob) for glob in read_only), rel

@@ -162,7 +162,7 @@ def test_json_shape(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     hit = data["hits"][0]
     assert list(hit) == [
         "match", "source", "path", "line", "column", "end_line", "end_column",
-        "text", "differences", "sentence", "figures", "claims",
+        "text", "differences", "sentence", "figures", "dates", "claims",
     ]  # fmt: skip
     start = col(3, "지난해 3분기")
     assert (hit["path"], hit["line"], hit["column"]) == ("seeds/sample.txt", 3, start)
@@ -176,6 +176,13 @@ def test_json_shape(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
         and figures["80여명"]["high"] == 90
     )
     assert figures["128명"]["value"] == 128
+    # Its date, counted from the article's publication date (2024-01-02): 지난해 3분기 is 2023's third quarter.
+    assert hit["dates"] == [
+        {
+            "text": "지난해 3분기", "first": "2023-07-01", "last": "2023-09-30", "label": "2023-Q3",
+            "precision": "quarter", "relation": "at", "vague": False, "relative": True,
+        }
+    ]  # fmt: skip
     # The test registry's one claim quotes "…출범했다. 출범 당시 80여명이던 인력은": this sentence.
     assert hit["claims"] == ["sample-staff-at-founding"]
 
@@ -324,3 +331,16 @@ def test_words_that_start_with_a_minus_are_searched_not_taken_for_an_option(
     assert [(h["match"], h["line"], h["column"], h["differences"]) for h in data["hits"]] == [
         ("near", 3, col(3, "128명으로"), 1)
     ]
+
+
+def test_a_long_query_is_echoed_cut_and_searched_whole(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    query = "출범 당시 80여명이던 인력은 " * 300
+    assert main(["find", query, "--root", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        out == f"no hit for «{query[:80]}… ({len(query)} characters)»; try fewer words, or words as printed\n"
+    )
+    assert main(["find", query, "--root", str(root), "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out)["query"] == query  # tools get it whole

@@ -73,6 +73,8 @@ def test_conflicts_report_is_not_written_from_a_registry_with_problems(pytester:
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     assert not target.exists()
     result.stdout.fnmatch_lines([f"{target} not written: the registry has problems*"])
+    assert f"the report: {target}" not in result.stdout.str()  # not named as if it were there
+    result.stdout.fnmatch_lines(["*; the report: *reports/conflicts.md"])
 
 
 def test_conflicts_report_without_a_registry_run_is_a_usage_error(pytester: pytest.Pytester) -> None:

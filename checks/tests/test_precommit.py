@@ -1,12 +1,12 @@
 """pre-commit: our hooks manifest (.pre-commit-hooks.yaml, for other repositories) and this
 repository's config (.pre-commit-config.yaml), validated by the real pre-commit tool.
 
-`pre-commit try-repo <this repo> claims-check --all-files` in a git repository holding a registry is
-the real thing, but it builds a virtualenv from the package index (16 s here, by hand, 2026-11-21: it
-passed on the project's registry and failed with the located unknown-subject lines on a broken one).
-The suite runs the manifest's entries exactly as pre-commit does (the entry split like a shell, no
-file names, in the repository's root) and installs the package from a built wheel, which is what
-pre-commit's environment gets: the schemas must come with it.
+The real thing runs at the end: `pre-commit try-repo <this repo> claims-check --all-files` in a git
+repository holding a registry (pre-commit builds the hook's virtualenv from the package index, about
+10 s), and this repository's local hooks under `pre-commit run`; both are skipped only when no package
+index can be reached. The other tests run the manifest's entries exactly as pre-commit does (the entry
+split like a shell, no file names, in the repository's root) and install the package from a built
+wheel, which is what pre-commit's environment gets: the schemas must come with it.
 """
 
 from __future__ import annotations
@@ -202,3 +202,94 @@ def test_the_installed_package_carries_its_schemas(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines()[0] == "share/claims-registry/schema"
     assert done.stdout.splitlines()[-1].endswith("all quotes verified, no problems")
+
+
+# --- the real thing: pre-commit installs our hooks and runs them ---------------------------------------
+
+INDEX_UNREACHABLE = (
+    "No matching distribution",
+    "Could not find a version",
+    "Failed to establish a new connection",
+)
+
+
+def real_pre_commit(home: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """pre-commit itself, with its own store (it builds the hook's virtualenv from the package index)."""
+    environment = {**os.environ, "PRE_COMMIT_HOME": str(home)}
+    environment.pop("GITHUB_ACTIONS", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args], capture_output=True, text=True, cwd=cwd, env=environment,
+        check=False,
+    )  # fmt: skip
+    if done.returncode not in (0, 1):
+        log = home / "pre-commit.log"
+        said = done.stdout + done.stderr + (log.read_text(encoding="utf-8") if log.is_file() else "")
+        if any(reason in said for reason in INDEX_UNREACHABLE):
+            pytest.skip("pre-commit cannot reach a package index to build the hook's environment")
+    return done
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def hook_repository(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A git repository holding a registry (another project using our hooks), and a pre-commit store."""
+    if shutil.which("git") is None or not (PROJECT / ".git").exists():
+        pytest.skip("needs git and this project as a git checkout")
+    repo = registry_copy(tmp_path_factory.mktemp("other") / "repo")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    return repo, tmp_path_factory.mktemp("pre-commit-home")
+
+
+def test_pre_commit_try_repo_installs_our_hook_and_it_checks(hook_repository: tuple[Path, Path]) -> None:
+    """`pre-commit try-repo` installs this repository as another project's hook would get it (the
+    working tree's tracked files: uncommitted changes included), then runs it on that project."""
+    repo, home = hook_repository
+    done = real_pre_commit(home, repo, "try-repo", str(PROJECT), "claims-check", "--all-files")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(r"^claims check\.+Passed$", done.stdout, flags=re.MULTILINE), done.stdout
+    assert "??" not in git(repo, "status", "--porcelain", "--untracked-files=all")  # the cache ignores itself
+    claims = repo / "claims" / "sample.yaml"
+    text = claims.read_text(encoding="utf-8")
+    claims.write_text(text.replace("subject: lg-ai-research", "subject: lg-ai-reserch", 1), encoding="utf-8")
+    git(repo, "add", "-A")
+    try:
+        done = real_pre_commit(home, repo, "try-repo", str(PROJECT), "claims-check", "--all-files")
+        assert done.returncode == 1
+        assert re.search(r"^claims check\.+Failed$", done.stdout, flags=re.MULTILINE), done.stdout
+        assert (
+            "claims/sample.yaml:5:14: error unknown-subject subject 'lg-ai-reserch' is not in the vocabulary; "
+            "did you mean 'lg-ai-research'?"
+        ) in done.stdout
+    finally:
+        claims.write_text(text, encoding="utf-8")
+        git(repo, "add", "-A")
+
+
+def test_pre_commit_runs_this_repositorys_local_hooks(tmp_path: Path) -> None:
+    """Our own hooks of .pre-commit-config.yaml, run by pre-commit in a clone of this repository. The
+    config's other hooks come from GitHub repositories, which a machine without network access to
+    GitHub cannot fetch: they are left out here (validate-config above checks them)."""
+    if shutil.which("git") is None or not (PROJECT / ".git").exists():
+        pytest.skip("needs git and this project as a git checkout")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(PROJECT), str(clone)], check=True)
+    for tracked in git(PROJECT, "ls-files", "-m").splitlines():  # the working tree, as it is now
+        shutil.copyfile(PROJECT / tracked, clone / tracked)
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    config["repos"] = [r for r in config["repos"] if r["repo"] == "local"]
+    assert {h["id"] for r in config["repos"] for h in r["hooks"]} >= {"claims-check", "claims-report"}
+    local = tmp_path / "local-hooks.yaml"
+    local.write_text(yaml.safe_dump(config), encoding="utf-8")
+    home = tmp_path / "pre-commit-home"
+    done = real_pre_commit(home, clone, "run", "--all-files", "-c", str(local))
+    assert done.returncode == 0, done.stdout + done.stderr
+    for name in ("claims check", "claims report is current", "claims schema is in step with the vocabulary"):
+        assert re.search(rf"^{name}\.+Passed$", done.stdout, flags=re.MULTILINE), done.stdout
+    (clone / "reports" / "conflicts.md").write_text("stale\n", encoding="utf-8")
+    done = real_pre_commit(home, clone, "run", "claims-report", "--all-files", "-c", str(local))
+    assert done.returncode == 1
+    assert "reports/conflicts.md" in done.stdout

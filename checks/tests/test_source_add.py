@@ -450,3 +450,21 @@ def test_a_path_no_file_can_have_is_refused_not_a_crash(
     assert code == 1
     assert "internal error" not in err and "not a file name that can be opened" in err
     assert "\x00" not in err
+
+
+def test_a_registry_path_is_found_with_root_from_elsewhere(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`claims source add seeds/FILE --root DIR` run outside DIR: the path as the registry names it
+    (a file of that name in the current directory would come first)."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    argv = ["source", "add", "seeds/new_article.txt", "--outlet", "예시일보", "--published", "2024-08-07"]
+    code, out, err = run(capsys, *argv, "--id", "yesi-2024-08-07", "--root", str(root), "--dry-run")
+    assert (code, err) == (0, ""), out
+    assert "  id: yesi-2024-08-07 (--id)" in out
+    (elsewhere / "seeds").mkdir()
+    (elsewhere / "seeds" / "new_article.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    code, _, err = run(capsys, *argv, "--id", "yesi-2024-08-07", "--root", str(root), "--dry-run")
+    assert code == 1 and "is outside seeds/" in err
