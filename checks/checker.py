@@ -12,7 +12,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -23,7 +23,7 @@ from . import quantity
 from .cache import Cache, decode, digest, encode, program_key
 from .claims import Claim, ClaimsFile, find_claims_files, read_claims_file
 from .compare import Group, compare
-from .coverage import check_skips, quote_at
+from .coverage import placed_claims, quote_at, skip_problems
 from .dates import (
     DATE_UNIT,
     NotATime,
@@ -48,7 +48,7 @@ from .quotes import (
 from .resolutions import RESOLUTIONS, Resolution, check_resolutions, load_resolutions
 from .schemas import OVERLAY, did_you_mean, registry_bytes
 from .skips import SKIPS, Skip, load_skips
-from .sources import INDEX, Source, load_sources
+from .sources import INDEX, Source, evidence_problems, load_sources
 from .times import Span, parse_as_of
 from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary, unknown_key_message
 from .whole_figure import whole_figure_in_article, whole_figure_problem
@@ -120,7 +120,7 @@ def check(root: Path, use_cache: bool = True, jobs: int | None = None) -> CheckR
 def _check(root: Path, use_cache: bool, jobs: int | None) -> CheckResult:
     root = root.resolve()
     vocabulary = load_vocabulary(root)
-    index = load_sources(root)
+    index = load_sources(root, evidence=False)  # checked source by source: _check_sources
     problems = [*vocabulary.problems, *index.problems]
     files: dict[str, Node | None] = {VOCABULARY: vocabulary.node, INDEX: index.node}
     claims: list[Claim] = []
@@ -181,14 +181,12 @@ def _check(root: Path, use_cache: bool, jobs: int | None) -> CheckResult:
     files[SKIPS] = skips.node
     problems.extend(skips.problems)
     result.skips = skips.skips
-    for skip in skips.skips:
-        problems.extend(_check_skip(skip, result))
+    problems.extend(_check_sources(result, jobs))
     resolutions = load_resolutions(root)
     files[RESOLUTIONS] = resolutions.node
     problems.extend(resolutions.problems)
     result.resolutions = resolutions.by_group
     problems.extend(check_resolutions(resolutions, _groups_named(result, resolutions.by_group)))
-    problems.extend(check_skips(result))
     problems.sort(key=Problem.sort_key)
     return result
 
@@ -364,12 +362,90 @@ def _decode(record: dict[str, Any], rel: str, data: bytes | Refusal) -> _FileChe
         return None
 
 
+# --- one source, with its body: the index's evidence, and the skips of the article -------------------
+
+
+def _check_sources(result: CheckResult, jobs: int | None) -> list[Problem]:
+    """What each usable article's own body decides: the evidence the index cites (headline, date,
+    reporter printed), and its skips (each quote placed, and what it skips: checks.coverage). Source by
+    source, in worker processes where that pays; after the claims, which the skips are checked with."""
+    found: list[Problem] = []
+    by_source: dict[str, list[Skip]] = {}
+    for skip in result.skips:
+        source = result.sources.get(skip.source)
+        if source is None or not source.usable:
+            found.extend(_check_skip(skip, result))  # an unknown or unusable source: no body needed
+        else:
+            by_source.setdefault(skip.source, []).append(skip)
+    sids = sorted(sid for sid, source in result.sources.items() if source.usable)
+    size = sum(len(result.sources[sid].text or "") for sid in sids)
+    claims = placed_claims(result, set(by_source))
+    tasks = [(sid, by_source.get(sid, []), claims.get(sid, [])) for sid in sids]
+    outcomes = _fork_map(_source_worker, (result, tasks), len(tasks), _jobs(jobs, size))
+    redo = []
+    for (sid, skips, of_source), outcome in zip(tasks, outcomes):
+        if outcome is None:
+            redo.append((sid, skips, of_source))
+            continue
+        problems, places = outcome
+        found.extend(problem(*p) for p in problems)
+        result.skip_places.update((n, Place(*p)) for n, p in places)
+    # A skip's quote not found needs the run's closest-passage budget: checked here, in skip order.
+    for sid, skips, of_source in sorted(redo, key=lambda task: task[1][0].index):
+        outcome = _source_checked(result, sid, skips, of_source, budget=True)
+        assert outcome is not None
+        found.extend(problem(*p) for p in outcome[0])
+        result.skip_places.update((n, Place(*p)) for n, p in outcome[1])
+    return found
+
+
+Encoded = tuple[list[tuple[str, int, int, str, str]], list[tuple[int, tuple[int, int, int, int]]]]
+
+
+def _source_checked(
+    result: CheckResult, sid: str, skips: list[Skip], claims: list[Claim], budget: bool = False
+) -> Encoded | None:
+    """The evidence and skip problems of one source, and where its skips' quotes are; None when a
+    skip's quote is not found and `budget` is off."""
+    source = result.sources[sid]
+    saved = result.closest_searches_left
+    if not budget:
+        result.closest_searches_left = None
+    try:
+        found = evidence_problems(source)
+        for skip in skips:
+            found.extend(_check_skip(skip, result))
+        found.extend(skip_problems(result, sid, claims, skips))
+    except _NeedsBudget:
+        return None
+    finally:
+        if not budget:
+            result.closest_searches_left = saved
+    if "body" in source.__dict__:
+        source.body.forget_positions()
+    places = [
+        (s.index, _place_tuple(result.skip_places[s.index])) for s in skips if s.index in result.skip_places
+    ]
+    return [(p.path, p.line, p.column, p.code, p.message) for p in found], places
+
+
+def _place_tuple(p: Place) -> tuple[int, int, int, int]:
+    return p.line, p.column, p.end_line, p.end_column
+
+
+def _source_worker(
+    state: tuple[CheckResult, list[tuple[str, list[Skip], list[Claim]]]], n: int
+) -> Encoded | None:
+    result, tasks = state
+    return _source_checked(result, *tasks[n])
+
+
 # --- both cores -------------------------------------------------------------------------------------
 
 # Below this many bytes of claims files to check, a second process costs more than it saves (measured
 # with benchmarks/run.py on a 2-core machine: README, "Speed").
 PARALLEL_MIN_BYTES = 2_000_000
-_WORKER: tuple[Path, CheckResult] | None = None
+_WORKER: tuple[Callable[[Any, int], Any], Any] | None = None
 
 
 def _jobs(jobs: int | None, size: int) -> int:
@@ -383,34 +459,52 @@ def _jobs(jobs: int | None, size: int) -> int:
     return min(os.cpu_count() or 1, 8)
 
 
-def _check_files(
-    contents: list[tuple[str, bytes | Refusal]], root: Path, result: CheckResult, jobs: int | None
-) -> list[_FileChecked | None]:
-    size = sum(len(data) for _, data in contents if isinstance(data, bytes))
-    processes = _jobs(jobs, size)
-    if processes == 1 or len(contents) < 2:
-        return [_file_checked(root, rel, data, result) for rel, data in contents]
+def _fork_map(work: Callable[[Any, int], Any], state: Any, count: int, processes: int) -> Iterator[Any]:
+    """work(state, n) for n in range(count), in order: in this process, or in `processes` forked
+    workers, which share `state` as it is now (copy on write) and send back plain data."""
+    if processes == 1 or count < 2:
+        return (work(state, n) for n in range(count))
+    return _forked(work, state, count, processes)
+
+
+def _forked(work: Callable[[Any, int], Any], state: Any, count: int, processes: int) -> Iterator[Any]:
     global _WORKER
-    # Forked workers share the sources and vocabulary already loaded (copy on write); each checks
-    # whole files and sends back their records, the same JSON data the cache holds.
-    _WORKER = (root, result)
+    _WORKER = (work, state)
     try:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
-            # In order, decoded as they arrive: a record is dropped as soon as it is decoded.
-            chunk = max(1, min(64, len(contents) // (processes * 4)))
-            records = pool.imap(_worker, contents, chunksize=chunk)
-            return [
-                None if record is None else _decode(record, rel, data)
-                for (rel, data), record in zip(contents, records)
-            ]
+            # In order, taken as they arrive: a record is dropped as soon as it is used.
+            chunk = max(1, min(64, count // (processes * 4)))
+            yield from pool.imap(_run_work, range(count), chunksize=chunk)
     finally:
         _WORKER = None
 
 
-def _worker(item: tuple[str, bytes | Refusal]) -> dict[str, Any] | None:
+def _run_work(n: int) -> Any:
     assert _WORKER is not None
-    root, result = _WORKER
-    checked = _file_checked(root, item[0], item[1], result)
+    work, state = _WORKER
+    return work(state, n)
+
+
+def _check_files(
+    contents: list[tuple[str, bytes | Refusal]], root: Path, result: CheckResult, jobs: int | None
+) -> list[_FileChecked | None]:
+    size = sum(len(data) for _, data in contents if isinstance(data, bytes))
+    if _jobs(jobs, size) == 1 or len(contents) < 2:
+        return [_file_checked(root, rel, data, result) for rel, data in contents]
+    # Forked workers share the sources and vocabulary already loaded; each checks whole files and
+    # sends back their records, the same JSON data the cache holds.
+    records = _fork_map(_file_worker, (root, result, contents), len(contents), _jobs(jobs, size))
+    return [
+        None if record is None else _decode(record, rel, data)
+        for (rel, data), record in zip(contents, records)
+    ]
+
+
+def _file_worker(
+    state: tuple[Path, CheckResult, list[tuple[str, bytes | Refusal]]], n: int
+) -> dict[str, Any] | None:
+    root, result, contents = state
+    checked = _file_checked(root, contents[n][0], contents[n][1], result)
     return None if checked is None else _encode(checked)
 
 

@@ -319,9 +319,11 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip], near_skips:
     article = ArticleCoverage(source.id, source.file, source.outlet, source.published.isoformat())
     skip_hits: dict[int, list[tuple[Found, bool]]] = {}
     for n, item in enumerate(items):
-        place = source.body.locate(item.segment, item.start, item.end)
         by_claims = sorted(claimed.get(n, []))
         by_skips = skipped.get(n, [])
+        if near_skips and not by_skips:
+            continue  # what the skips' own checks need: the figures the skips hit
+        place = source.body.locate(item.segment, item.start, item.end)
         status = "claimed" if by_claims else ("skipped" if by_skips else "uncovered")
         found = Found(
             source.id,
@@ -332,10 +334,11 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip], near_skips:
             place.column,
             place.end_line,
             place.end_column,
-            supporting_sentence(source, place),
+            "" if near_skips else supporting_sentence(source, place),
             item.value,
             status,
-            tuple(by_claims) if by_claims else tuple(s.id for s in by_skips),
+            # A skip is named by its line, which takes the skips file's positions: only when listed.
+            tuple(by_claims) if by_claims or near_skips else tuple(s.id for s in by_skips),
         )
         article.found.append(found)
         for skip in by_skips:
@@ -343,16 +346,21 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip], near_skips:
     return _Article(article, skip_hits, too_broad, partial)
 
 
-def _placed(result: CheckResult) -> tuple[dict[str, list[Claim]], dict[str, list[Skip]]]:
+def placed_claims(result: CheckResult, sources: set[str] | None = None) -> dict[str, list[Claim]]:
+    """The claims whose quote was placed, by source."""
     claims: dict[str, list[Claim]] = {}
     for claim in result.claims:
-        if claim.id in result.places:
+        if claim.id in result.places and (sources is None or claim.source in sources):
             claims.setdefault(claim.source, []).append(claim)
+    return claims
+
+
+def _placed(result: CheckResult) -> tuple[dict[str, list[Claim]], dict[str, list[Skip]]]:
     skips: dict[str, list[Skip]] = {}
     for skip in result.skips:
         if skip.index in result.skip_places:
             skips.setdefault(skip.source, []).append(skip)
-    return claims, skips
+    return placed_claims(result), skips
 
 
 def coverage(result: CheckResult, sources: Iterable[str] | None = None) -> Coverage:
@@ -377,27 +385,29 @@ def coverage(result: CheckResult, sources: Iterable[str] | None = None) -> Cover
     return out
 
 
-def check_skips(result: CheckResult) -> list[Problem]:
-    """skip-stale and skip-duplicate, for the skips whose quote and figure were placed."""
-    claims, skips = _placed(result)
+def skip_problems(result: CheckResult, sid: str, claims: list[Claim], skips: list[Skip]) -> list[Problem]:
+    """skip-stale, skip-duplicate and skip-too-broad for the skips of one source whose quote and figure
+    were placed, given its placed claims (`placed_claims`)."""
+    skips = [skip for skip in skips if skip.index in result.skip_places]
     found: list[Problem] = []
-    for sid in sorted(skips):
-        source = result.sources[sid]
-        article = _article(source, claims.get(sid, []), skips[sid], near_skips=True)
+    if skips:
+        article = _article(result.sources[sid], claims, skips, near_skips=True)
         first_skip: dict[tuple[int, int], Skip] = {}
-        for skip in sorted(skips[sid], key=lambda s: s.index):
+        for skip in sorted(skips, key=lambda s: s.index):
             hits = article.skip_hits.get(skip.index, [])
-            line, col = skip.at("figure")
+            # Positions (skip.at) are asked only for a problem: a skips file read by the fast path is
+            # parsed again to give them.
             if skip.index in article.partial:
-                found.append(problem(SKIPS, line, col, "figure-not-in-quote", article.partial[skip.index]))
+                found.append(
+                    problem(SKIPS, *skip.at("figure"), "figure-not-in-quote", article.partial[skip.index])
+                )
                 continue
             if skip.index in article.too_broad:
                 spans = article.too_broad[skip.index]
                 found.append(
                     problem(
                         SKIPS,
-                        line,
-                        col,
+                        *skip.at("figure"),
                         "skip-too-broad",
                         f"'{skip.figure}' spans {len(spans)} figures and dates ("
                         + ", ".join(f"'{t}'" for t in spans)
@@ -410,8 +420,7 @@ def check_skips(result: CheckResult) -> list[Problem]:
                 found.append(
                     problem(
                         SKIPS,
-                        line,
-                        col,
+                        *skip.at("figure"),
                         "skip-stale",
                         f"the readers find no figure or date at '{skip.figure}' in this quote: there is nothing "
                         "to skip; remove the skip (or correct `figure`)",
@@ -423,8 +432,7 @@ def check_skips(result: CheckResult) -> list[Problem]:
                 found.append(
                     problem(
                         SKIPS,
-                        line,
-                        col,
+                        *skip.at("figure"),
                         "skip-stale",
                         f"'{skip.figure}' at {hits[0][0].where()} is claimed by {', '.join(ids)}: "
                         "a claimed figure needs no skip; remove it",

@@ -82,7 +82,9 @@ class SourceIndex:
     data: bytes = b""  # the bytes read, for content-keyed caching (checks.cache)
 
 
-def load_sources(root: Path) -> SourceIndex:
+def load_sources(root: Path, evidence: bool = True) -> SourceIndex:
+    """The index and every article it names. `evidence`: also check that what the index says is
+    printed is printed (`evidence_problems`); the checker does that later, source by source."""
     loaded = load_file(root, INDEX, "sources.schema.json")
     index = SourceIndex(problems=loaded.problems, node=loaded.node, data=loaded.data)
     if loaded.node is None:
@@ -96,7 +98,7 @@ def load_sources(root: Path) -> SourceIndex:
         name = _text(entry.get("file"))
         if name:
             indexed_files.add(name)
-        source = _source(entry, root, index.problems) or _unusable(entry)
+        source = _source(entry, root, index.problems, evidence) or _unusable(entry)
         if source is None:
             continue
         if source.id in index.sources:
@@ -138,7 +140,7 @@ def _text(node: Node | None) -> str | None:
     return node.value if node is not None and isinstance(node.value, str) else None
 
 
-def _source(entry: Node, root: Path, problems: list[Problem]) -> Source | None:
+def _source(entry: Node, root: Path, problems: list[Problem], evidence: bool = True) -> Source | None:
     """Build a Source from an index entry that passed (or partly passed) the schema."""
     if not isinstance(entry.value, dict):
         return None
@@ -244,7 +246,8 @@ def _source(entry: Node, root: Path, problems: list[Problem]) -> Source | None:
         ranges.append((start, last))
     source.body_lines = ranges
     source.usable = True
-    _check_evidence(source, entry, problems)
+    if evidence:
+        problems.extend(evidence_problems(source))
     return source
 
 
@@ -301,9 +304,12 @@ def _check_bounds(
 _SPACE = re.compile(r"\s+")
 
 
-def _check_evidence(source: Source, entry: Node, problems: list[Problem]) -> None:
-    """What the index says is printed must be printed: the headline in the body, the rest in the file."""
+def evidence_problems(source: Source) -> list[Problem]:
+    """What the index says is printed must be printed: the headline in the body, the rest in the file.
+    (For a usable source.)"""
     assert source.text is not None
+    entry = source.node
+    problems: list[Problem] = []
     # Whitespace runs folded as _SPACE.sub would (\s is str.isspace for str patterns), ends dropped
     # (the values looked for are stripped): str.split is several times faster at 10,000 articles.
     flat_file = " ".join(source.text.split())
@@ -330,3 +336,4 @@ def _check_evidence(source: Source, entry: Node, problems: list[Problem]) -> Non
                     f"{key} '{value}' does not occur in {where}; copy it exactly from the file",
                 )
             )
+    return problems

@@ -84,6 +84,27 @@ def test_project_registry_checks_the_same_on_every_path(tmp_path: Path) -> None:
     assert_same_as_slow(root)
 
 
+def test_skips_checked_in_workers_as_in_one_process(tmp_path: Path) -> None:
+    # The per-source phase (evidence, skips) in two processes, with skips whose quotes are not found
+    # (they need the run's closest-passage budget, and are checked again in order) and a stale one.
+    root = tmp_path / "project"
+    project = Path(__file__).resolve().parents[2]
+    for folder in ("seeds", "claims", "schema", "reports"):
+        shutil.copytree(project / folder, root / folder)
+    skips = root / "claims" / "skips.yaml"
+    text = skips.read_text(encoding="utf-8")
+    text = text.replace("quote: ", "quote: 없는 말 ", 2)  # the first two skips' quotes no longer occur
+    text += (
+        "  - source: news1-2020-12-07\n    quote: 구광모 LG그룹 회장은 올해 초 신년사를 통해\n"
+        "    figure: 올해 초\n    reason: not-a-fact\n    note: a quote the article does not hold\n"
+    )
+    skips.write_text(text, encoding="utf-8")
+    one, two = check(root, use_cache=False, jobs=1), check(root, use_cache=False, jobs=2)
+    assert problems(two) == problems(one)
+    assert two.skip_places == one.skip_places
+    assert [p.code for p in one.problems].count("quote-not-found") == 3
+
+
 def test_the_reference_scan_has_teeth() -> None:
     # The comparison above means something only if the reference doubts what it should.
     assert (
