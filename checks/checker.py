@@ -7,6 +7,7 @@ quote, figure. Nothing here prints or exits; `checks.cli` reports and decides th
 from __future__ import annotations
 
 import gc
+import marshal
 import multiprocessing
 import os
 import re
@@ -85,8 +86,10 @@ class CheckResult:
     # file is checked on its own (a cache entry, a worker process): a quote not found then sends the
     # file back to be checked in order, in the run.
     closest_searches_left: int | None = MAX_CLOSEST_SEARCHES
-    # Claims files whose results came from .claims_cache/ (checks.cache) in this run.
+    # Claims files, and sources (their evidence and skips), whose results came from .claims_cache/
+    # (checks.cache) in this run.
     cache_hits: int = 0
+    source_cache_hits: int = 0
 
     @property
     def groups(self) -> list[Group]:
@@ -181,7 +184,7 @@ def _check(root: Path, use_cache: bool, jobs: int | None) -> CheckResult:
     files[SKIPS] = skips.node
     problems.extend(skips.problems)
     result.skips = skips.skips
-    problems.extend(_check_sources(result, jobs))
+    problems.extend(_check_sources(result, jobs, store, base))
     resolutions = load_resolutions(root)
     files[RESOLUTIONS] = resolutions.node
     problems.extend(resolutions.problems)
@@ -365,10 +368,14 @@ def _decode(record: dict[str, Any], rel: str, data: bytes | Refusal) -> _FileChe
 # --- one source, with its body: the index's evidence, and the skips of the article -------------------
 
 
-def _check_sources(result: CheckResult, jobs: int | None) -> list[Problem]:
+def _check_sources(result: CheckResult, jobs: int | None, store: Cache, base: str) -> list[Problem]:
     """What each usable article's own body decides: the evidence the index cites (headline, date,
     reporter printed), and its skips (each quote placed, and what it skips: checks.coverage). Source by
-    source, in worker processes where that pays; after the claims, which the skips are checked with."""
+    source, in worker processes where that pays; after the claims, which the skips are checked with.
+
+    A source that passed is remembered in the cache (checks.cache) under everything its checks read:
+    the program, its index entry, its article's bytes, its skips and its placed claims. One with a
+    problem is always checked again: its messages name positions in files its key does not cover."""
     found: list[Problem] = []
     by_source: dict[str, list[Skip]] = {}
     for skip in result.skips:
@@ -377,19 +384,36 @@ def _check_sources(result: CheckResult, jobs: int | None) -> list[Problem]:
             found.extend(_check_skip(skip, result))  # an unknown or unusable source: no body needed
         else:
             by_source.setdefault(skip.source, []).append(skip)
-    sids = sorted(sid for sid, source in result.sources.items() if source.usable)
-    size = sum(len(result.sources[sid].text or "") for sid in sids)
     claims = placed_claims(result, set(by_source))
-    tasks = [(sid, by_source.get(sid, []), claims.get(sid, [])) for sid in sids]
+    tasks = []
+    for sid in sorted(sid for sid, source in result.sources.items() if source.usable):
+        skips, of_source = by_source.get(sid, []), claims.get(sid, [])
+        key = _source_key(base, result.sources[sid], skips, of_source) if store.enabled else None
+        entry = store.get(key) if key is not None else None
+        places = entry.get("places") if entry is not None else None
+        if isinstance(places, list) and len(places) == len(skips):
+            try:
+                result.skip_places.update(
+                    (skip.index, Place(*p)) for skip, p in zip(skips, places) if p is not None
+                )
+                result.source_cache_hits += 1
+                continue
+            except TypeError:
+                pass  # not what this program writes: checked again
+        tasks.append((sid, skips, of_source, key))
+    size = sum(len(result.sources[sid].text or "") for sid, *_ in tasks)
     outcomes = _fork_map(_source_worker, (result, tasks), len(tasks), _jobs(jobs, size))
     redo = []
-    for (sid, skips, of_source), outcome in zip(tasks, outcomes):
+    for (sid, skips, of_source, key), outcome in zip(tasks, outcomes):
         if outcome is None:
             redo.append((sid, skips, of_source))
             continue
         problems, places = outcome
         found.extend(problem(*p) for p in problems)
         result.skip_places.update((n, Place(*p)) for n, p in places)
+        if not problems and key is not None:
+            at = dict(places)
+            store.put(key, {"places": [at.get(skip.index) for skip in skips]})
     # A skip's quote not found needs the run's closest-passage budget: checked here, in skip order.
     for sid, skips, of_source in sorted(redo, key=lambda task: task[1][0].index):
         outcome = _source_checked(result, sid, skips, of_source, budget=True)
@@ -397,6 +421,24 @@ def _check_sources(result: CheckResult, jobs: int | None) -> list[Problem]:
         found.extend(problem(*p) for p in outcome[0])
         result.skip_places.update((n, Place(*p)) for n, p in outcome[1])
     return found
+
+
+def _source_key(base: str, source: Source, skips: list[Skip], claims: list[Claim]) -> str:
+    """What a source's own checks read (see `_check_sources`), as a cache key."""
+    entry = source.node.plain()  # plain data: dicts, lists, text, numbers
+    return digest(
+        base,
+        "source",
+        marshal.dumps(
+            [
+                source.id,
+                source.digest,
+                entry,
+                [[k.source, k.quote, k.occurrence, k.figure, k.reason, k.note] for k in skips],
+                [[c.id, c.quote, c.occurrence, c.as_written, c.unit, c.as_of_text] for c in claims],
+            ]
+        ),
+    )
 
 
 Encoded = tuple[list[tuple[str, int, int, str, str]], list[tuple[int, tuple[int, int, int, int]]]]
@@ -434,10 +476,11 @@ def _place_tuple(p: Place) -> tuple[int, int, int, int]:
 
 
 def _source_worker(
-    state: tuple[CheckResult, list[tuple[str, list[Skip], list[Claim]]]], n: int
+    state: tuple[CheckResult, list[tuple[str, list[Skip], list[Claim], str | None]]], n: int
 ) -> Encoded | None:
     result, tasks = state
-    return _source_checked(result, *tasks[n])
+    sid, skips, claims, _ = tasks[n]
+    return _source_checked(result, sid, skips, claims)
 
 
 # --- both cores -------------------------------------------------------------------------------------

@@ -261,3 +261,66 @@ def test_the_cache_leaves_git_nothing_to_track(make_registry: MakeRegistry) -> N
     shutil.rmtree(root / CACHE_DIR / f"v{cache.FORMAT}")
     check(root)
     assert entries(root) and ignore.read_bytes() == b"# mine\n*\n"
+
+
+# --- the sources' own checks (evidence, skips): cached per source, only when they pass -----------------
+
+SKIPS = (
+    "skips:\n"
+    "  - source: sample-2024-01-02\n    quote: 입력 2024.01.02\n    figure: 2024.01.02\n"
+    "    reason: page-furniture\n    note: the dateline\n"
+    "  - source: sample-2024-01-02\n    quote: 지난해 3분기 기준 128명으로 늘었다\n    figure: 128명\n"
+    "    reason: other-subject\n    note: for the test\n"
+)
+
+
+@pytest.fixture
+def skipped(make_registry: MakeRegistry) -> Path:
+    root = make_registry({"claims/skips.yaml": SKIPS})
+    assert seen(check(root)) == []
+    again = check(root)
+    assert again.source_cache_hits == 1 and again.skip_places == check(root, use_cache=False).skip_places
+    return root
+
+
+def test_a_claim_of_a_skipped_figure_makes_the_skip_stale_when_warm(skipped: Path) -> None:
+    path = claims_file(skipped)
+    path.write_text(
+        path.read_text(encoding="utf-8") + "  - id: sample-staff-2023-q3\n    source: sample-2024-01-02\n"
+        "    quote: 지난해 3분기 기준 128명으로 늘었다\n    subject: lg-ai-research\n    property: headcount\n"
+        "    as_written: 128명\n    unit: person\n    as_of: 2023-Q3\n    as_of_text: 지난해 3분기\n",
+        encoding="utf-8",
+    )
+    assert "skip-stale" in {code for _, _, _, code, _ in warm_equals_cold(skipped)}
+
+
+def test_a_changed_skip_is_checked_again(skipped: Path) -> None:
+    path = skipped / "claims" / "skips.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("figure: 128명", "figure: 28명"), encoding="utf-8"
+    )
+    assert "figure-not-in-quote" in {code for _, _, _, code, _ in warm_equals_cold(skipped)}
+
+
+def test_a_moved_duplicate_skip_is_located_where_it_now_is(skipped: Path) -> None:
+    path = skipped / "claims" / "skips.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text[text.index("  - source") : text.index("  - source", 10)]
+    path.write_text("# moved down a line\n" + text + first, encoding="utf-8")
+    found = warm_equals_cold(skipped)
+    # The comment (line 1), `skips:` (2), two skips of five lines (3-12): the copy starts at line 13.
+    assert [(line, code) for _, line, _, code, _ in found] == [(13, "skip-duplicate")]
+
+
+def test_the_article_changed_and_repinned_checks_its_skips_again(skipped: Path) -> None:
+    article = skipped / "seeds" / "sample.txt"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("입력 2024.01.02", "입력 2024.01.03"), encoding="utf-8"
+    )
+    index = skipped / "seeds" / "sources.yaml"
+    new_sha = hashlib.sha256(article.read_bytes()).hexdigest()
+    index.write_text(
+        re.sub(r"sha256: [0-9a-f]{64}", f"sha256: {new_sha}", index.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
+    assert "quote-not-found" in {code for _, _, _, code, _ in warm_equals_cold(skipped)}
