@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import gc
 import marshal
-import multiprocessing
-import os
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -53,6 +51,7 @@ from .sources import INDEX, Source, evidence_problems, load_sources
 from .times import Span, parse_as_of
 from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary, unknown_key_message
 from .whole_figure import whole_figure_in_article, whole_figure_problem
+from .workers import fork_map, processes_for
 from .yamlfile import Node
 
 
@@ -402,7 +401,7 @@ def _check_sources(result: CheckResult, jobs: int | None, store: Cache, base: st
                 pass  # not what this program writes: checked again
         tasks.append((sid, skips, of_source, key))
     size = sum(len(result.sources[sid].text or "") for sid, *_ in tasks)
-    outcomes = _fork_map(_source_worker, (result, tasks), len(tasks), _jobs(jobs, size))
+    outcomes = fork_map(_source_worker, (result, tasks), len(tasks), processes_for(jobs, size))
     redo = []
     for (sid, skips, of_source, key), outcome in zip(tasks, outcomes):
         if outcome is None:
@@ -485,58 +484,16 @@ def _source_worker(
 
 # --- both cores -------------------------------------------------------------------------------------
 
-# Below this many bytes of claims files to check, a second process costs more than it saves (measured
-# with benchmarks/run.py on a 2-core machine: README, "Speed").
-PARALLEL_MIN_BYTES = 2_000_000
-_WORKER: tuple[Callable[[Any, int], Any], Any] | None = None
-
-
-def _jobs(jobs: int | None, size: int) -> int:
-    if jobs is not None:
-        return max(1, jobs)
-    env = os.environ.get("CLAIMS_JOBS", "")
-    if env.isdigit() and int(env) > 0:
-        return int(env)
-    if size < PARALLEL_MIN_BYTES or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return min(os.cpu_count() or 1, 8)
-
-
-def _fork_map(work: Callable[[Any, int], Any], state: Any, count: int, processes: int) -> Iterator[Any]:
-    """work(state, n) for n in range(count), in order: in this process, or in `processes` forked
-    workers, which share `state` as it is now (copy on write) and send back plain data."""
-    if processes == 1 or count < 2:
-        return (work(state, n) for n in range(count))
-    return _forked(work, state, count, processes)
-
-
-def _forked(work: Callable[[Any, int], Any], state: Any, count: int, processes: int) -> Iterator[Any]:
-    global _WORKER
-    _WORKER = (work, state)
-    try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            # In order, taken as they arrive: a record is dropped as soon as it is used.
-            chunk = max(1, min(64, count // (processes * 4)))
-            yield from pool.imap(_run_work, range(count), chunksize=chunk)
-    finally:
-        _WORKER = None
-
-
-def _run_work(n: int) -> Any:
-    assert _WORKER is not None
-    work, state = _WORKER
-    return work(state, n)
-
 
 def _check_files(
     contents: list[tuple[str, bytes | Refusal]], root: Path, result: CheckResult, jobs: int | None
 ) -> list[_FileChecked | None]:
     size = sum(len(data) for _, data in contents if isinstance(data, bytes))
-    if _jobs(jobs, size) == 1 or len(contents) < 2:
+    if processes_for(jobs, size) == 1 or len(contents) < 2:
         return [_file_checked(root, rel, data, result) for rel, data in contents]
     # Forked workers share the sources and vocabulary already loaded; each checks whole files and
     # sends back their records, the same JSON data the cache holds.
-    records = _fork_map(_file_worker, (root, result, contents), len(contents), _jobs(jobs, size))
+    records = fork_map(_file_worker, (root, result, contents), len(contents), processes_for(jobs, size))
     return [
         None if record is None else _decode(record, rel, data)
         for (rel, data), record in zip(contents, records)

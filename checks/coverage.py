@@ -42,6 +42,7 @@ from .quotes import SENTENCE_START, canonical
 from .skips import SKIPS, Skip
 from .sources import Source
 from .whole_figure import means_the_same, whole_figure_start
+from .workers import fork_map, processes_for
 
 if TYPE_CHECKING:
     from .checker import CheckResult
@@ -374,15 +375,30 @@ def coverage(result: CheckResult, sources: Iterable[str] | None = None) -> Cover
             return cached
     claims, skips = _placed(result)
     wanted = set(sources) if sources is not None else None
-    out = Coverage()
-    for sid in sorted(result.sources):
-        source = result.sources[sid]
-        if not source.usable or (wanted is not None and sid not in wanted):
-            continue
-        out.articles.append(_article(source, claims.get(sid, []), skips.get(sid, [])).coverage)
+    sids = [
+        sid
+        for sid in sorted(result.sources)
+        if result.sources[sid].usable and (wanted is None or sid in wanted)
+    ]
+    tasks = [(sid, claims.get(sid, []), skips.get(sid, [])) for sid in sids]
+    for skip in result.skips[:1]:
+        skip.line  # noqa: B018 -- the skips' positions (their IDs), found once before the workers fork
+    size = sum(len(result.sources[sid].text or "") for sid in sids)
+    out = Coverage(list(fork_map(_article_worker, (result, tasks), len(tasks), processes_for(None, size))))
     if sources is None:
         result.memo["coverage"] = out
     return out
+
+
+def _article_worker(
+    state: tuple[CheckResult, list[tuple[str, list[Claim], list[Skip]]]], n: int
+) -> ArticleCoverage:
+    result, tasks = state
+    sid, claims, skips = tasks[n]
+    source = result.sources[sid]
+    article = _article(source, claims, skips).coverage
+    source.body.forget_positions()
+    return article
 
 
 def skip_problems(result: CheckResult, sid: str, claims: list[Claim], skips: list[Skip]) -> list[Problem]:
