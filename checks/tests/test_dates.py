@@ -389,6 +389,21 @@ RUNNING_TEXT = [
     ("LG화학은 오는 2030년까지 성장한다.", ["오는 2030년"]),
     ("행사는 8월 21일~9월 3일 열린다.", ["8월 21일~9월 3일"]),  # one interval, not two days
     ("행사는 2023.8.22~23 열린다.", ["2023.8.22~"]),  # found, and refused: not the 22nd alone
+    # Review 7b: lists, ranges and dashes read whole; a bare number before a comma or range never dropped.
+    ("LG는 상·하반기 공채를 연다.", ["상·하반기"]),  # both halves, never 하반기 alone
+    ("1, 2월 수출이 늘었다.", ["1, 2월"]),  # January and February, never 2월 alone
+    ("1‧2월 수출이 늘었다.", ["1‧2월"]),  # U+2027, the hyphenation point, as a middle dot
+    ("1월, 2월 두 차례 열렸다.", ["1월", "2월"]),  # two times, each written whole
+    ("올해 1~3분기 누적 매출", ["올해 1~3분기"]),
+    ("2021, 2022년 연속 흑자", []),  # two years: 2022년 alone would be one of them
+    ("2020~21년 사이", []),
+    ("행사는 8월 22일-24일 열렸다.", ["8월 22일-24일"]),
+    ("21-24일 열린다.", ["21-24일"]),
+    ("2023년 8월 22일 - LG는", ["2023년 8월 22일"]),  # a dash before words: no interval
+    ("매출이 10-20% 늘었다.", []),
+    ("22일(화) 열린다.", ["22일(화)"]),
+    ("5일 새 10% 올랐다.", []),  # within five days
+    ("7일 오후 2시(현지시간) 열린다.", ["7일"]),  # the day; the time of day is no part of the date
 ]
 
 
