@@ -40,7 +40,8 @@ What a careful Korean reader does, and so what this reader does (README, "Compar
   never guesses. `전날`, `이튿날`, `이듬해`, `전월` (ONE_UNIT_OF_ANOTHER_TIME) are counted from another
   time of the sentence: not resolved either, but they name one day, year or month (`NotATime.unit`).
 - `22일(화)`: the weekday must be the day's, else refused; it settles a day the words leave ambiguous
-  (`25일(금)` in an article of Thursday the 24th). `24일 오전 10시`, `이날 오후`: the day.
+  (`25일(금)` in an article of Thursday the 24th). `24일 오전 10시`, `이날 오후`: the day. `지난주 금요일`,
+  `지난 금요일`, `오는 화요일`: a weekday of a week, or the most recent (next) one.
 - `21-24일`, `2021–2023년`, `8월 22일-24일`: a dash between numbers is a range mark; `1, 2월` a list;
   `1~3분기`, `상·하반기` intervals. A bare number before a comma or range mark (`2021, 2022년`,
   `2020~21년`) is never dropped to read the last number alone.
@@ -315,6 +316,10 @@ _PAREN_LOCAL = re.compile(rf"{_S}\({_LOCAL_WORD}\)")
 # (a careful reader notices 22일(수) when the 22nd is a Tuesday), and it settles a day the words alone
 # leave ambiguous (25일(금) in an article of Thursday the 24th is the coming Friday).
 _WEEKDAYS = "월화수목금토일"  # Monday first, as date.weekday()
+# 지난주 금요일, 지난 금요일(18일): a weekday named as the day, not after one.
+_WEEKDAY_NAME = re.compile(
+    rf"([{_WEEKDAYS}])요일(?:{_S}\((\d{{1,2}})일\))?(?=[은는이가을를에의도엔까부]|[^가-힣]|\Z)"
+)
 _PAREN_WEEKDAY = re.compile(
     rf"{_S}\((?:{_LOCAL_WORD}{_S}[·,]?{_S})?([{_WEEKDAYS}])(?:요일)?(?:{_S}[·,]{_S}{_LOCAL_WORD})?\)"
 )
@@ -441,6 +446,10 @@ class _Parts:
     year_stress: str | None = None  # 지난 2020년 (past), 오는 2030년 (to come)
     unreadable: str | None = None  # why the words, a time all the same, name no one span (1·3월)
     weekday: int | None = None  # 22일(화): 1, as date.weekday()
+    # 지난주 금요일, 지난 금요일, 오는 화요일: the day is a weekday of a week (4, 1), and (18일) after it, the day
+    # of the month the article gives for it.
+    weekday_day: int | None = None
+    weekday_date: int | None = None
 
 
 class _Parser:
@@ -468,6 +477,9 @@ class _Parser:
                     parts.direction = word
                     p = q
                     break
+                if (e := self._weekday_name(q, parts)) is not None:
+                    parts.direction = word  # 지난 금요일: the most recent Friday before publication
+                    return parts, e
         if m := self.match(_DECADE, p):
             parts.decade = int(m.group(1))
             return parts, m.end()
@@ -476,7 +488,7 @@ class _Parser:
             return parts, m.end()
         if m := self.match(_NUMERIC_DATE, p):
             parts.year, parts.month, parts.day = int(m.group(1)), int(m.group(3)), int(m.group(4))
-            return parts, m.end()
+            return parts, self._day_tail(m.end(), parts)  # 2023.8.22(화)
         if m := self.match(_NUMERIC_MONTH, p):
             parts.year, parts.month = int(m.group(1)), int(m.group(2))
             if 1 <= parts.month <= 12:
@@ -537,6 +549,8 @@ class _Parser:
                 return parts, end
             if (w := _word_at(t, p, _REL_WEEK)) is not None:
                 parts.week_offset = _REL_WEEK[w]
+                if (e := self._weekday_name(self.ws(p + len(w)), parts)) is not None:
+                    return parts, e  # 지난주 금요일
                 return parts, p + len(w)
             if (w := _word_at(t, p, _REL_DAY)) is not None:
                 parts.day_offset = _REL_DAY[w]
@@ -617,6 +631,16 @@ class _Parser:
             parts.month_range_of = "quarter"
         return m.end()
 
+    def _weekday_name(self, p: int, parts: _Parts) -> int | None:
+        """금요일 at p (and a day of the month in parentheses after it, 금요일(18일)): its end, or None."""
+        m = _WEEKDAY_NAME.match(self.t, p)
+        if m is None:
+            return None
+        parts.weekday_day = _WEEKDAYS.index(m.group(1))
+        if m.group(2):
+            parts.weekday_date = int(m.group(2))
+        return m.end()
+
     def _day_tail(self, p: int, parts: _Parts) -> int:
         """After a day: its weekday (recorded in `parts`) and local time, in parentheses, either order."""
         for _ in range(2):
@@ -643,6 +667,23 @@ class _Parser:
             if b <= a:
                 raise ValueError(f"{a}~{b}년 ends before it starts")
             return Span(date(a, 1, 1), date(b + 1, 1, 1)), "interval", False, False, ""
+        if parts.weekday_day is not None:
+            wd = parts.weekday_day
+            if parts.week_offset is not None:  # 지난주 금요일: the Friday of last week (Monday to Sunday)
+                d = pub - timedelta(days=pub.weekday()) + timedelta(weeks=parts.week_offset, days=wd)
+                how = f"{_WEEKDAYS[wd]}요일 of the week of {pub + timedelta(weeks=parts.week_offset)}"
+            elif parts.direction == "지난":  # the most recent one before the publication day
+                d = pub - timedelta(days=(pub.weekday() - wd - 1) % 7 + 1)
+                how = f"the most recent {_WEEKDAYS[wd]}요일 before the publication date {pub}"
+            else:  # 오는: the next one after it
+                d = pub + timedelta(days=(wd - pub.weekday() - 1) % 7 + 1)
+                how = f"the next {_WEEKDAYS[wd]}요일 after the publication date {pub}"
+            if parts.weekday_date is not None and parts.weekday_date != d.day:
+                raise ValueError(
+                    f"{how} is {d}, not the {parts.weekday_date}일 the words give: the reader does not guess "
+                    "which is wrong"
+                )
+            return Span(d, d + timedelta(days=1)), "day", False, True, how
         if parts.week_offset is not None:
             monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=parts.week_offset)
             return Span(monday, monday + timedelta(days=7)), "week", False, True, f"the week of {pub}"

@@ -457,7 +457,7 @@ def test_the_table_is_broad() -> None:
 # months), nday (days and months without their year or month, 지난/오는), weekday (22일(화): the weekday
 # must be the day's, and settles a day the words leave ambiguous), range, vague, nquarter, nocal, edge
 # (year and month boundaries, leap days), 7b (weekdays, lists with commas, dashes, times of day, 1~3분기,
-# 상·하반기, intervals across a new year). Rows marked "acceptable" are refusals where a reading exists but
+# 상·하반기, intervals across a new year, 지난주 금요일). Rows marked "acceptable" are refusals where a reading exists but
 # the reader does not know the form (two-digit years, 4Q, 1990년대 후반): refused, never read wrong.
 REVIEW_7B = [
     ("abs", "2023년 8월 22일", date(2023, 8, 24), "2023-08-22..2023-08-22"),
@@ -970,12 +970,8 @@ REVIEW_7B = [
     ("7b", "8월 21일(월)~9월 3일(토)", date(2023, 9, 1), "R"),
     ("7b", "21일(월)부터 나흘 동안", date(2023, 8, 24), "2023-08-21..2023-08-24"),
     ("7b", "21일(화)부터 나흘 동안", date(2023, 8, 24), "R"),
-    (
-        "7b",
-        "2023.8.22(화)",
-        date(2023, 8, 24),
-        "R",
-    ),  # refused: acceptable (see the review 7b report), a reading would be 2023-08-22
+    ("7b", "2023.8.22(화)", date(2023, 8, 24), "2023-08-22..2023-08-22"),
+    ("7b", "2023.8.22(수)", date(2023, 8, 24), "R"),
     ("7b", "1, 2월", date(2023, 8, 24), "2023-01-01..2023-02-28"),
     ("7b", "1, 3월", date(2023, 8, 24), "R"),
     ("7b", "21, 22일", date(2023, 8, 24), "2023-08-21..2023-08-22"),
@@ -1014,6 +1010,18 @@ REVIEW_7B = [
     ("7b", "전날", date(2023, 8, 24), "R"),
     ("7b", "전날 오후", date(2023, 8, 24), "R"),
     ("7b", "이듬해", date(2023, 8, 24), "R"),
+    ("7b", "지난주 금요일", date(2023, 8, 24), "2023-08-18..2023-08-18"),
+    ("7b", "지난주 금요일(18일)", date(2023, 8, 24), "2023-08-18..2023-08-18"),
+    ("7b", "지난주 금요일(17일)", date(2023, 8, 24), "R"),
+    ("7b", "이번 주 월요일", date(2023, 8, 24), "2023-08-21..2023-08-21"),
+    ("7b", "다음 주 화요일", date(2023, 8, 24), "2023-08-29..2023-08-29"),
+    ("7b", "지난 금요일", date(2023, 8, 24), "2023-08-18..2023-08-18"),
+    ("7b", "오는 금요일", date(2023, 8, 24), "2023-08-25..2023-08-25"),
+    ("7b", "지난 목요일", date(2023, 8, 24), "2023-08-17..2023-08-17"),
+    ("7b", "오는 목요일", date(2023, 8, 24), "2023-08-31..2023-08-31"),
+    ("7b", "다음 주 월요일", date(2023, 12, 30), "2024-01-01..2024-01-01"),
+    ("7b", "지난주 일요일", date(2024, 1, 1), "2023-12-31..2023-12-31"),
+    ("7b", "금요일", date(2023, 8, 24), "R"),
 ]
 
 
