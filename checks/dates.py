@@ -8,7 +8,7 @@ calendar time in running text, for `claims coverage`.
 What a careful Korean reader does, and so what this reader does (README, "Comparison", has the table):
 
 - `2020년`, `2020년 12월`, `2023년 8월 22일`, `2021년 3분기`, `2022년 상반기`, `2020년대`, `2020.12.7`,
-  `2023-08-28`: absolute, as written.
+  `2023-08-28`: absolute, as written (`1900년대`, `2000년대`: the decade or the century? refused).
 - `올해` (this year), `지난해`/`작년` (last year), `재작년`, `내년`, `내후년`: counted from the publication
   year; `지난해 3분기`, `지난해 8월 22일`, `올해 상반기` likewise.
 - `이날`/`오늘` (the publication day), `어제`, `내일`; `이달`, `지난달`, `다음 달`/`내달`; `이번 주`,
@@ -661,6 +661,12 @@ class _Parser:
         if parts.unreadable is not None:
             raise ValueError(parts.unreadable)
         if parts.decade is not None:
+            if parts.decade % 100 == 0:
+                # 1900년대 초 is the early twentieth century as often as 1900-1909: the decade, or the century?
+                raise ValueError(
+                    f"'{parts.decade}년대': the decade {parts.decade}–{parts.decade + 9} or the century "
+                    f"{parts.decade}–{parts.decade + 99}? Korean writes both, and the reader does not guess"
+                )
             return Span(date(parts.decade, 1, 1), date(parts.decade + 10, 1, 1)), "decade", False, False, ""
         if parts.year_range is not None:
             a, b = parts.year_range
