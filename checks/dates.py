@@ -1001,7 +1001,7 @@ class _Parser:
                     raise ValueError(f"'{text}' ends before it starts")
                 span = Span(span.start, interval_end.end)
                 precision, relation, vague = "interval", "at", False
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:  # OverflowError: 9999년 12월 31일부터 나흘 동안
             if relation in ("for-days", "from-to"):
                 relation = "at"
             return TimeReading(text, p, text_end, None, "day", relation, False, True, str(exc)), consumed
@@ -1068,7 +1068,7 @@ class _Parser:
         """`resolve`, and the weekday written after the day (22일(화)): it must be the day's; when the
         words alone leave the day ambiguous, the one nearby day that falls on it is meant."""
         try:
-            got = self.resolve(parts, base)
+            got = self._resolve_in_calendar(parts, base)
         except ValueError as exc:
             if parts.weekday is None or base is not None:
                 raise
@@ -1084,6 +1084,14 @@ class _Parser:
                 "the day and its weekday disagree, and the reader does not guess which is wrong"
             )
         return got
+
+    def _resolve_in_calendar(self, parts: _Parts, base: _Parts | None) -> tuple[Span, str, bool, bool, str]:
+        """`resolve`, with a time at the end of the calendar (9999년 12월 31일: its day after is past it) a
+        ValueError the reader reports, never an OverflowError out of the checker."""
+        try:
+            return self.resolve(parts, base)
+        except OverflowError:
+            raise ValueError("the time reaches past the end of the calendar") from None
 
     def _settled_by_weekday(self, parts: _Parts) -> tuple[Span, str, bool, bool, str] | None:
         """The one day near publication that the words name and that falls on their weekday, else None.

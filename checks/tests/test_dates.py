@@ -404,6 +404,7 @@ RUNNING_TEXT = [
     ("22일(화) 열린다.", ["22일(화)"]),
     ("5일 새 10% 올랐다.", []),  # within five days
     ("7일 오후 2시(현지시간) 열린다.", ["7일"]),  # the day; the time of day is no part of the date
+    ("9999년 12월 31일부터 나흘 동안", ["9999년 12월 31일부터 나흘 동안"]),  # found, refused: never a crash
 ]
 
 
