@@ -778,7 +778,11 @@ class _Parser:
                     y = pub.year if a > pub.month else pub.year + 1
                 how = f"{y}, counted from the publication date {pub}"
             elif year is None and b > _current_last_month(pub, parts.month_range_of):
-                raise ValueError(f"'{a}~{b}월' without a year, ending after the publication month: ambiguous")
+                now = {"quarter": "quarter", "half": "half"}.get(parts.month_range_of or "", "month")
+                raise ValueError(
+                    f"months {a} to {b} without a year, ending after the publication {now} ({pub}): this year's "
+                    "or last year's? ambiguous"
+                )
             elif year is None:
                 _refuse_if_the_coming_one_is_near(a, pub, f"{a}~{b}월")
             return Span(date(y, a, 1), month_start(y, b + 1)), "interval", False, relative, how
