@@ -1433,6 +1433,16 @@ def whole_date_start(quote: str, written: str, starts: list[int]) -> int | str:
             "date claim states a date the reader can read whole (2022년, 2021~2022년)"
         )
     if not _AFTER_A_YEAR.search(quote, max(0, s - 8), s):
+        if _Parser(" ".join(written.split()), _ANY_PUBLICATION).reading(0) is not None:
+            # 5일 out of 출시 5일 만에, 2023년 out of 2023년 회계연도: read alone, a day or a year; in the
+            # quote, the words around it make it a duration or something else, which the reader does not
+            # find as a time.
+            after = quote[s + len(written) : s + len(written) + 6].strip()
+            return (
+                f"the time reader finds no date at '{written}' in the quote (before '{after}'): the words "
+                "around it make it a duration, a count or a name, not a calendar time (5일 만에, 3년간); a date "
+                "claim states a calendar time the article writes"
+            )
         return s  # no date here at all (출범 당시, 80여명): the date reader says what it makes of the words
     before = quote[max(0, s - 8) : s].rstrip()
     return (
@@ -1484,4 +1494,4 @@ def whole_date_in_article(segment: str, quote_start: int, quote: str, written: s
         return None
     return found.replace(
         "the quote's date", "the article's date (the quote starts or ends inside it)", 1
-    ).replace("in the quote (after", "in the article (after", 1)
+    ).replace("in the quote (", "in the article (", 1)
