@@ -13,7 +13,7 @@ import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -48,7 +48,7 @@ from .resolutions import RESOLUTIONS, Resolution, check_resolutions, load_resolu
 from .schemas import OVERLAY, did_you_mean, registry_bytes
 from .skips import SKIPS, Skip, load_skips
 from .sources import INDEX, Source, evidence_problems, load_sources
-from .times import Span, parse_as_of
+from .times import Span, month_start, parse_as_of
 from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary, unknown_key_message
 from .whole_figure import whole_figure_in_article, whole_figure_problem
 from .workers import fork_map, processes_for
@@ -699,6 +699,16 @@ def _check_as_of(claim: Claim, as_of: Span, published: date, add: Add, source: S
         # 출범 당시, 최근: the words name no calendar time; the editor's value stands. 12월 in a January
         # article is a calendar time the reader will not pick for the editor (last December or the
         # coming one?), but as_of must still be one of the two.
+        if exc.unit is not None and not _one_whole(as_of, exc.unit):
+            # 전날 as 2019: the words name one day, whichever; the editor picks it, but a day.
+            add(
+                "as_of",
+                "as-of-mismatch",
+                f"as_of '{claim.as_of}' is not what as_of_text '{claim.as_of_text}' says: the words name one "
+                f"{exc.unit}, counted from another time of the sentence (the reader does not resolve it; the "
+                f"editor does), and as_of names {as_of.label()}, not one {exc.unit}",
+            )
+            return
         choices = [] if exc.no_calendar_time else possible_readings(claim.as_of_text, published)
         if choices and not any(c.admits(as_of) for c in choices):
             add(
@@ -724,6 +734,16 @@ def _check_as_of(claim: Claim, as_of: Span, published: date, add: Add, source: S
         f"as_of '{claim.as_of}' is not what as_of_text '{claim.as_of_text}' says: "
         f"the words name {reading.describe()}{how}, in an article published {published}{fix}",
     )
+
+
+def _one_whole(span: Span, unit: str) -> bool:
+    """Whether `span` is one whole calendar day, month or year."""
+    s = span.start
+    if unit == "day":
+        return span.end == s + timedelta(days=1)
+    if unit == "month":
+        return s.day == 1 and span.end == month_start(s.year, s.month + 1)
+    return (s.month, s.day) == (1, 1) and span.end == date(s.year + 1, 1, 1)
 
 
 def _check_date(claim: Claim, published: date, result: CheckResult, add: Add) -> None:

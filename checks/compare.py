@@ -17,7 +17,8 @@ The rules (README, "Comparison", is their documentation; keep the two in step):
    of the larger; *agreement* otherwise; *single* when only one outlet states the figure.
    Event dates (`unit: date`) are intervals of days: two that share no day contradict; two that
    overlap with neither containing the other (days 21-24 and 22-25) are a discrepancy; one that
-   contains the other (2021 and 2021-12: one is less precise) or equals it agree.
+   contains the other (2021 and 2021-12: one is less precise) or equals it agree. Approximate words
+   (20일께, 8월쯤) reach as far again on each side: 20일께 and 21일 share no day, but are a discrepancy.
 5. When a thing has same-time groups at two or more different times, its dated claims also form a
    series over time. The series is a *change* when the figure moved: no one value lies within every
    member's bounds, or two stated values differ by more than `TOLERANCE` (for dates: no day is in
@@ -77,6 +78,12 @@ class Member:
         """The interval of days of an event-date claim."""
         assert self.date is not None and self.date.span is not None, self.claim.id
         return self.date.span
+
+    @builtins.property
+    def reach(self) -> Span:
+        """The days an event-date claim may name: its days, widened for approximate words (20일께)."""
+        assert self.date is not None and self.date.reach is not None, self.claim.id
+        return self.date.reach
 
     @cached_property
     def sentence(self) -> str:
@@ -267,11 +274,13 @@ def _judge(key: str, subject: str, prop: str, unit: str, when: str, members: lis
 
 def _judge_dates(group: Group, members: list[Member], outlets: int) -> None:
     """Rule 4 for event dates: disjoint days contradict, a partial overlap is a discrepancy, nesting agrees."""
+    # 20일께 (around the 20th) and 21일 are not both exact, but may both be true: approximate words are
+    # judged by their reach (TimeReading.reach), and a contradiction is two reaches that share no day.
     apart = _pair(
         members,
-        lambda m: m.days.start,  # the latest start against the earliest end
-        lambda m: m.days.end,
-        lambda a, b: a.days.start >= b.days.end,
+        lambda m: m.reach.start,  # the latest start against the earliest end
+        lambda m: m.reach.end,
+        lambda a, b: a.reach.start >= b.reach.end,
     )
     if apart is not None:
         a, b = sorted(apart, key=lambda m: (m.days, m.sort_key))  # the earlier date first
@@ -297,9 +306,19 @@ def _judge_dates(group: Group, members: list[Member], outlets: int) -> None:
             if pair is not None:
                 a, b = pair
                 group.relation = "discrepancy"
+                how = (
+                    "overlap, but neither contains the other"
+                    if x.overlaps(y)
+                    else "share no day, but "
+                    + " and ".join(
+                        f"{m.claim.as_written} is approximate"
+                        for m in (a, b)
+                        if m.date and m.date.approximate
+                    )
+                    + ": both may be true"
+                )
                 group.explanation = (
-                    f"{a.source.outlet} {a.days.display()} and {b.source.outlet} {b.days.display()} overlap, "
-                    "but neither contains the other"
+                    f"{a.source.outlet} {a.days.display()} and {b.source.outlet} {b.days.display()} {how}"
                 )
                 return
     group.relation = "agreement"

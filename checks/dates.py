@@ -8,7 +8,7 @@ calendar time in running text, for `claims coverage`.
 What a careful Korean reader does, and so what this reader does (README, "Comparison", has the table):
 
 - `2020년`, `2020년 12월`, `2023년 8월 22일`, `2021년 3분기`, `2022년 상반기`, `2020년대`, `2020.12.7`,
-  `2023-08-28`: absolute, as written.
+  `2023-08-28`: absolute, as written (`1900년대`, `2000년대`: the decade or the century? refused).
 - `올해` (this year), `지난해`/`작년` (last year), `재작년`, `내년`, `내후년`: counted from the publication
   year; `지난해 3분기`, `지난해 8월 22일`, `올해 상반기` likewise.
 - `이날`/`오늘` (the publication day), `어제`, `내일`; `이달`, `지난달`, `다음 달`/`내달`; `이번 주`,
@@ -37,7 +37,15 @@ What a careful Korean reader does, and so what this reader does (README, "Compar
 - `초`/`말`/`중` (`2021년 말`, `8월 초`, `연말`) name a time somewhere within the span (vague);
   `초순`/`중순`/`하순` are the days 1-10, 11-20 and 21 to the end of the month.
 - `최근` (recently), `당시`, `출범 당시`, `현재`, `그동안`: no calendar time. The reader says so and
-  never guesses.
+  never guesses. `전날`, `이튿날`, `이듬해`, `전월` (ONE_UNIT_OF_ANOTHER_TIME) are counted from another
+  time of the sentence: not resolved either, but they name one day, year or month (`NotATime.unit`).
+- `22일(화)`: the weekday must be the day's, else refused; it settles a day the words leave ambiguous
+  (`25일(금)` in an article of Thursday the 24th). `24일 오전 10시`, `이날 오후`: the day. `지난주 금요일`,
+  `지난 금요일`, `오는 화요일`: a weekday of a week, or the most recent (next) one.
+- `21-24일`, `2021–2023년`, `8월 22일-24일`: a dash between numbers is a range mark; `1, 2월` a list;
+  `1~3분기`, `상·하반기` intervals. A bare number before a comma or range mark (`2021, 2022년`,
+  `2020~21년`) is never dropped to read the last number alone.
+- `20일께`, `8월쯤`, `2021년 무렵`: approximate (`TimeReading.approximate`, and `reach`).
 
 Everything the reader reads is exact: a span of whole days, [start, end). Patterns look at bounded
 windows only (no unbounded repetition), so hostile input cannot make them backtrack.
@@ -48,7 +56,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from calendar import monthrange
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import pairwise
@@ -92,6 +100,32 @@ NO_CALENDAR_TIME = (
 )
 
 
+# Words naming one whole day, month or year counted from another time of the sentence (전날: the day
+# before the day the sentence is about; 이듬해: the year after the year it names), not from the publication
+# date. The reader does not resolve them (no calendar time of their own), but they name one day (month,
+# year) all the same: an as_of naming a span of another size (전날 as 2019) is not what they say.
+ONE_UNIT_OF_ANOTHER_TIME = {
+    "전날": "day",
+    "전일": "day",
+    "당일": "day",
+    "그날": "day",
+    "같은 날": "day",
+    "다음날": "day",
+    "다음 날": "day",
+    "이튿날": "day",
+    "익일": "day",
+    "전월": "month",
+    "그달": "month",
+    "같은 달": "month",
+    "그해": "year",
+    "같은 해": "year",
+    "이듬해": "year",
+    "다음 해": "year",
+    "전년": "year",
+    "전년도": "year",
+}
+
+
 @dataclass(frozen=True)
 class TimeReading:
     """A calendar time read from text: its words, where they are, and the days they name."""
@@ -108,6 +142,29 @@ class TimeReading:
     # For 초/말 (2021년 말, 8월 초): the whole time the words are part of (2021, 2023-08); `span` is then
     # the part they point at (the last quarter, the first ten days), some time within which is meant.
     within: Span | None = None
+    # 20일께, 8월쯤, 2021년 무렵: around that time, most likely within it but not surely (께, 경, 쯤, 무렵, 즈음
+    # are approximate, not 중 or 내). Also `vague`.
+    approximate: bool = False
+
+    @property
+    def reach(self) -> Span | None:
+        """The days the words may name: `span`, and for approximate words as much again on each side
+        (20일께: the 19th to the 21st; 8월께: July to September). Two outlets' dates are a contradiction
+        only when their reaches share no day."""
+        if self.span is None or not self.approximate:
+            return self.span
+        s, e = self.span.start, self.span.end
+        if s.day == 1 and e.day == 1:  # whole months (8월께, 2021년 무렵, 연말께): as many months again
+            months = (e.year - s.year) * 12 + e.month - s.month
+            k, n = s.year * 12 + s.month - 1 - months, e.year * 12 + e.month - 1 + months
+            start = date(k // 12, k % 12 + 1, 1) if k >= 12 else date.min
+            end = date(n // 12, n % 12 + 1, 1) if n // 12 <= 9999 else date.max
+            return Span(start, end)
+        length = e - s
+        return Span(
+            s - length if s - date.min >= length else date.min,
+            e + length if date.max - e >= length else date.max,
+        )
 
     def describe(self) -> str:
         """The time in words a reader of a problem message understands."""
@@ -117,6 +174,8 @@ class TimeReading:
         if self.vague and self.within is not None:
             part = "early" if self.span.start == self.within.start else "late"
             label = f"a time {part} in {self.within.label()} (within {label})"
+        elif self.approximate:
+            label = f"a time around {label}"
         elif self.vague:
             label = f"a time within {label}"
         if self.relation == "until":
@@ -145,11 +204,14 @@ class TimeReading:
 class NotATime(ValueError):
     """Words the reader cannot turn into days. Attributes: message (says why), position (offset)."""
 
-    def __init__(self, message: str, position: int = 0, no_calendar_time: bool = False) -> None:
+    def __init__(
+        self, message: str, position: int = 0, no_calendar_time: bool = False, unit: str | None = None
+    ) -> None:
         super().__init__(f"{message} (at offset {position})")
         self.message = message
         self.position = position
         self.no_calendar_time = no_calendar_time
+        self.unit = unit  # for ONE_UNIT_OF_ANOTHER_TIME words: the one day, month or year they name
 
 
 # --- calendar arithmetic ---------------------------------------------------------------------------
@@ -184,6 +246,16 @@ def _early_or_late(span: Span, precision: str, modifier: str) -> Span:
     if precision == "year":
         return Span(s, s.replace(month=4)) if modifier == "초" else Span(s.replace(month=10), span.end)
     return Span(s, s.replace(day=11)) if modifier == "초" else Span(s.replace(day=21), span.end)
+
+
+def _current_last_month(pub: date, of: str | None) -> int:
+    """The last month a time of this year without its year may end in: the publication month, or the
+    last month of the current quarter or half (3분기 in August is this year's third quarter)."""
+    if of == "quarter":
+        return 3 * ((pub.month - 1) // 3 + 1)
+    if of == "half":
+        return 6 if pub.month <= 6 else 12
+    return pub.month
 
 
 def _shift_month(y: int, m: int, by: int) -> tuple[int, int]:
@@ -227,15 +299,30 @@ _S = r"[ \t]?"  # at most one space between parts (running text is whitespace-fo
 # 8개월 만에, 30년이 넘는, 5년차.
 _NOT_YEAR = rf"(?!{_S}(?:간|동안|만(?![{_HANGUL}])|만에|째|차|이상|넘|여|가량|정도))"
 _NOT_DAY = (
-    rf"(?!{_S}(?:(?:간|만|째|차|씩|치|여|전|후|뒤|내)(?![{_HANGUL}])|동안|만에|이내|이상|이하|미만|넘|연속|"
+    rf"(?!{_S}(?:(?:간|만|째|차|씩|치|여|전|후|뒤|내|새)(?![{_HANGUL}])|동안|만에|이내|이상|이하|미만|넘|연속|"
     r"가량|정도|전에|후에|뒤에|내에|안에|분))"
 )
 _NOT_MONTH = rf"(?!{_S}(?:간|동안|분(?![기{_HANGUL}])))"
-_RANGE = r"[~∼〜～]"
-_PAREN_LOCAL = re.compile(
-    rf"{_S}\((?:미국{_S}|현지{_S}|한국{_S})?(?:현지시간|현지{_S}시간|현지시각|현지{_S}시각|한국시간|한국{_S}시간)\)"
+# Between the ends of an interval: a tilde (21~24일), or a hyphen or en dash between numbers (21-24일,
+# 2021–2023년), as Korean news writes both.
+_RANGE = r"[~∼〜～\-–]"
+_RANGE_MARKS = "~∼〜～"
+_DASHES = "-–"
+_LOCAL_WORD = (
+    rf"(?:미국{_S}|현지{_S}|한국{_S})?(?:현지시간|현지{_S}시간|현지시각|현지{_S}시각|한국시간|한국{_S}시간)"
 )
-_PAREN_WEEKDAY = re.compile(rf"{_S}\([월화수목금토일]\)")
+_PAREN_LOCAL = re.compile(rf"{_S}\({_LOCAL_WORD}\)")
+# 22일(화), 22일(화요일), 22일(화·현지시간), 22일(현지시간·화): the weekday a day falls on. It must be the day's
+# (a careful reader notices 22일(수) when the 22nd is a Tuesday), and it settles a day the words alone
+# leave ambiguous (25일(금) in an article of Thursday the 24th is the coming Friday).
+_WEEKDAYS = "월화수목금토일"  # Monday first, as date.weekday()
+# 지난주 금요일, 지난 금요일(18일): a weekday named as the day, not after one.
+_WEEKDAY_NAME = re.compile(
+    rf"([{_WEEKDAYS}])요일(?:{_S}\((\d{{1,2}})일\))?(?=[은는이가을를에의도엔까부]|[^가-힣]|\Z)"
+)
+_PAREN_WEEKDAY = re.compile(
+    rf"{_S}\((?:{_LOCAL_WORD}{_S}[·,]?{_S})?([{_WEEKDAYS}])(?:요일)?(?:{_S}[·,]{_S}{_LOCAL_WORD})?\)"
+)
 _PREFIX_LOCAL = re.compile(rf"(?:현지시간|현지{_S}시간|현지시각|현지{_S}시각){_S}(?=\d)")
 
 _DECADE = re.compile(rf"(\d{{3}}0){_S}년대")
@@ -249,15 +336,22 @@ _DAY = re.compile(rf"(\d{{1,2}}){_S}일{_NOT_DAY}")
 _DAY_RANGE = re.compile(rf"(\d{{1,2}}){_S}(?:일{_S})?{_RANGE}{_S}(\d{{1,2}}){_S}일{_NOT_DAY}")
 _DAYS_COUNT = re.compile(r"(\d{1,2})[ ]?일")  # 21일부터 3일간: a number of days
 # 3분기 연속 흑자, 2분기째: a number of quarters, not a quarter of the calendar.
-_QUARTER = re.compile(rf"([1-4]){_S}(?:[·/]{_S}4{_S})?분기(?!{_S}(?:연속|째|동안|만에|간(?![{_HANGUL}])))")
+_NOT_QUARTERS = rf"(?!{_S}(?:연속|째|동안|만에|간(?![{_HANGUL}])))"
+_QUARTER = re.compile(rf"([1-4]){_S}(?:[·/]{_S}4{_S})?분기{_NOT_QUARTERS}")
+# 1~3분기 (누적): the first three quarters; read whole, never as 3분기 alone.
+_QUARTER_RANGE = re.compile(rf"([1-4]){_S}(?:분기{_S})?{_RANGE}{_S}([1-4]){_S}분기{_NOT_QUARTERS}")
 _HALF = re.compile(r"(상|하)반기")
 # 1·2월 수출, 21·22일 양일간, 1·2분기: a list of months, days or quarters. Consecutive ones are an interval
 # (January and February); others (1·3월) are several times, not one, and are refused. Read as a whole so
 # that the last of them is never taken alone (2월 out of 1·2월 names February only: a silent wrong span).
-_LIST = "[·ㆍ・]"
-_MONTH_LIST = re.compile(rf"((?:\d{{1,2}}월?{_LIST}){{1,11}})(\d{{1,2}}){_S}월{_NOT_MONTH}")
-_DAY_LIST = re.compile(rf"((?:\d{{1,2}}일?{_LIST}){{1,30}})(\d{{1,2}}){_S}일{_NOT_DAY}")
-_QUARTER_LIST = re.compile(rf"((?:[1-4](?:분기)?{_LIST}){{1,3}})([1-4]){_S}분기")
+# The middle dots Korean text writes between listed items (· U+00B7, ㆍ U+318D, ・ U+30FB, ‧ U+2027,
+# ∙ U+2219), and a comma after a bare number (1, 2월: January and February; 1월, 2월 are two times).
+_LIST_MARKS = "·ㆍ・‧∙"
+_LIST = f"[{_LIST_MARKS}]"
+_MONTH_LIST = re.compile(rf"((?:\d{{1,2}}월?{_LIST}|\d{{1,2}},{_S}){{1,11}})(\d{{1,2}}){_S}월{_NOT_MONTH}")
+_DAY_LIST = re.compile(rf"((?:\d{{1,2}}일?{_LIST}|\d{{1,2}},{_S}){{1,30}})(\d{{1,2}}){_S}일{_NOT_DAY}")
+_QUARTER_LIST = re.compile(rf"((?:[1-4](?:분기)?{_LIST}|[1-4],{_S}){{1,3}})([1-4]){_S}분기")
+_HALVES = re.compile(rf"상{_S}{_LIST}{_S}하반기")  # 상·하반기: both halves, the whole year
 _MODIFIER_OK_AFTER = re.compile(
     rf"{_S}(초순|상순|중순|하순|초|말|중)(?:(?=[에께경쯤의엔])|(?=까지|부터)|(?![{_HANGUL}]))"
 )
@@ -344,10 +438,18 @@ class _Parts:
     direction: str | None = None  # "지난" (before), "오는" (after)
     year_range: tuple[int, int] | None = None
     month_range: tuple[int, int] | None = None
+    # month_range came from quarters or halves (1~3분기, 상·하반기): the last month it may end in, without a
+    # year, is that of the current quarter or half, as for 3분기 alone.
+    month_range_of: str | None = None
     day_range: tuple[int, int] | None = None
     year_unsaid: bool = False  # 연말, 연초 alone: the year is not written
     year_stress: str | None = None  # 지난 2020년 (past), 오는 2030년 (to come)
     unreadable: str | None = None  # why the words, a time all the same, name no one span (1·3월)
+    weekday: int | None = None  # 22일(화): 1, as date.weekday()
+    # 지난주 금요일, 지난 금요일, 오는 화요일: the day is a weekday of a week (4, 1), and (18일) after it, the day
+    # of the month the article gives for it.
+    weekday_day: int | None = None
+    weekday_date: int | None = None
 
 
 class _Parser:
@@ -375,6 +477,9 @@ class _Parser:
                     parts.direction = word
                     p = q
                     break
+                if (e := self._weekday_name(q, parts)) is not None:
+                    parts.direction = word  # 지난 금요일: the most recent Friday before publication
+                    return parts, e
         if m := self.match(_DECADE, p):
             parts.decade = int(m.group(1))
             return parts, m.end()
@@ -383,7 +488,7 @@ class _Parser:
             return parts, m.end()
         if m := self.match(_NUMERIC_DATE, p):
             parts.year, parts.month, parts.day = int(m.group(1)), int(m.group(3)), int(m.group(4))
-            return parts, m.end()
+            return parts, self._day_tail(m.end(), parts)  # 2023.8.22(화)
         if m := self.match(_NUMERIC_MONTH, p):
             parts.year, parts.month = int(m.group(1)), int(m.group(2))
             if 1 <= parts.month <= 12:
@@ -431,19 +536,21 @@ class _Parser:
                 q = self.ws(end)
                 # 지난달 25일, 이달 21~24일: a day of the month the words name.
                 if (e := self._listed(_DAY_LIST, q, parts, "days")) is not None:
-                    return parts, self._day_tail(e)
+                    return parts, self._day_tail(e, parts)
                 if d := self.match(_DAY_RANGE, q):
                     parts.day_range = (int(d.group(1)), int(d.group(2)))
-                    return parts, self._day_tail(d.end())
+                    return parts, self._day_tail(d.end(), parts)
                 if d := self.match(_DAY, q):
                     parts.day = int(d.group(1))
-                    return parts, self._day_tail(d.end())
+                    return parts, self._day_tail(d.end(), parts)
                 if m := self.match(_MODIFIER_OK_AFTER, end):
                     parts.modifier = m.group(1)
                     end = m.end()
                 return parts, end
             if (w := _word_at(t, p, _REL_WEEK)) is not None:
                 parts.week_offset = _REL_WEEK[w]
+                if (e := self._weekday_name(self.ws(p + len(w)), parts)) is not None:
+                    return parts, e  # 지난주 금요일
                 return parts, p + len(w)
             if (w := _word_at(t, p, _REL_DAY)) is not None:
                 parts.day_offset = _REL_DAY[w]
@@ -452,6 +559,13 @@ class _Parser:
 
     def _year_part(self, p: int, parts: _Parts) -> tuple[_Parts, int] | None:
         """What may follow a year (or stand alone): a quarter, a half, a month (and day), a day."""
+        if m := self.match(_QUARTER_RANGE, p):
+            parts.month_range = (3 * int(m.group(1)) - 2, 3 * int(m.group(2)))
+            parts.month_range_of = "quarter"
+            return parts, m.end()
+        if m := self.match(_HALVES, p):
+            parts.month_range, parts.month_range_of = (1, 12), "half"
+            return parts, m.end()
         if m := self.match(_QUARTER, p):
             parts.quarter = int(m.group(1))
             return parts, m.end()
@@ -475,26 +589,26 @@ class _Parser:
             end = m.end()
             q = self.ws(end)
             if (e := self._listed(_DAY_LIST, q, parts, "days")) is not None:
-                return parts, self._day_tail(e)
+                return parts, self._day_tail(e, parts)
             if d := self.match(_DAY_RANGE, q):
                 parts.day_range = (int(d.group(1)), int(d.group(2)))
-                return parts, self._day_tail(d.end())
+                return parts, self._day_tail(d.end(), parts)
             if d := self.match(_DAY, q):
                 parts.day = int(d.group(1))
-                return parts, self._day_tail(d.end())
+                return parts, self._day_tail(d.end(), parts)
             if mod := self.match(_MODIFIER_OK_AFTER, end):
                 parts.modifier = mod.group(1)
                 end = mod.end()
             return parts, end
         if parts.year is None and parts.year_offset is None:
             if (e := self._listed(_DAY_LIST, p, parts, "days")) is not None:
-                return parts, self._day_tail(e)
+                return parts, self._day_tail(e, parts)
             if d := self.match(_DAY_RANGE, p):
                 parts.day_range = (int(d.group(1)), int(d.group(2)))
-                return parts, self._day_tail(d.end())
+                return parts, self._day_tail(d.end(), parts)
             if d := self.match(_DAY, p):
                 parts.day = int(d.group(1))
-                return parts, self._day_tail(d.end())
+                return parts, self._day_tail(d.end(), parts)
         return None
 
     def _listed(self, pattern: re.Pattern[str], p: int, parts: _Parts, what: str) -> int | None:
@@ -514,11 +628,26 @@ class _Parser:
             parts.day_range = (numbers[0], numbers[-1])
         else:  # quarters: the months they cover
             parts.month_range = (3 * numbers[0] - 2, 3 * numbers[-1])
+            parts.month_range_of = "quarter"
         return m.end()
 
-    def _day_tail(self, p: int) -> int:
-        for pattern in (_PAREN_WEEKDAY, _PAREN_LOCAL):
-            if m := self.match(pattern, p):
+    def _weekday_name(self, p: int, parts: _Parts) -> int | None:
+        """금요일 at p (and a day of the month in parentheses after it, 금요일(18일)): its end, or None."""
+        m = _WEEKDAY_NAME.match(self.t, p)
+        if m is None:
+            return None
+        parts.weekday_day = _WEEKDAYS.index(m.group(1))
+        if m.group(2):
+            parts.weekday_date = int(m.group(2))
+        return m.end()
+
+    def _day_tail(self, p: int, parts: _Parts) -> int:
+        """After a day: its weekday (recorded in `parts`) and local time, in parentheses, either order."""
+        for _ in range(2):
+            if m := self.match(_PAREN_WEEKDAY, p):
+                parts.weekday = _WEEKDAYS.index(m.group(1))
+                p = m.end()
+            elif m := self.match(_PAREN_LOCAL, p):
                 p = m.end()
         return p
 
@@ -532,12 +661,35 @@ class _Parser:
         if parts.unreadable is not None:
             raise ValueError(parts.unreadable)
         if parts.decade is not None:
+            if parts.decade % 100 == 0:
+                # 1900년대 초 is the early twentieth century as often as 1900-1909: the decade, or the century?
+                raise ValueError(
+                    f"'{parts.decade}년대': the decade {parts.decade}–{parts.decade + 9} or the century "
+                    f"{parts.decade}–{parts.decade + 99}? Korean writes both, and the reader does not guess"
+                )
             return Span(date(parts.decade, 1, 1), date(parts.decade + 10, 1, 1)), "decade", False, False, ""
         if parts.year_range is not None:
             a, b = parts.year_range
             if b <= a:
                 raise ValueError(f"{a}~{b}년 ends before it starts")
             return Span(date(a, 1, 1), date(b + 1, 1, 1)), "interval", False, False, ""
+        if parts.weekday_day is not None:
+            wd = parts.weekday_day
+            if parts.week_offset is not None:  # 지난주 금요일: the Friday of last week (Monday to Sunday)
+                d = pub - timedelta(days=pub.weekday()) + timedelta(weeks=parts.week_offset, days=wd)
+                how = f"{_WEEKDAYS[wd]}요일 of the week of {pub + timedelta(weeks=parts.week_offset)}"
+            elif parts.direction == "지난":  # the most recent one before the publication day
+                d = pub - timedelta(days=(pub.weekday() - wd - 1) % 7 + 1)
+                how = f"the most recent {_WEEKDAYS[wd]}요일 before the publication date {pub}"
+            else:  # 오는: the next one after it
+                d = pub + timedelta(days=(wd - pub.weekday() - 1) % 7 + 1)
+                how = f"the next {_WEEKDAYS[wd]}요일 after the publication date {pub}"
+            if parts.weekday_date is not None and parts.weekday_date != d.day:
+                raise ValueError(
+                    f"{how} is {d}, not the {parts.weekday_date}일 the words give: the reader does not guess "
+                    "which is wrong"
+                )
+            return Span(d, d + timedelta(days=1)), "day", False, True, how
         if parts.week_offset is not None:
             monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=parts.week_offset)
             return Span(monday, monday + timedelta(days=7)), "week", False, True, f"the week of {pub}"
@@ -625,8 +777,12 @@ class _Parser:
                 else:
                     y = pub.year if a > pub.month else pub.year + 1
                 how = f"{y}, counted from the publication date {pub}"
-            elif year is None and b > pub.month:
-                raise ValueError(f"'{a}~{b}월' without a year, ending after the publication month: ambiguous")
+            elif year is None and b > _current_last_month(pub, parts.month_range_of):
+                now = {"quarter": "quarter", "half": "half"}.get(parts.month_range_of or "", "month")
+                raise ValueError(
+                    f"months {a} to {b} without a year, ending after the publication {now} ({pub}): this year's "
+                    "or last year's? ambiguous"
+                )
             elif year is None:
                 _refuse_if_the_coming_one_is_near(a, pub, f"{a}~{b}월")
             return Span(date(y, a, 1), month_start(y, b + 1)), "interval", False, relative, how
@@ -815,7 +971,9 @@ class _Parser:
             if second is None:
                 # 2023.8.22~23, (2023년 8월~현재): an interval whose end the reader cannot read. The start
                 # alone is not what the words say; the mark is part of the time, which is refused.
-                interval_error = "an interval ('~') whose end the reader cannot read; write the end in full"
+                interval_error = (
+                    "an interval ('~', '-') whose end the reader cannot read; write the end in full"
+                )
                 text_end = consumed = self.ws(end) + 1
             else:
                 interval_end, interval_error = self._interval_end(second[0], parts)
@@ -824,7 +982,7 @@ class _Parser:
                     consumed += 2
         text = self.t[p:text_end]
         try:
-            span, precision, vague, relative, how = self.resolve(parts)
+            span, precision, vague, relative, how = self._resolve_with_weekday(parts)
             stress = parts.year_stress
             if (stress == "지난" and span.start > self.pub) or (stress == "오는" and span.end <= self.pub):
                 tense = "past" if stress == "지난" else "to come"
@@ -847,7 +1005,7 @@ class _Parser:
                     raise ValueError(f"'{text}' ends before it starts")
                 span = Span(span.start, interval_end.end)
                 precision, relation, vague = "interval", "at", False
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:  # OverflowError: 9999년 12월 31일부터 나흘 동안
             if relation in ("for-days", "from-to"):
                 relation = "at"
             return TimeReading(text, p, text_end, None, "day", relation, False, True, str(exc)), consumed
@@ -860,8 +1018,17 @@ class _Parser:
     def _after_range_mark(self, p: int) -> int | None:
         """Where the second time of `A~B` starts, when a range mark follows p."""
         q = self.ws(p)
-        if q < len(self.t) and self.t[q] in "~∼〜～":
+        if q < len(self.t) and self.t[q] in _RANGE_MARKS:
             return self.ws(q + 1)
+        # 8월 22일-24일: a dash is a range mark only before the next time's number (2023년 8월 22일 - LG는 …
+        # is a dateline, not an interval).
+        if (
+            q < len(self.t)
+            and self.t[q] in _DASHES
+            and (r := self.ws(q + 1)) < len(self.t)
+            and self.t[r].isdigit()
+        ):
+            return r
         return None
 
     def _interval_end(self, second: _Parts, first: _Parts) -> tuple[Span | None, str]:
@@ -872,18 +1039,103 @@ class _Parser:
         if day_alone and first.day is None and first.day_range is None:
             # 3월부터 5일까지: the 5th of which month? Not the start's, which names none.
             return None, "the end of the interval names a day without its month, and the start no day"
+        base = self._anchor(first)
+        if (
+            second.year is None
+            and second.year_offset is None
+            and second.month is not None
+            and base.year is not None
+            and (start_month := self._start_month(first)) is not None
+            and second.month < start_month
+        ):
+            # 2023년 12월 28일~1월 3일: an end whose month comes before the start's is in the next year.
+            base = _Parts(year=base.year + 1)
         try:
-            span, precision, *_ = self.resolve(second, base=self._anchor(first))
+            span, precision, *_ = self._resolve_with_weekday(second, base=base)
         except ValueError as exc:
             return None, str(exc)
         if second.modifier in ("초", "말") and precision in ("year", "month"):
             span = _early_or_late(span, precision, second.modifier)  # 3월 초까지: until the 10th
         return span, ""
 
+    def _start_month(self, parts: _Parts) -> int | None:
+        try:
+            return self._resolve_with_weekday(parts)[0].start.month
+        except ValueError:
+            return None
+
+    # --- the weekday of a day: a check, and what settles an ambiguous day -----------------------------
+
+    def _resolve_with_weekday(
+        self, parts: _Parts, base: _Parts | None = None
+    ) -> tuple[Span, str, bool, bool, str]:
+        """`resolve`, and the weekday written after the day (22일(화)): it must be the day's; when the
+        words alone leave the day ambiguous, the one nearby day that falls on it is meant."""
+        try:
+            got = self._resolve_in_calendar(parts, base)
+        except ValueError as exc:
+            if parts.weekday is None or base is not None:
+                raise
+            settled = self._settled_by_weekday(parts)
+            if settled is None:
+                raise ValueError(f"{exc}; the weekday does not settle it") from None
+            return settled
+        span = got[0]
+        one_day = span.end - span.start == timedelta(days=1)
+        if parts.weekday is not None and one_day and span.start.weekday() != parts.weekday:
+            raise ValueError(
+                f"{span.start} is a {_WEEKDAYS[span.start.weekday()]}요일, not a {_WEEKDAYS[parts.weekday]}요일: "
+                "the day and its weekday disagree, and the reader does not guess which is wrong"
+            )
+        return got
+
+    def _resolve_in_calendar(self, parts: _Parts, base: _Parts | None) -> tuple[Span, str, bool, bool, str]:
+        """`resolve`, with a time at the end of the calendar (9999년 12월 31일: its day after is past it) a
+        ValueError the reader reports, never an OverflowError out of the checker."""
+        try:
+            return self.resolve(parts, base)
+        except OverflowError:
+            raise ValueError("the time reaches past the end of the calendar") from None
+
+    def _settled_by_weekday(self, parts: _Parts) -> tuple[Span, str, bool, bool, str] | None:
+        """The one day near publication that the words name and that falls on their weekday, else None.
+
+        Only a day missing its month (25일(금)) or its year (12월 28일(목)), without 지난/오는: the candidates
+        are that day of the months (years) around publication, as `possible_readings` offers them."""
+        if (
+            parts.day is None
+            or parts.direction is not None
+            or parts.year is not None
+            or parts.year_offset is not None
+            or parts.month_offset is not None
+            or parts.unreadable is not None
+        ):
+            return None
+        pub = self.pub
+        if parts.month is None:
+            places = [_shift_month(pub.year, pub.month, k) for k in (-1, 0, 1)]
+            reach = 32
+        else:
+            places = [(pub.year + k, parts.month) for k in (-1, 0, 1)]
+            reach = 366
+        found = []
+        for y, m in places:
+            try:
+                d = date(y, m, parts.day)
+            except ValueError:
+                continue
+            if abs((d - pub).days) <= reach and d.weekday() == parts.weekday:
+                found.append(d)
+        if len(found) != 1:
+            return None
+        d = found[0]
+        how = f"{d}: the only {parts.day}일 near the publication date {pub} that is a {_WEEKDAYS[parts.weekday]}요일"
+        return Span(d, d + timedelta(days=1)), "day", False, True, how
+
     def _anchor(self, parts: _Parts) -> _Parts:
         """The year and month a `… 까지` end inherits from the start of the interval."""
         try:
-            span = self.resolve(parts)[0]
+            span = self._resolve_with_weekday(parts)[0]
         except ValueError:
             return _Parts()
         return _Parts(year=span.start.year, month=span.start.month if parts.day is not None else None)
@@ -912,15 +1164,21 @@ def _may_start(text: str, i: int) -> bool:
     if prev.isalpha():
         return False
     if text[i].isdigit():
-        if prev.isdigit() or prev in ".,_@/:-·ㆍ・":
+        if prev.isdigit() or prev in ".,_@/:" or prev in _DASHES or prev in _LIST_MARKS:
             return False
-        # 8월 after '23년 or 23년: a year the reader does not read (a two-digit year) comes first; alone,
-        # the month would be counted from the publication year, a silent wrong year.
-        return not _AFTER_A_YEAR.search(text, max(0, i - 8), i)
+        # 2021, 2022년 or 2020~21년 (lists and ranges the reader does not read whole): 2022년 or 21년 alone
+        # names one end of the words only. Nor 8월 after '23년 or 23년: a year the reader does not read (a
+        # two-digit year) comes first; alone, the month would be counted from the publication year, a
+        # silent wrong year.
+        return not (
+            _AFTER_A_BARE_NUMBER.search(text, max(0, i - 4), i)
+            or _AFTER_A_YEAR.search(text, max(0, i - 8), i)
+        )
     return True
 
 
 _AFTER_A_YEAR = re.compile(r"\d[ \t]?년[ \t]?\Z")
+_AFTER_A_BARE_NUMBER = re.compile(rf"\d(?:,|[ \t]?[{_RANGE_MARKS}])[ \t]?\Z")
 
 
 def find_times(text: str, published: date, start: int = 0, stop: int | None = None) -> list[TimeReading]:
@@ -955,7 +1213,33 @@ def times_in(text: str, published: date) -> tuple[TimeReading, ...]:
     return tuple(find_times(text, published))
 
 
-_SUFFIXES = ("기준", "현재", "에는", "에도", "에", "의", "엔", "께", "경", "쯤", "무렵", "중", "내")
+_SUFFIXES = (
+    "기준",
+    "현재",
+    "에는",
+    "에도",
+    "에",
+    "의",
+    "엔",
+    "께",
+    "경",
+    "쯤",
+    "무렵",
+    "즈음",
+    "중",
+    "내",
+    "안",
+)
+# Some time within the span: 2021년 중, 올해 안(에), 8월께; of those, 께 and the like are approximate.
+_WITHIN_SUFFIXES = frozenset(("중", "내", "안", "께", "경", "쯤", "무렵", "즈음"))
+_APPROXIMATE_SUFFIXES = frozenset(("께", "경", "쯤", "무렵", "즈음"))
+# The time of day after a day (24일 오전 10시, 이날 오후, 7일 오후 2시(현지시간)): the day stays the day. A 께
+# after the hour (오후 3시께) makes the hour approximate, not the day.
+_HOUR = rf"\d{{1,2}}{_S}시(?:{_S}(?:\d{{1,2}}{_S}분|반))?"
+_TIME_OF_DAY = re.compile(
+    rf"(?:(?:오전|오후|새벽|아침|낮|저녁|밤){_S}(?:{_HOUR})?|정오|{_HOUR})(?:{_S}(?:께|경|쯤))?"
+    rf"(?:{_S}\({_LOCAL_WORD}\))?"
+)
 
 
 def read_time(text: str, published: date) -> TimeReading:
@@ -969,17 +1253,33 @@ def read_time(text: str, published: date) -> TimeReading:
     parser = _Parser(text, published)
     got = parser.reading(0)
     if got is None:
+        if (unit := _one_unit_of_another_time(text)) is not None:
+            raise NotATime(
+                f"'{text}' names one {unit} counted from another time of the sentence, not from the "
+                "publication date",
+                0,
+                no_calendar_time=True,
+                unit=unit,
+            )
         if any(word in text for word in NO_CALENDAR_TIME):
             raise NotATime(f"'{text}' names no calendar time", 0, no_calendar_time=True)
         raise NotATime(f"'{text}' is not a time the reader knows", 0)
     reading, end = got
+    if (
+        reading.span is not None
+        and reading.span.end - reading.span.start == timedelta(days=1)
+        and reading.relation == "at"
+        and (m := _TIME_OF_DAY.match(text, parser.ws(end)))
+        and m.end() > parser.ws(end)
+    ):
+        end = m.end()
     rest = text[end:].strip()
     while rest:
         suffix = next((s for s in _SUFFIXES if rest.startswith(s)), None)
         if suffix is None:
             break
-        if suffix in ("중", "내", "께", "경", "쯤", "무렵"):
-            reading = _vague(reading)
+        if suffix in _WITHIN_SUFFIXES:
+            reading = _vague(reading, approximate=suffix in _APPROXIMATE_SUFFIXES)
         rest = rest[len(suffix) :].strip()
     if rest:
         where = len(text) - len(rest)
@@ -987,6 +1287,25 @@ def read_time(text: str, published: date) -> TimeReading:
     if reading.span is None:
         raise NotATime(f"'{text}' cannot be resolved: {reading.why}", 0)
     return reading
+
+
+def _one_unit_of_another_time(text: str) -> str | None:
+    """The unit of `text` when it is one of ONE_UNIT_OF_ANOTHER_TIME (전날, 이듬해 에, 전날 오후), else None."""
+    word = next(
+        (w for w in sorted(ONE_UNIT_OF_ANOTHER_TIME, key=len, reverse=True) if text.startswith(w)), None
+    )
+    if word is None:
+        return None
+    unit = ONE_UNIT_OF_ANOTHER_TIME[word]
+    rest = text[len(word) :].strip()
+    if unit == "day" and (m := _TIME_OF_DAY.match(rest)) and m.end() > 0:
+        rest = rest[m.end() :].strip()
+    while rest:
+        suffix = next((s for s in _SUFFIXES if rest.startswith(s) and s not in _WITHIN_SUFFIXES), None)
+        if suffix is None:
+            return None
+        rest = rest[len(suffix) :].strip()
+    return unit
 
 
 def possible_readings(text: str, published: date) -> list[TimeReading]:
@@ -1046,10 +1365,8 @@ def possible_readings(text: str, published: date) -> list[TimeReading]:
     return out
 
 
-def _vague(r: TimeReading) -> TimeReading:
-    return TimeReading(
-        r.text, r.start, r.end, r.span, r.precision, r.relation, True, r.relative, r.why, r.within
-    )
+def _vague(r: TimeReading, approximate: bool = False) -> TimeReading:
+    return replace(r, vague=True, approximate=r.approximate or approximate)
 
 
 def read_date(text: str, published: date) -> TimeReading:
@@ -1108,7 +1425,24 @@ def whole_date_start(quote: str, written: str, starts: list[int]) -> int | str:
             "date exactly as printed"
         )
     s = starts[0]
+    if _AFTER_A_BARE_NUMBER.search(quote, max(0, s - 4), s):
+        before = quote[max(0, s - 8) : s].rstrip()
+        return (
+            f"the time reader finds no date at '{written}' in the quote (after '{before}'): it ends a list or a "
+            "range of bare numbers (2021, 2022년; 2020~21년), and read alone it names one end of them only; a "
+            "date claim states a date the reader can read whole (2022년, 2021~2022년)"
+        )
     if not _AFTER_A_YEAR.search(quote, max(0, s - 8), s):
+        if _Parser(" ".join(written.split()), _ANY_PUBLICATION).reading(0) is not None:
+            # 5일 out of 출시 5일 만에, 2023년 out of 2023년 회계연도: read alone, a day or a year; in the
+            # quote, the words around it make it a duration or something else, which the reader does not
+            # find as a time.
+            after = quote[s + len(written) : s + len(written) + 6].strip()
+            return (
+                f"the time reader finds no date at '{written}' in the quote (before '{after}'): the words "
+                "around it make it a duration, a count or a name, not a calendar time (5일 만에, 3년간); a date "
+                "claim states a calendar time the article writes"
+            )
         return s  # no date here at all (출범 당시, 80여명): the date reader says what it makes of the words
     before = quote[max(0, s - 8) : s].rstrip()
     return (
@@ -1160,4 +1494,4 @@ def whole_date_in_article(segment: str, quote_start: int, quote: str, written: s
         return None
     return found.replace(
         "the quote's date", "the article's date (the quote starts or ends inside it)", 1
-    ).replace("in the quote (after", "in the article (after", 1)
+    ).replace("in the quote (", "in the article (", 1)

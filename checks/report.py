@@ -91,7 +91,9 @@ def precision_cell(m: Member) -> str:
     text = m.date.precision
     if m.date.relation != "at":
         text += f", {m.date.relation}"  # 2023년까지: the end of a time; 21일부터: its start
-    if m.date.vague:
+    if m.date.approximate:
+        text += ", approximately"  # 20일께: around that time
+    elif m.date.vague:
         text += ", some time within"
     if m.date.relative:
         text += f", counted from {m.source.published.isoformat()}"
@@ -453,6 +455,7 @@ def date_json(m: Member) -> dict[str, object]:
         "precision": m.date.precision,
         "relation": m.date.relation,
         "vague": m.date.vague,
+        "approximate": m.date.approximate,
         "relative": m.date.relative,
     }
 

@@ -1245,6 +1245,36 @@ def test_late_in_a_year_is_not_any_time_of_it(run) -> None:
     assert group(result, "lg/visit-date@undated").relation == "agreement"
 
 
+def test_approximate_dates_reach_as_far_again(run) -> None:
+    # 20일께 is around the 20th (the 19th to the 21st), not surely the 20th: with 21일 it is a discrepancy
+    # (both may be true), never a contradiction; with 23일 the two share no day even so. (Review 7b.)
+    result = date_pair(
+        run,
+        ("2023-08-25", "신제품은 20일께 공개됐다.", "20일께"),
+        ("2023-08-26", "신제품은 지난 21일 공개됐다.", "지난 21일"),
+    )
+    g = group(result, "lg/visit-date@undated")
+    assert (g.relation, g.explanation) == (
+        "discrepancy",
+        "가일보 2023-08-20 and 나신문 2023-08-21 share no day, but 20일께 is approximate: both may be true",
+    )
+    result = date_pair(
+        run,
+        ("2023-08-25", "신제품은 20일께 공개됐다.", "20일께"),
+        ("2023-08-26", "신제품은 지난 23일 공개됐다.", "지난 23일"),
+    )
+    assert group(result, "lg/visit-date@undated").relation == "contradiction"
+    # 8월쯤 reaches July to September: 9월 1일 is a discrepancy, 10월 a contradiction; 8월 22일 lies
+    # within August itself and agrees.
+    for other, relation in (("9월 1일", "discrepancy"), ("10월", "contradiction"), ("8월 22일", "agreement")):
+        result = date_pair(
+            run,
+            ("2023-12-20", "신제품은 8월쯤 공개됐다.", "8월쯤"),
+            ("2023-12-21", f"신제품은 {other} 공개됐다.", other),
+        )
+        assert group(result, "lg/visit-date@undated").relation == relation, other
+
+
 def test_a_date_one_outlet_states_is_single(run) -> None:
     a = article("aa-2023-08-24", "가일보", "2023-08-24", "구 대표가 21일부터 나흘 동안 미국을 방문했다.")
     result = run(
@@ -1358,7 +1388,13 @@ RANDOM_DATES = (
     ("2021년 12월 1일부터 열흘 동안", Span(date(2021, 12, 1), date(2021, 12, 11))),
     ("2021~2022년", Span(date(2021, 1, 1), date(2023, 1, 1))),
     ("2022년", Span(date(2022, 1, 1), date(2023, 1, 1))),
+    (
+        "2021년 10월께",
+        Span(date(2021, 10, 1), date(2021, 11, 1)),
+    ),  # approximate: reaches September to November
 )
+# The days approximate words may name (20일께: as far again on each side), by hand.
+RANDOM_REACH = {"2021년 10월께": Span(date(2021, 9, 1), date(2021, 12, 1))}
 
 random_date_claims = st.lists(
     st.tuples(st.integers(0, len(RANDOM_ARTICLES) - 1), st.integers(0, len(RANDOM_DATES) - 1)),
@@ -1367,12 +1403,13 @@ random_date_claims = st.lists(
 )
 
 
-def _expected_date_relation(members: list[tuple[str, Span]]) -> str:
-    """README, "Event dates", from the definition: every pair from two outlets."""
-    if len({outlet for outlet, _ in members}) < 2:
+def _expected_date_relation(members: list[tuple[str, Span, Span]]) -> str:
+    """README, "Event dates", from the definition: every pair from two outlets (days, reach)."""
+    if len({outlet for outlet, _, _ in members}) < 2:
         return "single"
-    pairs = [(a, b) for oa, a in members for ob, b in members if oa < ob]
-    if any(a.end <= b.start or b.end <= a.start for a, b in pairs):
+    pairs = [(a, b) for oa, a, _ in members for ob, b, _ in members if oa < ob]
+    reaches = [(a, b) for oa, _, a in members for ob, _, b in members if oa < ob]
+    if any(a.end <= b.start or b.end <= a.start for a, b in reaches):
         return "contradiction"
     nested = [a.contains(b) or b.contains(a) for a, b in pairs]
     return "agreement" if all(nested) else "discrepancy"
@@ -1398,7 +1435,9 @@ def test_every_date_group_is_judged_by_the_rules(spec: list[tuple[int, int]]) ->
     assert result.problems == [], problems_text(result)
     (g,) = result.groups  # one undated thing
     assert [m.days for m in g.members] == [RANDOM_DATES[spec[int(m.claim.id[1:])][1]][1] for m in g.members]
-    expected = _expected_date_relation([(m.source.outlet, m.days) for m in g.members])
+    expected = _expected_date_relation(
+        [(m.source.outlet, m.days, RANDOM_REACH.get(m.claim.as_written, m.days)) for m in g.members]
+    )
     assert g.relation == expected, [(m.source.outlet, m.claim.as_written) for m in g.members]
 
 

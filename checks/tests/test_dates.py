@@ -389,6 +389,22 @@ RUNNING_TEXT = [
     ("LG화학은 오는 2030년까지 성장한다.", ["오는 2030년"]),
     ("행사는 8월 21일~9월 3일 열린다.", ["8월 21일~9월 3일"]),  # one interval, not two days
     ("행사는 2023.8.22~23 열린다.", ["2023.8.22~"]),  # found, and refused: not the 22nd alone
+    # Review 7b: lists, ranges and dashes read whole; a bare number before a comma or range never dropped.
+    ("LG는 상·하반기 공채를 연다.", ["상·하반기"]),  # both halves, never 하반기 alone
+    ("1, 2월 수출이 늘었다.", ["1, 2월"]),  # January and February, never 2월 alone
+    ("1‧2월 수출이 늘었다.", ["1‧2월"]),  # U+2027, the hyphenation point, as a middle dot
+    ("1월, 2월 두 차례 열렸다.", ["1월", "2월"]),  # two times, each written whole
+    ("올해 1~3분기 누적 매출", ["올해 1~3분기"]),
+    ("2021, 2022년 연속 흑자", []),  # two years: 2022년 alone would be one of them
+    ("2020~21년 사이", []),
+    ("행사는 8월 22일-24일 열렸다.", ["8월 22일-24일"]),
+    ("21-24일 열린다.", ["21-24일"]),
+    ("2023년 8월 22일 - LG는", ["2023년 8월 22일"]),  # a dash before words: no interval
+    ("매출이 10-20% 늘었다.", []),
+    ("22일(화) 열린다.", ["22일(화)"]),
+    ("5일 새 10% 올랐다.", []),  # within five days
+    ("7일 오후 2시(현지시간) 열린다.", ["7일"]),  # the day; the time of day is no part of the date
+    ("9999년 12월 31일부터 나흘 동안", ["9999년 12월 31일부터 나흘 동안"]),  # found, refused: never a crash
 ]
 
 
@@ -453,6 +469,71 @@ def test_absolute_dates_read_back(d: date, published: date, spaced: bool) -> Non
     reads_as(f"{d.year}년", published, year(d.year))
     reads_as(f"{d.year}.{d.month:02d}.{d.day:02d}", published, Span(d, d + timedelta(days=1)))
     reads_as(d.isoformat(), published, Span(d, d + timedelta(days=1)))
+
+
+WEEKDAYS = "월화수목금토일"
+
+
+@given(d=targets, published=publications, shift=st.integers(0, 6))
+def test_a_weekday_must_be_the_days(d: date, published: date, shift: int) -> None:
+    # 2023년 8월 22일(화) reads back to the day; with any other weekday the words contradict themselves and
+    # are refused, never read as the day (review 7b).
+    one = Span(d, d + timedelta(days=1))
+    wd = WEEKDAYS[(d.weekday() + shift) % 7]
+    for words in (f"{d.year}년 {d.month}월 {d.day}일({wd})", f"{d.year}.{d.month}.{d.day}({wd}요일)"):
+        if shift == 0:
+            reads_as(words, published, one)
+        else:
+            with pytest.raises(NotATime):
+                read_time(words, published)
+
+
+@given(published=publications, back=st.integers(0, 27), ahead=st.integers(1, 6))
+def test_the_weekday_settles_a_day_the_words_leave_ambiguous(published: date, back: int, ahead: int) -> None:
+    # N일(요일), for a day up to four weeks back or six days ahead. Where N일 alone is read (README's table),
+    # the weekday must be that day's, else the words are refused. Where N일 alone is refused as ambiguous,
+    # the one day nearby (last month's, this month's, next month's) with that weekday is meant; two such
+    # days (February 25 and March 25 of a year whose February has 28 days) stay refused. (Review 7b.)
+    for d in (published - timedelta(days=back), published + timedelta(days=ahead)):
+        words = f"{d.day}일({WEEKDAYS[d.weekday()]})"
+        try:
+            alone: Span | None = read_time(f"{d.day}일", published).span
+        except NotATime:
+            alone = None
+        nearby = [
+            c
+            for k in (-1, 0, 1)
+            for c in [_day_of(published, k, d.day)]
+            if c is not None and c.weekday() == d.weekday() and abs((c - published).days) <= 32
+        ]
+        if alone is not None:
+            expected = alone if alone.start.weekday() == d.weekday() else None
+        else:
+            expected = Span(nearby[0], nearby[0] + timedelta(days=1)) if len(nearby) == 1 else None
+        if expected is None:
+            with pytest.raises(NotATime):
+                read_time(words, published)
+        else:
+            assert read_time(words, published).span == expected, (words, published)
+
+
+def _day_of(published: date, months: int, day: int) -> date | None:
+    k = published.year * 12 + published.month - 1 + months
+    try:
+        return date(k // 12, k % 12 + 1, day)
+    except ValueError:
+        return None
+
+
+@given(
+    published=publications,
+    week=st.sampled_from([(-1, "지난주"), (0, "이번 주"), (1, "다음 주")]),
+    wd=st.integers(0, 6),
+)
+def test_a_weekday_of_a_week(published: date, week: tuple[int, str], wd: int) -> None:
+    offset, words = week
+    d = published + timedelta(days=7 * offset + wd - published.weekday())
+    reads_as(f"{words} {WEEKDAYS[wd]}요일", published, Span(d, d + timedelta(days=1)))
 
 
 @given(published=publications, offset=st.sampled_from(sorted(RELATIVE_YEARS)), d=targets)

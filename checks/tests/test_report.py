@@ -846,6 +846,7 @@ def test_a_date_member_in_json(tmp_path: Path) -> None:
         "precision": "interval",
         "relation": "at",
         "vague": False,
+        "approximate": False,
         "relative": True,
     }
     assert b["date"]["first"] == b["date"]["last"] == "2023-08-22" and b["date"]["precision"] == "day"
