@@ -25,6 +25,7 @@ from .coverage import coverage
 from .dates import DATE_UNIT
 from .quotes import canonical
 from .whole_figure import whole_figure_start
+from .workers import fork_map, processes_for
 
 REPORT = "reports/conflicts.md"
 REGENERATE = "claims report"
@@ -193,6 +194,7 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
 _HEADINGS = {
     "contradiction": "Open contradictions",
     "discrepancy": "Open discrepancies",
+    "resolved": "Resolved conflicts",
     "agreement": "Agreements",
     "change": "Changes over time",
     "single": "Single-source figures",
@@ -269,6 +271,11 @@ def _resolution_note(g: Group) -> str:
         return ""
     extra = f" Erroneous: {md(', '.join(r.erroneous))}." if r.erroneous else ""
     return f"**Resolution ({md(r.status)}):** {md(r.note)}{extra}\n\n"
+
+
+def _section_worker(state: tuple[CheckResult, list[Group]], n: int) -> str:
+    result, groups = state
+    return _group_section(groups[n], result)
 
 
 def _group_section(g: Group, result: CheckResult) -> str:
@@ -384,21 +391,25 @@ def markdown(result: CheckResult) -> str:
         table(["relation", "open", "resolved", "groups"], counts),
         "\n",
     ]
-    for relation in ("contradiction", "discrepancy"):
-        chosen = [g for g in open_conflicts if g.relation == relation]
-        parts.append(f"## {_HEADINGS[relation]}\n\n")
-        parts.append("".join(_group_section(g, result) for g in chosen) or "None.\n\n")
-    parts.append("## Resolved conflicts\n\n")
-    parts.append("".join(_group_section(g, result) for g in resolved) or "None.\n\n")
-    for relation in ("agreement", "change"):
-        chosen = [g for g in groups if g.relation == relation]
+    sections = [
+        ("contradiction", [g for g in open_conflicts if g.relation == "contradiction"]),
+        ("discrepancy", [g for g in open_conflicts if g.relation == "discrepancy"]),
+        ("resolved", resolved),
+        ("agreement", [g for g in groups if g.relation == "agreement"]),
+        ("change", [g for g in groups if g.relation == "change"]),
+    ]
+    # Each group's section is rendered on its own: in worker processes, at newsroom scale (issue 11).
+    shown = [g for _, chosen in sections for g in chosen]
+    size = sum(len(g.members) for g in shown) * 200  # about the bytes of markdown a member makes
+    rendered = iter(fork_map(_section_worker, (result, shown), len(shown), processes_for(None, size)))
+    for relation, chosen in sections:
         parts.append(f"## {_HEADINGS[relation]}\n\n")
         if relation == "agreement":
             parts.append(
                 "Outlets that agree at one time, and series whose figure stands unchanged over time "
                 "(*agreement over time*: stated again later, not a change).\n\n"
             )
-        parts.append("".join(_group_section(g, result) for g in chosen) or "None.\n\n")
+        parts.append("".join(next(rendered) for _ in chosen) or "None.\n\n")
     singles = [g for g in groups if g.relation == "single" and g.unit != DATE_UNIT]
     single_dates = [g for g in groups if g.relation == "single" and g.unit == DATE_UNIT]
     parts.append(f"## {_HEADINGS['single']}\n\n")
