@@ -56,6 +56,17 @@ def claims_file(root: Path) -> Path:
     return root / "claims" / "sample.yaml"
 
 
+def repin(root: Path) -> None:
+    """Pin the sample article's new bytes in the index, as an editor onboarding a new version would."""
+    article = root / "seeds" / "sample.txt"
+    index = root / "seeds" / "sources.yaml"
+    new_sha = hashlib.sha256(article.read_bytes()).hexdigest()
+    index.write_text(
+        re.sub(r"sha256: [0-9a-f]{64}", f"sha256: {new_sha}", index.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
+
+
 def test_a_warm_run_reads_the_cache_and_agrees(root: Path) -> None:
     result = check(root)
     assert result.cache_hits >= 1
@@ -86,12 +97,7 @@ def test_article_changed_and_repinned(root: Path) -> None:
     quote_word = "출범했다"
     assert quote_word in text
     article.write_text(text.replace(quote_word, "출발했다"), encoding="utf-8")
-    index = root / "seeds" / "sources.yaml"
-    new_sha = hashlib.sha256(article.read_bytes()).hexdigest()
-    index.write_text(
-        re.sub(r"sha256: [0-9a-f]{64}", f"sha256: {new_sha}", index.read_text(encoding="utf-8")),
-        encoding="utf-8",
-    )
+    repin(root)
     assert "quote-not-found" in {code for _, _, _, code, _ in warm_equals_cold(root)}
 
 
@@ -317,10 +323,5 @@ def test_the_article_changed_and_repinned_checks_its_skips_again(skipped: Path) 
     article.write_text(
         article.read_text(encoding="utf-8").replace("입력 2024.01.02", "입력 2024.01.03"), encoding="utf-8"
     )
-    index = skipped / "seeds" / "sources.yaml"
-    new_sha = hashlib.sha256(article.read_bytes()).hexdigest()
-    index.write_text(
-        re.sub(r"sha256: [0-9a-f]{64}", f"sha256: {new_sha}", index.read_text(encoding="utf-8")),
-        encoding="utf-8",
-    )
+    repin(skipped)
     assert "quote-not-found" in {code for _, _, _, code, _ in warm_equals_cold(skipped)}
