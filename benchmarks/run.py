@@ -40,17 +40,17 @@ PER_ARTICLE = 10
 
 FLOOR_READ = """
 import sys, pathlib
-files = sorted(p for p in pathlib.Path(sys.argv[1], "claims").glob("*.yaml") if p.name != "resolutions.yaml")
+files = sorted(p for p in pathlib.Path(sys.argv[1], "claims").glob("*.yaml") if p.name not in ("resolutions.yaml", "skips.yaml"))
 print(sum(len(p.read_bytes()) for p in files))
 """
 FLOOR_CSAFE = """
 import sys, pathlib, yaml
-files = sorted(p for p in pathlib.Path(sys.argv[1], "claims").glob("*.yaml") if p.name != "resolutions.yaml")
+files = sorted(p for p in pathlib.Path(sys.argv[1], "claims").glob("*.yaml") if p.name not in ("resolutions.yaml", "skips.yaml"))
 print(sum(len(yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)["claims"]) for p in files))
 """
 FLOOR_FAST = """
 import sys, pathlib, yaml_rs
-files = sorted(p for p in pathlib.Path(sys.argv[1], "claims").glob("*.yaml") if p.name != "resolutions.yaml")
+files = sorted(p for p in pathlib.Path(sys.argv[1], "claims").glob("*.yaml") if p.name not in ("resolutions.yaml", "skips.yaml"))
 print(sum(len(yaml_rs.loads(p.read_text(encoding="utf-8"), parse_datetime=False)["claims"]) for p in files))
 """
 
@@ -76,7 +76,10 @@ def measure(argv: list[str], cwd: Path | None = None) -> Run:
 
 
 def claims_files(root: Path) -> list[str]:
-    return sorted(str(p) for p in (root / "claims").glob("*.yaml") if p.name != "resolutions.yaml")
+    """The claims files: what the peer validates against the claims schema and the floors load."""
+    return sorted(
+        str(p) for p in (root / "claims").glob("*.yaml") if p.name not in ("resolutions.yaml", "skips.yaml")
+    )
 
 
 def bench_size(claims: int, work: Path, commands: set[str]) -> dict[str, Run]:
