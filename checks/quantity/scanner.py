@@ -13,7 +13,11 @@ from .model import NotAFigure, Quantity
 from .tables import (
     _ADVERB_INDEX,
     _AGE_NOUNS,
+    _BARE_NEEDS,
+    _BARE_NOT_WORDS,
     _CALENDAR_UNITS,
+    _COHORTS,
+    _COMPARATIVE_INDEX,
     _COMPOUND,
     _COUNTER_NOT_BEFORE,
     _DAE_FOLLOWERS,
@@ -43,6 +47,9 @@ from .tables import (
     _NO_BRACKET,
     _NOT_FIGURES_INDEX,
     _NOT_YET_INDEX,
+    _NOTE_SUFFIX,
+    _NUMBER_LABEL_NOUNS,
+    _OFFICE_NOUNS,
     _ONES_INDEX,
     _ONLY_PREDICATES,
     _OVER_INDEX,
@@ -81,6 +88,7 @@ from .tables import (
     _WEEK_VERBS,
     _WS,
     APPROX_TOLERANCE,
+    HOUSEHOLDS_FROM,
     MAX_DIGITS,
     MAX_GAP,
     NATIVE_COUNTERS,
@@ -118,7 +126,27 @@ _UNIT_SUFFIXES: dict[str, frozenset[str]] = {
     "제": frozenset({"year", "month", "week", "day", "hour"}),  # 주 52시간제, 주 5일제, 4년제 대학
     # 55인치형 TV, 전용 84㎡형 (a model, a size type); 55인치형 was read as 55 people (인 + 치) before.
     "형": frozenset({"inch", "m2", "ton", "kg", "mL", "litre", "GB", "TB", "nm", "kW", "MW", "GW"}),
+    # 오후 3시께, 2시경, 15일께, 3월경, 2030년경: around that time (issue 8, second review; 2시경 was refused
+    # and 오후 2시경 not found at all).
+    "께": frozenset({"clock-hour", "day", "calendar-month", "year"}),
+    "경": frozenset({"clock-hour", "day", "calendar-month", "year"}),
 }
+# Labels that are a list's last item can be read alone (3·4분기 → 4분기 is one of the two quarters named);
+# counts cannot (피해자 2, 3명 is two or three people, not three; 20·30대 are the twenties and thirties).
+_LIST_LABEL_UNITS: frozenset[str] = frozenset(
+    {"calendar-month", "clock-hour", "rank", "ordinal", "floor", "quarter"}
+)
+# 23년 4분기, 24년 상반기: a two-digit year before these is a year written short (2023), not 23 years.
+_SHORT_YEAR_BEFORE: tuple[str, ...] = (
+    "상반기",
+    "하반기",
+    "상·하반기",
+    "연간",
+    "1분기",
+    "2분기",
+    "3분기",
+    "4분기",
+)
 # Units whose ranges count labels (이달 1~20일, 1~20위, 1~20층): 1~20 there is one to twenty, never the
 # spoken 10~20 (round 3, see spoken_tens). Not years: 2~30년 (걸린다) is said for 20~30 years.
 _LABEL_UNITS: frozenset[str] = frozenset(
@@ -1185,6 +1213,8 @@ class _Parser:
                     continue
                 if core.kind == "sino" and self.at(r + len(w)) in _VERB_SYLLABLES:
                     continue  # 입장을 천명한 (declared), 구명했다: a Hangul word made a verb, not a count
+                if self.t.startswith(_BARE_NOT_WORDS, r):
+                    continue  # 4도어 (four doors), 2도움 (two assists): not degrees
                 key = self.counter_unit(w, _GENERAL_UNITS[w], core, r)
                 if key is None:
                     return False
@@ -1199,6 +1229,8 @@ class _Parser:
                     )
                     return False
                 if w == "대":
+                    if not self.dae_is_read(ep, r):
+                        return False
                     age = self.age_bracket(ep, r == q, r + 1)
                     if age is None:
                         return False  # 20대가: refused, not guessed
@@ -1224,8 +1256,40 @@ class _Parser:
                         b.low_inc,
                         b.high_inc,
                     )
+                    if w == "할" and ep.base.low == ep.base.high:
+                        parts = self.pun_ri(r + 1)
+                        if parts is not None:
+                            # 타율 3할2푼5리 = 32.5 % (issue 8, second review: read as 30 % before).
+                            extra, end = parts
+                            ep.value += extra
+                            ep.base = _Interval.point(ep.value)
+                            ep.unit, ep.end = key, end
+                            return True
                 if w == "세" and self.heir_context(core.start, r + 1):
                     key = "generation"  # 4세 경영, 오너 3세, 재벌 2세: a family's generation, not an age
+                if key == "generation" and w == "세대":
+                    key = self.households_or_generations(ep, r)
+                    if key is None:
+                        return False
+                if key in _MONEY_UNITS and self.at(r + len(w)) == _NOTE_SUFFIX:
+                    # 5만원권, 1만원권: the note of that value, not an amount (issue 8, second review).
+                    self.skip_to = max(self.skip_to, r + len(w) + 1)
+                    self.fail(
+                        core.start, f'"{self.t[core.start : r + len(w) + 1]}" names a banknote, not an amount'
+                    )
+                    return False
+                if key == "clock-hour" and self.at(r + 1) == "대" and ep.value is not None and ep.value > 24:
+                    # 코스피 3000시대 (the 3,000 era): 시대 is a word, not 3,000 o'clock.
+                    self.skip_to = max(self.skip_to, r + 2)
+                    self.fail(r, f'"{self.t[core.start : r + 2]}": 시대 is "era", not o\'clock')
+                    return False
+                if key == "occurrence" and w == "번" and self.number_label(core.start, r + 1):
+                    self.skip_to = max(self.skip_to, r + 1)
+                    self.fail(
+                        core.start,
+                        f'"{self.t[core.start : r + 1]}" is a number label (31번 확진자), not a count',
+                    )
+                    return False
                 ep.unit, ep.end = key, r + len(w)
                 return True
         nxt = self.at(q)
@@ -1252,13 +1316,84 @@ class _Parser:
             and self.ends_word(q + 1, _FOLLOWERS)
         ):
             return True  # 코스피 2,500선 (the 2,500 level); 3선 의원, 38선 are terms and lines: not read
-        if core.kind == "arabic" and _is_hangul(nxt) and not self.ends_word(q, _FOLLOWERS):
+        if (
+            core.kind == "arabic"
+            and _is_hangul(nxt)
+            and not (self.ends_word(q, _FOLLOWERS) and (core.has_large or self.particle_at(q)))
+        ):
             end = q
             while end < self.n and _is_hangul(self.t[end]) and end - q < 20:
                 end += 1
             self.fail(q, f'unknown unit "{self.t[q:end]}" after the number')
             return self.strict  # strict mode reports it as trailing text; running text: a name (5호선)
         return True
+
+    def pun_ri(self, q: int) -> tuple[Fraction, int] | None:
+        """After 할: 2푼 (2 %) and 5리 (0.5 %), glued or spaced: (the percent they add, their end)."""
+        extra = Fraction(0)
+        end = None
+        for word, size in (("푼", Fraction(1)), ("리", Fraction(1, 10))):
+            g = self.ws_end(q)
+            if self.at(g) in _DIGITS and self.at(g + 1) == word and self.ends_word(g + 2, _FOLLOWERS):
+                extra += int(self.t[g]) * size
+                q = end = g + 2
+            elif word == "푼":
+                return None
+        return None if end is None else (extra, end)
+
+    def particle_at(self, q: int) -> bool:
+        """Does the Hangul after a bare number at q begin a particle, not a word (3부터, not 3부 리그)?"""
+        needs = _BARE_NEEDS.get(self.t[q])
+        if needs is not None:
+            return self.t.startswith(needs, q) if needs else False
+        return not self.t.startswith(_BARE_NOT_WORDS, q)
+
+    def dae_is_read(self, ep: _Endpoint, r: int) -> bool:
+        """N대 (no unit before 대) that neither machines nor the top N nor an age can be: False, refused."""
+        core = ep.core
+        if core.kind != "arabic":
+            return True
+        g = self.ws_end(r + 1)
+        if g > r + 1 and self.t.startswith(_OFFICE_NOUNS, g) and not core.has_large and not core.decimal:
+            # 21대 국회, 20대 대선, 4대 회장: the Nth (an ordinal), read before as the top N.
+            self.skip_to = max(self.skip_to, r + 1)
+            self.fail(
+                core.start, f'"{self.t[core.start : r + 1]}" is the Nth (21대 국회: an ordinal), not a figure'
+            )
+            return False
+        if core.last_large is not None and core.last_large >= 10**8:
+            # 20억대 아파트, 10억대 자산가 (priced in that range) or 1억대 판매 (a hundred million machines):
+            # the unit of money is not written and the two readings differ; read before as machines.
+            self.skip_to = max(self.skip_to, r + 1)
+            self.fail(
+                core.start,
+                f'"{self.t[core.start : r + 1]}" may be a range of money (20억원대) or a count of machines;'
+                " write the unit",
+            )
+            return False
+        return True
+
+    def households_or_generations(self, ep: _Endpoint, r: int) -> str | None:
+        """N세대: a generation below 20 (5세대 이동통신), households from 20 (아파트 300세대), a cohort's name
+        (386세대) refused."""
+        v = ep.value
+        core = ep.core
+        if v is None or core.kind != "arabic" or v.denominator != 1 or core.decimal:
+            return "generation"
+        if v in _COHORTS and r == core.end:
+            self.skip_to = max(self.skip_to, r + 2)
+            self.fail(
+                core.start, f'"{self.t[core.start : r + 2]}" names a cohort (the 386 generation), not a count'
+            )
+            return None
+        return "household" if v >= HOUSEHOLDS_FROM else "generation"
+
+    def number_label(self, start: int, e: int) -> bool:
+        """N번 before 확진자, 후보, 타자, 출구 … or after 기호: a label (31번 확진자), not N times."""
+        g = self.ws_end(e)
+        if g > e and self.t.startswith(_NUMBER_LABEL_NOUNS, g):
+            return True
+        return self.word_before(start) in ("기호", "등번호", "번호")
 
     # -- counters with a second meaning (review r8b) -----------------------------------------------
 
@@ -1757,8 +1892,33 @@ class _Parser:
         self.range_refused = (e1.start, message, e2.end)
         return 0
 
+    def comparative(self, q: int) -> tuple[int, str, int] | None:
+        """보다 많은/높은/적은 … after the figure at q: the figure is a threshold (1조원보다 많은 돈)."""
+        g = self.ws_end(q + 2)
+        w = self.match(g, _COMPARATIVE_INDEX) if g > q + 2 else None
+        if w is None:
+            return None
+        e = g + len(w)
+        while _is_hangul(self.at(e)) and e - g < len(w) + 3:
+            e += 1
+        # 지난해 3%보다 높은 4%: another figure after the adjective; the first is a rate stated exactly.
+        nxt = self.ws_end(e)
+        if nxt > e and (self.at(nxt) in _DIGITS or self.may_start(nxt) and self.figure_at(nxt)):
+            return None
+        return g, w, e
+
+    def figure_at(self, q: int) -> bool:
+        """Does a figure with a unit begin at q (checked without disturbing the scan)?"""
+        saved = (self.error, self.skip_to, self.range_refused)
+        fig = self.figure(q, allow_pair=False)
+        self.error, self.skip_to, self.range_refused = saved
+        return fig is not None and fig.unit is not None
+
     def postquals(self, q: int) -> list[tuple[int, str, int]]:
         out: list[tuple[int, str, int]] = []
+        if self.t.startswith("보다", q):
+            found = self.comparative(q)
+            return [found] if found is not None else out
         for _ in range(2):
             found = None
             negated: tuple[int, str, int] | None = None
@@ -1767,6 +1927,8 @@ class _Parser:
                 if w is None:
                     continue
                 e = r + len(w)
+                if w == "초과" and self.t.startswith("달성", self.ws_end(e)):
+                    continue  # 목표를 10% 초과 달성: 10 % over the target, exactly, not "more than 10 %"
                 if w in _PREDICATES or (
                     self.ends_word(e, _FOLLOWERS)
                     and not self.t.startswith("이상하", r)
@@ -1926,9 +2088,76 @@ class _Parser:
         # 3·4분기, 3,4분기, 1·2위: a bare number before a list mark is the first item of a list whose unit
         # is written once at the end; read alone it would be a count of nothing.
         listed = self.at(fig.end) in ",·/" and self.at(fig.end + 1) in _DIGITS  # and 1/3, 3/4분기
+        # 피해자 2, 3명: a comma and a space too (issue 8, second review; the 2 was read alone before).
+        listed = listed or (self.t[fig.end : fig.end + 2] == ", " and self.at(fig.end + 2) in _DIGITS)
         # 5·18, 6·25: a bare number after a digit and a middle dot is the day of a date.
         dated = self.at(fig.start - 1) == "·" and self.at(fig.start - 2) in _DIGITS
-        return not (fig.unit is None and (listed or dated))
+        if fig.unit is None and (listed or dated):
+            return False
+        return not self.label_not_figure(fig)
+
+    def short_year(self, i: int) -> bool:
+        """After an apostrophe, are the two digits at i a year written short ('24년, ’24 시즌, not '10만 명')?"""
+        if self.at(i + 1) not in _DIGITS or self.at(i + 2) in _DIGITS:
+            return False
+        if self.t[i - 1] != "'":
+            return True  # ’ and ‘ before digits are apostrophes: a closing quote never opens a word
+        c = self.at(i + 2)
+        return c == "년" or not (c.isalnum() or c in "%.,")
+
+    def label_not_figure(self, fig: _Figure) -> bool:
+        """Running text: is this bare number or count a label (issue 8, second review)?
+
+        Stock codes (005930), road addresses (테헤란로 152), scores and pairs (3-1로, 2022-2023, 123-45),
+        a year written short before a quarter (23년 4분기), a team (2인 1조), and the last item of a list
+        of counts (피해자 2, 3명, 20·30대: two or three people, the twenties and thirties): each was read
+        as a figure before, a number no careful reader sees there."""
+        core = fig.endpoints[0].core
+        t = self.t
+        if len(fig.endpoints) != 1 or core.kind != "arabic" or core.signed or core.decimal:
+            return False
+        digits = t[core.start : core.end]
+        if fig.unit is None and not fig.quals:
+            if not core.has_large and not core.has_place:
+                if len(digits) > 1 and digits[0] == "0":
+                    return True  # 005930, 007: a code or a number label, never written for a figure
+                if len(digits) == 6 and self.at(core.start - 1) == "(" and self.at(core.end) == ")":
+                    return True  # 삼성전자(005930), LG에너지솔루션(373220): a stock code
+                if self.word_before(core.start) in ("TOP", "Top", "top", "톱", "BEST", "Best", "베스트"):
+                    return True  # 세계 TOP 10, 톱 10: a ranking's name (glued, TOP10 and 톱10 were skipped)
+                if self.at(core.end) in "-–+" and self.at(core.end + 1) in _DIGITS:
+                    return True  # 3-1로 (a score), 2022-2023 시즌, 역삼동 123-45, 1+1 행사
+                if (
+                    "," not in digits
+                    and len(digits) <= 4
+                    and self.word_before(core.start).endswith(("로", "길"))
+                ):
+                    b = core.start - 1
+                    while b > 0 and t[b - 1] in _WS:
+                        b -= 1
+                    if b >= 2 and _is_hangul(t[b - 1]) and _is_hangul(t[b - 2]):
+                        return True  # 테헤란로 152, 세종대로 110: a road address
+                    if t[b - 1] == "길":
+                        return True  # 테헤란로78길 14, 봉은사로 12길 5
+            if core.last_large == 10**12 and core.value is not None and core.value <= 10 * 10**12:
+                before = self.word_before(core.start)
+                if before.endswith("인") and before[:-1].isdigit():
+                    return True  # 2인 1조, 3인 1조로 근무: one team of two, not a trillion
+        if fig.unit == "year" and len(digits) == 2 and not fig.quals and fig.end == core.end + 1:
+            g = self.ws_end(fig.end)
+            if t.startswith(_SHORT_YEAR_BEFORE, g):
+                return True
+            r = g
+            while self.at(r) in _DIGITS and r - g < 2:
+                r += 1
+            if r > g and self.at(r) == "월":
+                return True  # 23년 4월: April 2023
+        if fig.unit not in _LIST_LABEL_UNITS:
+            s = fig.start
+            sep = 2 if t[s - 2 : s] == ", " else 1 if self.at(s - 1) in ",·" else 0
+            if sep and self.at(s - sep - 1) in _DIGITS:
+                return True  # 2, 3명; 20·30대: the last item of a list of counts
+        return False
 
     def pair(self, fig: _Figure) -> None:
         """1억 달러(약 1200억원): link the converted amount in parentheses."""
@@ -1978,8 +2207,10 @@ class _Parser:
             # one exception, and its own check below looks at the character before the U.
             return False
         if c in _DIGITS:
-            if prev in ("-", "–") and i >= 2 and self.t[i - 2].isalnum():
-                return False  # COVID-19, 04-26: the tail of a code or date
+            if prev in ("-", "–", "+") and i >= 2 and self.t[i - 2].isalnum():
+                return False  # COVID-19, 04-26: the tail of a code or date; 1+1 (a promotion)
+            if prev in "’‘'" and self.short_year(i):
+                return False  # ’24년, '24 시즌: a year written short (2024), not 24 years
             return not (prev.isdigit() or prev in ".,_@/:")
         if c in _TRIANGLES:
             # ▲ 10원 (a plus either way); △ 500억원 and ▼ 1.2% are refused in endpoint(), not read as +.

@@ -52,6 +52,26 @@ QUALIFIER_KINDS: Final = (
 _APPROX_BOUNDS = "[v − 10%·|v|, v + 10%·|v|]"
 
 
+# After 보다 (than), an adjective of size makes the figure a threshold: 1조원보다 많은 돈 is more than 1조
+# (issue 8, second review; read before as exactly 1조). Not when another figure follows the adjective:
+# 지난해 3%보다 높은 4% (the 3 % is last year's rate, stated exactly).
+_COMPARATIVE_WORDS: Final = (
+    ("많", "more-than", "more than"),
+    ("높", "more-than", "higher than"),
+    ("크", "more-than", "larger than"),
+    ("큰", "more-than", "larger than"),
+    ("넓", "more-than", "wider than"),
+    ("길", "more-than", "longer than"),
+    ("비싸", "more-than", "dearer than"),
+    ("적", "less-than", "fewer than"),
+    ("낮", "less-than", "lower than"),
+    ("작", "less-than", "smaller than"),
+    ("짧", "less-than", "shorter than"),
+    ("좁", "less-than", "narrower than"),
+    ("싸", "less-than", "cheaper than"),
+)
+
+
 def _rules() -> dict[str, QualifierRule]:
     r: dict[str, QualifierRule] = {}
     for w in ("약", "대략"):
@@ -233,6 +253,32 @@ def _rules() -> dict[str, QualifierRule]:
     for w in ("영상", "플러스", "▲"):
         r[w] = QualifierRule("sign", "before", "v (no change)", "plus (영상 5도, ▲3.5%)")
     r["간"] = QualifierRule("marker", "after", "no change", "for (a duration: 3년간 = for three years)")
+    # Issue 8, second review: everyday words around a figure that were refused as trailing or unknown
+    # text. None sets a bound: 10억원 상당 (worth), 1000원짜리 (costing), 40대 중반 (the bracket as read:
+    # a careful reader's mid-forties lie inside it), 지상 20층 / 지하 3층 (above / below ground), and glued
+    # after a time, 오후 3시께, 2시경, 15일께, 2030년경 (around: the time named, no wider).
+    # 을 웃돈다, 을 밑돈다 (the ㄹ of 웃돌다/밑돌다 drops before ㄴ), 에 못 미친다/미칠, 을 초과했다, 을 넘보는: read
+    # before as the figure exactly, a silently wrong bound (issue 8, second review).
+    r["웃돈"] = QualifierRule("more-than", "after", "(v, ∞)", "exceeds (을 웃돈다)")
+    r["밑돈"] = QualifierRule("less-than", "after", "(−∞, v)", "falls short of (을 밑돈다)")
+    for w in ("미친", "미칠"):
+        r[w] = QualifierRule("marker", "after", "no change", "reaches (negated: 못 미친다 = short of v)")
+    r["넘보"] = QualifierRule(
+        "approaching", "after", "[v − 10%·|v|, v]", "eyeing, closing in on (1조원을 넘보는)"
+    )
+    for w, kind, gloss in _COMPARATIVE_WORDS:
+        bounds = "(v, ∞)" if kind == "more-than" else "(−∞, v)"
+        r[w] = QualifierRule(kind, "after", bounds, f"{gloss} (after 보다: 1조원보다 {w}…)")
+    r["상당"] = QualifierRule("marker", "after", "no change", "worth, equivalent to (10억원 상당의 금품)")
+    r["짜리"] = QualifierRule("marker", "after", "no change", "costing, of (1000원짜리, 10층짜리)")
+    for w, gloss in (("초반", "early"), ("중반", "mid"), ("후반", "late")):
+        r[w] = QualifierRule(
+            "marker", "after", "no change (the bracket or range before it)", f"{gloss} (40대 {w}, 1%대 {w})"
+        )
+    r["지상"] = QualifierRule("marker", "before", "no change", "above ground (지상 20층)")
+    r["지하"] = QualifierRule("marker", "before", "no change", "below ground (지하 3층)")
+    r["께"] = QualifierRule("marker", "after", "no change", "around (오후 3시께, 15일께: glued after a time)")
+    r["경"] = QualifierRule("marker", "after", "no change", "around (2시경, 2030년경: glued after a time)")
     return r
 
 
@@ -496,7 +542,10 @@ _SIGNED_UNITS: Final = frozenset(
 _TEMPERATURE_UNITS: Final = frozenset({"degree", "celsius"})
 # 대 after a unit is the "in the range of" bracket, read in the scanner, not a free-standing word; the
 # same for the words glued to a unit (3년간, 3년째, 3년 만에, 1300원선, 2만 톤급).
-_AFTER_THE_UNIT: Final = frozenset({"간", "대", "째", "만에", "만의", "선", "급", "제", "형"})
+_AFTER_THE_UNIT: Final = frozenset(
+    {"간", "대", "째", "만에", "만의", "선", "급", "제", "형", "께", "경"}
+    | {w for w, _, _ in _COMPARATIVE_WORDS}
+)
 _POSTQUALS: Final = tuple(
     w
     for w, r in QUALIFIERS.items()
@@ -511,7 +560,8 @@ _PREDICATES: Final = frozenset(
     and (
         # 그: 10%에 그쳤다 (round 3)
         w.startswith(("넘", "달", "이르", "이른", "이릅", "웃", "밑", "가까", "가깝", "오르내", "그"))
-        or w in ("육박", "돌파", "상회", "하회", "미달", "미치", "미쳤", "미쳐", "못지않")
+        or w
+        in ("육박", "돌파", "상회", "하회", "미달", "미치", "미쳤", "미쳐", "미친", "미칠", "못지않", "초과")
     )
 ) | {"불과"}  # 3%에 불과했다: 불과 is also a word before a figure (불과 3%), hence not "after"
 # Predicates whose negation is not "short of v": 3%에 불과하지 않다 (not merely 3 %) and 10%에 그치지
@@ -578,11 +628,21 @@ _WS: Final = frozenset(" \t\u00a0\u2009\u202f\u3000")
 # offset, so spans still index the text as written.
 # Round 3: every full-width ASCII form (３％ｐ, ＄100, （약 1200억원）) and the full-width currency signs (￦1000);
 # before, ３％ｐ was read as 3 % and "ｐ" left over. ～ stays as written: it is a range mark of its own.
+# Issue 8, second review: the hanja units of headlines (영업익 10兆 돌파, 2兆원, 3억弗) read as their Hangul
+# forms; before, running text read 10兆 as a bare 10.
+_HANJA_UNITS: Final[dict[str, str]] = {"兆": "조", "億": "억", "萬": "만", "千": "천", "弗": "불"}
 _FULL_WIDTH: Final = str.maketrans(
-    {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5E)}, "￦": "₩", "￡": "£", "￥": "¥", "￠": "¢"}
+    {
+        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5E)},
+        "￦": "₩",
+        "￡": "£",
+        "￥": "¥",
+        "￠": "¢",
+        **_HANJA_UNITS,
+    }
 )
 # Most text has none: translate only then.
-_FULL_WIDTH_CHARS: Final = re.compile("[\uff01-\uff5d\uffe0-\uffe6]")
+_FULL_WIDTH_CHARS: Final = re.compile("[\uff01-\uff5d\uffe0-\uffe6" + "".join(_HANJA_UNITS) + "]")
 # 할 is a tenth (타율 3할 = 30 %): the one unit whose number is scaled into another unit.
 _SCALED_UNITS: Final[dict[str, tuple[str, int]]] = {"할": ("percent", 10)}
 # Half words: 반년 = half a year, 반세기 = half a century (50 years).
@@ -765,6 +825,7 @@ _NATIVE_INDEX: Final = _by_first_char(NATIVE_COUNTERS)
 _PREQUAL_INDEX: Final = _by_first_char(_PREQUALS)
 _POSTQUAL_INDEX: Final = _by_first_char(_POSTQUALS)
 _OVER_INDEX: Final = _by_first_char(_OVER_WORDS)
+_COMPARATIVE_INDEX: Final = _by_first_char(tuple(w for w, _, _ in _COMPARATIVE_WORDS))
 _ADVERB_INDEX: Final = _by_first_char(_PREDICATE_ADVERBS)
 _NOT_YET_INDEX: Final = _by_first_char(_NOT_YET)
 _UNREAD_INDEX: Final = _by_first_char(tuple(UNREAD_WORDS))
@@ -793,7 +854,8 @@ _NOT_FIGURES_INDEX: Final = _by_first_two(tuple(NOT_FIGURES))
 _SIGN_INDEX: Final = _by_first_char(tuple(_SIGN_WORDS))
 # Units read only glued to the number: 1등 (first place) but "A, B 등" (etc.); 3t but "3 t".
 # 벌 too after digits: spaced, 월 300만 벌이 is earnings (native 한 벌 is read by its own path).
-_GLUED_ONLY: Final = frozenset({"등", "t", "g", "L", "할", "벌"})
+# 프로 (percent, spoken) too: spaced, 아이폰 15 프로 is a model, not 15 % (issue 8, second review).
+_GLUED_ONLY: Final = frozenset({"등", "t", "g", "L", "할", "벌", "프로"})
 # 대 after these units is not "in the range of": 12월대, 3위대 are not said; 세대 and 10대 are read before.
 _NO_BRACKET: Final = frozenset(
     {
@@ -1076,3 +1138,116 @@ _SPACED_UNIT_WORDS: Final = (
     "대하",
     "개국어",
 )
+
+# --- issue 8, second review: forms that are labels, not figures -------------------------------------
+# A bare number glued to a Hangul syllable is read only when the syllable begins a particle or a word
+# that may follow a figure. For these syllables the particle is longer than one syllable, and only
+# these continuations are one (3부터, 3동안); otherwise the number is part of a word: 3부 리그, 16부작,
+# 101동, 1안과 2안, 3남 1녀, 3수, 1면, 2중 추돌, 7인승, 1분위, 3라운드, 3안타. Read before as bare numbers.
+_BARE_NEEDS: Final[dict[str, tuple[str, ...]]] = {
+    "부": ("부터",),
+    "동": ("동안",),
+    "안": ("안팎", "안에", "안으로"),
+    "남": ("남짓",),
+    "수": ("수준",),
+    "정": ("정도",),
+    "전": ("전후",),
+    "초": ("초과", "초반"),
+    "미": ("미만",),
+    "내": ("내외", "내지", "내에", "내로"),
+    "라": ("라고", "라는", "라며", "라면", "라서", "라도"),
+    "외": ("외에",),
+    "하": ("하고",),
+    "한": ("한테",),
+    "조": ("조차",),
+    "어": ("어치",),
+    "짜": ("짜리",),
+    "처": ("처럼",),
+    "보": ("보다",),
+    "마": ("마다", "마저"),
+    "밖": ("밖에",),
+    "까": ("까지",),
+    "면": (),
+    "중": (),
+    "새": (),
+    "권": (),
+    "치": (),
+    "분": (),
+    "인": (
+        "인데",
+        "인지",
+        "인가",
+        "인만큼",
+    ),  # 점수는 3인데 (is 3, but); not 7인승, 4인조 (read as people before)
+    "다": (),
+    "넘": ("넘게", "넘는", "넘어", "넘은", "넘긴", "넘겨", "넘었", "넘겼", "넘기", "넘을", "넘지"),
+}
+# Words that begin with a particle syllable: 9이닝 (innings), 2도움 (assists), 4도어 (doors).
+_BARE_NOT_WORDS: Final = ("이닝", "도움", "도루", "도어")
+# N번 before these is a number label, not a count of times: 31번 확진자, 기호 2번 후보, 3번 타자, 5번 출구.
+_NUMBER_LABEL_NOUNS: Final = (
+    "확진자",
+    "환자",
+    "후보",
+    "타자",
+    "출구",
+    "국도",
+    "지방도",
+    "고속도로",
+    "버스",
+    "마을버스",
+    "게이트",
+    "트랙",
+    "채널",
+    "문제",
+    "문항",
+    "선수",
+    "시드",
+    "레인",
+    "조항",
+    "항목",
+    "타석",
+    "좌석",
+    "승강장",
+    "플랫폼",
+    "창구",
+    "교차로",
+    "등번호",
+)
+# N대 before these is the Nth holder or term (21대 국회, 20대 대선, 4대 회장, 제47대 총리), not the top N and
+# not an age (30대 회장 may be the 30th or a chair in his thirties): refused, never read as either.
+_OFFICE_NOUNS: Final = (
+    "대선",
+    "총선",
+    "국회",
+    "대통령",
+    "회장",
+    "지방선거",
+    "지선",
+    "총장",
+    "이사장",
+    "위원장",
+    "교황",
+    "국왕",
+    "총재",
+    "의장",
+    "총리",
+    "대법원장",
+    "검찰총장",
+    "사장",
+    "원장",
+    "청장",
+    "학장",
+    "교육감",
+    "도지사",
+    "구청장",
+    "군수",
+    "종손",
+    "종정",
+)
+# 386세대, 586세대: a cohort's name (in their thirties, at university in the 1980s, born in the 1960s), not a
+# count; N세대 from 20 on is a count of households (아파트 300세대), below it a generation (5세대 이동통신).
+_COHORTS: Final = frozenset({386, 486, 586, 686, 475, 575, 397, 497})
+HOUSEHOLDS_FROM: Final = 20
+# Glued after a banknote's value: 5만원권 (the 50,000-won note) names the note, not an amount.
+_NOTE_SUFFIX: Final = "권"
