@@ -131,6 +131,8 @@ _UNIT_SUFFIXES: dict[str, frozenset[str]] = {
     "께": frozenset({"clock-hour", "day", "calendar-month", "year"}),
     "경": frozenset({"clock-hour", "day", "calendar-month", "year"}),
 }
+# The syllables of 되다 (to come to): 되는, 된다, 됐다, 될, 돼, 됩니다.
+_BECOME: frozenset[str] = frozenset("되된됐될돼됩")
 # Labels that are a list's last item can be read alone (3·4분기 → 4분기 is one of the two quarters named);
 # counts cannot (피해자 2, 3명 is two or three people, not three; 20·30대 are the twenties and thirties).
 _LIST_LABEL_UNITS: frozenset[str] = frozenset(
@@ -1061,7 +1063,12 @@ class _Parser:
             g = self.ws_end(r)
             if g == r and self.at(r) not in _DIGITS:
                 break  # 약물, 총리, 최대주주, 연구, 월급: words, not qualifiers
-            if sign is not None and (signs or self.at(g) not in _DIGITS):
+            # 영하 십도, 마이너스 삼 퍼센트: a sign word before a Hangul numeral too, after a space (second
+            # review: running text read 영하 십도 as +10 degrees, the sign left behind).
+            spelled = g > r and (
+                self.at(g) in _SINO_DIGITS or self.at(g) in _PLACES or self.at(g) in _NATIVE_INDEX
+            )
+            if sign is not None and (signs or (self.at(g) not in _DIGITS and not spelled)):
                 break
             quals.append((q, word))
             if sign is not None:
@@ -1211,6 +1218,8 @@ class _Parser:
                 if (r != q or core.has_large) and self.t.startswith(_SPACED_UNIT_WORDS, r):
                     # 1조 시대, 1조 인수, 100억 개인 (and in headlines 1조시대): a word, not the unit
                     continue
+                if core.kind == "sino" and r == q and w in ("도", "시") and not self.strict:
+                    continue  # 천도 (moving the capital), 백도, 이천시 and 사천시 (cities): words, not figures
                 if core.kind == "sino" and self.at(r + len(w)) in _VERB_SYLLABLES:
                     continue  # 입장을 천명한 (declared), 구명했다: a Hangul word made a verb, not a count
                 if self.t.startswith(_BARE_NOT_WORDS, r):
@@ -1276,6 +1285,11 @@ class _Parser:
                     self.skip_to = max(self.skip_to, r + len(w) + 1)
                     self.fail(
                         core.start, f'"{self.t[core.start : r + len(w) + 1]}" names a banknote, not an amount'
+                    )
+                    return False
+                if key == "clock-hour" and core.kind == "sino" and ep.value is not None and ep.value > 24:
+                    self.fail(
+                        core.start, f'"{self.t[core.start : r + 1]}" is a name (이천시, 사천시), not a time'
                     )
                     return False
                 if key == "clock-hour" and self.at(r + 1) == "대" and ep.value is not None and ep.value > 24:
@@ -1907,6 +1921,29 @@ class _Parser:
             return None
         return g, w, e
 
+    def does_not_come_to(self, q: int) -> list[tuple[int, str, int]] | None:
+        """After 이/가/도: (채) 안 된다, 되지 않는다, 못 된다: the figure is not reached, less than v."""
+        r = self.ws_end(q)
+        if r == q:
+            return None
+        if self.t.startswith("채", r) and self.ws_end(r + 1) > r + 1:
+            r = self.ws_end(r + 1)
+        neg = self.at(r)
+        d = self.ws_end(r + 1)
+        if neg in ("안", "못") and d > r + 1 and self.at(d) in _BECOME:
+            e = d + 1
+            while _is_hangul(self.at(e)) and e - d < 4:
+                e += 1
+            return [(r, neg, r + 1), (d, "되", e)]
+        if neg == "되" and self.t.startswith("지", r + 1):
+            g = self.ws_end(r + 2)
+            if g > r + 2 and self.at(g) in ("않", "못"):
+                e = g + 1
+                while _is_hangul(self.at(e)) and e - g < 4:
+                    e += 1
+                return [(r, "되", r + 2), (g, self.t[g], e)]
+        return None
+
     def figure_at(self, q: int) -> bool:
         """Does a figure with a unit begin at q (checked without disturbing the scan)?"""
         saved = (self.error, self.skip_to, self.range_refused)
@@ -1919,6 +1956,10 @@ class _Parser:
         if self.t.startswith("보다", q):
             found = self.comparative(q)
             return [found] if found is not None else out
+        if self.at(q) in "이가도":
+            comes = self.does_not_come_to(q + 1)
+            if comes is not None:
+                return comes
         for _ in range(2):
             found = None
             negated: tuple[int, str, int] | None = None

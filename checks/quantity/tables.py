@@ -269,9 +269,22 @@ def _rules() -> dict[str, QualifierRule]:
     for w, kind, gloss in _COMPARATIVE_WORDS:
         bounds = "(v, ∞)" if kind == "more-than" else "(−∞, v)"
         r[w] = QualifierRule(kind, "after", bounds, f"{gloss} (after 보다: 1조원보다 {w}…)")
+    # 1조원이 안 된다, 10%도 채 안 되는, 1조원이 되지 않는다: less than v (a silently wrong exact reading before).
+    r["되"] = QualifierRule(
+        "marker",
+        "after",
+        "no change; negated (이 안 된다, 도 안 되는, 이 되지 않는다) short of v",
+        "comes to (이 된다)",
+    )
     r["상당"] = QualifierRule("marker", "after", "no change", "worth, equivalent to (10억원 상당의 금품)")
     r["짜리"] = QualifierRule("marker", "after", "no change", "costing, of (1000원짜리, 10층짜리)")
-    for w, gloss in (("초반", "early"), ("중반", "mid"), ("후반", "late")):
+    for w, gloss in (
+        ("초반", "early"),
+        ("중반", "mid"),
+        ("후반", "late"),
+        ("초중반", "early to mid"),
+        ("중후반", "mid to late"),
+    ):
         r[w] = QualifierRule(
             "marker", "after", "no change (the bracket or range before it)", f"{gloss} (40대 {w}, 1%대 {w})"
         )
@@ -543,7 +556,7 @@ _TEMPERATURE_UNITS: Final = frozenset({"degree", "celsius"})
 # 대 after a unit is the "in the range of" bracket, read in the scanner, not a free-standing word; the
 # same for the words glued to a unit (3년간, 3년째, 3년 만에, 1300원선, 2만 톤급).
 _AFTER_THE_UNIT: Final = frozenset(
-    {"간", "대", "째", "만에", "만의", "선", "급", "제", "형", "께", "경"}
+    {"간", "대", "째", "만에", "만의", "선", "급", "제", "형", "께", "경", "되"}
     | {w for w, _, _ in _COMPARATIVE_WORDS}
 )
 _POSTQUALS: Final = tuple(

@@ -420,10 +420,24 @@ BOUND_KINDS = (
 )
 # 간/대/째/만에/만의/선/급 follow a unit (께/경 a time: 3시께, 2030년경); 만 (full age) needs an age and 섭씨 a
 # temperature, and the parts of the day an hour: tested on their own below and in the figures table.
-# The adjectives of comparison (많, 높, 적 …) count only after 보다 (1조원보다 많은): in the figures table.
-ON_THEIR_OWN = ("간", "대", "째", "만에", "만의", "선", "급", "제", "형", "께", "경", "만", "섭씨") + tuple(
-    w for w, _, _ in _COMPARATIVE_WORDS
-)
+# The adjectives of comparison (많, 높, 적 …) count only after 보다 (1조원보다 많은) and 되 only after 이/가/도
+# (1조원이 안 된다): in the figures table.
+ON_THEIR_OWN = (
+    "간",
+    "대",
+    "째",
+    "만에",
+    "만의",
+    "선",
+    "급",
+    "제",
+    "형",
+    "께",
+    "경",
+    "되",
+    "만",
+    "섭씨",
+) + tuple(w for w, _, _ in _COMPARATIVE_WORDS)
 BOUND_WORDS = sorted((w, r) for w, r in QUALIFIERS.items() if r.kind in BOUND_KINDS and w not in ON_THEIR_OWN)
 
 
