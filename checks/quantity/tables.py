@@ -99,7 +99,23 @@ def _rules() -> dict[str, QualifierRule]:
         r[w] = QualifierRule("approx", "before", _APPROX_BOUNDS, "roughly")
     r["거의"] = QualifierRule("approaching", "before", "[v − 10%·|v|, v]", "almost (just under v)")
     r["초과"] = QualifierRule("more-than", "after", "(v, ∞)", "more than")
-    for w in ("넘는", "넘게", "넘어", "넘은", "넘긴", "넘겨", "넘었", "넘겼", "넘기", "넘을", "넘지"):
+    # Second review: 넘고, 넘으며/넘으면서/넘으면, 넘자 (read exactly before: 1조원을 넘고 …).
+    for w in (
+        "넘는",
+        "넘게",
+        "넘어",
+        "넘은",
+        "넘긴",
+        "넘겨",
+        "넘었",
+        "넘겼",
+        "넘기",
+        "넘을",
+        "넘지",
+        "넘고",
+        "넘으",
+        "넘자",
+    ):
         r[w] = QualifierRule("more-than", "after", "(v, ∞)", "over (also after 이/가/을/를: 30년이 넘는)")
     r["이하"] = QualifierRule("at-most", "after", "(−∞, v]", "or less")
     r["이내"] = QualifierRule("at-most", "after", "(−∞, v]", "within")
@@ -263,9 +279,15 @@ def _rules() -> dict[str, QualifierRule]:
     r["밑돈"] = QualifierRule("less-than", "after", "(−∞, v)", "falls short of (을 밑돈다)")
     for w in ("미친", "미칠"):
         r[w] = QualifierRule("marker", "after", "no change", "reaches (negated: 못 미친다 = short of v)")
-    r["넘보"] = QualifierRule(
-        "approaching", "after", "[v − 10%·|v|, v]", "eyeing, closing in on (1조원을 넘보는)"
-    )
+    r["넘길"] = QualifierRule("more-than", "after", "(v, ∞)", "will pass (1조원을 넘길 전망)")
+    for w in ("가까울", "가까워", "가까웠", "가까우"):
+        r[w] = QualifierRule(
+            "approaching", "after", "[v − 10%·|v|, v]", "will be close to (1조원에 가까울 전망)"
+        )
+    for w in ("넘보", "넘본", "넘봤", "넘볼", "넘봐"):
+        r[w] = QualifierRule(
+            "approaching", "after", "[v − 10%·|v|, v]", "eyeing, closing in on (1조원을 넘보는)"
+        )
     for w, kind, gloss in _COMPARATIVE_WORDS:
         bounds = "(v, ∞)" if kind == "more-than" else "(−∞, v)"
         r[w] = QualifierRule(kind, "after", bounds, f"{gloss} (after 보다: 1조원보다 {w}…)")
