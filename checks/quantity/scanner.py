@@ -40,6 +40,7 @@ from .tables import (
     _INSTALLATION_NOUNS,
     _LARGE,
     _LARGE_BLOCKERS,
+    _MACHINE_NOUNS,
     _NATIVE_INDEX,
     _NATIVE_ONES,
     _NATIVE_PAIRS,
@@ -78,6 +79,7 @@ from .tables import (
     _TEMPERATURE_UNITS,
     _TENS_INDEX,
     _TIME_UNITS,
+    _TOP_N_NOUNS,
     _TRIANGLES,
     _UNREAD_INDEX,
     _VAGUE_ATTACHED_OK,
@@ -1590,6 +1592,8 @@ class _Parser:
         if v.denominator != 1 or not 10 <= v <= 90 or v % 10:
             return False
         if core.kind == "arabic":
+            if self.word_before(core.start).endswith(_MACHINE_NOUNS):
+                return False  # 차량 20대를 도입했다: vehicles, not people in their twenties
             g = self.ws_end(after)
             # 60대 이상 고령층, 30대 이하: a qualifier between the bracket and what it is about is looked past
             # (read as machines, 30대 이하 would be "30 or fewer", not "in their thirties or younger").
@@ -1602,10 +1606,21 @@ class _Parser:
             # Headlines shorten the person: 20대 남 붙잡혀, 40대 男, 30대 여 (man, woman).
             alone = alone or (g > look and self.at(g) in "남여男女" and not _is_hangul(self.at(g + 1)))
             alone = alone or (g > look and self.people_count_at(g))  # 20대 1명이 숨졌다, 30대 두 명
-            if not alone and not any(self.t.startswith(w, g) for w in _AGE_NOUNS):
+            if not alone and not self.t.startswith(_AGE_NOUNS, g) and not self.named_person(g):
                 if g == look and _is_hangul(self.at(g)):
                     # 20대가, 20대의: people in their twenties or twenty machines; the reader cannot tell.
                     self.fail(core.start, f'"{self.t[core.start : look]}" may be an age bracket or a count')
+                    self.skip_to = max(self.skip_to, look)
+                    return None
+                if (
+                    g > look
+                    and self.at(g).isalpha()
+                    and not self.t.startswith(_TOP_N_NOUNS, g)
+                    and not self.word_before(core.start).endswith(_MACHINE_NOUNS)
+                ):
+                    # 20대 중, 30대 팬덤: an age bracket or the top N, and nothing says which (issue 8, second
+                    # review: 70대 할머니 and 40대 A씨 were read as the top 70 and 40 before the word list grew).
+                    self.fail(core.start, f'"{self.t[core.start : look]}" may be an age bracket or the top N')
                     self.skip_to = max(self.skip_to, look)
                     return None
                 return False
@@ -1625,7 +1640,20 @@ class _Parser:
         g = self.ws_end(after)
         if g == after or not self.at(g).isalpha():
             return False
+        if self.word_before(core.start).endswith(_MACHINE_NOUNS) or self.t.startswith("중 ", g):
+            return False  # 로봇 100대 도입, 전기차 3대 중 1대: machines, not the top 100
         return self.match(g, _POSTQUAL_INDEX) is None
+
+    def named_person(self, g: int) -> bool:
+        """Is the word at g a person named short (A씨, 김모씨, 김씨): 40대 A씨 is a man in his forties."""
+        for k in (1, 2, 3):
+            if (
+                self.at(g + k) == "씨"
+                and self.t[g : g + k].isalnum()
+                and self.ends_word(g + k + 1, _FOLLOWERS)
+            ):
+                return True
+        return False
 
     def after_unit(self, ep: _Endpoint) -> bool:
         core = ep.core
