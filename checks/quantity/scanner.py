@@ -135,6 +135,9 @@ _UNIT_SUFFIXES: dict[str, frozenset[str]] = {
 }
 # The syllables of 되다 (to come to): 되는, 된다, 됐다, 될, 돼, 됩니다.
 _BECOME: frozenset[str] = frozenset("되된됐될돼됩")
+_COME_PARTICLES: frozenset[str] = frozenset("이가도")
+# Units whose figure the second review looks at again (unit_is_read).
+_SECOND_LOOK: frozenset[str] = frozenset(_MONEY_UNITS | {"clock-hour", "occurrence"})
 # Labels that are a list's last item can be read alone (3·4분기 → 4분기 is one of the two quarters named);
 # counts cannot (피해자 2, 3명 is two or three people, not three; 20·30대 are the twenties and thirties).
 _LIST_LABEL_UNITS: frozenset[str] = frozenset(
@@ -1224,7 +1227,7 @@ class _Parser:
                     continue  # 천도 (moving the capital), 백도, 이천시 and 사천시 (cities): words, not figures
                 if core.kind == "sino" and self.at(r + len(w)) in _VERB_SYLLABLES:
                     continue  # 입장을 천명한 (declared), 구명했다: a Hangul word made a verb, not a count
-                if self.t.startswith(_BARE_NOT_WORDS, r):
+                if w == "도" and self.t.startswith(_BARE_NOT_WORDS, r):
                     continue  # 4도어 (four doors), 2도움 (two assists): not degrees
                 key = self.counter_unit(w, _GENERAL_UNITS[w], core, r)
                 if key is None:
@@ -1282,29 +1285,7 @@ class _Parser:
                     key = self.households_or_generations(ep, r)
                     if key is None:
                         return False
-                if key in _MONEY_UNITS and self.at(r + len(w)) == _NOTE_SUFFIX:
-                    # 5만원권, 1만원권: the note of that value, not an amount (issue 8, second review).
-                    self.skip_to = max(self.skip_to, r + len(w) + 1)
-                    self.fail(
-                        core.start, f'"{self.t[core.start : r + len(w) + 1]}" names a banknote, not an amount'
-                    )
-                    return False
-                if key == "clock-hour" and core.kind == "sino" and ep.value is not None and ep.value > 24:
-                    self.fail(
-                        core.start, f'"{self.t[core.start : r + 1]}" is a name (이천시, 사천시), not a time'
-                    )
-                    return False
-                if key == "clock-hour" and self.at(r + 1) == "대" and ep.value is not None and ep.value > 24:
-                    # 코스피 3000시대 (the 3,000 era): 시대 is a word, not 3,000 o'clock.
-                    self.skip_to = max(self.skip_to, r + 2)
-                    self.fail(r, f'"{self.t[core.start : r + 2]}": 시대 is "era", not o\'clock')
-                    return False
-                if key == "occurrence" and w == "번" and self.number_label(core.start, r + 1):
-                    self.skip_to = max(self.skip_to, r + 1)
-                    self.fail(
-                        core.start,
-                        f'"{self.t[core.start : r + 1]}" is a number label (31번 확진자), not a count',
-                    )
+                if key in _SECOND_LOOK and not self.unit_is_read(key, w, core, ep, r):
                     return False
                 ep.unit, ep.end = key, r + len(w)
                 return True
@@ -1342,6 +1323,35 @@ class _Parser:
                 end += 1
             self.fail(q, f'unknown unit "{self.t[q:end]}" after the number')
             return self.strict  # strict mode reports it as trailing text; running text: a name (5호선)
+        return True
+
+    def unit_is_read(self, key: str, w: str, core: _Core, ep: _Endpoint, r: int) -> bool:
+        """The second review's labels told by the unit and what follows it: False (refused) for 5만원권 (a
+        banknote), 이천시 (a city), 코스피 3000시대 (an era), 31번 확진자 (a number label)."""
+        e = r + len(w)
+        if key in _MONEY_UNITS:
+            if self.at(e) != _NOTE_SUFFIX:
+                return True
+            # 5만원권, 1만원권: the note of that value, not an amount.
+            self.skip_to = max(self.skip_to, e + 1)
+            self.fail(core.start, f'"{self.t[core.start : e + 1]}" names a banknote, not an amount')
+            return False
+        if key == "clock-hour":
+            if ep.value is None or ep.value <= 24:
+                return True
+            if core.kind == "sino":
+                self.fail(core.start, f'"{self.t[core.start : e]}" is a name (이천시, 사천시), not a time')
+                return False
+            if self.at(e) == "대":
+                # 코스피 3000시대 (the 3,000 era): 시대 is a word, not 3,000 o'clock.
+                self.skip_to = max(self.skip_to, e + 1)
+                self.fail(r, f'"{self.t[core.start : e + 1]}": 시대 is "era", not o\'clock')
+                return False
+            return True
+        if w == "번" and self.number_label(core.start, e):
+            self.skip_to = max(self.skip_to, e)
+            self.fail(core.start, f'"{self.t[core.start : e]}" is a number label (31번 확진자), not a count')
+            return False
         return True
 
     def pun_ri(self, q: int) -> tuple[Fraction, int] | None:
@@ -1981,10 +1991,11 @@ class _Parser:
 
     def postquals(self, q: int) -> list[tuple[int, str, int]]:
         out: list[tuple[int, str, int]] = []
-        if self.t.startswith("보다", q):
+        c = self.t[q] if q < self.n else ""
+        if c == "보" and self.t.startswith("보다", q):
             found = self.comparative(q)
             return [found] if found is not None else out
-        if self.at(q) in "이가도":
+        if c in _COME_PARTICLES and self.at(q + 1) in _WS:
             comes = self.does_not_come_to(q + 1)
             if comes is not None:
                 return comes
@@ -2182,37 +2193,43 @@ class _Parser:
         of counts (피해자 2, 3명, 20·30대: two or three people, the twenties and thirties): each was read
         as a figure before, a number no careful reader sees there."""
         core = fig.endpoints[0].core
-        t = self.t
-        if len(fig.endpoints) != 1 or core.kind != "arabic" or core.signed or core.decimal:
+        if core.kind != "arabic" or core.signed or core.decimal or len(fig.endpoints) != 1:
             return False
-        digits = t[core.start : core.end]
-        if fig.unit is None and not fig.quals:
-            if not core.has_large and not core.has_place:
-                if len(digits) > 1 and digits[0] == "0":
-                    return True  # 005930, 007: a code or a number label, never written for a figure
-                if len(digits) == 6 and self.at(core.start - 1) == "(" and self.at(core.end) == ")":
-                    return True  # 삼성전자(005930), LG에너지솔루션(373220): a stock code
-                if self.word_before(core.start) in ("TOP", "Top", "top", "톱", "BEST", "Best", "베스트"):
-                    return True  # 세계 TOP 10, 톱 10: a ranking's name (glued, TOP10 and 톱10 were skipped)
-                if self.at(core.end) in "-–+" and self.at(core.end + 1) in _DIGITS:
-                    return True  # 3-1로 (a score), 2022-2023 시즌, 역삼동 123-45, 1+1 행사
-                if (
-                    "," not in digits
-                    and len(digits) <= 4
-                    and self.word_before(core.start).endswith(("로", "길"))
-                ):
-                    b = core.start - 1
-                    while b > 0 and t[b - 1] in _WS:
-                        b -= 1
-                    if b >= 2 and _is_hangul(t[b - 1]) and _is_hangul(t[b - 2]):
-                        return True  # 테헤란로 152, 세종대로 110: a road address
-                    if t[b - 1] == "길":
-                        return True  # 테헤란로78길 14, 봉은사로 12길 5
-            if core.last_large == 10**12 and core.value is not None and core.value <= 10 * 10**12:
+        t = self.t
+        s = fig.start
+        prev = t[s - 1] if s else ""
+        if fig.unit not in _LIST_LABEL_UNITS and prev in (",", "·", " ") and s >= 2:
+            sep = 2 if prev == " " and t[s - 2] == "," else 1 if prev != " " else 0
+            if sep and s > sep and t[s - sep - 1] in _DIGITS:
+                return True  # 2, 3명; 20·30대: the last item of a list of counts
+        if fig.unit is None:
+            if fig.quals:
+                return False
+            if core.last_large == 10**12:
                 before = self.word_before(core.start)
-                if before.endswith("인") and before[:-1].isdigit():
-                    return True  # 2인 1조, 3인 1조로 근무: one team of two, not a trillion
-        if fig.unit == "year" and len(digits) == 2 and not fig.quals and fig.end == core.end + 1:
+                # 2인 1조, 3인 1조로 근무: one team of two, not a trillion.
+                return before.endswith("인") and before[:-1].isdigit() and core.value <= 10 * 10**12
+            if core.has_large or core.has_place:
+                return False
+            digits = t[core.start : core.end]
+            if len(digits) > 1 and digits[0] == "0":
+                return True  # 005930, 007: a code or a number label, never written for a figure
+            nxt = self.at(core.end)
+            if len(digits) == 6 and prev == "(" and nxt == ")":
+                return True  # 삼성전자(005930), LG에너지솔루션(373220): a stock code
+            if nxt in ("-", "–", "+") and self.at(core.end + 1) in _DIGITS:
+                return True  # 3-1로 (a score), 2022-2023 시즌, 역삼동 123-45, 1+1 행사
+            if prev not in _WS:
+                return False
+            before = self.word_before(core.start)
+            if before in ("TOP", "Top", "top", "톱", "BEST", "Best", "베스트"):
+                return True  # 세계 TOP 10, 톱 10: a ranking's name (glued, TOP10 and 톱10 were skipped)
+            # 테헤란로 152, 세종대로 110, 테헤란로78길 14: a road address.
+            road = (
+                before.endswith("길") or before.endswith("로") and len(before) >= 2 and _is_hangul(before[-2])
+            )
+            return road and "," not in digits and len(digits) <= 4
+        if fig.unit == "year" and not fig.quals and fig.end == core.end + 1 and core.end - core.start == 2:
             g = self.ws_end(fig.end)
             if t.startswith(_SHORT_YEAR_BEFORE, g):
                 return True
@@ -2221,11 +2238,6 @@ class _Parser:
                 r += 1
             if r > g and self.at(r) == "월":
                 return True  # 23년 4월: April 2023
-        if fig.unit not in _LIST_LABEL_UNITS:
-            s = fig.start
-            sep = 2 if t[s - 2 : s] == ", " else 1 if self.at(s - 1) in ",·" else 0
-            if sep and self.at(s - sep - 1) in _DIGITS:
-                return True  # 2, 3명; 20·30대: the last item of a list of counts
         return False
 
     def pair(self, fig: _Figure) -> None:

@@ -1079,7 +1079,8 @@ _DAY_INDEX: Final = _by_first_char(tuple(_DAY_WORDS))
 # the particle 가, 고작 and -하고, 인당 and 인, 생후 and 생): running text does not stop at every such
 # syllable (round 3: that cost 8 % of find_quantities' time); it finds the figure from its number, without
 # the word. read_quantity reads them (가구당 5000만원).
-_READ_ALONE_ONLY_PREFIXES: Final = frozenset({"가구당", "고작", "인당", "생후"})
+# 지상/지하 (second review) too: 지 begins 지난, 지역, 지원 …; running text finds 지상 20층 as 20층, same bounds.
+_READ_ALONE_ONLY_PREFIXES: Final = frozenset({"가구당", "고작", "인당", "생후", "지상", "지하"})
 _HANGUL_STARTS: Final = frozenset(
     {w[0] for w in _PREQUALS if w not in _READ_ALONE_ONLY_PREFIXES}
     | {w[0] for w in _SIGN_WORDS if _is_hangul(w[0])}
