@@ -137,6 +137,11 @@ _UNIT_SUFFIXES: dict[str, frozenset[str]] = {
 _BECOME: frozenset[str] = frozenset("되된됐될돼됩")
 _COME_PARTICLES: frozenset[str] = frozenset("이가도")
 _LIST_MARKS: frozenset[str] = frozenset(",· ")
+# Units a figure in parentheses never restates another figure in (2조원(2023년), 30%(1위)); a year only after
+# a time (3년(36개월) is a pair, 2조원(2023년) is not).
+_NEVER_PAIRED: frozenset[str] = frozenset(
+    {"calendar-month", "day", "clock-hour", "rank", "ordinal", "top-n", "quarter", "anniversary", "century"}
+)
 # Units whose figure the second review looks at again (unit_is_read).
 _SECOND_LOOK: frozenset[str] = frozenset(_MONEY_UNITS | {"clock-hour", "occurrence"})
 # Labels that are a list's last item can be read alone (3·4분기 → 4분기 is one of the two quarters named);
@@ -2261,6 +2266,10 @@ class _Parser:
         inner = self.figure(s, allow_pair=False)
         self.error, self.skip_to = saved_error, saved_skip
         if inner is None or inner.unit is None or inner.unit == fig.unit:
+            return
+        if inner.unit in _NEVER_PAIRED or inner.unit == "year" and fig.unit not in _TIME_UNITS:
+            # 매출 2조원(2023년), 점유율 30%(1위): a date or a rank in parentheses says when or where, it is
+            # not the amount again in another unit (second review: they were paired and hidden before).
             return
         e = self.ws_end(inner.end)
         if self.at(e) != ")":
