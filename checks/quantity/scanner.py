@@ -13,7 +13,11 @@ from .model import NotAFigure, Quantity
 from .tables import (
     _ADVERB_INDEX,
     _AGE_NOUNS,
+    _BARE_NEEDS,
+    _BARE_NOT_WORDS,
     _CALENDAR_UNITS,
+    _COHORTS,
+    _COMPARATIVE_INDEX,
     _COMPOUND,
     _COUNTER_NOT_BEFORE,
     _DAE_FOLLOWERS,
@@ -36,6 +40,7 @@ from .tables import (
     _INSTALLATION_NOUNS,
     _LARGE,
     _LARGE_BLOCKERS,
+    _MACHINE_NOUNS,
     _NATIVE_INDEX,
     _NATIVE_ONES,
     _NATIVE_PAIRS,
@@ -43,6 +48,9 @@ from .tables import (
     _NO_BRACKET,
     _NOT_FIGURES_INDEX,
     _NOT_YET_INDEX,
+    _NOTE_SUFFIX,
+    _NUMBER_LABEL_NOUNS,
+    _OFFICE_NOUNS,
     _ONES_INDEX,
     _ONLY_PREDICATES,
     _OVER_INDEX,
@@ -71,6 +79,7 @@ from .tables import (
     _TEMPERATURE_UNITS,
     _TENS_INDEX,
     _TIME_UNITS,
+    _TOP_N_NOUNS,
     _TRIANGLES,
     _UNREAD_INDEX,
     _VAGUE_ATTACHED_OK,
@@ -81,6 +90,7 @@ from .tables import (
     _WEEK_VERBS,
     _WS,
     APPROX_TOLERANCE,
+    HOUSEHOLDS_FROM,
     MAX_DIGITS,
     MAX_GAP,
     NATIVE_COUNTERS,
@@ -118,7 +128,38 @@ _UNIT_SUFFIXES: dict[str, frozenset[str]] = {
     "제": frozenset({"year", "month", "week", "day", "hour"}),  # 주 52시간제, 주 5일제, 4년제 대학
     # 55인치형 TV, 전용 84㎡형 (a model, a size type); 55인치형 was read as 55 people (인 + 치) before.
     "형": frozenset({"inch", "m2", "ton", "kg", "mL", "litre", "GB", "TB", "nm", "kW", "MW", "GW"}),
+    # 오후 3시께, 2시경, 15일께, 3월경, 2030년경: around that time (issue 8, second review; 2시경 was refused
+    # and 오후 2시경 not found at all).
+    "께": frozenset({"clock-hour", "day", "calendar-month", "year"}),
+    "경": frozenset({"clock-hour", "day", "calendar-month", "year"}),
 }
+# The syllables of 되다 (to come to): 되는, 된다, 됐다, 될, 돼, 됩니다.
+_BECOME: frozenset[str] = frozenset("되된됐될돼됩")
+_COME_PARTICLES: frozenset[str] = frozenset("이가도")
+_LIST_MARKS: frozenset[str] = frozenset(",· ")
+# Units a figure in parentheses never restates another figure in (2조원(2023년), 30%(1위)); a year only after
+# a time (3년(36개월) is a pair, 2조원(2023년) is not).
+_NEVER_PAIRED: frozenset[str] = frozenset(
+    {"calendar-month", "day", "clock-hour", "rank", "ordinal", "top-n", "quarter", "anniversary", "century"}
+)
+# Units whose figure the second review looks at again (unit_is_read).
+_SECOND_LOOK: frozenset[str] = frozenset(_MONEY_UNITS | {"clock-hour", "occurrence"})
+# Labels that are a list's last item can be read alone (3·4분기 → 4분기 is one of the two quarters named);
+# counts cannot (피해자 2, 3명 is two or three people, not three; 20·30대 are the twenties and thirties).
+_LIST_LABEL_UNITS: frozenset[str] = frozenset(
+    {"calendar-month", "clock-hour", "rank", "ordinal", "floor", "quarter"}
+)
+# 23년 4분기, 24년 상반기: a two-digit year before these is a year written short (2023), not 23 years.
+_SHORT_YEAR_BEFORE: tuple[str, ...] = (
+    "상반기",
+    "하반기",
+    "상·하반기",
+    "연간",
+    "1분기",
+    "2분기",
+    "3분기",
+    "4분기",
+)
 # Units whose ranges count labels (이달 1~20일, 1~20위, 1~20층): 1~20 there is one to twenty, never the
 # spoken 10~20 (round 3, see spoken_tens). Not years: 2~30년 (걸린다) is said for 20~30 years.
 _LABEL_UNITS: frozenset[str] = frozenset(
@@ -311,9 +352,12 @@ class _Parser:
         return not _is_hangul(c) or c in followers
 
     def match(self, q: int, index: dict[str, tuple[str, ...]]) -> str | None:
-        for w in index.get(self.at(q), ()):
-            if self.t.startswith(w, q):
-                return w
+        # The hottest lookup of the scan (about a third of its calls to at()): the character is read inline.
+        words = index.get(self.t[q]) if 0 <= q < self.n else None
+        if words is not None:
+            for w in words:
+                if self.t.startswith(w, q):
+                    return w
         return None
 
     def unit_at(self, q: int, index: dict[str, tuple[str, ...]], followers: frozenset[str]) -> str | None:
@@ -940,6 +984,8 @@ class _Parser:
         if not c:
             self.fail(q, "no digits or Korean numerals")
             return None
+        if c in _DIGITS:
+            return self.arabic(q, q)  # first: most figures begin with a digit, no currency sign does
         for sym, key in _PREFIX_CURRENCIES:
             if self.t.startswith(sym, q) and self.at(q + len(sym)) in _DIGITS:
                 core = self.arabic(q + len(sym), q)
@@ -948,8 +994,6 @@ class _Parser:
                 return core
         if c in _SIGNS and self.at(q + 1) in _DIGITS:
             return self.arabic(q + 1, q, negative=c != "+")
-        if c in _DIGITS:
-            return self.arabic(q, q)
         if _is_hangul(c):
             return self.hangul(q)
         self.not_understood(q)
@@ -997,7 +1041,7 @@ class _Parser:
         return _Core(core.start, num.end, v, _Interval.point(v), "fraction", unit="percent", preset_unit=True)
 
     def endpoint(self, p: int) -> _Endpoint | None:
-        if self.at(p) == "만" and self.at(p + 1) in _WS:
+        if p < self.n and self.t[p] == "만" and self.at(p + 1) in _WS:
             # 만 65세: 만 is "full age" before an age; before anything else 만 is 10,000 (만 원).
             g = self.ws_end(p + 1)
             if self.at(g) in _DIGITS:
@@ -1033,7 +1077,12 @@ class _Parser:
             g = self.ws_end(r)
             if g == r and self.at(r) not in _DIGITS:
                 break  # 약물, 총리, 최대주주, 연구, 월급: words, not qualifiers
-            if sign is not None and (signs or self.at(g) not in _DIGITS):
+            # 영하 십도, 마이너스 삼 퍼센트: a sign word before a Hangul numeral too, after a space (second
+            # review: running text read 영하 십도 as +10 degrees, the sign left behind).
+            spelled = g > r and (
+                self.at(g) in _SINO_DIGITS or self.at(g) in _PLACES or self.at(g) in _NATIVE_INDEX
+            )
+            if sign is not None and (signs or (self.at(g) not in _DIGITS and not spelled)):
                 break
             quals.append((q, word))
             if sign is not None:
@@ -1183,8 +1232,12 @@ class _Parser:
                 if (r != q or core.has_large) and self.t.startswith(_SPACED_UNIT_WORDS, r):
                     # 1조 시대, 1조 인수, 100억 개인 (and in headlines 1조시대): a word, not the unit
                     continue
+                if core.kind == "sino" and r == q and w in ("도", "시") and not self.strict:
+                    continue  # 천도 (moving the capital), 백도, 이천시 and 사천시 (cities): words, not figures
                 if core.kind == "sino" and self.at(r + len(w)) in _VERB_SYLLABLES:
                     continue  # 입장을 천명한 (declared), 구명했다: a Hangul word made a verb, not a count
+                if w == "도" and self.t.startswith(_BARE_NOT_WORDS, r):
+                    continue  # 4도어 (four doors), 2도움 (two assists): not degrees
                 key = self.counter_unit(w, _GENERAL_UNITS[w], core, r)
                 if key is None:
                     return False
@@ -1199,6 +1252,8 @@ class _Parser:
                     )
                     return False
                 if w == "대":
+                    if not self.dae_is_read(ep, r):
+                        return False
                     age = self.age_bracket(ep, r == q, r + 1)
                     if age is None:
                         return False  # 20대가: refused, not guessed
@@ -1224,8 +1279,23 @@ class _Parser:
                         b.low_inc,
                         b.high_inc,
                     )
+                    if w == "할" and ep.base.low == ep.base.high:
+                        parts = self.pun_ri(r + 1)
+                        if parts is not None:
+                            # 타율 3할2푼5리 = 32.5 % (issue 8, second review: read as 30 % before).
+                            extra, end = parts
+                            ep.value += extra
+                            ep.base = _Interval.point(ep.value)
+                            ep.unit, ep.end = key, end
+                            return True
                 if w == "세" and self.heir_context(core.start, r + 1):
                     key = "generation"  # 4세 경영, 오너 3세, 재벌 2세: a family's generation, not an age
+                if key == "generation" and w == "세대":
+                    key = self.households_or_generations(ep, r)
+                    if key is None:
+                        return False
+                if key in _SECOND_LOOK and not self.unit_is_read(key, w, core, ep, r):
+                    return False
                 ep.unit, ep.end = key, r + len(w)
                 return True
         nxt = self.at(q)
@@ -1252,13 +1322,113 @@ class _Parser:
             and self.ends_word(q + 1, _FOLLOWERS)
         ):
             return True  # 코스피 2,500선 (the 2,500 level); 3선 의원, 38선 are terms and lines: not read
-        if core.kind == "arabic" and _is_hangul(nxt) and not self.ends_word(q, _FOLLOWERS):
+        if (
+            core.kind == "arabic"
+            and _is_hangul(nxt)
+            and not (self.ends_word(q, _FOLLOWERS) and (core.has_large or self.particle_at(q)))
+        ):
             end = q
             while end < self.n and _is_hangul(self.t[end]) and end - q < 20:
                 end += 1
             self.fail(q, f'unknown unit "{self.t[q:end]}" after the number')
             return self.strict  # strict mode reports it as trailing text; running text: a name (5호선)
         return True
+
+    def unit_is_read(self, key: str, w: str, core: _Core, ep: _Endpoint, r: int) -> bool:
+        """The second review's labels told by the unit and what follows it: False (refused) for 5만원권 (a
+        banknote), 이천시 (a city), 코스피 3000시대 (an era), 31번 확진자 (a number label)."""
+        e = r + len(w)
+        if key in _MONEY_UNITS:
+            if self.at(e) != _NOTE_SUFFIX:
+                return True
+            # 5만원권, 1만원권: the note of that value, not an amount.
+            self.skip_to = max(self.skip_to, e + 1)
+            self.fail(core.start, f'"{self.t[core.start : e + 1]}" names a banknote, not an amount')
+            return False
+        if key == "clock-hour":
+            if ep.value is None or ep.value <= 24:
+                return True
+            if core.kind == "sino":
+                self.fail(core.start, f'"{self.t[core.start : e]}" is a name (이천시, 사천시), not a time')
+                return False
+            if self.at(e) == "대":
+                # 코스피 3000시대 (the 3,000 era): 시대 is a word, not 3,000 o'clock.
+                self.skip_to = max(self.skip_to, e + 1)
+                self.fail(r, f'"{self.t[core.start : e + 1]}": 시대 is "era", not o\'clock')
+                return False
+            return True
+        if w == "번" and self.number_label(core.start, e):
+            self.skip_to = max(self.skip_to, e)
+            self.fail(core.start, f'"{self.t[core.start : e]}" is a number label (31번 확진자), not a count')
+            return False
+        return True
+
+    def pun_ri(self, q: int) -> tuple[Fraction, int] | None:
+        """After 할: 2푼 (2 %) and 5리 (0.5 %), glued or spaced: (the percent they add, their end)."""
+        extra = Fraction(0)
+        end = None
+        for word, size in (("푼", Fraction(1)), ("리", Fraction(1, 10))):
+            g = self.ws_end(q)
+            if self.at(g) in _DIGITS and self.at(g + 1) == word and self.ends_word(g + 2, _FOLLOWERS):
+                extra += int(self.t[g]) * size
+                q = end = g + 2
+            elif word == "푼":
+                return None
+        return None if end is None else (extra, end)
+
+    def particle_at(self, q: int) -> bool:
+        """Does the Hangul after a bare number at q begin a particle, not a word (3부터, not 3부 리그)?"""
+        needs = _BARE_NEEDS.get(self.t[q])
+        if needs is not None:
+            return self.t.startswith(needs, q) if needs else False
+        return not self.t.startswith(_BARE_NOT_WORDS, q)
+
+    def dae_is_read(self, ep: _Endpoint, r: int) -> bool:
+        """N대 (no unit before 대) that neither machines nor the top N nor an age can be: False, refused."""
+        core = ep.core
+        if core.kind != "arabic":
+            return True
+        g = self.ws_end(r + 1)
+        if g > r + 1 and self.t.startswith(_OFFICE_NOUNS, g) and not core.has_large and not core.decimal:
+            # 21대 국회, 20대 대선, 4대 회장: the Nth (an ordinal), read before as the top N.
+            self.skip_to = max(self.skip_to, r + 1)
+            self.fail(
+                core.start, f'"{self.t[core.start : r + 1]}" is the Nth (21대 국회: an ordinal), not a figure'
+            )
+            return False
+        if core.last_large is not None and core.last_large >= 10**8:
+            # 20억대 아파트, 10억대 자산가 (priced in that range) or 1억대 판매 (a hundred million machines):
+            # the unit of money is not written and the two readings differ; read before as machines.
+            self.skip_to = max(self.skip_to, r + 1)
+            self.fail(
+                core.start,
+                f'"{self.t[core.start : r + 1]}" may be a range of money (20억원대) or a count of machines;'
+                " write the unit",
+            )
+            return False
+        return True
+
+    def households_or_generations(self, ep: _Endpoint, r: int) -> str | None:
+        """N세대: a generation below 20 (5세대 이동통신), households from 20 (아파트 300세대), a cohort's name
+        (386세대) refused."""
+        v = ep.value
+        core = ep.core
+        if v is None or core.kind != "arabic" or v.denominator != 1 or core.decimal:
+            return "generation"
+        if v in _COHORTS and r == core.end:
+            self.skip_to = max(self.skip_to, r + 2)
+            self.fail(
+                core.start, f'"{self.t[core.start : r + 2]}" names a cohort (the 386 generation), not a count'
+            )
+            return None
+        return "household" if v >= HOUSEHOLDS_FROM else "generation"
+
+    def number_label(self, start: int, e: int) -> bool:
+        """N번 before 확진자, 후보, 타자, 출구 … or after 기호: a label (31번 확진자), not N times."""
+        g = self.ws_end(e)
+        if g > e and self.t.startswith(_NUMBER_LABEL_NOUNS, g):
+            return True
+        return self.word_before(start) in ("기호", "등번호", "번호")
 
     # -- counters with a second meaning (review r8b) -----------------------------------------------
 
@@ -1441,6 +1611,8 @@ class _Parser:
         if v.denominator != 1 or not 10 <= v <= 90 or v % 10:
             return False
         if core.kind == "arabic":
+            if self.word_before(core.start).endswith(_MACHINE_NOUNS):
+                return False  # 차량 20대를 도입했다: vehicles, not people in their twenties
             g = self.ws_end(after)
             # 60대 이상 고령층, 30대 이하: a qualifier between the bracket and what it is about is looked past
             # (read as machines, 30대 이하 would be "30 or fewer", not "in their thirties or younger").
@@ -1453,10 +1625,21 @@ class _Parser:
             # Headlines shorten the person: 20대 남 붙잡혀, 40대 男, 30대 여 (man, woman).
             alone = alone or (g > look and self.at(g) in "남여男女" and not _is_hangul(self.at(g + 1)))
             alone = alone or (g > look and self.people_count_at(g))  # 20대 1명이 숨졌다, 30대 두 명
-            if not alone and not any(self.t.startswith(w, g) for w in _AGE_NOUNS):
+            if not alone and not self.t.startswith(_AGE_NOUNS, g) and not self.named_person(g):
                 if g == look and _is_hangul(self.at(g)):
                     # 20대가, 20대의: people in their twenties or twenty machines; the reader cannot tell.
                     self.fail(core.start, f'"{self.t[core.start : look]}" may be an age bracket or a count')
+                    self.skip_to = max(self.skip_to, look)
+                    return None
+                if (
+                    g > look
+                    and self.at(g).isalpha()
+                    and not self.t.startswith(_TOP_N_NOUNS, g)
+                    and not self.word_before(core.start).endswith(_MACHINE_NOUNS)
+                ):
+                    # 20대 중, 30대 팬덤: an age bracket or the top N, and nothing says which (issue 8, second
+                    # review: 70대 할머니 and 40대 A씨 were read as the top 70 and 40 before the word list grew).
+                    self.fail(core.start, f'"{self.t[core.start : look]}" may be an age bracket or the top N')
                     self.skip_to = max(self.skip_to, look)
                     return None
                 return False
@@ -1476,7 +1659,20 @@ class _Parser:
         g = self.ws_end(after)
         if g == after or not self.at(g).isalpha():
             return False
+        if self.word_before(core.start).endswith(_MACHINE_NOUNS) or self.t.startswith("중 ", g):
+            return False  # 로봇 100대 도입, 전기차 3대 중 1대: machines, not the top 100
         return self.match(g, _POSTQUAL_INDEX) is None
+
+    def named_person(self, g: int) -> bool:
+        """Is the word at g a person named short (A씨, 김모씨, 김씨): 40대 A씨 is a man in his forties."""
+        for k in (1, 2, 3):
+            if (
+                self.at(g + k) == "씨"
+                and self.t[g : g + k].isalnum()
+                and self.ends_word(g + k + 1, _FOLLOWERS)
+            ):
+                return True
+        return False
 
     def after_unit(self, ep: _Endpoint) -> bool:
         core = ep.core
@@ -1757,8 +1953,61 @@ class _Parser:
         self.range_refused = (e1.start, message, e2.end)
         return 0
 
+    def comparative(self, q: int) -> tuple[int, str, int] | None:
+        """보다 많은/높은/적은 … after the figure at q: the figure is a threshold (1조원보다 많은 돈)."""
+        g = self.ws_end(q + 2)
+        w = self.match(g, _COMPARATIVE_INDEX) if g > q + 2 else None
+        if w is None:
+            return None
+        e = g + len(w)
+        while _is_hangul(self.at(e)) and e - g < len(w) + 3:
+            e += 1
+        # 지난해 3%보다 높은 4%: another figure after the adjective; the first is a rate stated exactly.
+        nxt = self.ws_end(e)
+        if nxt > e and (self.at(nxt) in _DIGITS or self.may_start(nxt) and self.figure_at(nxt)):
+            return None
+        return g, w, e
+
+    def does_not_come_to(self, q: int) -> list[tuple[int, str, int]] | None:
+        """After 이/가/도: (채) 안 된다, 되지 않는다, 못 된다: the figure is not reached, less than v."""
+        r = self.ws_end(q)
+        if r == q:
+            return None
+        if self.t.startswith("채", r) and self.ws_end(r + 1) > r + 1:
+            r = self.ws_end(r + 1)
+        neg = self.at(r)
+        d = self.ws_end(r + 1)
+        if neg in ("안", "못") and d > r + 1 and self.at(d) in _BECOME:
+            e = d + 1
+            while _is_hangul(self.at(e)) and e - d < 4:
+                e += 1
+            return [(r, neg, r + 1), (d, "되", e)]
+        if neg == "되" and self.t.startswith("지", r + 1):
+            g = self.ws_end(r + 2)
+            if g > r + 2 and self.at(g) in ("않", "못"):
+                e = g + 1
+                while _is_hangul(self.at(e)) and e - g < 4:
+                    e += 1
+                return [(r, "되", r + 2), (g, self.t[g], e)]
+        return None
+
+    def figure_at(self, q: int) -> bool:
+        """Does a figure with a unit begin at q (checked without disturbing the scan)?"""
+        saved = (self.error, self.skip_to, self.range_refused)
+        fig = self.figure(q, allow_pair=False)
+        self.error, self.skip_to, self.range_refused = saved
+        return fig is not None and fig.unit is not None
+
     def postquals(self, q: int) -> list[tuple[int, str, int]]:
         out: list[tuple[int, str, int]] = []
+        c = self.t[q] if q < self.n else ""
+        if c == "보" and self.t.startswith("보다", q):
+            found = self.comparative(q)
+            return [found] if found is not None else out
+        if c in _COME_PARTICLES and self.at(q + 1) in _WS:
+            comes = self.does_not_come_to(q + 1)
+            if comes is not None:
+                return comes
         for _ in range(2):
             found = None
             negated: tuple[int, str, int] | None = None
@@ -1767,6 +2016,8 @@ class _Parser:
                 if w is None:
                     continue
                 e = r + len(w)
+                if w == "초과" and self.t.startswith("달성", self.ws_end(e)):
+                    continue  # 목표를 10% 초과 달성: 10 % over the target, exactly, not "more than 10 %"
                 if w in _PREDICATES or (
                     self.ends_word(e, _FOLLOWERS)
                     and not self.t.startswith("이상하", r)
@@ -1926,9 +2177,80 @@ class _Parser:
         # 3·4분기, 3,4분기, 1·2위: a bare number before a list mark is the first item of a list whose unit
         # is written once at the end; read alone it would be a count of nothing.
         listed = self.at(fig.end) in ",·/" and self.at(fig.end + 1) in _DIGITS  # and 1/3, 3/4분기
+        # 피해자 2, 3명: a comma and a space too (issue 8, second review; the 2 was read alone before).
+        listed = listed or (self.t[fig.end : fig.end + 2] == ", " and self.at(fig.end + 2) in _DIGITS)
         # 5·18, 6·25: a bare number after a digit and a middle dot is the day of a date.
         dated = self.at(fig.start - 1) == "·" and self.at(fig.start - 2) in _DIGITS
-        return not (fig.unit is None and (listed or dated))
+        if fig.unit is None and (listed or dated):
+            return False
+        # The labels of the second review are bare numbers, years, or a list's last item (after , · or ", ").
+        if fig.unit is None or fig.unit == "year" or self.at(fig.start - 1) in _LIST_MARKS:
+            return not self.label_not_figure(fig)
+        return True
+
+    def short_year(self, i: int) -> bool:
+        """After an apostrophe, are the two digits at i a year written short ('24년, ’24 시즌, not '10만 명')?"""
+        if self.at(i + 1) not in _DIGITS or self.at(i + 2) in _DIGITS:
+            return False
+        if self.t[i - 1] != "'":
+            return True  # ’ and ‘ before digits are apostrophes: a closing quote never opens a word
+        c = self.at(i + 2)
+        return c == "년" or not (c.isalnum() or c in "%.,")
+
+    def label_not_figure(self, fig: _Figure) -> bool:
+        """Running text: is this bare number or count a label (issue 8, second review)?
+
+        Stock codes (005930), road addresses (테헤란로 152), scores and pairs (3-1로, 2022-2023, 123-45),
+        a year written short before a quarter (23년 4분기), a team (2인 1조), and the last item of a list
+        of counts (피해자 2, 3명, 20·30대: two or three people, the twenties and thirties): each was read
+        as a figure before, a number no careful reader sees there."""
+        core = fig.endpoints[0].core
+        if core.kind != "arabic" or core.signed or core.decimal or len(fig.endpoints) != 1:
+            return False
+        t = self.t
+        s = fig.start
+        prev = t[s - 1] if s else ""
+        if fig.unit not in _LIST_LABEL_UNITS and prev in (",", "·", " ") and s >= 2:
+            sep = 2 if prev == " " and t[s - 2] == "," else 1 if prev != " " else 0
+            if sep and s > sep and t[s - sep - 1] in _DIGITS:
+                return True  # 2, 3명; 20·30대: the last item of a list of counts
+        if fig.unit is None:
+            if fig.quals:
+                return False
+            if core.last_large == 10**12:
+                before = self.word_before(core.start)
+                # 2인 1조, 3인 1조로 근무: one team of two, not a trillion.
+                return before.endswith("인") and before[:-1].isdigit() and core.value <= 10 * 10**12
+            if core.has_large or core.has_place:
+                return False
+            digits = t[core.start : core.end]
+            if len(digits) > 1 and digits[0] == "0":
+                return True  # 005930, 007: a code or a number label, never written for a figure
+            nxt = self.at(core.end)
+            if len(digits) == 6 and prev == "(" and nxt == ")":
+                return True  # 삼성전자(005930), LG에너지솔루션(373220): a stock code
+            if nxt in ("-", "–", "+") and self.at(core.end + 1) in _DIGITS:
+                return True  # 3-1로 (a score), 2022-2023 시즌, 역삼동 123-45, 1+1 행사
+            if prev not in _WS:
+                return False
+            before = self.word_before(core.start)
+            if before in ("TOP", "Top", "top", "톱", "BEST", "Best", "베스트"):
+                return True  # 세계 TOP 10, 톱 10: a ranking's name (glued, TOP10 and 톱10 were skipped)
+            # 테헤란로 152, 세종대로 110, 테헤란로78길 14: a road address.
+            road = (
+                before.endswith("길") or before.endswith("로") and len(before) >= 2 and _is_hangul(before[-2])
+            )
+            return road and "," not in digits and len(digits) <= 4
+        if fig.unit == "year" and not fig.quals and fig.end == core.end + 1 and core.end - core.start == 2:
+            g = self.ws_end(fig.end)
+            if t.startswith(_SHORT_YEAR_BEFORE, g):
+                return True
+            r = g
+            while self.at(r) in _DIGITS and r - g < 2:
+                r += 1
+            if r > g and self.at(r) == "월":
+                return True  # 23년 4월: April 2023
+        return False
 
     def pair(self, fig: _Figure) -> None:
         """1억 달러(약 1200억원): link the converted amount in parentheses."""
@@ -1944,6 +2266,10 @@ class _Parser:
         inner = self.figure(s, allow_pair=False)
         self.error, self.skip_to = saved_error, saved_skip
         if inner is None or inner.unit is None or inner.unit == fig.unit:
+            return
+        if inner.unit in _NEVER_PAIRED or inner.unit == "year" and fig.unit not in _TIME_UNITS:
+            # 매출 2조원(2023년), 점유율 30%(1위): a date or a rank in parentheses says when or where, it is
+            # not the amount again in another unit (second review: they were paired and hidden before).
             return
         e = self.ws_end(inner.end)
         if self.at(e) != ")":
@@ -1978,8 +2304,10 @@ class _Parser:
             # one exception, and its own check below looks at the character before the U.
             return False
         if c in _DIGITS:
-            if prev in ("-", "–") and i >= 2 and self.t[i - 2].isalnum():
-                return False  # COVID-19, 04-26: the tail of a code or date
+            if prev in ("-", "–", "+") and i >= 2 and self.t[i - 2].isalnum():
+                return False  # COVID-19, 04-26: the tail of a code or date; 1+1 (a promotion)
+            if prev in "’‘'" and self.short_year(i):
+                return False  # ’24년, '24 시즌: a year written short (2024), not 24 years
             return not (prev.isdigit() or prev in ".,_@/:")
         if c in _TRIANGLES:
             # ▲ 10원 (a plus either way); △ 500억원 and ▼ 1.2% are refused in endpoint(), not read as +.

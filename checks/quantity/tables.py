@@ -52,6 +52,26 @@ QUALIFIER_KINDS: Final = (
 _APPROX_BOUNDS = "[v − 10%·|v|, v + 10%·|v|]"
 
 
+# After 보다 (than), an adjective of size makes the figure a threshold: 1조원보다 많은 돈 is more than 1조
+# (issue 8, second review; read before as exactly 1조). Not when another figure follows the adjective:
+# 지난해 3%보다 높은 4% (the 3 % is last year's rate, stated exactly).
+_COMPARATIVE_WORDS: Final = (
+    ("많", "more-than", "more than"),
+    ("높", "more-than", "higher than"),
+    ("크", "more-than", "larger than"),
+    ("큰", "more-than", "larger than"),
+    ("넓", "more-than", "wider than"),
+    ("길", "more-than", "longer than"),
+    ("비싸", "more-than", "dearer than"),
+    ("적", "less-than", "fewer than"),
+    ("낮", "less-than", "lower than"),
+    ("작", "less-than", "smaller than"),
+    ("짧", "less-than", "shorter than"),
+    ("좁", "less-than", "narrower than"),
+    ("싸", "less-than", "cheaper than"),
+)
+
+
 def _rules() -> dict[str, QualifierRule]:
     r: dict[str, QualifierRule] = {}
     for w in ("약", "대략"):
@@ -79,7 +99,23 @@ def _rules() -> dict[str, QualifierRule]:
         r[w] = QualifierRule("approx", "before", _APPROX_BOUNDS, "roughly")
     r["거의"] = QualifierRule("approaching", "before", "[v − 10%·|v|, v]", "almost (just under v)")
     r["초과"] = QualifierRule("more-than", "after", "(v, ∞)", "more than")
-    for w in ("넘는", "넘게", "넘어", "넘은", "넘긴", "넘겨", "넘었", "넘겼", "넘기", "넘을", "넘지"):
+    # Second review: 넘고, 넘으며/넘으면서/넘으면, 넘자 (read exactly before: 1조원을 넘고 …).
+    for w in (
+        "넘는",
+        "넘게",
+        "넘어",
+        "넘은",
+        "넘긴",
+        "넘겨",
+        "넘었",
+        "넘겼",
+        "넘기",
+        "넘을",
+        "넘지",
+        "넘고",
+        "넘으",
+        "넘자",
+    ):
         r[w] = QualifierRule("more-than", "after", "(v, ∞)", "over (also after 이/가/을/를: 30년이 넘는)")
     r["이하"] = QualifierRule("at-most", "after", "(−∞, v]", "or less")
     r["이내"] = QualifierRule("at-most", "after", "(−∞, v]", "within")
@@ -233,6 +269,51 @@ def _rules() -> dict[str, QualifierRule]:
     for w in ("영상", "플러스", "▲"):
         r[w] = QualifierRule("sign", "before", "v (no change)", "plus (영상 5도, ▲3.5%)")
     r["간"] = QualifierRule("marker", "after", "no change", "for (a duration: 3년간 = for three years)")
+    # Issue 8, second review: everyday words around a figure that were refused as trailing or unknown
+    # text. None sets a bound: 10억원 상당 (worth), 1000원짜리 (costing), 40대 중반 (the bracket as read:
+    # a careful reader's mid-forties lie inside it), 지상 20층 / 지하 3층 (above / below ground), and glued
+    # after a time, 오후 3시께, 2시경, 15일께, 2030년경 (around: the time named, no wider).
+    # 을 웃돈다, 을 밑돈다 (the ㄹ of 웃돌다/밑돌다 drops before ㄴ), 에 못 미친다/미칠, 을 초과했다, 을 넘보는: read
+    # before as the figure exactly, a silently wrong bound (issue 8, second review).
+    r["웃돈"] = QualifierRule("more-than", "after", "(v, ∞)", "exceeds (을 웃돈다)")
+    r["밑돈"] = QualifierRule("less-than", "after", "(−∞, v)", "falls short of (을 밑돈다)")
+    for w in ("미친", "미칠"):
+        r[w] = QualifierRule("marker", "after", "no change", "reaches (negated: 못 미친다 = short of v)")
+    r["넘길"] = QualifierRule("more-than", "after", "(v, ∞)", "will pass (1조원을 넘길 전망)")
+    for w in ("가까울", "가까워", "가까웠", "가까우"):
+        r[w] = QualifierRule(
+            "approaching", "after", "[v − 10%·|v|, v]", "will be close to (1조원에 가까울 전망)"
+        )
+    for w in ("넘보", "넘본", "넘봤", "넘볼", "넘봐"):
+        r[w] = QualifierRule(
+            "approaching", "after", "[v − 10%·|v|, v]", "eyeing, closing in on (1조원을 넘보는)"
+        )
+    for w, kind, gloss in _COMPARATIVE_WORDS:
+        bounds = "(v, ∞)" if kind == "more-than" else "(−∞, v)"
+        r[w] = QualifierRule(kind, "after", bounds, f"{gloss} (after 보다: 1조원보다 {w}…)")
+    # 1조원이 안 된다, 10%도 채 안 되는, 1조원이 되지 않는다: less than v (a silently wrong exact reading before).
+    r["되"] = QualifierRule(
+        "marker",
+        "after",
+        "no change; negated (이 안 된다, 도 안 되는, 이 되지 않는다) short of v",
+        "comes to (이 된다)",
+    )
+    r["상당"] = QualifierRule("marker", "after", "no change", "worth, equivalent to (10억원 상당의 금품)")
+    r["짜리"] = QualifierRule("marker", "after", "no change", "costing, of (1000원짜리, 10층짜리)")
+    for w, gloss in (
+        ("초반", "early"),
+        ("중반", "mid"),
+        ("후반", "late"),
+        ("초중반", "early to mid"),
+        ("중후반", "mid to late"),
+    ):
+        r[w] = QualifierRule(
+            "marker", "after", "no change (the bracket or range before it)", f"{gloss} (40대 {w}, 1%대 {w})"
+        )
+    r["지상"] = QualifierRule("marker", "before", "no change", "above ground (지상 20층)")
+    r["지하"] = QualifierRule("marker", "before", "no change", "below ground (지하 3층)")
+    r["께"] = QualifierRule("marker", "after", "no change", "around (오후 3시께, 15일께: glued after a time)")
+    r["경"] = QualifierRule("marker", "after", "no change", "around (2시경, 2030년경: glued after a time)")
     return r
 
 
@@ -496,7 +577,10 @@ _SIGNED_UNITS: Final = frozenset(
 _TEMPERATURE_UNITS: Final = frozenset({"degree", "celsius"})
 # 대 after a unit is the "in the range of" bracket, read in the scanner, not a free-standing word; the
 # same for the words glued to a unit (3년간, 3년째, 3년 만에, 1300원선, 2만 톤급).
-_AFTER_THE_UNIT: Final = frozenset({"간", "대", "째", "만에", "만의", "선", "급", "제", "형"})
+_AFTER_THE_UNIT: Final = frozenset(
+    {"간", "대", "째", "만에", "만의", "선", "급", "제", "형", "께", "경", "되"}
+    | {w for w, _, _ in _COMPARATIVE_WORDS}
+)
 _POSTQUALS: Final = tuple(
     w
     for w, r in QUALIFIERS.items()
@@ -511,7 +595,8 @@ _PREDICATES: Final = frozenset(
     and (
         # 그: 10%에 그쳤다 (round 3)
         w.startswith(("넘", "달", "이르", "이른", "이릅", "웃", "밑", "가까", "가깝", "오르내", "그"))
-        or w in ("육박", "돌파", "상회", "하회", "미달", "미치", "미쳤", "미쳐", "못지않")
+        or w
+        in ("육박", "돌파", "상회", "하회", "미달", "미치", "미쳤", "미쳐", "미친", "미칠", "못지않", "초과")
     )
 ) | {"불과"}  # 3%에 불과했다: 불과 is also a word before a figure (불과 3%), hence not "after"
 # Predicates whose negation is not "short of v": 3%에 불과하지 않다 (not merely 3 %) and 10%에 그치지
@@ -578,11 +663,21 @@ _WS: Final = frozenset(" \t\u00a0\u2009\u202f\u3000")
 # offset, so spans still index the text as written.
 # Round 3: every full-width ASCII form (３％ｐ, ＄100, （약 1200억원）) and the full-width currency signs (￦1000);
 # before, ３％ｐ was read as 3 % and "ｐ" left over. ～ stays as written: it is a range mark of its own.
+# Issue 8, second review: the hanja units of headlines (영업익 10兆 돌파, 2兆원, 3억弗) read as their Hangul
+# forms; before, running text read 10兆 as a bare 10.
+_HANJA_UNITS: Final[dict[str, str]] = {"兆": "조", "億": "억", "萬": "만", "千": "천", "弗": "불"}
 _FULL_WIDTH: Final = str.maketrans(
-    {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5E)}, "￦": "₩", "￡": "£", "￥": "¥", "￠": "¢"}
+    {
+        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5E)},
+        "￦": "₩",
+        "￡": "£",
+        "￥": "¥",
+        "￠": "¢",
+        **_HANJA_UNITS,
+    }
 )
 # Most text has none: translate only then.
-_FULL_WIDTH_CHARS: Final = re.compile("[\uff01-\uff5d\uffe0-\uffe6]")
+_FULL_WIDTH_CHARS: Final = re.compile("[\uff01-\uff5d\uffe0-\uffe6" + "".join(_HANJA_UNITS) + "]")
 # 할 is a tenth (타율 3할 = 30 %): the one unit whose number is scaled into another unit.
 _SCALED_UNITS: Final[dict[str, tuple[str, int]]] = {"할": ("percent", 10)}
 # Half words: 반년 = half a year, 반세기 = half a century (50 years).
@@ -639,6 +734,212 @@ _AGE_NOUNS: Final = (
     "확진자",
     "사망자",
     "부모",
+    # Issue 8, second review: more people news puts after an age bracket (20대 운전자, 70대 할머니, 40대 A씨
+    # below), and the statistics of an age group (20대 비중, 30대 실업률); read before as the top N.
+    "소녀",
+    "소년",
+    "아들",
+    "딸",
+    "남편",
+    "아내",
+    "부인",
+    "할머니",
+    "할아버지",
+    "노모",
+    "노부",
+    "기업인",
+    "회사원",
+    "가장",
+    "자영업",
+    "운전자",
+    "운전기사",
+    "택시기사",
+    "기사",
+    "병사",
+    "장병",
+    "군인",
+    "취준생",
+    "수험생",
+    "여대생",
+    "남학생",
+    "여학생",
+    "교사",
+    "의사",
+    "간호사",
+    "공무원",
+    "경찰",
+    "직원",
+    "사원",
+    "노동자",
+    "배우",
+    "가수",
+    "작가",
+    "유튜버",
+    "관광객",
+    "승객",
+    "주민",
+    "남녀",
+    "피의자",
+    "용의자",
+    "피해자",
+    "피고인",
+    "범인",
+    "부상자",
+    "신도",
+    "정치인",
+    "투자자",
+    "개미",
+    "외국인",
+    "농민",
+    "실업자",
+    "독신",
+    "미혼",
+    "기혼",
+    "싱글",
+    "비중",
+    "비율",
+    "실업률",
+    "고용률",
+    "취업률",
+    "인구",
+    "표심",
+    "지지율",
+    "투표율",
+    "응답",
+    "팬",
+    "세대주",
+)
+# N대 (N = 10 … 90) before these is the top N (국내 10대 그룹, 30대 기업, 10대 뉴스); before a word for people
+# it is an age bracket (above); before any other word a careful reader cannot tell, and the reader refuses
+# (issue 8, second review: 40대 A씨, 70대 할머니, 20대 운전자 were read as the top 40, 70, 20).
+_TOP_N_NOUNS: Final = (
+    "그룹",
+    "기업",
+    "대기업",
+    "재벌",
+    "건설사",
+    "은행",
+    "시중은행",
+    "금융",
+    "증권사",
+    "보험사",
+    "카드사",
+    "상장사",
+    "제약사",
+    "계열사",
+    "대학",
+    "명문대",
+    "뉴스",
+    "과제",
+    "국정과제",
+    "공약",
+    "전략",
+    "산업",
+    "분야",
+    "품목",
+    "도시",
+    "브랜드",
+    "사건",
+    "기술",
+    "국가",
+    "강국",
+    "종목",
+    "명소",
+    "관광지",
+    "트렌드",
+    "이슈",
+    "히트상품",
+    "상품",
+    "수출",
+    "유망",
+    "핵심",
+    "주요",
+    "고객사",
+    "협력사",
+    "업체",
+    "회사",
+    "기관",
+    "공기업",
+    "공공기관",
+    "로펌",
+    "회계법인",
+    "게임사",
+    "유통",
+    "백화점",
+    "마트",
+    "편의점",
+    "프랜차이즈",
+    "명산",
+    "악재",
+    "호재",
+    "리스크",
+    "정책",
+    "개혁",
+    "혁신",
+    "사업",
+    "시장",
+    "신산업",
+    "석학",
+    "AI",
+)
+# Machines are counted after their name: 차량 20대, 전기차 10대 중 1대, 로봇 100대 (read before as the top N).
+_MACHINE_NOUNS: Final = (
+    "차량",
+    "자동차",
+    "차",
+    "전기차",
+    "수소차",
+    "승용차",
+    "신차",
+    "중고차",
+    "수입차",
+    "버스",
+    "트럭",
+    "택시",
+    "화물차",
+    "소방차",
+    "구급차",
+    "순찰차",
+    "경찰차",
+    "오토바이",
+    "자전거",
+    "킥보드",
+    "로봇",
+    "드론",
+    "항공기",
+    "비행기",
+    "여객기",
+    "전투기",
+    "헬기",
+    "열차",
+    "기차",
+    "전동차",
+    "장비",
+    "기계",
+    "설비",
+    "서버",
+    "컴퓨터",
+    "PC",
+    "노트북",
+    "태블릿",
+    "스마트폰",
+    "휴대폰",
+    "단말기",
+    "카메라",
+    "CCTV",
+    "충전기",
+    "키오스크",
+    "TV",
+    "에어컨",
+    "냉장고",
+    "세탁기",
+    "청소기",
+    "굴착기",
+    "크레인",
+    "전차",
+    "탱크",
+    "장갑차",
+    "자주포",
 )
 # Words whose first syllables spell a numeral and a counter but that a Korean reader never reads as a
 # figure (issue 8). read_quantity refuses them by name; find_quantities skips them. A spaced form is
@@ -765,6 +1066,7 @@ _NATIVE_INDEX: Final = _by_first_char(NATIVE_COUNTERS)
 _PREQUAL_INDEX: Final = _by_first_char(_PREQUALS)
 _POSTQUAL_INDEX: Final = _by_first_char(_POSTQUALS)
 _OVER_INDEX: Final = _by_first_char(_OVER_WORDS)
+_COMPARATIVE_INDEX: Final = _by_first_char(tuple(w for w, _, _ in _COMPARATIVE_WORDS))
 _ADVERB_INDEX: Final = _by_first_char(_PREDICATE_ADVERBS)
 _NOT_YET_INDEX: Final = _by_first_char(_NOT_YET)
 _UNREAD_INDEX: Final = _by_first_char(tuple(UNREAD_WORDS))
@@ -777,7 +1079,8 @@ _DAY_INDEX: Final = _by_first_char(tuple(_DAY_WORDS))
 # the particle 가, 고작 and -하고, 인당 and 인, 생후 and 생): running text does not stop at every such
 # syllable (round 3: that cost 8 % of find_quantities' time); it finds the figure from its number, without
 # the word. read_quantity reads them (가구당 5000만원).
-_READ_ALONE_ONLY_PREFIXES: Final = frozenset({"가구당", "고작", "인당", "생후"})
+# 지상/지하 (second review) too: 지 begins 지난, 지역, 지원 …; running text finds 지상 20층 as 20층, same bounds.
+_READ_ALONE_ONLY_PREFIXES: Final = frozenset({"가구당", "고작", "인당", "생후", "지상", "지하"})
 _HANGUL_STARTS: Final = frozenset(
     {w[0] for w in _PREQUALS if w not in _READ_ALONE_ONLY_PREFIXES}
     | {w[0] for w in _SIGN_WORDS if _is_hangul(w[0])}
@@ -793,7 +1096,8 @@ _NOT_FIGURES_INDEX: Final = _by_first_two(tuple(NOT_FIGURES))
 _SIGN_INDEX: Final = _by_first_char(tuple(_SIGN_WORDS))
 # Units read only glued to the number: 1등 (first place) but "A, B 등" (etc.); 3t but "3 t".
 # 벌 too after digits: spaced, 월 300만 벌이 is earnings (native 한 벌 is read by its own path).
-_GLUED_ONLY: Final = frozenset({"등", "t", "g", "L", "할", "벌"})
+# 프로 (percent, spoken) too: spaced, 아이폰 15 프로 is a model, not 15 % (issue 8, second review).
+_GLUED_ONLY: Final = frozenset({"등", "t", "g", "L", "할", "벌", "프로"})
 # 대 after these units is not "in the range of": 12월대, 3위대 are not said; 세대 and 10대 are read before.
 _NO_BRACKET: Final = frozenset(
     {
@@ -1076,3 +1380,116 @@ _SPACED_UNIT_WORDS: Final = (
     "대하",
     "개국어",
 )
+
+# --- issue 8, second review: forms that are labels, not figures -------------------------------------
+# A bare number glued to a Hangul syllable is read only when the syllable begins a particle or a word
+# that may follow a figure. For these syllables the particle is longer than one syllable, and only
+# these continuations are one (3부터, 3동안); otherwise the number is part of a word: 3부 리그, 16부작,
+# 101동, 1안과 2안, 3남 1녀, 3수, 1면, 2중 추돌, 7인승, 1분위, 3라운드, 3안타. Read before as bare numbers.
+_BARE_NEEDS: Final[dict[str, tuple[str, ...]]] = {
+    "부": ("부터",),
+    "동": ("동안",),
+    "안": ("안팎", "안에", "안으로"),
+    "남": ("남짓",),
+    "수": ("수준",),
+    "정": ("정도",),
+    "전": ("전후",),
+    "초": ("초과", "초반"),
+    "미": ("미만",),
+    "내": ("내외", "내지", "내에", "내로"),
+    "라": ("라고", "라는", "라며", "라면", "라서", "라도"),
+    "외": ("외에",),
+    "하": ("하고",),
+    "한": ("한테",),
+    "조": ("조차",),
+    "어": ("어치",),
+    "짜": ("짜리",),
+    "처": ("처럼",),
+    "보": ("보다",),
+    "마": ("마다", "마저"),
+    "밖": ("밖에",),
+    "까": ("까지",),
+    "면": (),
+    "중": (),
+    "새": (),
+    "권": (),
+    "치": (),
+    "분": (),
+    "인": (
+        "인데",
+        "인지",
+        "인가",
+        "인만큼",
+    ),  # 점수는 3인데 (is 3, but); not 7인승, 4인조 (read as people before)
+    "다": (),
+    "넘": ("넘게", "넘는", "넘어", "넘은", "넘긴", "넘겨", "넘었", "넘겼", "넘기", "넘을", "넘지"),
+}
+# Words that begin with a particle syllable: 9이닝 (innings), 2도움 (assists), 4도어 (doors).
+_BARE_NOT_WORDS: Final = ("이닝", "도움", "도루", "도어")
+# N번 before these is a number label, not a count of times: 31번 확진자, 기호 2번 후보, 3번 타자, 5번 출구.
+_NUMBER_LABEL_NOUNS: Final = (
+    "확진자",
+    "환자",
+    "후보",
+    "타자",
+    "출구",
+    "국도",
+    "지방도",
+    "고속도로",
+    "버스",
+    "마을버스",
+    "게이트",
+    "트랙",
+    "채널",
+    "문제",
+    "문항",
+    "선수",
+    "시드",
+    "레인",
+    "조항",
+    "항목",
+    "타석",
+    "좌석",
+    "승강장",
+    "플랫폼",
+    "창구",
+    "교차로",
+    "등번호",
+)
+# N대 before these is the Nth holder or term (21대 국회, 20대 대선, 4대 회장, 제47대 총리), not the top N and
+# not an age (30대 회장 may be the 30th or a chair in his thirties): refused, never read as either.
+_OFFICE_NOUNS: Final = (
+    "대선",
+    "총선",
+    "국회",
+    "대통령",
+    "회장",
+    "지방선거",
+    "지선",
+    "총장",
+    "이사장",
+    "위원장",
+    "교황",
+    "국왕",
+    "총재",
+    "의장",
+    "총리",
+    "대법원장",
+    "검찰총장",
+    "사장",
+    "원장",
+    "청장",
+    "학장",
+    "교육감",
+    "도지사",
+    "구청장",
+    "군수",
+    "종손",
+    "종정",
+)
+# 386세대, 586세대: a cohort's name (in their thirties, at university in the 1980s, born in the 1960s), not a
+# count; N세대 from 20 on is a count of households (아파트 300세대), below it a generation (5세대 이동통신).
+_COHORTS: Final = frozenset({386, 486, 586, 686, 475, 575, 397, 497})
+HOUSEHOLDS_FROM: Final = 20
+# Glued after a banknote's value: 5만원권 (the 50,000-won note) names the note, not an amount.
+_NOTE_SUFFIX: Final = "권"

@@ -31,7 +31,7 @@ from checks.quantity import (
     quantity_json,
     read_quantity,
 )
-from checks.quantity.tables import _READ_ALONE_ONLY_PREFIXES
+from checks.quantity.tables import _COMPARATIVE_WORDS, _READ_ALONE_ONLY_PREFIXES
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -418,9 +418,26 @@ BOUND_KINDS = (
     "marker",
     "approaching",
 )
-# 간/대/째/만에/만의/선/급 follow a unit; 만 (full age) needs an age and 섭씨 a temperature, and the parts of
-# the day an hour: tested on their own below.
-ON_THEIR_OWN = ("간", "대", "째", "만에", "만의", "선", "급", "제", "형", "만", "섭씨")
+# 간/대/째/만에/만의/선/급 follow a unit (께/경 a time: 3시께, 2030년경); 만 (full age) needs an age and 섭씨 a
+# temperature, and the parts of the day an hour: tested on their own below and in the figures table.
+# The adjectives of comparison (많, 높, 적 …) count only after 보다 (1조원보다 많은) and 되 only after 이/가/도
+# (1조원이 안 된다): in the figures table.
+ON_THEIR_OWN = (
+    "간",
+    "대",
+    "째",
+    "만에",
+    "만의",
+    "선",
+    "급",
+    "제",
+    "형",
+    "께",
+    "경",
+    "되",
+    "만",
+    "섭씨",
+) + tuple(w for w, _, _ in _COMPARATIVE_WORDS)
 BOUND_WORDS = sorted((w, r) for w, r in QUALIFIERS.items() if r.kind in BOUND_KINDS and w not in ON_THEIR_OWN)
 
 
@@ -1236,3 +1253,60 @@ def test_ju_between_a_year_of_weeks_and_100_is_refused(n: int) -> None:
     with pytest.raises(NotAFigure, match="may be weeks or shares"):
         read_quantity(f"{n}주")
     assert find_quantities(f"{n}주") == []
+
+
+# Issue 8, second review: every conjugation news writes of the predicates that set a bound. Korean merges
+# the verb's last consonant into the ending's syllable (웃돌다 → 웃돈다, 넘기다 → 넘길, 넘보다 → 넘봤다), so a
+# stem matched as a prefix misses some forms, and a missed predicate leaves the figure read exactly: a
+# silently wrong bound. The expected bound is the verb's meaning, not the reader's output.
+PREDICATE_FORMS = {
+    (
+        "을",
+        "over",
+    ): "넘는 넘는다 넘었다 넘을 넘어 넘고 넘으며 넘으면서 넘은 넘게 넘자 넘으면 넘기는 넘긴다 넘겼다 "
+    "넘길 넘겨 넘기고 넘기며 넘긴 넘기면서 넘기자 넘어서는 넘어선다 넘어섰다 넘어설 넘어서 넘어서고 넘어서며 "
+    "넘어선 넘어서자 웃도는 웃돈다 웃돌았다 웃돌 웃돌아 웃돌고 웃돌며 웃돈 웃돌면서 웃돌자 상회하는 상회했다 "
+    "상회할 초과하는 초과했다 초과할 초과해 훌쩍_넘었다 크게_웃돌았다",
+    (
+        "을",
+        "under",
+    ): "밑도는 밑돈다 밑돌았다 밑돌 밑돌아 밑돌고 밑돌며 밑돈 밑돌면서 밑돌자 하회하는 하회했다 하회할",
+    ("을", "from"): "돌파했다 돌파할 돌파하며 돌파한 돌파해",
+    (
+        "에",
+        "under",
+    ): "못_미치는 못_미친다 못_미쳤다 못_미칠 못_미쳐 못_미치고 못_미치며 미치지_못했다 미치지_못한 "
+    "미달했다 미달하는 미달할 달하지_못했다 이르지_못했다",
+    ("이", "under"): "안_된다 안_되는 채_안_된다 되지_않는다 안_됐다 안_될",
+    ("도", "under"): "안_된다 안_되는 채_안_된다 되지_않는다",
+    ("에", "nearly"): "가까운 가깝다 가까웠다 가까울 가까워 가깝고 가까우며 육박하는 육박했다 육박할 육박해",
+    ("을", "nearly"): "넘보는 넘본다 넘봤다 넘볼 넘봐 넘보고 넘보며",
+    (
+        "을",
+        "at most",
+    ): "넘지_못했다 넘지_못할 넘지_않는 넘지_않았다 넘기지_못했다 넘기지_못할 넘어서지_못했다 "
+    "못_넘었다 안_넘는다 웃돌지_못했다 상회하지_못했다",
+}
+PREDICATE_CASES = [
+    (particle, meaning, form.replace("_", " "))
+    for (particle, meaning), forms in PREDICATE_FORMS.items()
+    for form in forms.split()
+]
+
+
+@pytest.mark.parametrize(
+    ("particle", "meaning", "form"), PREDICATE_CASES, ids=[c[2] for c in PREDICATE_CASES]
+)
+def test_every_conjugation_of_a_predicate_sets_its_bound(particle: str, meaning: str, form: str) -> None:
+    jo = F(10**12)
+    want = {
+        "over": (jo, None, False, False),
+        "under": (None, jo, False, False),
+        "from": (jo, None, True, False),
+        "nearly": (jo - jo / 10, jo, True, True),
+        "at most": (None, jo, False, True),
+    }[meaning]
+    (q,) = find_quantities(f"매출은 1조원{particle} {form} 것이다.")
+    assert (q.low, q.high, q.low_inclusive, q.high_inclusive) == want
+    alone = read_quantity(q.text)
+    assert (alone.low, alone.high) == (q.low, q.high)
