@@ -66,8 +66,10 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def check_path(root: Path, rel: str) -> tuple[str, os.stat_result] | Refusal:
-    """The real path of a registry file and its status, or why it may not be read. Opens nothing."""
+def check_path(root: Path, rel: str, tool: bool = False) -> tuple[str, os.stat_result] | Refusal:
+    """The real path of a registry file and its status, or why it may not be read. Opens nothing.
+
+    `tool`: a file of the checker itself (its schemas), which an installer may hard-link from its cache."""
     real_root = os.path.realpath(root)
     path = os.path.join(real_root, rel)
     if not os.path.lexists(path):
@@ -108,15 +110,24 @@ def check_path(root: Path, rel: str) -> tuple[str, os.stat_result] | Refusal:
         return Refusal(
             "file-refused", f"{rel} is {_kind(status.st_mode)}, not a regular file; only files are read"
         )
+    if status.st_nlink > 1 and not tool:
+        # A hard link is the same file under another name, and that name may lie outside the registry
+        # (a secret, another checkout): nothing tells which. Git never makes one.
+        return Refusal(
+            "file-refused",
+            f"{rel} is a hard link (the same file has {status.st_nlink} names, and another may lie outside "
+            "the registry); only files of the registry's own are read: copy the file instead",
+        )
     return real, status
 
 
-def read_bytes(root: Path, rel: str) -> bytes | Refusal:
+def read_bytes(root: Path, rel: str, tool: bool = False) -> bytes | Refusal:
     """The bytes of the registry file at `rel` (relative to `root`, '/'-separated), or why not.
 
     Never raises on the file's account, never blocks, never reads more than MAX_FILE_BYTES + 1 bytes.
+    `tool`: see `check_path`.
     """
-    data = _read(root, rel, MAX_FILE_BYTES)
+    data = _read(root, rel, MAX_FILE_BYTES, tool)
     if not isinstance(data, bytes):
         return data
     if len(data) > MAX_FILE_BYTES:
@@ -142,10 +153,10 @@ def holds(root: Path, rel: str, expected: bytes) -> bool | Refusal:
     return data if isinstance(data, Refusal) else data == expected
 
 
-def _read(root: Path, rel: str, limit: int) -> bytes | Refusal:
+def _read(root: Path, rel: str, limit: int, tool: bool = False) -> bytes | Refusal:
     """At most `limit` + 1 bytes of the file at `rel`, through the path checks; a size refusal only for
     files larger than MAX_FILE_BYTES when that is the limit."""
-    checked = check_path(root, rel)
+    checked = check_path(root, rel, tool)
     if isinstance(checked, Refusal):
         return checked
     real, status = checked
@@ -157,8 +168,14 @@ def _read(root: Path, rel: str, limit: int) -> bytes | Refusal:
     except OSError as exc:  # e.g. the file was swapped for a link since it was checked
         return Refusal("file-unreadable", f"cannot read {rel}: {exc.strerror or type(exc).__name__}")
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return Refusal("file-refused", f"{rel} is not a regular file; only files are read")
+        opened = os.fstat(fd)
+        if (
+            not stat.S_ISREG(opened.st_mode)
+            or (opened.st_ino, opened.st_dev) != (status.st_ino, status.st_dev)
+            or (opened.st_nlink > 1 and not tool)
+        ):
+            # Swapped since it was checked (a link, a FIFO, another file): read nothing.
+            return Refusal("file-refused", f"{rel} changed while it was being read; run again")
         chunks, size = [], 0
         while size <= limit:
             chunk = os.read(fd, min(1 << 20, limit + 1 - size))

@@ -62,7 +62,7 @@ def checker_schema(name: str) -> dict[str, Any]:
 
 def _schema(name: str) -> Any:
     """The tool's own schema file, read through the same door as registry files."""
-    data = read_bytes(SCHEMA_DIR, name)
+    data = read_bytes(SCHEMA_DIR, name, tool=True)
     if isinstance(data, bytes):
         return json.loads(data.decode("utf-8"))
     raise OSError(f"the checker's schema {SCHEMA_DIR / name} cannot be read: {data.message}")

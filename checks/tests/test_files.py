@@ -87,6 +87,67 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     assert isinstance(refused, Refusal) and "FIFO" in refused.message
 
 
+def test_a_hard_link_is_refused_and_never_read(tmp_path: Path) -> None:
+    """A hard link in the registry is the outside file itself under a second name: a secret hard-linked
+    as claims/x.yaml was read and its values echoed by schema messages."""
+    root = tmp_path / "root"
+    root.mkdir()
+    (tmp_path / "secret.yaml").write_text(f"claims:\n  - {SECRET}\n", encoding="utf-8")
+    os.link(tmp_path / "secret.yaml", root / "x.yaml")
+    refused = read_bytes(root, "x.yaml")
+    assert isinstance(refused, Refusal) and refused.code == "file-refused" and "hard link" in refused.message
+    assert SECRET not in refused.message
+    # Once it is a file of its own again, it is read.
+    (root / "x.yaml").unlink()
+    (root / "x.yaml").write_bytes((tmp_path / "secret.yaml").read_bytes())
+    assert isinstance(read_bytes(root, "x.yaml"), bytes)
+
+
+def test_a_hard_linked_claims_file_is_a_located_problem(make_registry: MakeRegistry, tmp_path: Path) -> None:
+    root = make_registry()
+    (tmp_path / "secret.yaml").write_text(f"claims:\n  - {SECRET}\n", encoding="utf-8")
+    os.link(tmp_path / "secret.yaml", root / "claims" / "x.yaml")
+    result = check(root)
+    assert [(p.path, p.line, p.column, p.code) for p in result.problems] == [
+        ("claims/x.yaml", 0, 0, "file-refused")
+    ]
+    assert SECRET not in "".join(p.message for p in result.problems)
+
+
+def test_a_hard_linked_report_is_replaced_not_written_through(
+    make_registry: MakeRegistry, tmp_path: Path
+) -> None:
+    """`claims report` writes a new file and renames it: the outside name of a hard-linked report keeps
+    its bytes."""
+    root = make_registry()
+    outside = tmp_path / "outside.md"
+    outside.write_text(SECRET, encoding="utf-8")
+    (root / "reports" / "conflicts.md").unlink()
+    os.link(outside, root / "reports" / "conflicts.md")
+    assert write_text(root, "reports/conflicts.md", "# report\n") is True
+    assert outside.read_text(encoding="utf-8") == SECRET
+    assert (root / "reports" / "conflicts.md").read_text(encoding="utf-8") == "# report\n"
+
+
+def test_a_file_swapped_between_check_and_open_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The path is checked, then opened: a file swapped for another in between (a link's target
+    changed, a rename) is refused, not read."""
+    (tmp_path / "a.yaml").write_bytes(b"x: 1\n")
+    (tmp_path / "secret").write_text(SECRET, encoding="utf-8")
+    checked = files.check_path
+
+    def swap_after_check(root: Path, rel: str, tool: bool = False) -> object:
+        answer = checked(root, rel, tool)
+        os.replace(tmp_path / "secret", tmp_path / "a.yaml")
+        return answer
+
+    monkeypatch.setattr(files, "check_path", swap_after_check)
+    refused = read_bytes(tmp_path, "a.yaml")
+    assert isinstance(refused, Refusal) and refused.code == "file-refused", refused
+
+
 def test_a_file_past_the_size_limit_is_refused(tmp_path: Path) -> None:
     with open(tmp_path / "big.yaml", "wb") as handle:
         handle.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk

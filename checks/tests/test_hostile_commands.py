@@ -233,6 +233,26 @@ def test_diff_of_a_registry_whose_index_is_a_link_exits_1_with_the_problem(
     assert "The changed registry has" in out and "The base registry has" in out
 
 
+def test_diff_of_a_registry_whose_seeds_folder_is_a_link_out_exits_1_with_the_problem(
+    make_registry: MakeRegistry, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A linked seeds/ folder whose target holds no sources.yaml made `claims diff` say 'not a registry
+    root' and exit 2, while `claims check` of the same root refuses the folder link and exits 1."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("SENTINEL-SECRET\n", encoding="utf-8")
+    head = make_registry()
+    for name in os.listdir(head / "seeds"):
+        os.unlink(head / "seeds" / name)
+    os.rmdir(head / "seeds")
+    os.symlink(outside, head / "seeds")
+    base = registry(tmp_path / "base")
+    assert main(["diff", "--base", str(base), "--root", str(head)]) == 1
+    out, err = capsys.readouterr()
+    assert "The changed registry has" in out
+    assert "SENTINEL" not in out + err
+
+
 # --- homoglyph messages --------------------------------------------------------------------------------
 
 
