@@ -253,6 +253,20 @@ def test_diff_of_a_registry_whose_seeds_folder_is_a_link_out_exits_1_with_the_pr
     assert "SENTINEL" not in out + err
 
 
+@pytest.mark.parametrize("argv", [[], ["--source", "sample-2024-01-02"]])
+def test_find_in_a_registry_whose_article_is_a_link_out_exits_1(
+    make_registry: MakeRegistry, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """`claims find --source ID` for an article that fails its checks (here: a link leading out of the
+    registry) exited 2, as if the command line were wrong; the registry is, so it is a problem (1)."""
+    (tmp_path / "secret.txt").write_text("LG AI연구원 SENTINEL-SECRET\n", encoding="utf-8")
+    root = make_registry(links={"seeds/sample.txt": "../../secret.txt"})
+    assert main(["find", "LG AI연구원", *argv, "--root", str(root)]) == 1
+    out, err = capsys.readouterr()
+    assert "sample-2024-01-02" in err and "failed its own checks" in err
+    assert "SENTINEL" not in out + err
+
+
 # --- homoglyph messages --------------------------------------------------------------------------------
 
 
