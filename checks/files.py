@@ -292,7 +292,9 @@ def write_text(root: Path, rel: str, text: str) -> bool:
         status = os.lstat(path)
         if not stat.S_ISREG(status.st_mode):
             what = "a symbolic link" if stat.S_ISLNK(status.st_mode) else _kind(status.st_mode)
-            raise WriteRefused(f"{rel} is {what}; it is written only as a regular file of the registry: remove it")
+            raise WriteRefused(
+                f"{rel} is {what}; it is written only as a regular file of the registry: remove it"
+            )
         mode = stat.S_IMODE(status.st_mode)
         if status.st_size == len(data) and holds(root, rel, data) is True:
             return False
