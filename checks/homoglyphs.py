@@ -100,6 +100,30 @@ def look_alike_text(quote: str, article: str) -> bool:
     return len(quote) == len(article) > 0 and all(a == b or look_alike(a, b) for a, b in zip(quote, article))
 
 
+class _Skeletons(dict[int, str]):
+    """A str.translate table: each character to one representative of the characters it looks like."""
+
+    def __missing__(self, code: int) -> str:
+        ch = unicodedata.normalize("NFKC", chr(code))
+        if len(ch) == 1 and ch in _CLASS_OF:
+            shown = _CLASSES[_CLASS_OF[ch]][0]
+        elif len(ch) == 1 and _unscripted(ch):
+            shown = f"<{_unscripted(ch)}>"
+        else:
+            shown = ch
+        self[code] = shown
+        return shown
+
+
+_SKELETONS = _Skeletons()
+
+
+def skeleton(text: str) -> str:
+    """The same for two texts that look alike character by character (`look_alike_text`), as a key to
+    find the look-alikes of a word among many without comparing it with each."""
+    return text.translate(_SKELETONS)
+
+
 def named(text: str) -> str:
     """Each character of a short text with its code point and name."""
     return ", ".join(f"'{ch}' ({name(ch)})" if not invisible(ch) else f"({name(ch)})" for ch in text)

@@ -147,3 +147,61 @@ sources:
     result, seconds = _timed(lambda: check(root))
     assert seconds < GUARD_SECONDS * 2
     assert {p.code for p in result.problems} == {"quote-not-found"}
+
+
+# --- "did you mean": a vocabulary or a sources index of the registry's own making ------------------------
+
+
+def _alike_keys(n: int) -> dict[str, int]:
+    """`n` keys all alike: every one passes difflib's quick filters against a near-miss of any other."""
+    return {f"subj-{i:06d}-abcdefgh": 1 for i in range(n)}
+
+
+def test_a_suggestion_among_sixty_thousand_alike_keys_is_bounded() -> None:
+    """One unknown subject against a vocabulary of 60,000 keys all alike took 1.8 s (difflib scored
+    every key); a claims file of 300 such subjects ran for more than five minutes."""
+    from checks.schemas import did_you_mean
+
+    keys = _alike_keys(60_000)
+    words = [f"subj-{i * 7:06d}-abcdefgX" for i in range(300)]
+    answers, seconds = _timed(lambda: [did_you_mean(w, keys) for w in words])
+    assert seconds < GUARD_SECONDS
+    # Still a suggestion, from the neighbours of the word in sorted order.
+    assert answers[1] == "; did you mean 'subj-000007-abcdefgh'?"
+
+
+def test_a_look_alike_among_many_keys_is_still_named() -> None:
+    """Beyond the neighbours in sorted order, the look-alikes are found by their skeleton: a Cyrillic
+    first letter sorts far from the key it imitates."""
+    from checks.schemas import did_you_mean
+
+    keys = _alike_keys(10_000)
+    answer = did_you_mean("\u0455ubj-004321-abcdefgh", keys)  # Cyrillic ѕ (U+0455) for Latin s
+    assert "it looks like 'subj-004321-abcdefgh'" in answer and "U+0455" in answer
+
+
+def test_a_registry_with_a_huge_vocabulary_and_unknown_subjects_is_bounded(
+    make_registry: MakeRegistry,
+) -> None:
+    root = make_registry()
+    vocabulary = root / "schema" / "vocabulary.yaml"
+    alike = "".join(f"  subj-{i:06d}-abcdefgh: {{ko: 주제, en: subject}}\n" for i in range(20_000))
+    vocabulary.write_text(
+        vocabulary.read_text(encoding="utf-8").replace("subjects:\n", "subjects:\n" + alike, 1),
+        encoding="utf-8",
+    )
+    claims = root / "claims" / "sample.yaml"
+    text = claims.read_text(encoding="utf-8")
+    head, _, item = text.partition("  - id: ")
+    extra = "".join(
+        "  - id: "
+        + item.replace("sample-staff-at-founding", f"c{i}").replace(
+            "subject: lg-ai-research", f"subject: subj-{i * 3:06d}-abcdefgx"
+        )
+        for i in range(200)
+    )
+    claims.write_text(text + extra, encoding="utf-8")
+    result, seconds = _timed(lambda: check(root, use_cache=False))
+    assert seconds < GUARD_SECONDS
+    unknown = [p for p in result.problems if p.code == "unknown-subject"]
+    assert len(unknown) == 200 and all("did you mean 'subj-" in p.message for p in unknown)
