@@ -102,7 +102,27 @@ def _one_line_collections_and_quotes(text: str) -> bool:
     return True
 
 
+# Where a line holds many places a scalar may start inside one long run of scalar characters (`- 1 - 1
+# - 1 …`, `:1:1:1 …`), _TYPED rescans the run from each of them: quadratic in the line's length (a line of
+# 100,000 bytes took minutes). A text dense with such places, or a long line with more than a few, is a
+# doubt: the slow path, linear, reads it (issue 10, class 3). A real claims file has about one per line.
+_MANY_STARTS = 4
+_LONG_LINE = re.compile(r"(?m)^.{64,}$")
+
+
+def _many_starts(text: str) -> bool:
+    if text.count(":") + text.count("- ") > len(text) // 16:
+        return True
+    for match in _LONG_LINE.finditer(text):
+        line = match.group()
+        if line.count(":") + line.count("- ") > _MANY_STARTS:
+            return True
+    return False
+
+
 def _plain_scalars_agree(text: str) -> bool:
+    if _many_starts(text):
+        return False
     for match in _TYPED.finditer(text):
         token = match.group(1).rstrip(" ")
         if _INT.match(token):  # an integer for both, unless too long for the slow path to take

@@ -192,7 +192,7 @@ def test_a_registry_with_a_huge_vocabulary_and_unknown_subjects_is_bounded(
     )
     claims = root / "claims" / "sample.yaml"
     text = claims.read_text(encoding="utf-8")
-    head, _, item = text.partition("  - id: ")
+    _, _, item = text.partition("  - id: ")
     extra = "".join(
         "  - id: "
         + item.replace("sample-staff-at-founding", f"c{i}").replace(
@@ -205,3 +205,48 @@ def test_a_registry_with_a_huge_vocabulary_and_unknown_subjects_is_bounded(
     assert seconds < GUARD_SECONDS
     unknown = [p for p in result.problems if p.code == "unknown-subject"]
     assert len(unknown) == 200 and all("did you mean 'subj-" in p.message for p in unknown)
+
+
+# --- the fast YAML path's scan (checks/fastyaml.py) ---------------------------------------------------------
+
+
+def test_a_line_of_many_scalar_starts_is_read_fast(make_registry: MakeRegistry) -> None:
+    """`- 1 - 1 - 1 …` or `:1:1:1 …` inside one long value: the fast path's scan restarted at each of its
+    25,000 places a scalar may start and rescanned the rest of the line from each (a 32 KB line took
+    9 seconds, a line just under the 100,000-byte limit minutes, a file of them hours)."""
+    root = make_registry()
+    claims = root / "claims" / "sample.yaml"
+    text = claims.read_text(encoding="utf-8")
+    for filler in ("- 1 ", ":1", "- 1:2 "):
+        value = filler * ((MAX_LINE_BYTES - 20) // len(filler)) + "~"
+        claims.write_text(text + f"    note: '{value}'\n" * 3, encoding="utf-8")
+        result, seconds = _timed(lambda: check(root, use_cache=False))
+        assert seconds < GUARD_SECONDS
+        # Each long note is refused by the schema, at its own line.
+        assert [(p.line, p.code) for p in result.problems if p.code == "invalid-value"] == [
+            (11, "invalid-value")
+        ]
+
+
+# --- claims source add (checks/onboard.py) ------------------------------------------------------------------
+
+
+def test_a_page_of_thousands_of_dates_is_listed_in_linear_time() -> None:
+    """Each date's label was searched for in the whole line before it, and a bare date's evidence grown
+    over the whole run of text around it: a 3.7 MB page of dates took 170 s in `claims source add`."""
+    from checks.onboard import dates_on
+
+    for line in ("2021년 11월 11일 " * 5000, "2021.11.11" * 5000, "입력 2024.01.02 " * 5000):
+        seen, seconds = _timed(lambda line=line: dates_on([line] * 10, 1, 10))  # type: ignore[misc]
+        assert seconds < GUARD_SECONDS
+        assert len(seen) == 50_000
+        assert len(seen[0].evidence) <= 100  # a bare date's run is cut: `2021.11.112021.11.11…`
+
+
+def test_an_address_search_over_a_long_run_of_letters_is_linear() -> None:
+    from checks.onboard import _EMAIL
+
+    for text in ("a" * 200_000, "a" * 200_000 + "@", "x" * 50_000 + " joo501@cbs.co.kr"):
+        found, seconds = _timed(lambda text=text: _EMAIL.search(text))  # type: ignore[misc]
+        assert seconds < GUARD_SECONDS
+        assert (found is not None) == text.endswith(".kr")
