@@ -748,6 +748,22 @@ def test_supporting_sentence(quote: str, expected: str) -> None:
     assert supporting_sentence(_source(SENTENCES), _place(SENTENCES, quote)) == expected
 
 
+def test_a_sentence_without_end_is_cut_at_the_reach_around_its_quote() -> None:
+    """A line of 100,000 characters and no full stop: each figure's sentence was the whole line (a
+    line of thousands of figures cost their number times its length, and `claims coverage` printed
+    the line for each). Read SENTENCE_REACH characters either side of the quote, the sentence is cut."""
+    from checks.compare import SENTENCE_REACH
+
+    words = "가나다 " * 25_000
+    text = "제목\n" + words + "80여명이 있다 " + words + "\n끝."
+    sentence = supporting_sentence(_source(text), _place(text, "80여명이 있다"))
+    left, right = text.index("80여명"), text.index("80여명") + len("80여명이 있다")
+    assert sentence == " ".join(text[left - SENTENCE_REACH : right + SENTENCE_REACH].split())
+    # A sentence that ends within the reach is whole, as before.
+    short = "제목\n" + words + "첫 문장. 80여명이 있다. " + words
+    assert supporting_sentence(_source(short), _place(short, "80여명이 있다")) == "80여명이 있다."
+
+
 def test_members_carry_their_supporting_sentence(run) -> None:
     a = article(
         "aa-2022-01-19",
