@@ -685,7 +685,7 @@ class _Parser:
                 if second is not None and self.t.startswith("까지", second[1]):
                     try:
                         interval_end = self.resolve(second[0], base=self._anchor(parts))[0]
-                    except ValueError as exc:
+                    except (ValueError, OverflowError) as exc:  # OverflowError: the day after 9999-12-31
                         interval_error = str(exc)
                     relation = "from-to"
                     text_end = second[1]
@@ -712,10 +712,15 @@ class _Parser:
                     raise ValueError(f"'{text}' ends before it starts")
                 span = Span(span.start, interval_end.end)
                 precision, relation, vague = "interval", "at", False
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:
             if relation in ("for-days", "from-to"):
                 relation = "at"
-            return TimeReading(text, p, text_end, None, "day", relation, False, True, str(exc)), consumed
+            why = (
+                "it runs past the end of the calendar (9999-12-31)"
+                if isinstance(exc, OverflowError)
+                else str(exc)
+            )
+            return TimeReading(text, p, text_end, None, "day", relation, False, True, why), consumed
         within = None
         if vague and parts.modifier in ("초", "말") and precision in ("year", "month"):
             within, span = span, _early_or_late(span, precision, parts.modifier)
@@ -726,7 +731,7 @@ class _Parser:
         """The year and month a `… 까지` end inherits from the start of the interval."""
         try:
             span = self.resolve(parts)[0]
-        except ValueError:
+        except (ValueError, OverflowError):
             return _Parts()
         return _Parts(year=span.start.year, month=span.start.month if parts.day is not None else None)
 
