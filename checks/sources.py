@@ -10,12 +10,15 @@ from __future__ import annotations
 import hashlib
 import re
 import shlex
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 
 from .files import Refusal, folder_inside, read_bytes
+from .homoglyphs import named, skeleton
+from .inert import unsafe
 from .problems import Problem, problem
 from .quotes import Body, nfc_lines
 from .schemas import load_file
@@ -114,6 +117,7 @@ def load_sources(root: Path) -> SourceIndex:
             )
             continue
         index.sources[source.id] = source
+    _check_outlets(index)
     seeds = root / SEEDS
     # A seeds/ folder linked out of the registry is not listed: its file names are not ours to show.
     for path in sorted(seeds.iterdir()) if folder_inside(root, SEEDS) else []:
@@ -132,6 +136,56 @@ def load_sources(root: Path) -> SourceIndex:
                 )
             )
     return index
+
+
+def _odd_in_outlet(ch: str) -> bool:
+    return unsafe(ch) or (ch.isspace() and ch != " ")
+
+
+def _check_outlets(index: SourceIndex) -> None:
+    """An outlet's name says who stated a figure, and the comparison tells outlets apart by it: two
+    spellings of one outlet that differ only by what the eye cannot see (a zero-width space, a
+    no-break space, a space at an end, a Cyrillic letter, a full-width digit) would make one outlet's
+    figure look confirmed, or contradicted, by another (issue 10, class 5). Refused, with code points."""
+    seen: dict[str, Source] = {}
+    for source in index.sources.values():
+        node = source.node.get("outlet") if isinstance(source.node.value, dict) else None
+        if node is None or not source.outlet:
+            continue
+        outlet = source.outlet
+        odd = [ch for ch in dict.fromkeys(outlet) if _odd_in_outlet(ch)]
+        if odd or outlet != outlet.strip(" ") or "  " in outlet:
+            what = named("".join(odd)) if odd else "spaces at its ends or two in a row"
+            index.problems.append(
+                problem(
+                    INDEX,
+                    node.line,
+                    node.column,
+                    "invalid-value",
+                    f"outlet '{outlet}' has {what}: the outlet's name tells outlets apart; write it as "
+                    "printed, with single spaces and nothing invisible",
+                )
+            )
+        plain = " ".join("".join(ch for ch in outlet if not _odd_in_outlet(ch)).split())
+        key = skeleton(unicodedata.normalize("NFKC", plain))
+        first = seen.setdefault(key, source)
+        if first is not source and first.outlet != outlet and not odd and plain == outlet:
+            differ = [(a, b) for a, b in zip(outlet, first.outlet) if a != b][:3]
+            shown = (
+                "; ".join(f"{named(a)} where it has {named(b)}" for a, b in differ)
+                if differ and len(outlet) == len(first.outlet)
+                else "a different spelling"
+            )
+            index.problems.append(
+                problem(
+                    INDEX,
+                    node.line,
+                    node.column,
+                    "invalid-value",
+                    f"outlet '{outlet}' looks like '{first.outlet}' of {first.id} (line {first.node.line}) "
+                    f"but is not: {shown}; write one outlet the same way in every entry",
+                )
+            )
 
 
 def _text(node: Node | None) -> str | None:
@@ -167,7 +221,7 @@ def _source(entry: Node, root: Path, problems: list[Problem]) -> Source | None:
     source = Source(
         id=sid,
         file=f"{SEEDS}/{name}",
-        outlet=outlet,
+        outlet=unicodedata.normalize("NFC", outlet),  # one outlet, however its Hangul is encoded
         headline=headline,
         published=published,
         reporter=_text(entry.get("reporter")),

@@ -8,6 +8,7 @@ the point [v, v]); the comments say how.
 from __future__ import annotations
 
 import tempfile
+import unicodedata
 from datetime import date
 from itertools import count
 from pathlib import Path
@@ -1565,3 +1566,18 @@ def test_the_quote_may_not_cut_the_articles_date(
         "figure-not-in-quote" if field == "as_written" else "time-not-in-quote"
     ], problems_text(result)
     assert "the article's date" in result.problems[0].message
+
+
+def test_one_outlet_in_two_encodings_is_one_outlet(tmp_path: Path) -> None:
+    """샘플일보 written in decomposed Hangul (NFD) in one entry of the index was another outlet: the
+    outlet's own two figures became a contradiction between outlets."""
+    from .test_diff import registry
+
+    root = registry(tmp_path / "r", other=True)
+    index = root / "seeds" / "sources.yaml"
+    nfd = unicodedata.normalize("NFD", "샘플일보")
+    index.write_text(index.read_text(encoding="utf-8").replace("outlet: 다른일보", f"outlet: {nfd}"), "utf-8")
+    result = check(root, use_cache=False)
+    assert result.problems == []
+    [group] = [g for g in result.groups if g.key == "lg-ai-research/headcount@2020-12"]
+    assert (group.relation, group.outlets) == ("single", ["샘플일보"])
