@@ -63,6 +63,27 @@ def test_pytest_terminal_summary_is_inert(pytester: pytest.Pytester) -> None:
     assert_inert_lines(summary)
 
 
+def test_pytest_coverage_failure_shows_the_article_inert(pytester: pytest.Pytester) -> None:
+    """An article is evidence and is never edited: one that holds an escape code and a bidi override
+    had them printed raw in pytest's coverage failure (the sentence around an uncovered figure)."""
+    import hashlib
+
+    root = registry(pytester.path / "registry")
+    article = "제목\n입력 2024.01.02\n본문 128명\x1b[31m 빨강 \u202e거꾸로\u202c 끝.\n홍길동 기자\n"
+    (root / "seeds" / "evil.txt").write_text(article, encoding="utf-8")
+    with (root / "seeds" / "sources.yaml").open("a", encoding="utf-8") as index:
+        index.write(
+            "  - id: evil-2024-01-02\n    file: evil.txt\n"
+            f"    sha256: {hashlib.sha256(article.encode()).hexdigest()}\n"
+            "    outlet: 악성일보\n    headline: 제목\n    published: '2024-01-02'\n"
+            "    published_evidence: 입력 2024.01.02\n    body:\n      first_line: 1\n      last_line: 4\n"
+        )
+    result = pytester.runpytest_subprocess("--registry", str(root), "-p", "no:cacheprovider")
+    out = result.stdout.str()
+    assert "uncovered figure '128명'" in out and "\\x1b[31m" in out and "\\u202e" in out
+    assert_inert_lines(out)
+
+
 def test_usage_errors_are_inert(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """A --source taken from a file name or a branch name in CI reaches the error message."""
     root = registry(tmp_path / "registry")
