@@ -15,8 +15,8 @@ The policy (issue 10, "Links lead out of the registry"):
   bounded too.
 * `write_text` writes only a regular file inside the root: a linked `reports/` folder or a linked
   report file is refused, the old file's mode is kept, an unchanged file is not rewritten, and the
-  temporary file is removed on an exception or a termination signal (a stale one left by `kill -9`
-  is removed by the next write).
+  temporary file is removed on an exception or a termination signal (one left by `kill -9` is removed
+  by the next write: its writer's lock on it died with it).
 """
 
 from __future__ import annotations
@@ -33,9 +33,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX: stale temporary files are told by their age
+    fcntl = None  # type: ignore[assignment]
+
 MAX_FILE_BYTES = 16 * 1024 * 1024  # 16 MiB; the largest real registry file is a few kilobytes
 MAX_LINE_BYTES = 100_000  # per line; the longest real line is under 3,000 bytes
-STALE_TEMP_SECONDS = 300  # a report is written in milliseconds: an older temporary file is litter
+# Without flock (not POSIX), a temporary file is litter once this old: a report is written in milliseconds.
+STALE_TEMP_SECONDS = 300
+# With flock, an unlocked temporary file is litter once this old (a writer locks it right after creating it).
+FRESH_TEMP_SECONDS = 2
 
 
 @dataclass(frozen=True)
@@ -297,6 +305,7 @@ def write_text(root: Path, rel: str, text: str) -> bool:
             )
         mode = stat.S_IMODE(status.st_mode)
         if status.st_size == len(data) and holds(root, rel, data) is True:
+            _remove_stale_temps(folder, os.path.basename(rel))  # a killed run's, even when nothing is written
             return False
     _remove_stale_temps(folder, os.path.basename(rel))
     if mode is None:
@@ -307,11 +316,12 @@ def write_text(root: Path, rel: str, text: str) -> bool:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(rel)}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
+                hold_temporary(handle.fileno())
                 handle.write(data)
                 handle.flush()
+                os.fchmod(handle.fileno(), mode)
                 os.fsync(handle.fileno())
-            os.chmod(tmp, mode)
-            os.replace(tmp, path)
+                os.replace(tmp, path)  # still open, still held: no other run takes it for litter
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
@@ -319,8 +329,39 @@ def write_text(root: Path, rel: str, text: str) -> bool:
     return True
 
 
+def hold_temporary(fd: int) -> None:
+    """A writer holds an exclusive lock on its temporary file for as long as it lives: the kernel drops
+    it when the writer ends, however it ends (SIGKILL included), so an unheld one is litter."""
+    if fcntl is not None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _abandoned(path: str, now: float) -> bool:
+    """Whether a temporary file of ours has no living writer (no lock on it; without flock, its age)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            return False
+        if fcntl is None:  # pragma: no cover - not on POSIX
+            return now - status.st_mtime > STALE_TEMP_SECONDS
+        if now - status.st_mtime < FRESH_TEMP_SECONDS:
+            return False  # perhaps created an instant ago, its writer about to lock it
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError while its writer lives
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
 def _remove_stale_temps(folder: str, name: str) -> None:
-    """Temporary files of ours left by a writer killed outright (SIGKILL cannot be caught)."""
+    """Temporary files of ours left by a writer killed outright (SIGKILL cannot be caught): removed by the
+    next write, at once, unless a writer still holds one (a concurrent run)."""
     prefix, now = f".{name}.", time.time()
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
@@ -328,10 +369,10 @@ def _remove_stale_temps(folder: str, name: str) -> None:
                 entry.name.startswith(prefix)
                 and entry.name.endswith(".tmp")
                 and entry.is_file(follow_symlinks=False)
+                and _abandoned(entry.path, now)
             ):
                 with contextlib.suppress(OSError):
-                    if now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS:
-                        os.unlink(entry.path)
+                    os.unlink(entry.path)
 
 
 class Terminated(BaseException):

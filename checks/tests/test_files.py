@@ -294,16 +294,48 @@ def test_a_new_report_gets_the_umask_mode_not_0600(tmp_path: Path) -> None:
     assert stat.S_IMODE((tmp_path / "reports" / "conflicts.md").stat().st_mode) == 0o644
 
 
-def test_a_stale_temporary_file_is_removed_and_a_fresh_one_kept(tmp_path: Path) -> None:
+def test_an_abandoned_temporary_file_is_removed_and_a_held_one_kept(tmp_path: Path) -> None:
+    """A killed writer's temporary file is removed by the next write at once (it was kept for five
+    minutes); one a living writer holds is kept, however old; one created an instant ago too."""
+    import fcntl
+
     folder = tmp_path / "reports"
     folder.mkdir()
-    stale, fresh = folder / ".conflicts.md.abc.tmp", folder / ".conflicts.md.def.tmp"
-    stale.write_text("half")
-    fresh.write_text("half")  # perhaps a concurrent writer's
-    old = time.time() - files.STALE_TEMP_SECONDS - 60
-    os.utime(stale, (old, old))
-    write_text(tmp_path, "reports/conflicts.md", "x\n")
-    assert sorted(p.name for p in folder.iterdir()) == [".conflicts.md.def.tmp", "conflicts.md"]
+    abandoned, held, new = (folder / f".conflicts.md.{x}.tmp" for x in ("abc", "def", "ghi"))
+    for path in (abandoned, held, new):
+        path.write_text("half")
+    old = time.time() - files.FRESH_TEMP_SECONDS - 1
+    os.utime(abandoned, (old, old))
+    os.utime(held, (old - 3600, old - 3600))
+    with open(held, "rb") as writer:
+        fcntl.flock(writer.fileno(), fcntl.LOCK_EX)  # a concurrent run writing the report
+        write_text(tmp_path, "reports/conflicts.md", "x\n")
+    assert sorted(p.name for p in folder.iterdir()) == [
+        ".conflicts.md.def.tmp",
+        ".conflicts.md.ghi.tmp",
+        "conflicts.md",
+    ]
+
+
+def test_a_report_killed_outright_leaves_nothing_after_the_next_run(make_registry: MakeRegistry) -> None:
+    """`kill -9` during `claims report`: the old report stays whole, and the next run removes the
+    temporary file the killed one left."""
+    root = make_registry()
+    reports = root / "reports"
+    before = (reports / "conflicts.md").read_bytes()
+    writer = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_WRITER, str(root)], stdout=subprocess.PIPE, text=True
+    )
+    assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
+    writer.kill()
+    writer.wait(timeout=20)
+    writer.stdout.close()
+    [left] = [p for p in reports.iterdir() if p.name.endswith(".tmp")]
+    assert (reports / "conflicts.md").read_bytes() == before
+    old = time.time() - files.FRESH_TEMP_SECONDS - 1
+    os.utime(left, (old, old))
+    assert cli.main(["report", "--root", str(root)]) == 0
+    assert [p.name for p in reports.iterdir()] == ["conflicts.md"]
 
 
 _SLOW_WRITER = """
