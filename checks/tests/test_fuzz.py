@@ -33,6 +33,8 @@ from checks.report import markdown
 from checks.reporters import github, text
 from checks.reporters import json as json_report
 
+pytest_plugins = ["pytester"]
+
 PROJECT = Path(__file__).resolve().parents[2]
 SECRET = "SENTINEL-SECRET-5d1e0c"
 SECONDS = 30.0  # per example, for absurd input; a real registry checks in well under a second
@@ -658,4 +660,50 @@ def test_new_commands_on_mutated_registries(
                 assert _run_quietly(argv) in (0, 1), argv
             if fold(query):
                 assert _run_quietly(["find", query, "--root", str(root)]) in (0, 1)
+        assert _listing(outside) == before
+
+
+# --- pytest itself, on hostile registries -------------------------------------------------------------------
+
+HOSTILE_REGISTRIES = {
+    "links": [
+        ("claims/news1-2020-12-07.yaml", "link", "secret"),
+        ("claims/etoday-2023-08-28.yaml", "link", "fifo"),
+        ("claims/skips.yaml", "link", "hardlink"),
+        ("schema/vocabulary.yaml", "link", "dev-zero"),
+        ("claims/resolutions.yaml", "link", "through-linked-dir"),
+    ],
+    "text": [
+        ("claims/etoday-2023-08-28.yaml", "insert", (40, "\n::error file=x::FAKE\x1b[31m\u202e")),
+        ("claims/newsway-2022-01-19.yaml", "name", "\n::error::FAKE\x1b[2J"),
+        ("seeds/sources.yaml", "value", (20, "\u202e\x85\u2028::warning::x")),
+        ("claims/resolutions.yaml", "value", (4, "\n::error::FAKE")),
+    ],
+    "huge": [
+        ("claims/newsway-2022-01-19.yaml", "huge", "line"),
+        ("schema/vocabulary.yaml", "deep", 3000),
+        ("seeds/sources.yaml", "value", (3, "9" * 5000)),
+        ("claims/nocutnews-2023-08-24.yaml", "huge", "lines"),
+    ],
+    "folders": [
+        ("claims/skips.yaml", "link", "folder"),
+        ("seeds/sources.yaml", "link", "reports"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_REGISTRIES))
+def test_pytest_on_a_hostile_registry(pytester: pytest.Pytester, name: str) -> None:
+    """`pytest --registry` as CI runs it: failures (exit 1), never an INTERNALERROR or a usage error,
+    no secret and no raw control character in its output, nothing outside written."""
+    with registry_copy() as (root, outside):
+        for target, kind, arg in HOSTILE_REGISTRIES[name]:
+            _apply(root, outside, target, kind, arg)
+        before = _listing(outside)
+        result = pytester.runpytest_subprocess("--registry", str(root), "-p", "no:cacheprovider", "-rA")
+        out = result.stdout.str() + result.stderr.str()
+        assert result.ret == 1, out[-2000:]
+        assert "INTERNALERROR" not in out and "Traceback" not in out and SECRET not in out
+        for line in out.splitlines():
+            assert not line.lstrip().startswith("::") and not any(inert.unsafe(ch) for ch in line), line
         assert _listing(outside) == before
