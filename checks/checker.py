@@ -519,6 +519,8 @@ def place_quote(
             f"cannot verify the quote: source '{source.id}' failed its own checks (see {INDEX})",
         )
         return None
+    if occurrence is not None and occurrence < 1:
+        return None  # the schema says what is wrong (minimum 1); as an index it would count from the end
     places = source.body.occurrences(quote)
     if not places:
         add("quote", "quote-not-found", _not_found(quote_text, source, result))

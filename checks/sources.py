@@ -315,6 +315,10 @@ def _check_bounds(
         problems.append(problem(INDEX, where.line, where.column, "source-bounds", message))
         return False
 
+    if first < 1:
+        # The schema refuses it too (minimum 1); the entry is still built, and a line before the
+        # first would be read from the end of the file (-999999999999999999 crashed: issue 10, class 4).
+        return bad(body.get("first_line"), f"first_line {first} is before the file's first line (1)")
     if last > line_count:
         return bad(
             body.get("last_line"), f"last_line {last} is past the end of the file ({line_count} lines)"
