@@ -400,6 +400,37 @@ def test_every_kind_of_link_in_every_place(target: str, how: str) -> None:
         assert _listing(outside) == before
 
 
+# Every integer field of the registry, at and past its edges: an index counted from the end (a negative
+# occurrence or first line) crashed where the schema's refusal did not stop the value being used.
+INTEGER_FIELDS = [
+    ("seeds/sources.yaml", 28, "      first_line"),
+    ("seeds/sources.yaml", 29, "      last_line"),
+    ("seeds/sources.yaml", 31, "        - first_line"),
+    ("seeds/sources.yaml", 32, "          last_line"),
+    ("claims/skips.yaml", 9, "    occurrence"),
+    ("claims/news1-2020-12-07.yaml", 0, "    occurrence"),  # added to the file's first claim
+]
+EDGES = [-(10**18) + 1, -(10**9), -2, -1, 0, 1, 2, 10**9, 10**18 - 1, "-0", "+1", "0x10", "1_0"]
+
+
+@pytest.mark.parametrize("value", EDGES, ids=str)
+@pytest.mark.parametrize("target, line, key", INTEGER_FIELDS, ids=lambda x: str(x).strip())
+def test_every_integer_field_at_its_edges(target: str, line: int, key: str, value: object) -> None:
+    with registry_copy() as (root, outside):
+        path = root / target
+        lines = path.read_text(encoding="utf-8").split("\n")
+        if line:
+            assert lines[line - 1].startswith(key + ":"), lines[line - 1]
+            lines[line - 1] = f"{key}: {value}"
+        else:
+            at = next(n for n, text in enumerate(lines) if text.startswith("    source: "))
+            lines.insert(at, f"{key}: {value}")
+        path.write_text("\n".join(lines), encoding="utf-8")
+        result = assert_invariant(root, outside)
+        if value not in (1, 2, 10**9, 10**18 - 1, "+1", "1_0"):
+            assert result.failed
+
+
 @FUZZ
 @given(ops=mutations())
 def test_mutations_of_the_real_registry(ops: list[tuple[str, str, object]]) -> None:
