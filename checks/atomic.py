@@ -19,7 +19,7 @@ people edit by hand:
 
 Killed at any moment, even by SIGKILL, the registry holds the old file or the new one; at worst a
 temporary `.<name>.<random>.tmp` is left, which the checker never reads (its name starts with a dot
-and does not end in .yaml) and the next write removes once stale.
+and does not end in .yaml) and the next write removes (its writer's lock on it died with it).
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from .files import (  # the registry's one door: its write policy, shared with t
     _remove_stale_temps,
     _safe_parent,
     _terminate_as_exception,
+    hold_temporary,
     read_bytes,
 )
 
@@ -81,22 +82,23 @@ def replace_file(root: Path, rel: str, data: bytes, expected: bytes | None) -> N
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
+                hold_temporary(handle.fileno())  # held until the rename: no other run takes it for litter
                 handle.write(data)
                 handle.flush()
                 os.fchmod(handle.fileno(), mode)
                 os.fsync(handle.fileno())
-            pause = os.environ.get(PAUSE_ENV)
-            if pause:
-                sys.stderr.write(f"{PAUSE_ENV}: {tmp} written\n")
-                sys.stderr.flush()
-                time.sleep(float(pause))
-            with _folder_lock(folder):
-                if _current(root, rel) != expected:
-                    raise FileChanged(
-                        f"{rel} changed on disk while the edit was being written; nothing was written: "
-                        "run the command again"
-                    )
-                os.replace(tmp, path)
+                pause = os.environ.get(PAUSE_ENV)
+                if pause:
+                    sys.stderr.write(f"{PAUSE_ENV}: {tmp} written\n")
+                    sys.stderr.flush()
+                    time.sleep(float(pause))
+                with _folder_lock(folder):
+                    if _current(root, rel) != expected:
+                        raise FileChanged(
+                            f"{rel} changed on disk while the edit was being written; nothing was written: "
+                            "run the command again"
+                        )
+                    os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)

@@ -148,8 +148,12 @@ class Cache:
 
     def _read(self, key: str) -> dict[str, Any] | None:
         assert self.secret is not None
+        path = self._path(key)
+        if os.path.islink(os.path.dirname(path)):
+            return None  # a linked entry folder (committed with the registry) leads anywhere: not ours
         try:
-            fd = os.open(self._path(key), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            # Never blocks: a FIFO in an entry's place opens at once, and is then no regular file.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
         except OSError:
             return None
         try:

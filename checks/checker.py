@@ -35,6 +35,7 @@ from .dates import (
 )
 from .fastyaml import LazyTree, ProxyNode
 from .files import Refusal
+from .homoglyphs import hint_in
 from .problems import Problem, Severity, problem
 from .quotes import (
     MAX_CLOSEST_SEARCHES,
@@ -613,6 +614,8 @@ def place_quote(
             f"cannot verify the quote: source '{source.id}' failed its own checks (see {INDEX})",
         )
         return None
+    if occurrence is not None and occurrence < 1:
+        return None  # the schema says what is wrong (minimum 1); as an index it would count from the end
     places = source.body.occurrences(quote)
     if not places:
         add("quote", "quote-not-found", _not_found(quote_text, source, result))
@@ -645,10 +648,12 @@ def _check_skip(skip: Skip, result: CheckResult) -> list[Problem]:
         found.append(problem(skip.path, line, col, code, message))
 
     if canonical(skip.figure) not in canonical(skip.quote):
+        hint = hint_in(canonical(skip.figure), canonical(skip.quote), "quote")
         add(
             "figure",
             "figure-not-in-quote",
-            f"the figure '{skip.figure}' does not occur in the quote; copy it from the quote exactly as printed",
+            f"the figure '{skip.figure}' does not occur in the quote{hint}; copy it from the quote exactly as "
+            "printed",
         )
         return found
     place = place_quote(skip.source, skip.quote, skip.occurrence, result, add)
@@ -665,17 +670,19 @@ def _check_inside_quote(claim: Claim, add: Add) -> bool:
         add(
             "as_written",
             "figure-not-in-quote",
-            f"the figure '{claim.as_written}' does not occur in the quote; copy it from the quote exactly as printed",
+            f"the figure '{claim.as_written}' does not occur in the quote{hint_in(figure, quote, 'quote')}; copy "
+            "it from the quote exactly as printed",
         )
         ok = False
     elif (partial := whole_figure_problem(quote, figure, claim.unit)) is not None:
         add("as_written", "figure-not-in-quote", partial)
         ok = False
     if claim.as_of_text is not None and canonical(claim.as_of_text) not in quote:
+        hint = hint_in(canonical(claim.as_of_text), quote, "quote")
         add(
             "as_of_text",
             "time-not-in-quote",
-            f"as_of_text '{claim.as_of_text}' does not occur in the quote; copy the time words from the quote",
+            f"as_of_text '{claim.as_of_text}' does not occur in the quote{hint}; copy the time words from the quote",
         )
     elif claim.as_of_text is not None and (part := whole_time_problem(quote, canonical(claim.as_of_text))):
         add("as_of_text", "time-not-in-quote", part)  # 3분기 out of 지난해 3분기: read alone, another year

@@ -396,15 +396,27 @@ def bounds_text(q: Quantity) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.!?。…])\s+|\n")
 
 
+# Characters read on either side of a quote for its sentence: far more than any sentence of a real
+# article. A line of 100,000 characters without a full stop, with thousands of figures, made every
+# figure's sentence cost the whole line (and hold it): quadratic (issue 10, class 3). Beyond this reach
+# the sentence is cut.
+SENTENCE_REACH = 400  # the longest sentence of the real articles has 171 characters, the longest line 314
+
+
 def supporting_sentence(source: Source, place: Place) -> str:
     """The sentence(s) of the article line holding the quote, from its start to its end."""
     lines = source.lines
     text = "\n".join(lines[place.line - 1 : place.end_line])
     start = place.column - 1
     end = sum(len(x) + 1 for x in lines[place.line - 1 : place.end_line - 1]) + place.end_column
-    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1]
-    first = max(b for b in bounds if b <= start)
-    last = min((b for b in bounds if b >= end), default=len(text))
+    a, b = max(0, start - SENTENCE_REACH), min(len(text), end + SENTENCE_REACH)
+    bounds = (
+        [a]
+        + [a + m.end() for m in _SENTENCE_END.finditer(text[a:b])]
+        + [len(text) + 1 if b == len(text) else b]
+    )
+    first = max(x for x in bounds if x <= start)
+    last = min((x for x in bounds if x >= end), default=b)
     return " ".join(text[first:last].split())
 
 

@@ -1008,7 +1008,12 @@ class _Parser:
         except (ValueError, OverflowError) as exc:  # OverflowError: 9999년 12월 31일부터 나흘 동안
             if relation in ("for-days", "from-to"):
                 relation = "at"
-            return TimeReading(text, p, text_end, None, "day", relation, False, True, str(exc)), consumed
+            why = (
+                "it runs past the end of the calendar (9999-12-31)"
+                if isinstance(exc, OverflowError)
+                else str(exc)
+            )
+            return TimeReading(text, p, text_end, None, "day", relation, False, True, why), consumed
         within = None
         if vague and parts.modifier in ("초", "말") and precision in ("year", "month"):
             within, span = span, _early_or_late(span, precision, parts.modifier)
@@ -1136,7 +1141,7 @@ class _Parser:
         """The year and month a `… 까지` end inherits from the start of the interval."""
         try:
             span = self._resolve_with_weekday(parts)[0]
-        except ValueError:
+        except (ValueError, OverflowError):
             return _Parts()
         return _Parts(year=span.start.year, month=span.start.month if parts.day is not None else None)
 

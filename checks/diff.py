@@ -171,8 +171,9 @@ def check_root(root: Path, label: str) -> CheckResult:
     if not root.is_dir():
         raise NotARegistry(f"{label}: {'not a directory' if root.exists() else 'no such directory'}")
     # Something at the index's place makes it a registry, even a link or a device there: the check
-    # refuses that with a located problem (checks.files), and the diff exits 1, as `claims check` does.
-    if not os.path.lexists(root / INDEX):
+    # refuses that with a located problem (checks.files), and the diff exits 1, as `claims check` does;
+    # so does a linked seeds/ folder, whatever lies behind it.
+    if not (os.path.lexists(root / INDEX) or os.path.islink(root / os.path.dirname(INDEX))):
         raise NotARegistry(f"{label}: not a registry root (it has no {INDEX})")
     return check(root)
 

@@ -154,7 +154,27 @@ def _one_line_collections_and_quotes(text: str) -> bool:
     return True
 
 
+# Where a line holds many places a scalar may start inside one long run of scalar characters (`- 1 - 1
+# - 1 …`, `:1:1:1 …`), _TYPED reads the run again from each of them: quadratic in the line's length (a line of
+# 100,000 bytes took minutes). A text dense with such places, or a long line with more than a few, is a
+# doubt: the slow path, linear, reads it (issue 10, class 3). A real claims file has about one per line.
+_MANY_STARTS = 4
+_LONG_LINE = re.compile(r"(?m)^.{64,}$")
+
+
+def _many_starts(text: str) -> bool:
+    if text.count(":") + text.count("- ") > len(text) // 16:
+        return True
+    for match in _LONG_LINE.finditer(text):
+        line = match.group()
+        if line.count(":") + line.count("- ") > _MANY_STARTS:
+            return True
+    return False
+
+
 def _plain_scalars_agree(text: str) -> bool:
+    if _many_starts(text):
+        return False
     starts = [m.start() + 1 for m in _TYPED_FIRST.finditer(text)]
     if text[:1] in _TYPED_START and text:
         starts.insert(0, 0)

@@ -15,8 +15,8 @@ The policy (issue 10, "Links lead out of the registry"):
   bounded too.
 * `write_text` writes only a regular file inside the root: a linked `reports/` folder or a linked
   report file is refused, the old file's mode is kept, an unchanged file is not rewritten, and the
-  temporary file is removed on an exception or a termination signal (a stale one left by `kill -9`
-  is removed by the next write).
+  temporary file is removed on an exception or a termination signal (one left by `kill -9` is removed
+  by the next write: its writer's lock on it died with it).
 """
 
 from __future__ import annotations
@@ -33,9 +33,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX: stale temporary files are told by their age
+    fcntl = None  # type: ignore[assignment]
+
 MAX_FILE_BYTES = 16 * 1024 * 1024  # 16 MiB; the largest real registry file is a few kilobytes
 MAX_LINE_BYTES = 100_000  # per line; the longest real line is under 3,000 bytes
-STALE_TEMP_SECONDS = 300  # a report is written in milliseconds: an older temporary file is litter
+# Without flock (not POSIX), a temporary file is litter once this old: a report is written in milliseconds.
+STALE_TEMP_SECONDS = 300
+# With flock, an unlocked temporary file is litter once this old (a writer locks it right after creating it).
+FRESH_TEMP_SECONDS = 2
 
 
 @dataclass(frozen=True)
@@ -66,8 +74,10 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def check_path(root: Path, rel: str) -> tuple[str, os.stat_result] | Refusal:
-    """The real path of a registry file and its status, or why it may not be read. Opens nothing."""
+def check_path(root: Path, rel: str, tool: bool = False) -> tuple[str, os.stat_result] | Refusal:
+    """The real path of a registry file and its status, or why it may not be read. Opens nothing.
+
+    `tool`: a file of the checker itself (its schemas), which an installer may hard-link from its cache."""
     real_root = os.path.realpath(root)
     path = os.path.join(real_root, rel)
     if not os.path.lexists(path):
@@ -108,15 +118,24 @@ def check_path(root: Path, rel: str) -> tuple[str, os.stat_result] | Refusal:
         return Refusal(
             "file-refused", f"{rel} is {_kind(status.st_mode)}, not a regular file; only files are read"
         )
+    if status.st_nlink > 1 and not tool:
+        # A hard link is the same file under another name, and that name may lie outside the registry
+        # (a secret, another checkout): nothing tells which. Git never makes one.
+        return Refusal(
+            "file-refused",
+            f"{rel} is a hard link (the same file has {status.st_nlink} names, and another may lie outside "
+            "the registry); only files of the registry's own are read: copy the file instead",
+        )
     return real, status
 
 
-def read_bytes(root: Path, rel: str) -> bytes | Refusal:
+def read_bytes(root: Path, rel: str, tool: bool = False) -> bytes | Refusal:
     """The bytes of the registry file at `rel` (relative to `root`, '/'-separated), or why not.
 
     Never raises on the file's account, never blocks, never reads more than MAX_FILE_BYTES + 1 bytes.
+    `tool`: see `check_path`.
     """
-    data = _read(root, rel, MAX_FILE_BYTES)
+    data = _read(root, rel, MAX_FILE_BYTES, tool)
     if not isinstance(data, bytes):
         return data
     if len(data) > MAX_FILE_BYTES:
@@ -142,10 +161,10 @@ def holds(root: Path, rel: str, expected: bytes) -> bool | Refusal:
     return data if isinstance(data, Refusal) else data == expected
 
 
-def _read(root: Path, rel: str, limit: int) -> bytes | Refusal:
+def _read(root: Path, rel: str, limit: int, tool: bool = False) -> bytes | Refusal:
     """At most `limit` + 1 bytes of the file at `rel`, through the path checks; a size refusal only for
     files larger than MAX_FILE_BYTES when that is the limit."""
-    checked = check_path(root, rel)
+    checked = check_path(root, rel, tool)
     if isinstance(checked, Refusal):
         return checked
     real, status = checked
@@ -157,8 +176,14 @@ def _read(root: Path, rel: str, limit: int) -> bytes | Refusal:
     except OSError as exc:  # e.g. the file was swapped for a link since it was checked
         return Refusal("file-unreadable", f"cannot read {rel}: {exc.strerror or type(exc).__name__}")
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return Refusal("file-refused", f"{rel} is not a regular file; only files are read")
+        opened = os.fstat(fd)
+        if (
+            not stat.S_ISREG(opened.st_mode)
+            or (opened.st_ino, opened.st_dev) != (status.st_ino, status.st_dev)
+            or (opened.st_nlink > 1 and not tool)
+        ):
+            # Swapped since it was checked (a link, a FIFO, another file): read nothing.
+            return Refusal("file-refused", f"{rel} changed while it was being read; run again")
         chunks, size = [], 0
         while size <= limit:
             chunk = os.read(fd, min(1 << 20, limit + 1 - size))
@@ -275,9 +300,12 @@ def write_text(root: Path, rel: str, text: str) -> bool:
         status = os.lstat(path)
         if not stat.S_ISREG(status.st_mode):
             what = "a symbolic link" if stat.S_ISLNK(status.st_mode) else _kind(status.st_mode)
-            raise WriteRefused(f"{rel} is {what}; the report is written only as a regular file: remove it")
+            raise WriteRefused(
+                f"{rel} is {what}; it is written only as a regular file of the registry: remove it"
+            )
         mode = stat.S_IMODE(status.st_mode)
         if status.st_size == len(data) and holds(root, rel, data) is True:
+            _remove_stale_temps(folder, os.path.basename(rel))  # a killed run's, even when nothing is written
             return False
     _remove_stale_temps(folder, os.path.basename(rel))
     if mode is None:
@@ -288,11 +316,12 @@ def write_text(root: Path, rel: str, text: str) -> bool:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(rel)}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
+                hold_temporary(handle.fileno())
                 handle.write(data)
                 handle.flush()
+                os.fchmod(handle.fileno(), mode)
                 os.fsync(handle.fileno())
-            os.chmod(tmp, mode)
-            os.replace(tmp, path)
+                os.replace(tmp, path)  # still open, still held: no other run takes it for litter
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
@@ -300,8 +329,39 @@ def write_text(root: Path, rel: str, text: str) -> bool:
     return True
 
 
+def hold_temporary(fd: int) -> None:
+    """A writer holds an exclusive lock on its temporary file for as long as it lives: the kernel drops
+    it when the writer ends, however it ends (SIGKILL included), so an unheld one is litter."""
+    if fcntl is not None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _abandoned(path: str, now: float) -> bool:
+    """Whether a temporary file of ours has no living writer (no lock on it; without flock, its age)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            return False
+        if fcntl is None:  # pragma: no cover - not on POSIX
+            return now - status.st_mtime > STALE_TEMP_SECONDS
+        if now - status.st_mtime < FRESH_TEMP_SECONDS:
+            return False  # perhaps created an instant ago, its writer about to lock it
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError while its writer lives
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
 def _remove_stale_temps(folder: str, name: str) -> None:
-    """Temporary files of ours left by a writer killed outright (SIGKILL cannot be caught)."""
+    """Temporary files of ours left by a writer killed outright (SIGKILL cannot be caught): removed by the
+    next write, at once, unless a writer still holds one (a concurrent run)."""
     prefix, now = f".{name}.", time.time()
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
@@ -309,10 +369,10 @@ def _remove_stale_temps(folder: str, name: str) -> None:
                 entry.name.startswith(prefix)
                 and entry.name.endswith(".tmp")
                 and entry.is_file(follow_symlinks=False)
+                and _abandoned(entry.path, now)
             ):
                 with contextlib.suppress(OSError):
-                    if now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS:
-                        os.unlink(entry.path)
+                    os.unlink(entry.path)
 
 
 class Terminated(BaseException):

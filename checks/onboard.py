@@ -45,7 +45,9 @@ from .yamlfile import read_yaml
 _FILE_NAME = re.compile(r"[A-Za-z0-9_.-]+\Z")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _BULLET = re.compile(r"^[•·\-*▶▷■□◆◇●○]\s*")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The lookbehind starts a match only where a run of address characters starts: searched from every
+# position of a long run, the pattern was quadratic (a line of 100,000 letters took seconds; issue 10).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _REPORTER = re.compile(r"([가-힣]{2,4})\s*기자(?![가-힣])")
 _SIGN_OFF = re.compile(
     r"[(<\[]?\s*끝\s*[)>\]]?|[/=\s]*[가-힣]{2,4}\s*(?:기자|특파원|선임기자|객원기자)\s*[)\]]?"
@@ -94,6 +96,7 @@ _LABELS = [
     (re.compile(r"(최종\s?수정|수정|업데이트|갱신|update|updated)" + _LABEL_TAIL, re.IGNORECASE), "edited"),
     (re.compile(r"(최종\s?편집)" + _LABEL_TAIL), "site"),
 ]
+_LABEL_REACH = 40  # characters before a date where its label may start (the longest label has 12)
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})(?:[.\-/]\s?(?P<m>\d{1,2})[.\-/]\s?(?P<d>\d{1,2})\.?|년\s?(?P<m2>\d{1,2})월\s?(?P<d2>\d{1,2})일)"
     r"(?P<time>\s\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -341,22 +344,29 @@ def dates_on(lines: list[str], first: int, last: int) -> list[DateSeen]:
                 day = date(int(m.group("y")), month, dom)
             except ValueError:
                 continue
-            before = line[: m.start()]
+            # The label is the word just before the date (and its colon and spaces): only that stretch is
+            # searched, so that a line of thousands of dates costs no more than thousands of short lines
+            # (searching the whole line before each date was quadratic; issue 10, class 3).
+            k = m.start()
+            while k > 0 and (line[k - 1].isspace() or line[k - 1] in ":："):
+                k -= 1
+            near = max(0, k - _LABEL_REACH)
             label_kind, label_start = "bare", -1
             for pattern, kind in _LABELS:
-                hit = pattern.search(before)
+                hit = pattern.search(line, near, m.start())
                 # The label is a word of its own: not the end of a longer word (`미입력`).
-                if hit is not None and (hit.start() == 0 or not before[hit.start() - 1].isalnum()):
+                if hit is not None and (hit.start() == 0 or not line[hit.start() - 1].isalnum()):
                     label_kind, label_start = kind, hit.start()
                     break
             if label_start >= 0:
                 evidence = line[label_start : m.end()]
             else:
-                # A bare date: the run of non-space text around it (e.g. the photo credit 2020.12.7/뉴스1).
+                # A bare date: the run of non-space text around it (e.g. the photo credit 2020.12.7/뉴스1),
+                # at most _LABEL_REACH characters either side.
                 s, e = m.start(), m.end()
-                while s > 0 and not line[s - 1].isspace():
+                while s > max(0, m.start() - _LABEL_REACH) and not line[s - 1].isspace():
                     s -= 1
-                while e < len(line) and not line[e].isspace():
+                while e < min(len(line), m.end() + _LABEL_REACH) and not line[e].isspace():
                     e += 1
                 evidence = line[s:e] if m.group("m") else m.group(0)
             seen.append(DateSeen(day, _strip(evidence), n, label_kind, first <= n <= last))

@@ -193,7 +193,8 @@ CODES: dict[str, Code] = {
             E,
             "A registry file that is not a regular file inside the registry: a symbolic link leading "
             "outside the registry root, a dangling link or a loop of links, a link to a folder under "
-            "claims/, a directory, a device or a FIFO. It is never opened, and nothing of it is shown.",
+            "claims/, a hard link (a file with a second name, which may lie outside), a directory, a device "
+            "or a FIFO. It is never opened, and nothing of it is shown.",
             "Copy the file into the registry (a link may lead only to a file inside the registry root).",
             _GOOD_CLAIM,
             (0, 0),

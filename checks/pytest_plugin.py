@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from .checker import CheckResult, check
-from .coverage import ArticleCoverage, coverage
+from .coverage import MAX_LINE_SHOWN, ArticleCoverage, coverage
 from .files import Refusal, holds
 from .inert import terminal
 from .problems import Problem, Severity
@@ -240,8 +240,13 @@ class CoverageItem(pytest.Item):
             )
         uncovered = self.article.uncovered
         if uncovered:
+            # The sentence is the article's text, which may hold escape codes or bidi overrides: shown
+            # inert, as `claims coverage` shows it (issue 10, class 6).
             lines = [
-                f"{f.where()}: uncovered {f.kind} '{f.text}' ({f.value}) «{f.sentence}»" for f in uncovered
+                terminal(
+                    f"{f.where()}: uncovered {f.kind} '{f.text}' ({f.value}) «{f.sentence}»", MAX_LINE_SHOWN
+                )
+                for f in uncovered
             ]
             lines.append(
                 f"{len(uncovered)} figure(s) and date(s) of {self.article.source} neither claimed nor skipped: "

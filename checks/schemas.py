@@ -6,6 +6,7 @@ error's JSON path back to the `Node` it came from. Unknown keys get a "did you m
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import difflib
 import importlib.metadata
@@ -26,7 +27,7 @@ except ImportError:  # pragma: no cover - the checker stays correct without it, 
 
 from .fastyaml import LazyTree, ProxyNode, fast_load, lazy_nodes
 from .files import Refusal, read_bytes
-from .homoglyphs import look_alike_text, named
+from .homoglyphs import look_alike_text, named, skeleton
 from .problems import Problem, problem
 from .schema_vocabulary import without_vocabulary
 from .yamlfile import Node, read_yaml
@@ -62,7 +63,7 @@ def checker_schema(name: str) -> dict[str, Any]:
 
 def _schema(name: str) -> Any:
     """The tool's own schema file, read through the same door as registry files."""
-    data = read_bytes(SCHEMA_DIR, name)
+    data = read_bytes(SCHEMA_DIR, name, tool=True)
     if isinstance(data, bytes):
         return json.loads(data.decode("utf-8"))
     raise OSError(f"the checker's schema {SCHEMA_DIR / name} cannot be read: {data.message}")
@@ -99,14 +100,84 @@ def _fast_valid(schema_name: str, instance: Any) -> bool:
         return False
 
 
+# The work of one suggestion is bounded whatever the registry holds (issue 10, "It can be made slow"): a
+# vocabulary or a sources index is the registry's own and may hold a hundred thousand keys, all alike.
+# Up to _ALL_COMPARED choices, each is compared with the word; beyond, only the _NEIGHBOURS on either side
+# of it in sorted order and those that differ from it only by look-alike characters. difflib scores at
+# most _SCORED of them in full: the suggestion may get coarser for absurd input, never slower.
+_ALL_COMPARED = 128
+_NEIGHBOURS = 32
+_SCORED = 32
+
+
+class _Choices:
+    """The sorted string choices of one collection, and its look-alike index (built when first needed)."""
+
+    def __init__(self, choices: Any) -> None:
+        self.source = choices
+        self.size = len(choices)
+        self.keys = sorted(c for c in choices if isinstance(c, str))
+        self.by_skeleton: dict[str, list[str]] | None = None
+        self.answers: dict[str, str] = {}
+
+    def near(self, word: str) -> list[str]:
+        if len(self.keys) <= _ALL_COMPARED:
+            return self.keys
+        i = bisect.bisect_left(self.keys, word)
+        pool = self.keys[max(0, i - _NEIGHBOURS) : i + _NEIGHBOURS]
+        if self.by_skeleton is None:
+            self.by_skeleton = {}
+            for key in self.keys:
+                self.by_skeleton.setdefault(skeleton(key), []).append(key)
+        alike = self.by_skeleton.get(skeleton(word), [])[:_NEIGHBOURS]
+        return sorted(set(pool) | set(alike))
+
+
+_INDEXES: list[_Choices] = []  # the last few collections asked about (the object is kept: `is` holds)
+
+
+def _choices(choices: Any) -> _Choices:
+    """The index of a collection; a large one is kept (a vocabulary, the sources index), a small one is
+    sorted afresh each time (cheap), so that the small ones never push a large one out."""
+    if len(choices) <= _ALL_COMPARED:
+        return _Choices(choices)
+    for index in _INDEXES:
+        if index.source is choices and index.size == len(choices):
+            return index
+    index = _Choices(choices)
+    _INDEXES.insert(0, index)
+    del _INDEXES[8:]
+    return index
+
+
 def did_you_mean(word: str, choices: Any) -> str:
-    if len(word) > 200:  # no key is this long; difflib would only spend time on it
+    if not isinstance(word, str) or len(word) > 200:  # no key is this long; difflib would only spend time
         return ""
-    alike = look_alike_hint(word, choices)
-    if alike:
-        return alike
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    index = _choices(choices)
+    answer = index.answers.get(word)
+    if answer is None:
+        pool = index.near(word)
+        answer = _look_alike(word, pool) or _close(word, pool)
+        if len(index.answers) < 10_000:
+            index.answers[word] = answer
+    return answer
+
+
+def _close(word: str, pool: list[str]) -> str:
+    """difflib.get_close_matches(word, pool, n=1, cutoff=0.6), scoring at most _SCORED choices in full."""
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    best, best_score, scored = "", 0.6, 0
+    for choice in pool:
+        matcher.set_seq1(choice)
+        if matcher.real_quick_ratio() >= best_score and matcher.quick_ratio() >= best_score:
+            if scored == _SCORED:
+                break
+            scored += 1
+            score = matcher.ratio()
+            if score >= best_score:  # on a tie the later choice, as get_close_matches's nlargest
+                best, best_score = choice, score
+    return f"; did you mean '{best}'?" if best else ""
 
 
 def look_alike_hint(word: str, choices: Any) -> str:
@@ -115,7 +186,11 @@ def look_alike_hint(word: str, choices: Any) -> str:
     staring at two strings that look the same (issue 10, class 8)."""
     if not isinstance(word, str) or len(word) > 200:
         return ""
-    for choice in sorted(c for c in choices if isinstance(c, str)):
+    return _look_alike(word, _choices(choices).near(word))
+
+
+def _look_alike(word: str, pool: list[str]) -> str:
+    for choice in pool:
         if choice != word and look_alike_text(word, choice):
             differ = [(a, b) for a, b in zip(word, choice) if a != b][:3]
             shown = "; ".join(f"{named(a)} where '{choice}' has {named(b)}" for a, b in differ)

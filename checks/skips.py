@@ -79,8 +79,9 @@ def load_skips(root: Path) -> Skips:
                 **{key: values[key] for key in _FIELDS},
                 node=item,
                 index=index,
+                # Below 1 the schema refuses it (minimum 1); as an index it would count from the end.
                 occurrence=occurrence
-                if isinstance(occurrence, int) and not isinstance(occurrence, bool)
+                if isinstance(occurrence, int) and not isinstance(occurrence, bool) and occurrence >= 1
                 else None,
             )
         )

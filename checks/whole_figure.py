@@ -13,9 +13,11 @@ must be a whole figure of the quote *as the quantity reader finds it* (`find_qua
   range (`5천억` in `4~5천억 원`: the article states a range, and the claim takes it whole), and
 * no digit touches it on either side.
 
-Where the reader finds no figure at the occurrence, or the figure as written cannot be read on its own
-(`80여명이던`), only the digit boundaries are checked: the figure-reading check that follows then says
-what it cannot read. Event dates (`unit: date`) are the time reader's: after the digit boundaries,
+A figure as written that reads alone but stands where the reader finds no figure is refused: the reader
+finds words there (`구 회` of `구 회장은` is 9 times alone, `만인` of `1년 만인` 10,000 people) or a
+figure it does not read (`US$100` of `US$100 million`). When the figure as written cannot be read on its
+own (`80여명이던`), only the digit boundaries are checked: the figure-reading check that follows then
+says what it cannot read. Event dates (`unit: date`) are the time reader's: after the digit boundaries,
 `checks.dates.whole_date_start` says whether the date stands whole (`8월` out of `2023년 8월` does not).
 
 The quote alone is not enough context: a quote may start or end inside a figure of the article
@@ -180,20 +182,29 @@ def _whole(
     figures = [part for q in found for part in (q, q.paired) if part is not None]
     own = _read(figure)
     met: list[quantity.Quantity] = []
+    words: int | None = None  # an occurrence where the reader finds words, not a figure
     for s in starts:
         e = s + len(figure)
         around = [q for q in figures if q.start < e and s < q.end]
-        if not around or own is None:
+        if own is None:
             if s in bounded:
-                # No figure the reader knows here, or the figure cannot be read at all: the
-                # figure-reading check (checks.checker) says what it makes of it.
+                # The figure cannot be read at all: the figure-reading check (checks.checker) says why.
                 return s
+            continue
+        if not around:
+            # Read alone it is a figure, but where it stands the reader finds none: 구 회 (9 times) in
+            # 구 회장은, 한 시간 in 필요한 시간, US$100 of US$100 million. Passing it would state a figure
+            # the article does not.
+            if words is None and s in bounded:
+                words = s
             continue
         inside = [q for q in around if q.start <= s and e <= q.end]
         if s in bounded and own is not None and any(_same(own, q) for q in inside):
             return s
         met.extend(q for q in around if q not in met)
     if not met:
+        if words is not None:
+            return _words_message(quote, figure, words, where)
         return _digit_message(quote, figure, starts[0], where)
     # The tightest figure around the occurrence is the one the editor most likely meant.
     met.sort(key=lambda q: (q.end - q.start, q.start))
@@ -201,6 +212,20 @@ def _whole(
     return (
         f"the figure '{figure}' is not a whole figure of the {where}: there the {where}'s figure is {shown}; "
         "copy the whole figure exactly as printed, with its qualifiers (a range is claimed whole)"
+    )
+
+
+def _words_message(quote: str, figure: str, start: int, where: str) -> str:
+    a, b = start, start + len(figure)
+    # The words around it, to the spaces on either side (a few words at most).
+    space = quote.rfind(" ", max(0, a - _MAX_WIDENING), a)
+    a = space + 1 if space != -1 else max(0, a - _MAX_WIDENING)
+    space = quote.find(" ", b + 1, b + _MAX_WIDENING)
+    b = space if space != -1 else min(len(quote), b + _MAX_WIDENING)
+    return (
+        f"the figure '{figure}' is no figure of the {where} as the figure reader finds it: there it is part "
+        f"of '{quote[a:b]}', which the reader does not read as that figure; claim a figure the {where} "
+        "states, exactly as printed (`claims find` lists the figures of a sentence)"
     )
 
 

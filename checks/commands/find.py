@@ -46,6 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..inert import terminal
     from ..schemas import did_you_mean
     from ..search import describe, find, fold, hits_json, load, outside_bodies, render_text
 
@@ -63,7 +64,12 @@ def run(args: argparse.Namespace) -> int:
                     f"no source '{sid}' in seeds/sources.yaml{did_you_mean(sid, registry.index.sources)}"
                 )
             if sid not in registry.articles:
-                raise UsageError(f"source '{sid}' failed its own checks; run `claims check` and fix it first")
+                # The registry's fault, not the command line's: a problem (1), as `claims check` says.
+                sys.stderr.write(
+                    f"claims find: source '{terminal(sid)}' failed its own checks; run `claims check` and fix "
+                    "it first\n"
+                )
+                return EXIT_PROBLEMS
             ids.append(sid)
     if registry.index.node is None:
         sys.stderr.write("claims find: seeds/sources.yaml cannot be read; run `claims check` to see why\n")

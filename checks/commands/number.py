@@ -37,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
         read = read_quantity(args.expression)
     except NotAFigure as exc:
         sys.stderr.write(
-            f"claims number: {args.expression!r} is not a figure: {terminal(exc.message)} (at offset {exc.position})\n"
+            f"claims number: '{terminal(args.expression)}' is not a figure: {terminal(exc.message)} "
+            f"(at offset {exc.position})\n"
         )
         return EXIT_PROBLEMS
     sys.stdout.write(exactjson.dumps(quantity_json(read)) + "\n")

@@ -6,6 +6,7 @@ Each step looks at a bounded window of the text, so hostile input cannot trigger
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -111,6 +112,13 @@ _HEIR_AFTER: tuple[str, ...] = ("경영", "승계", "체제")
 _HEIR_BEFORE: tuple[str, ...] = ("오너", "재벌", "총수", "창업", "家")
 # 하다/되다 after a Hangul numeral and a unit make the whole a verb: 천명하다 (declare), 구명하다.
 _VERB_SYLLABLES: frozenset[str] = frozenset("하한했해함할됐된되")
+# US$100 million, $1.5 billion, $2.5M: English scale words are not read, and the figure without its
+# scale word is a million or a billion times too small (issue 10: a wrong figure must not pass).
+_SCALE_WORD_RE = re.compile(
+    r"[ \u00a0]?(thousand|million|billion|trillion|[mbt]n)(?![A-Za-z])", re.IGNORECASE
+)
+_SCALE_LETTER_RE = re.compile(r"[KMB](?![A-Za-z])")  # glued to an amount in a currency: $2.5M, $3B
+_CURRENCY_SIGNS = "$€£¥₩"
 # 2030세대, 5060세대: two neighbouring age brackets written as one number.
 _DECADE_PAIRS: frozenset[Fraction] = frozenset(Fraction(100 * a + a + 10) for a in range(10, 90, 10))
 # 1300원선, 3%선, 코스피 2,500선: 선 (the level of) after money, rates and index points (round 3).
@@ -2138,6 +2146,18 @@ class _Parser:
             value = None
             unit = e2.unit or e1.unit
         quals.sort(key=lambda x: x[0])
+        scale = _SCALE_WORD_RE.match(self.t, end) or (
+            _SCALE_LETTER_RE.match(self.t, end) if any(c in _CURRENCY_SIGNS for c in self.t[p:end]) else None
+        )
+        if scale is not None:
+            self.fail(
+                scale.start(),
+                f'the English scale word "{scale.group().strip()}" after the number is not read (the figure '
+                "without it would be a thousand or more times too small); claim the amount the article "
+                "writes in Korean units, if it writes one",
+            )
+            self.skip_to = max(self.skip_to, scale.end())
+            return None
         fig = _Figure(p, end, value, interval, unit, quals, endpoints)
         if not self.strict and not self.stands_alone(fig):
             self.skip_to = max(self.skip_to, fig.end)

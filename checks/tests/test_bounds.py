@@ -147,3 +147,137 @@ sources:
     result, seconds = _timed(lambda: check(root))
     assert seconds < GUARD_SECONDS * 2
     assert {p.code for p in result.problems} == {"quote-not-found"}
+
+
+# --- "did you mean": a vocabulary or a sources index of the registry's own making ------------------------
+
+
+def _alike_keys(n: int) -> dict[str, int]:
+    """`n` keys all alike: every one passes difflib's quick filters against a near-miss of any other."""
+    return {f"subj-{i:06d}-abcdefgh": 1 for i in range(n)}
+
+
+def test_a_suggestion_among_sixty_thousand_alike_keys_is_bounded() -> None:
+    """One unknown subject against a vocabulary of 60,000 keys all alike took 1.8 s (difflib scored
+    every key); a claims file of 300 such subjects ran for more than five minutes."""
+    from checks.schemas import did_you_mean
+
+    keys = _alike_keys(60_000)
+    words = [f"subj-{i * 7:06d}-abcdefgX" for i in range(300)]
+    answers, seconds = _timed(lambda: [did_you_mean(w, keys) for w in words])
+    assert seconds < GUARD_SECONDS
+    # Still a suggestion, from the neighbours of the word in sorted order.
+    assert answers[1] == "; did you mean 'subj-000007-abcdefgh'?"
+
+
+def test_a_look_alike_among_many_keys_is_still_named() -> None:
+    """Beyond the neighbours in sorted order, the look-alikes are found by their skeleton: a Cyrillic
+    first letter sorts far from the key it imitates."""
+    from checks.schemas import did_you_mean
+
+    keys = _alike_keys(10_000)
+    answer = did_you_mean("\u0455ubj-004321-abcdefgh", keys)  # Cyrillic ѕ (U+0455) for Latin s
+    assert "it looks like 'subj-004321-abcdefgh'" in answer and "U+0455" in answer
+
+
+def test_a_registry_with_a_huge_vocabulary_and_unknown_subjects_is_bounded(
+    make_registry: MakeRegistry,
+) -> None:
+    root = make_registry()
+    vocabulary = root / "schema" / "vocabulary.yaml"
+    alike = "".join(f"  subj-{i:06d}-abcdefgh: {{ko: 주제, en: subject}}\n" for i in range(20_000))
+    vocabulary.write_text(
+        vocabulary.read_text(encoding="utf-8").replace("subjects:\n", "subjects:\n" + alike, 1),
+        encoding="utf-8",
+    )
+    claims = root / "claims" / "sample.yaml"
+    text = claims.read_text(encoding="utf-8")
+    _, _, item = text.partition("  - id: ")
+    extra = "".join(
+        "  - id: "
+        + item.replace("sample-staff-at-founding", f"c{i}").replace(
+            "subject: lg-ai-research", f"subject: subj-{i * 3:06d}-abcdefgx"
+        )
+        for i in range(200)
+    )
+    claims.write_text(text + extra, encoding="utf-8")
+    result, seconds = _timed(lambda: check(root, use_cache=False))
+    assert seconds < GUARD_SECONDS
+    unknown = [p for p in result.problems if p.code == "unknown-subject"]
+    assert len(unknown) == 200 and all("did you mean 'subj-" in p.message for p in unknown)
+
+
+# --- the fast YAML path's scan (checks/fastyaml.py) ---------------------------------------------------------
+
+
+def test_a_line_of_many_scalar_starts_is_read_fast(make_registry: MakeRegistry) -> None:
+    """`- 1 - 1 - 1 …` or `:1:1:1 …` inside one long value: the fast path's scan restarted at each of its
+    25,000 places a scalar may start and rescanned the rest of the line from each (a 32 KB line took
+    9 seconds, a line just under the 100,000-byte limit minutes, a file of them hours)."""
+    root = make_registry()
+    claims = root / "claims" / "sample.yaml"
+    text = claims.read_text(encoding="utf-8")
+    for filler in ("- 1 ", ":1", "- 1:2 "):
+        value = filler * ((MAX_LINE_BYTES - 20) // len(filler)) + "~"
+        claims.write_text(text + f"    note: '{value}'\n" * 3, encoding="utf-8")
+        result, seconds = _timed(lambda: check(root, use_cache=False))
+        assert seconds < GUARD_SECONDS
+        # Each long note is refused by the schema, at its own line.
+        assert [(p.line, p.code) for p in result.problems if p.code == "invalid-value"] == [
+            (11, "invalid-value")
+        ]
+
+
+# --- claims source add (checks/onboard.py) ------------------------------------------------------------------
+
+
+def test_a_page_of_thousands_of_dates_is_listed_in_linear_time() -> None:
+    """Each date's label was searched for in the whole line before it, and a bare date's evidence grown
+    over the whole run of text around it: a 3.7 MB page of dates took 170 s in `claims source add`."""
+    from checks.onboard import dates_on
+
+    for line in ("2021년 11월 11일 " * 5000, "2021.11.11" * 5000, "입력 2024.01.02 " * 5000):
+        seen, seconds = _timed(lambda line=line: dates_on([line] * 10, 1, 10))  # type: ignore[misc]
+        assert seconds < GUARD_SECONDS
+        assert len(seen) == 50_000
+        assert len(seen[0].evidence) <= 100  # a bare date's run is cut: `2021.11.112021.11.11…`
+
+
+def test_an_address_search_over_a_long_run_of_letters_is_linear() -> None:
+    from checks.onboard import _EMAIL
+
+    for text in ("a" * 200_000, "a" * 200_000 + "@", "x" * 50_000 + " joo501@cbs.co.kr"):
+        found, seconds = _timed(lambda text=text: _EMAIL.search(text))  # type: ignore[misc]
+        assert seconds < GUARD_SECONDS
+        assert (found is not None) == text.endswith(".kr")
+
+
+def test_coverage_of_an_article_of_long_lines_of_figures_is_linear(make_registry: MakeRegistry) -> None:
+    """Lines of thousands of dates and figures and no full stop: each one's supporting sentence was the
+    whole line (and `claims coverage` printed it for each): a 3.7 MB article ran for more than five
+    minutes."""
+    from checks.coverage import coverage
+
+    line = "2021년 11월 11일 3조원 " * 2500  # about 90 KB, under the line limit
+    article = ("제목 줄\n" + (line + "\n") * 4).encode("utf-8")
+    index = f"""\
+sources:
+  - id: big-2024-01-02
+    file: big.txt
+    sha256: {hashlib.sha256(article).hexdigest()}
+    outlet: 큰일보
+    headline: 제목 줄
+    published: '2024-01-02'
+    published_evidence: 제목 줄
+    body:
+      first_line: 1
+      last_line: 5
+"""
+    root = make_registry(
+        {"seeds/big.txt": article, "seeds/sources.yaml": index},
+        remove=("seeds/sample.txt", "claims/sample.yaml"),
+    )
+    found, seconds = _timed(lambda: coverage(check(root)).articles[0].found)
+    assert seconds < GUARD_SECONDS
+    assert len(found) == 4 * 2500 * 2  # each date and each amount
+    assert max(len(f.sentence) for f in found) < 1_000

@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import subprocess
+import signal
 from pathlib import Path
 
 import pytest
@@ -204,6 +205,40 @@ def test_a_linked_cache_folder_turns_the_cache_off(make_registry: MakeRegistry, 
     check(root)
     assert list(elsewhere.rglob("*")) == []
     assert not Cache(root).enabled
+
+
+def test_a_fifo_in_an_entrys_place_is_not_waited_for(root: Path) -> None:
+    """The key of an entry is computable from the registry and the program; a FIFO planted at its
+    path blocked the reading run forever (open without O_NONBLOCK). It is now a miss."""
+    for entry in entries(root):
+        entry.unlink()
+        os.mkfifo(entry)
+
+    def hung(signum: int, frame: object) -> None:
+        raise AssertionError("the run waited on the FIFO")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)  # a hang fails the test, never the suite
+    try:
+        result = check(root)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert result.cache_hits == 0
+    assert seen(result) == seen(check(root, use_cache=False))
+
+
+def test_a_linked_entry_folder_is_not_read_through(root: Path, tmp_path: Path) -> None:
+    """`.claims_cache/v1/ab` committed as a link: only the two top folders were checked for links, and
+    entries were read through the linked third one, wherever it led."""
+    elsewhere = tmp_path / "elsewhere"
+    for entry in entries(root):
+        folder = entry.parent
+        shutil.copytree(folder, elsewhere / folder.name)
+        shutil.rmtree(folder)
+        os.symlink(elsewhere / folder.name, folder)
+    result = check(root)
+    assert result.cache_hits == 0
 
 
 def test_no_cache_writes_nothing(make_registry: MakeRegistry) -> None:

@@ -8,6 +8,7 @@ the point [v, v]); the comments say how.
 from __future__ import annotations
 
 import tempfile
+import unicodedata
 from datetime import date
 from itertools import count
 from pathlib import Path
@@ -746,6 +747,22 @@ SENTENCES = "제목\n첫 문장이다. 둘째 문장에 80여명이 있다. 셋�
 )
 def test_supporting_sentence(quote: str, expected: str) -> None:
     assert supporting_sentence(_source(SENTENCES), _place(SENTENCES, quote)) == expected
+
+
+def test_a_sentence_without_end_is_cut_at_the_reach_around_its_quote() -> None:
+    """A line of 100,000 characters and no full stop: each figure's sentence was the whole line (a
+    line of thousands of figures cost their number times its length, and `claims coverage` printed
+    the line for each). Read SENTENCE_REACH characters either side of the quote, the sentence is cut."""
+    from checks.compare import SENTENCE_REACH
+
+    words = "가나다 " * 25_000
+    text = "제목\n" + words + "80여명이 있다 " + words + "\n끝."
+    sentence = supporting_sentence(_source(text), _place(text, "80여명이 있다"))
+    left, right = text.index("80여명"), text.index("80여명") + len("80여명이 있다")
+    assert sentence == " ".join(text[left - SENTENCE_REACH : right + SENTENCE_REACH].split())
+    # A sentence that ends within the reach is whole, as before.
+    short = "제목\n" + words + "첫 문장. 80여명이 있다. " + words
+    assert supporting_sentence(_source(short), _place(short, "80여명이 있다")) == "80여명이 있다."
 
 
 def test_members_carry_their_supporting_sentence(run) -> None:
@@ -1588,3 +1605,18 @@ def test_the_quote_may_not_cut_the_articles_date(
         "figure-not-in-quote" if field == "as_written" else "time-not-in-quote"
     ], problems_text(result)
     assert "the article's date" in result.problems[0].message
+
+
+def test_one_outlet_in_two_encodings_is_one_outlet(tmp_path: Path) -> None:
+    """샘플일보 written in decomposed Hangul (NFD) in one entry of the index was another outlet: the
+    outlet's own two figures became a contradiction between outlets."""
+    from .test_diff import registry
+
+    root = registry(tmp_path / "r", other=True)
+    index = root / "seeds" / "sources.yaml"
+    nfd = unicodedata.normalize("NFD", "샘플일보")
+    index.write_text(index.read_text(encoding="utf-8").replace("outlet: 다른일보", f"outlet: {nfd}"), "utf-8")
+    result = check(root, use_cache=False)
+    assert result.problems == []
+    [group] = [g for g in result.groups if g.key == "lg-ai-research/headcount@2020-12"]
+    assert (group.relation, group.outlets) == ("single", ["샘플일보"])

@@ -87,6 +87,67 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     assert isinstance(refused, Refusal) and "FIFO" in refused.message
 
 
+def test_a_hard_link_is_refused_and_never_read(tmp_path: Path) -> None:
+    """A hard link in the registry is the outside file itself under a second name: a secret hard-linked
+    as claims/x.yaml was read and its values echoed by schema messages."""
+    root = tmp_path / "root"
+    root.mkdir()
+    (tmp_path / "secret.yaml").write_text(f"claims:\n  - {SECRET}\n", encoding="utf-8")
+    os.link(tmp_path / "secret.yaml", root / "x.yaml")
+    refused = read_bytes(root, "x.yaml")
+    assert isinstance(refused, Refusal) and refused.code == "file-refused" and "hard link" in refused.message
+    assert SECRET not in refused.message
+    # Once it is a file of its own again, it is read.
+    (root / "x.yaml").unlink()
+    (root / "x.yaml").write_bytes((tmp_path / "secret.yaml").read_bytes())
+    assert isinstance(read_bytes(root, "x.yaml"), bytes)
+
+
+def test_a_hard_linked_claims_file_is_a_located_problem(make_registry: MakeRegistry, tmp_path: Path) -> None:
+    root = make_registry()
+    (tmp_path / "secret.yaml").write_text(f"claims:\n  - {SECRET}\n", encoding="utf-8")
+    os.link(tmp_path / "secret.yaml", root / "claims" / "x.yaml")
+    result = check(root)
+    assert [(p.path, p.line, p.column, p.code) for p in result.problems] == [
+        ("claims/x.yaml", 0, 0, "file-refused")
+    ]
+    assert SECRET not in "".join(p.message for p in result.problems)
+
+
+def test_a_hard_linked_report_is_replaced_not_written_through(
+    make_registry: MakeRegistry, tmp_path: Path
+) -> None:
+    """`claims report` writes a new file and renames it: the outside name of a hard-linked report keeps
+    its bytes."""
+    root = make_registry()
+    outside = tmp_path / "outside.md"
+    outside.write_text(SECRET, encoding="utf-8")
+    (root / "reports" / "conflicts.md").unlink()
+    os.link(outside, root / "reports" / "conflicts.md")
+    assert write_text(root, "reports/conflicts.md", "# report\n") is True
+    assert outside.read_text(encoding="utf-8") == SECRET
+    assert (root / "reports" / "conflicts.md").read_text(encoding="utf-8") == "# report\n"
+
+
+def test_a_file_swapped_between_check_and_open_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The path is checked, then opened: a file swapped for another in between (a link's target
+    changed, a rename) is refused, not read."""
+    (tmp_path / "a.yaml").write_bytes(b"x: 1\n")
+    (tmp_path / "secret").write_text(SECRET, encoding="utf-8")
+    checked = files.check_path
+
+    def swap_after_check(root: Path, rel: str, tool: bool = False) -> object:
+        answer = checked(root, rel, tool)
+        os.replace(tmp_path / "secret", tmp_path / "a.yaml")
+        return answer
+
+    monkeypatch.setattr(files, "check_path", swap_after_check)
+    refused = read_bytes(tmp_path, "a.yaml")
+    assert isinstance(refused, Refusal) and refused.code == "file-refused", refused
+
+
 def test_a_file_past_the_size_limit_is_refused(tmp_path: Path) -> None:
     with open(tmp_path / "big.yaml", "wb") as handle:
         handle.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
@@ -233,16 +294,48 @@ def test_a_new_report_gets_the_umask_mode_not_0600(tmp_path: Path) -> None:
     assert stat.S_IMODE((tmp_path / "reports" / "conflicts.md").stat().st_mode) == 0o644
 
 
-def test_a_stale_temporary_file_is_removed_and_a_fresh_one_kept(tmp_path: Path) -> None:
+def test_an_abandoned_temporary_file_is_removed_and_a_held_one_kept(tmp_path: Path) -> None:
+    """A killed writer's temporary file is removed by the next write at once (it was kept for five
+    minutes); one a living writer holds is kept, however old; one created an instant ago too."""
+    import fcntl
+
     folder = tmp_path / "reports"
     folder.mkdir()
-    stale, fresh = folder / ".conflicts.md.abc.tmp", folder / ".conflicts.md.def.tmp"
-    stale.write_text("half")
-    fresh.write_text("half")  # perhaps a concurrent writer's
-    old = time.time() - files.STALE_TEMP_SECONDS - 60
-    os.utime(stale, (old, old))
-    write_text(tmp_path, "reports/conflicts.md", "x\n")
-    assert sorted(p.name for p in folder.iterdir()) == [".conflicts.md.def.tmp", "conflicts.md"]
+    abandoned, held, new = (folder / f".conflicts.md.{x}.tmp" for x in ("abc", "def", "ghi"))
+    for path in (abandoned, held, new):
+        path.write_text("half")
+    old = time.time() - files.FRESH_TEMP_SECONDS - 1
+    os.utime(abandoned, (old, old))
+    os.utime(held, (old - 3600, old - 3600))
+    with open(held, "rb") as writer:
+        fcntl.flock(writer.fileno(), fcntl.LOCK_EX)  # a concurrent run writing the report
+        write_text(tmp_path, "reports/conflicts.md", "x\n")
+    assert sorted(p.name for p in folder.iterdir()) == [
+        ".conflicts.md.def.tmp",
+        ".conflicts.md.ghi.tmp",
+        "conflicts.md",
+    ]
+
+
+def test_a_report_killed_outright_leaves_nothing_after_the_next_run(make_registry: MakeRegistry) -> None:
+    """`kill -9` during `claims report`: the old report stays whole, and the next run removes the
+    temporary file the killed one left."""
+    root = make_registry()
+    reports = root / "reports"
+    before = (reports / "conflicts.md").read_bytes()
+    writer = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_WRITER, str(root)], stdout=subprocess.PIPE, text=True
+    )
+    assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
+    writer.kill()
+    writer.wait(timeout=20)
+    writer.stdout.close()
+    [left] = [p for p in reports.iterdir() if p.name.endswith(".tmp")]
+    assert (reports / "conflicts.md").read_bytes() == before
+    old = time.time() - files.FRESH_TEMP_SECONDS - 1
+    os.utime(left, (old, old))
+    assert cli.main(["report", "--root", str(root)]) == 0
+    assert [p.name for p in reports.iterdir()] == ["conflicts.md"]
 
 
 _SLOW_WRITER = """

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -31,6 +32,8 @@ from checks.quotes import canonical
 from checks.report import markdown
 from checks.reporters import github, text
 from checks.reporters import json as json_report
+
+pytest_plugins = ["pytester"]
 
 PROJECT = Path(__file__).resolve().parents[2]
 SECRET = "SENTINEL-SECRET-5d1e0c"
@@ -73,14 +76,63 @@ def _listing(folder: Path) -> list[tuple[str, int]]:
     return sorted((str(p.relative_to(folder)), p.stat().st_size) for p in folder.rglob("*") if p.is_file())
 
 
+# Every file the checker opens, every folder it lists, every file it makes, moves or removes, seen by a
+# Python audit hook (PEP 578) while `touched` records: "nothing outside the root read or written" is
+# observed, not only inferred from the outputs. An audit hook cannot be removed; it records nothing
+# outside `touched`.
+_AUDITED = frozenset(
+    {"open", "os.listdir", "os.scandir", "os.mkdir", "os.rename", "os.replace", "os.remove", "os.rmdir",
+     "os.symlink", "os.link", "os.chmod", "os.truncate", "os.utime", "shutil.copyfile", "shutil.rmtree"}
+)  # fmt: skip
+_RECORD: list[list[str]] = []
+
+
+def _audit(event: str, args: tuple[object, ...]) -> None:
+    if _RECORD and event in _AUDITED and args:
+        path = args[0]
+        if isinstance(path, bytes):
+            path = os.fsdecode(path)
+        if isinstance(path, (str, os.PathLike)):
+            _RECORD[-1].append(os.path.realpath(os.fspath(path)))
+
+
+sys.addaudithook(_audit)
+
+
+def _cache_key_folder() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.realpath(os.path.join(base, "claims-registry"))
+
+
+@contextmanager
+def touched(*roots: Path) -> Iterator[None]:
+    """Within the block, every path the program opens, lists or changes lies inside one of `roots`, or
+    is the program's own (its modules, its schemas, the Python it runs on, its cache-key folder)."""
+    _RECORD.append([])
+    try:
+        yield
+    finally:
+        paths = _RECORD.pop()
+    allowed = [
+        *(os.path.realpath(r) for r in roots),
+        os.path.realpath(PROJECT / "checks"),
+        os.path.realpath(PROJECT / "schema"),
+        *{os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)},
+        _cache_key_folder(),
+    ]
+    strays = sorted({p for p in paths if not any(p == a or p.startswith(a + os.sep) for a in allowed)})
+    assert strays == [], f"touched outside the registry: {strays}"
+
+
 def assert_invariant(root: Path, outside: Path) -> CheckResult:
     """Check the registry and render every output; the invariant holds or an assertion says why."""
     before = _listing(outside)
     start = time.monotonic()
-    result = check(root)  # an exception here is the failure the fuzz looks for
-    outputs = [text(result), json_report(result), github(result)]
-    if not result.failed:
-        outputs.append(markdown(result))
+    with touched(root):
+        result = check(root)  # an exception here is the failure the fuzz looks for
+        outputs = [text(result), json_report(result), github(result)]
+        if not result.failed:
+            outputs.append(markdown(result))
     assert time.monotonic() - start < SECONDS
     for p in result.problems:
         assert isinstance(p.path, str) and p.path and not p.path.startswith("/")
@@ -215,8 +267,11 @@ def mutations(draw: st.DrawFn) -> list[tuple[str, str, object]]:
             arg = draw(st.sampled_from(["digits", "line", "lines"]))
         elif kind == "link":
             arg = draw(
-                st.sampled_from(["secret", "secret-txt", "dev-zero", "dangling", "dir", "loop", "self"])
-            )
+                st.sampled_from(
+                    ["secret", "secret-txt", "dev-zero", "dangling", "dir", "loop", "self", "relative", "fifo",
+                     "hardlink", "folder", "through-linked-dir", "reports", "report-file", "proc"]
+                )
+            )  # fmt: skip
         elif kind == "bytes":
             arg = draw(st.binary(min_size=1, max_size=8))
         else:
@@ -259,6 +314,16 @@ def _apply(root: Path, outside: Path, target: str, kind: str, arg: object) -> No
                 "lines": "huge: >\n" + "  가나다라마바사 아자차카타파하\n" * 20_000,
             }[str(arg)]
         )
+    elif kind == "link" and arg in (
+        "fifo",
+        "hardlink",
+        "folder",
+        "through-linked-dir",
+        "reports",
+        "report-file",
+    ):
+        _special(root, outside, path, str(arg))
+        return
     elif kind == "link":
         path.unlink()
         target_of = {
@@ -269,6 +334,8 @@ def _apply(root: Path, outside: Path, target: str, kind: str, arg: object) -> No
             "dir": outside,
             "loop": path,
             "self": root / "seeds" / "sources.yaml",
+            "relative": Path(os.path.relpath(outside / "secret.yaml", path.parent)),  # ../../outside/…
+            "proc": Path("/proc/self/environ"),
         }[str(arg)]
         path.symlink_to(target_of)
         return
@@ -280,6 +347,88 @@ def _apply(root: Path, outside: Path, target: str, kind: str, arg: object) -> No
             shutil.copyfile(path, path.with_name(f"x{arg}.yaml"))
         return
     path.write_bytes("\n".join(lines).encode("utf-8", errors="surrogateescape"))
+
+
+def _special(root: Path, outside: Path, path: Path, how: str) -> None:
+    """Special files and folder links in a registry file's place (or its folder's, or the report's)."""
+    if how == "fifo":
+        path.unlink()
+        os.mkfifo(path)
+    elif how == "hardlink":  # the outside secret under a registry name: the same file, not a link
+        path.unlink()
+        os.link(outside / "secret.yaml", path)
+    elif how == "folder":  # the file's whole folder replaced by a link to a copy outside
+        copy = outside / f"{path.parent.name}-copy"
+        if not copy.exists() and not path.parent.is_symlink():
+            shutil.copytree(path.parent, copy)
+            shutil.copyfile(outside / "secret.yaml", copy / "secret.yaml")
+            shutil.rmtree(path.parent)
+            path.parent.symlink_to(copy)
+    elif how == "through-linked-dir":  # a link inside the root to a linked folder leading out
+        alias = root / "alias"
+        if not alias.exists():
+            alias.symlink_to(outside)
+        path.unlink()
+        path.symlink_to(Path(os.path.relpath(alias / "secret.yaml", path.parent)))
+    elif how == "reports" and not (root / "reports").is_symlink():  # the report would be written outside
+        shutil.rmtree(root / "reports")
+        (root / "reports").symlink_to(outside)
+    elif how == "report-file" and (root / "reports" / "conflicts.md").exists():
+        (root / "reports" / "conflicts.md").unlink()
+        (root / "reports" / "conflicts.md").symlink_to(outside / "secret.txt")
+
+
+LINK_KINDS = ["secret", "secret-txt", "dev-zero", "dangling", "dir", "loop", "self", "relative", "fifo", "hardlink",
+              "folder", "through-linked-dir", "reports", "report-file", "proc"]  # fmt: skip
+LINKED_FILES = ["claims/newsway-2022-01-19.yaml", "claims/resolutions.yaml", "claims/skips.yaml",
+                "seeds/sources.yaml", "schema/vocabulary.yaml"]  # fmt: skip
+
+
+@pytest.mark.parametrize("target", LINKED_FILES)
+@pytest.mark.parametrize("how", LINK_KINDS)
+def test_every_kind_of_link_in_every_place(target: str, how: str) -> None:
+    """Each link and special file of the fuzz, in the place of each kind of registry file (the fuzz's
+    examples are drawn, and may miss some): the invariant, and `claims report` writes nothing outside."""
+    with registry_copy() as (root, outside):
+        _apply(root, outside, target, "link", how)
+        result = assert_invariant(root, outside)
+        if how not in ("reports", "report-file"):
+            assert result.failed, "a link out of the registry, or a special file, is a problem"
+        before = _listing(outside)
+        with touched(root):
+            assert _run_quietly(["report", "--root", str(root)]) in (0, 1)
+        assert _listing(outside) == before
+
+
+# Every integer field of the registry, at and past its edges: an index counted from the end (a negative
+# occurrence or first line) crashed where the schema's refusal did not stop the value being used.
+INTEGER_FIELDS = [
+    ("seeds/sources.yaml", 28, "      first_line"),
+    ("seeds/sources.yaml", 29, "      last_line"),
+    ("seeds/sources.yaml", 31, "        - first_line"),
+    ("seeds/sources.yaml", 32, "          last_line"),
+    ("claims/skips.yaml", 9, "    occurrence"),
+    ("claims/news1-2020-12-07.yaml", 0, "    occurrence"),  # added to the file's first claim
+]
+EDGES = [-(10**18) + 1, -(10**9), -2, -1, 0, 1, 2, 10**9, 10**18 - 1, "-0", "+1", "0x10", "1_0"]
+
+
+@pytest.mark.parametrize("value", EDGES, ids=str)
+@pytest.mark.parametrize("target, line, key", INTEGER_FIELDS, ids=lambda x: str(x).strip())
+def test_every_integer_field_at_its_edges(target: str, line: int, key: str, value: object) -> None:
+    with registry_copy() as (root, outside):
+        path = root / target
+        lines = path.read_text(encoding="utf-8").split("\n")
+        if line:
+            assert lines[line - 1].startswith(key + ":"), lines[line - 1]
+            lines[line - 1] = f"{key}: {value}"
+        else:
+            at = next(n for n, text in enumerate(lines) if text.startswith("    source: "))
+            lines.insert(at, f"{key}: {value}")
+        path.write_text("\n".join(lines), encoding="utf-8")
+        result = assert_invariant(root, outside)
+        if value not in (1, 2, 10**9, 10**18 - 1, "+1", "1_0"):
+            assert result.failed
 
 
 @FUZZ
@@ -300,13 +449,33 @@ def test_mutations_through_the_command(ops: list[tuple[str, str, object]]) -> No
         for target, kind, arg in ops:
             _apply(root, outside, target, kind, arg)
         before = _listing(outside)
-        for argv in (
-            ["check", "--root", str(root)],
-            ["report", "--root", str(root)],
-            ["report", "--check", "--root", str(root)],
-        ):
-            assert cli.main(argv) in (0, 1)
+        with touched(root):
+            for argv in (
+                ["check", "--root", str(root)],
+                ["report", "--root", str(root)],
+                ["report", "--check", "--root", str(root)],
+            ):
+                assert cli.main(argv) in (0, 1)
         assert _listing(outside) == before
+
+
+def test_the_audit_sees_a_file_read_or_written_outside(tmp_path: Path) -> None:
+    """The audit that holds the fuzz to "nothing outside the root read or written" can fail."""
+    root, elsewhere = tmp_path / "root", tmp_path / "elsewhere"
+    root.mkdir()
+    elsewhere.mkdir()
+    (elsewhere / "secret").write_text(SECRET)
+    with touched(root):
+        (root / "inside").write_text("x")
+        (root / "inside").read_text()
+    for act in (lambda: (elsewhere / "secret").read_text(), lambda: (elsewhere / "new").write_text("x")):
+        try:
+            with touched(root):
+                act()
+        except AssertionError as exc:
+            assert "touched outside the registry" in str(exc)
+        else:
+            raise AssertionError("the audit saw nothing")
 
 
 def test_the_unmutated_registry_is_clean() -> None:
@@ -438,10 +607,11 @@ def assert_new_outputs(root: Path, outside: Path, result: CheckResult) -> None:
 
     before = _listing(outside)
     start = time.monotonic()
-    cov = coverage_module.coverage(result)
-    texts = [coverage_module.text(cov, everything=True), *conflicts_text(result, "reports/conflicts.md")]
-    json.loads(coverage_module.json(cov))
-    markdowns = [check_markdown(result), conflicts_markdown(result)]
+    with touched(root):
+        cov = coverage_module.coverage(result)
+        texts = [coverage_module.text(cov, everything=True), *conflicts_text(result, "reports/conflicts.md")]
+        json.loads(coverage_module.json(cov))
+        markdowns = [check_markdown(result), conflicts_markdown(result)]
     assert time.monotonic() - start < SECONDS
     for out in [*texts, *markdowns]:
         assert SECRET not in out
@@ -508,16 +678,63 @@ def test_new_commands_on_mutated_registries(
             _apply(root, outside, target, kind, arg)
         (root / "claims" / "skips.yaml").write_text(skips, encoding="utf-8")
         before = _listing(outside)
-        for argv in (
-            ["coverage", "--root", str(root)],
-            ["coverage", "--check", "--format", "json", "--root", str(root)],
-            ["diff", "--base", str(base), "--root", str(root)],
-            ["diff", "--base", str(root), "--root", str(base), "--format", "json"],
-            ["schema", "--check", "--root", str(root)],
-        ):
-            assert _run_quietly(argv) in (0, 1), argv
         from checks.search import fold
 
-        if fold(query):
-            assert _run_quietly(["find", query, "--root", str(root)]) in (0, 1)
+        with touched(root, base):
+            for argv in (
+                ["coverage", "--root", str(root)],
+                ["coverage", "--check", "--format", "json", "--root", str(root)],
+                ["diff", "--base", str(base), "--root", str(root)],
+                ["diff", "--base", str(root), "--root", str(base), "--format", "json"],
+                ["schema", "--check", "--root", str(root)],
+            ):
+                assert _run_quietly(argv) in (0, 1), argv
+            if fold(query):
+                assert _run_quietly(["find", query, "--root", str(root)]) in (0, 1)
+        assert _listing(outside) == before
+
+
+# --- pytest itself, on hostile registries -------------------------------------------------------------------
+
+HOSTILE_REGISTRIES = {
+    "links": [
+        ("claims/news1-2020-12-07.yaml", "link", "secret"),
+        ("claims/etoday-2023-08-28.yaml", "link", "fifo"),
+        ("claims/skips.yaml", "link", "hardlink"),
+        ("schema/vocabulary.yaml", "link", "dev-zero"),
+        ("claims/resolutions.yaml", "link", "through-linked-dir"),
+    ],
+    "text": [
+        ("claims/etoday-2023-08-28.yaml", "insert", (40, "\n::error file=x::FAKE\x1b[31m\u202e")),
+        ("claims/newsway-2022-01-19.yaml", "name", "\n::error::FAKE\x1b[2J"),
+        ("seeds/sources.yaml", "value", (20, "\u202e\x85\u2028::warning::x")),
+        ("claims/resolutions.yaml", "value", (4, "\n::error::FAKE")),
+    ],
+    "huge": [
+        ("claims/newsway-2022-01-19.yaml", "huge", "line"),
+        ("schema/vocabulary.yaml", "deep", 3000),
+        ("seeds/sources.yaml", "value", (3, "9" * 5000)),
+        ("claims/nocutnews-2023-08-24.yaml", "huge", "lines"),
+    ],
+    "folders": [
+        ("claims/skips.yaml", "link", "folder"),
+        ("seeds/sources.yaml", "link", "reports"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_REGISTRIES))
+def test_pytest_on_a_hostile_registry(pytester: pytest.Pytester, name: str) -> None:
+    """`pytest --registry` as CI runs it: failures (exit 1), never an INTERNALERROR or a usage error,
+    no secret and no raw control character in its output, nothing outside written."""
+    with registry_copy() as (root, outside):
+        for target, kind, arg in HOSTILE_REGISTRIES[name]:
+            _apply(root, outside, target, kind, arg)
+        before = _listing(outside)
+        result = pytester.runpytest_subprocess("--registry", str(root), "-p", "no:cacheprovider", "-rA")
+        out = result.stdout.str() + result.stderr.str()
+        assert result.ret == 1, out[-2000:]
+        assert "INTERNALERROR" not in out and "Traceback" not in out and SECRET not in out
+        for line in out.splitlines():
+            assert not line.lstrip().startswith("::") and not any(inert.unsafe(ch) for ch in line), line
         assert _listing(outside) == before

@@ -61,3 +61,50 @@ def test_the_checker_names_a_cyrillic_letter(make_registry: MakeRegistry) -> Non
         "the quote has 'А' (U+0410 CYRILLIC CAPITAL LETTER A) where the article has "
         "'A' (U+0041 LATIN CAPITAL LETTER A); they look alike but are different characters"
     ) in p.message
+
+
+# A figure, a time or a skip's figure that does not occur in its quote only because of a look-alike or
+# an invisible character: the message said "does not occur in the quote" and left the editor staring
+# at two strings that look the same. (part, quote, the hint the message must hold; "" for none)
+HINTS = [
+    (
+        "12８명",
+        "기준 128명으로",
+        "it looks like '128명' of the quote but is not: it has '８' (U+FF18 FULLWIDTH DIGIT EIGHT) where the quote has '8' (U+0038 DIGIT EIGHT)",
+    ),
+    (
+        "128명",
+        "기준 １28명으로",
+        "it has '1' (U+0031 DIGIT ONE) where the quote has '１' (U+FF11 FULLWIDTH DIGIT ONE)",
+    ),
+    (
+        "지난해 ３분기",
+        "지난해 3분기 기준",
+        "'３' (U+FF13 FULLWIDTH DIGIT THREE) where the quote has '3' (U+0033 DIGIT THREE)",
+    ),
+    ("128\u200b명", "기준 128명으로", "it has (U+200B ZERO WIDTH SPACE), which the quote has not there"),
+    ("\ufeff80여명", "당시 80여명이던", "it has (U+FEFF ZERO WIDTH NO-BREAK SPACE)"),
+    (
+        "3조6ООО억",
+        "3조6000억 원",
+        "'О' (U+041E CYRILLIC CAPITAL LETTER O) where the quote has '0' (U+0030 DIGIT ZERO)",
+    ),
+    ("8O명", "기준 128명으로", ""),  # not alike anything there
+    ("129명", "기준 128명으로", ""),  # a different figure, not a look-alike
+]
+
+
+@pytest.mark.parametrize("part, quote, hint", HINTS, ids=[repr(h[0]) for h in HINTS])
+def test_a_part_not_in_its_quote_names_the_look_alikes(part: str, quote: str, hint: str) -> None:
+    from checks.homoglyphs import hint_in
+
+    found = hint_in(part, quote, "quote")
+    assert (hint in found) if hint else found == ""
+
+
+def test_the_checker_names_a_full_width_digit_in_a_figure(make_registry: MakeRegistry) -> None:
+    claim = (make_registry() / "claims" / "sample.yaml").read_text(encoding="utf-8")
+    root = make_registry({"claims/sample.yaml": claim.replace("as_written: 80여명", "as_written: ８0여명")})
+    [p] = check(root).problems
+    assert (p.path, p.line, p.column, p.code) == ("claims/sample.yaml", 7, 17, "figure-not-in-quote")
+    assert "'８' (U+FF18 FULLWIDTH DIGIT EIGHT) where the quote has '8' (U+0038 DIGIT EIGHT)" in p.message

@@ -63,6 +63,27 @@ def test_pytest_terminal_summary_is_inert(pytester: pytest.Pytester) -> None:
     assert_inert_lines(summary)
 
 
+def test_pytest_coverage_failure_shows_the_article_inert(pytester: pytest.Pytester) -> None:
+    """An article is evidence and is never edited: one that holds an escape code and a bidi override
+    had them printed raw in pytest's coverage failure (the sentence around an uncovered figure)."""
+    import hashlib
+
+    root = registry(pytester.path / "registry")
+    article = "제목\n입력 2024.01.02\n본문 128명\x1b[31m 빨강 \u202e거꾸로\u202c 끝.\n홍길동 기자\n"
+    (root / "seeds" / "evil.txt").write_text(article, encoding="utf-8")
+    with (root / "seeds" / "sources.yaml").open("a", encoding="utf-8") as index:
+        index.write(
+            "  - id: evil-2024-01-02\n    file: evil.txt\n"
+            f"    sha256: {hashlib.sha256(article.encode()).hexdigest()}\n"
+            "    outlet: 악성일보\n    headline: 제목\n    published: '2024-01-02'\n"
+            "    published_evidence: 입력 2024.01.02\n    body:\n      first_line: 1\n      last_line: 4\n"
+        )
+    result = pytester.runpytest_subprocess("--registry", str(root), "-p", "no:cacheprovider")
+    out = result.stdout.str()
+    assert "uncovered figure '128명'" in out and "\\x1b[31m" in out and "\\u202e" in out
+    assert_inert_lines(out)
+
+
 def test_usage_errors_are_inert(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """A --source taken from a file name or a branch name in CI reaches the error message."""
     root = registry(tmp_path / "registry")
@@ -231,6 +252,40 @@ def test_diff_of_a_registry_whose_index_is_a_link_exits_1_with_the_problem(
     out, err = capsys.readouterr()
     assert "SENTINEL" not in out + err
     assert "The changed registry has" in out and "The base registry has" in out
+
+
+def test_diff_of_a_registry_whose_seeds_folder_is_a_link_out_exits_1_with_the_problem(
+    make_registry: MakeRegistry, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A linked seeds/ folder whose target holds no sources.yaml made `claims diff` say 'not a registry
+    root' and exit 2, while `claims check` of the same root refuses the folder link and exits 1."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("SENTINEL-SECRET\n", encoding="utf-8")
+    head = make_registry()
+    for name in os.listdir(head / "seeds"):
+        os.unlink(head / "seeds" / name)
+    os.rmdir(head / "seeds")
+    os.symlink(outside, head / "seeds")
+    base = registry(tmp_path / "base")
+    assert main(["diff", "--base", str(base), "--root", str(head)]) == 1
+    out, err = capsys.readouterr()
+    assert "The changed registry has" in out
+    assert "SENTINEL" not in out + err
+
+
+@pytest.mark.parametrize("argv", [[], ["--source", "sample-2024-01-02"]])
+def test_find_in_a_registry_whose_article_is_a_link_out_exits_1(
+    make_registry: MakeRegistry, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """`claims find --source ID` for an article that fails its checks (here: a link leading out of the
+    registry) exited 2, as if the command line were wrong; the registry is, so it is a problem (1)."""
+    (tmp_path / "secret.txt").write_text("LG AI연구원 SENTINEL-SECRET\n", encoding="utf-8")
+    root = make_registry(links={"seeds/sample.txt": "../../secret.txt"})
+    assert main(["find", "LG AI연구원", *argv, "--root", str(root)]) == 1
+    out, err = capsys.readouterr()
+    assert "sample-2024-01-02" in err and "failed its own checks" in err
+    assert "SENTINEL" not in out + err
 
 
 # --- homoglyph messages --------------------------------------------------------------------------------

@@ -60,5 +60,14 @@ def test_refusal_says_what_was_not_understood_and_where(
 ) -> None:
     code, out, err = _run(capsys, "number", figure)
     assert (code, out) == (1, "")
-    assert err == f"claims number: {figure!r} is not a figure: {says}\n"
+    assert err == f"claims number: '{figure}' is not a figure: {says}\n"
     assert "no digits or Korean numerals" not in err
+
+
+def test_a_refused_expression_is_shown_inert_and_cut(capsys: pytest.CaptureFixture[str]) -> None:
+    """The expression was echoed whole (100,000 digits gave a 100 KB line); escapes were repr's."""
+    code, _, err = _run(capsys, "number", "1" * 100_000)
+    assert code == 1 and len(err) < 2_300 and "…(+98,000 characters)" in err
+    code, _, err = _run(capsys, "number", "1\x1b[31m\u202e명\n::error::x")
+    assert code == 1 and err.count("\n") == 1 and "\x1b" not in err and "\u202e" not in err
+    assert "1\\x1b[31m\\u202e명\\n::error::x" in err

@@ -41,6 +41,20 @@ TABLE = [
     # The same text twice: one whole occurrence is enough.
     ("28명에서 128명으로", "28명", "person", True),
     ("128명에서 28명으로", "28명", "person", True),
+    # Read alone a figure, but where it stands the reader finds words, or a figure it does not read:
+    # passing it would state a figure the article does not.
+    ("구 회장은 취임 후", "구 회", "times", False),  # Koo, the chairman: not 9 times
+    ("1년 만인 2021년", "만인", "person", False),  # after a year: not 10,000 people
+    ("새 방침을 천명했다", "천명", "person", False),  # declared: not 1,000 people
+    ("필요한 시간을 줄였다", "한 시간", "hour", False),
+    ("바이오 분야 연구", "오 분", "minute", False),
+    ("연구 명단에 올랐다", "구 명", "person", False),
+    ("US$100 million을 투자", "$100", "USD", False),
+    ("US$100 million을 투자", "US$100", "USD", False),
+    ("$1.5 billion 규모", "$1.5", "USD", False),
+    ("$2.5M을 모았다", "$2.5", "USD", False),
+    ("$1 million(약 13억원)", "약 13억원", "KRW", True),  # the Korean amount beside it stands
+    ("직원 아홉 명이 일한다", "아홉 명", "person", True),
     # Not a figure the reader knows: left to the figure-reading check.
     ("LG AI연구원은 2020년 12월", "LG AI연구원", "person", True),
     ("출범 당시 80여명이던 인력은", "80여명이던", "person", True),
