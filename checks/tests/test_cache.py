@@ -11,8 +11,8 @@ import hashlib
 import os
 import re
 import shutil
-import subprocess
 import signal
+import subprocess
 from pathlib import Path
 
 import pytest
