@@ -117,10 +117,9 @@ def test_a_five_megabyte_quote_over_many_lines_is_not_searched(make_registry: Ma
     assert [(p.line, p.code) for p in result.problems] == [(4, "invalid-value")]  # quote maxLength
 
 
-def test_a_pinned_article_of_long_repetitive_lines_is_bounded(make_registry: MakeRegistry) -> None:
-    line = "가나다라마바사 " * (MAX_LINE_BYTES // 30)
-    article = ("제목 줄\n" + (line + "\n") * 40).encode("utf-8")  # 4 MB
-    index = f"""\
+def big_index(article: bytes, last_line: int) -> str:
+    """The sources index of one large article, seeds/big.txt, whose body runs from line 1."""
+    return f"""\
 sources:
   - id: big-2024-01-02
     file: big.txt
@@ -131,8 +130,14 @@ sources:
     published_evidence: 제목 줄
     body:
       first_line: 1
-      last_line: 41
+      last_line: {last_line}
 """
+
+
+def test_a_pinned_article_of_long_repetitive_lines_is_bounded(make_registry: MakeRegistry) -> None:
+    line = "가나다라마바사 " * (MAX_LINE_BYTES // 30)
+    article = ("제목 줄\n" + (line + "\n") * 40).encode("utf-8")  # 4 MB
+    index = big_index(article, last_line=41)
     claims = [
         _claim(n, ("가나다라마바사 " * 200) + f"다른 문장 {n}번 80여명", "big-2024-01-02") for n in range(50)
     ]
@@ -260,19 +265,7 @@ def test_coverage_of_an_article_of_long_lines_of_figures_is_linear(make_registry
 
     line = "2021년 11월 11일 3조원 " * 2500  # about 90 KB, under the line limit
     article = ("제목 줄\n" + (line + "\n") * 4).encode("utf-8")
-    index = f"""\
-sources:
-  - id: big-2024-01-02
-    file: big.txt
-    sha256: {hashlib.sha256(article).hexdigest()}
-    outlet: 큰일보
-    headline: 제목 줄
-    published: '2024-01-02'
-    published_evidence: 제목 줄
-    body:
-      first_line: 1
-      last_line: 5
-"""
+    index = big_index(article, last_line=5)
     root = make_registry(
         {"seeds/big.txt": article, "seeds/sources.yaml": index},
         remove=("seeds/sample.txt", "claims/sample.yaml"),
