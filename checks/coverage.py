@@ -199,7 +199,7 @@ def quote_at(source: Source, quote: str, occurrence: int | None) -> tuple[int, i
     return None
 
 
-def _figure_range(
+def figure_range(
     source: Source, quote: str, occurrence: int | None, figure: str, unit: str = ""
 ) -> tuple[int, int, int] | None:
     """(segment, start, end) of the figure inside the quote's occurrence: where it stands whole (as
@@ -261,7 +261,7 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip], near_skips:
     """The article's coverage; with `near_skips`, only of the sentences its skips are in (what the skips'
     own checks need)."""
     skip_ranges = {
-        skip.index: _figure_range(source, skip.quote, skip.occurrence, skip.figure) for skip in skips
+        skip.index: figure_range(source, skip.quote, skip.occurrence, skip.figure) for skip in skips
     }
     items = _items(source, [r for r in skip_ranges.values() if r is not None] if near_skips else None)
     if near_skips:
@@ -273,7 +273,7 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip], near_skips:
         claims = [c for c in claims if _quote_reaches(source, c, reach)]
     claimed: dict[int, list[str]] = {}
     for claim in claims:
-        rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_written, claim.unit)
+        rng = figure_range(source, claim.quote, claim.occurrence, claim.as_written, claim.unit)
         if rng is not None:
             for n, item in enumerate(items):
                 if _covers(rng, item, whole_date=True):
@@ -283,7 +283,7 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip], near_skips:
         # Only times are: a date, or a figure of time (14개월 in 출범 후 14개월 동안). An as_of_text that
         # holds more than the time (출범 당시 80여명이던) must not pass off the figure it holds as claimed.
         if claim.as_of_text is not None:
-            rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_of_text)
+            rng = figure_range(source, claim.quote, claim.occurrence, claim.as_of_text)
             if rng is not None:
                 for n, item in enumerate(items):
                     # Whole only: a piece of a date the words cut (`2` of `2020년 12월`) is not the time.
