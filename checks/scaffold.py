@@ -93,10 +93,14 @@ class Figure:
     reading: str = ""  # an event date: the days the time reader reads (2021-Q3, counted from …)
     as_of_words: str = ""  # a date followed by 기준 or 현재: it says when a figure holds, not an event
     days: str = ""  # a resolved date: the days it names, as an `as_of` label (2023-08)
+    # A figure's bounds (low, high, low inclusive, high inclusive): a range has no single value.
+    bounds: tuple[object, ...] = ()
+    paired_with: str = ""  # the amount of a paired figure this one restates (1억 달러(약 1200억원))
 
     @classmethod
-    def of(cls, q: Quantity) -> Figure:
-        return cls(q.text, q.unit, q.value)
+    def of(cls, q: Quantity, paired_with: str = "") -> Figure:
+        bounds = (q.low, q.high, q.low_inclusive, q.high_inclusive)
+        return cls(q.text, q.unit, q.value, bounds=bounds, paired_with=paired_with)
 
     @classmethod
     def of_date(cls, reading: TimeReading, quote: str, published: date) -> Figure:
@@ -480,11 +484,15 @@ def _figures_and_dates(quote: str, figures: list[Quantity], published: date) -> 
     if published == date.min:  # no publication date to count relative words from
         return [Figure.of(q) for q in figures]
     dates = find_times(quote, published)
-    found = [(d.start, Figure.of_date(d, quote, published)) for d in dates]
+    found: list[tuple[int, int, Figure]] = [(d.start, 0, Figure.of_date(d, quote, published)) for d in dates]
     for q in figures:
         if not (q.text[:1].isdigit() and any(d.start < q.end and q.start < d.end for d in dates)):
-            found.append((q.start, Figure.of(q)))
-    return [f for _, f in sorted(found, key=lambda item: item[0])]
+            found.append((q.start, 0, Figure.of(q)))
+            if q.paired is not None:
+                # Either amount of a paired figure stands on its own (README): the other currency's
+                # amount is offered too, right after it.
+                found.append((q.start, 1, Figure.of(q.paired, paired_with=q.text)))
+    return [f for _, _, f in sorted(found, key=lambda item: item[:2])]
 
 
 def _claims_figure(claim: Claim, q: Figure, result: CheckResult) -> bool:
@@ -496,12 +504,18 @@ def _claims_figure(claim: Claim, q: Figure, result: CheckResult) -> bool:
     if written == canonical(q.text):
         return True
     read = result.quantities.get(claim.id)
+    # The same value, or for a range (500~600명 of 500~600명 규모) the same bounds.
     return (
         q.unit != "date"
         and read is not None
         and written in q.text
-        and (read.unit, read.value) == (q.unit, q.value)
-        and q.value is not None
+        and read.unit == q.unit
+        and (
+            (q.value is not None and read.value == q.value)
+            or (
+                q.value is None and (read.low, read.high, read.low_inclusive, read.high_inclusive) == q.bounds
+            )
+        )
     )
 
 

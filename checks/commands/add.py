@@ -143,6 +143,8 @@ def render(outcome: Outcome, request: Request, root_arg: str | None, dry_run: bo
     for option in outcome.options:
         q = option.quantity
         taken = f" -- already claimed by {', '.join(option.claimed_by)}" if option.claimed_by else ""
+        if q.paired_with:
+            taken += f" -- the amount paired with {inert(q.paired_with)}: either stands on its own"
         if option.time_of:
             taken += f" -- the time (as_of_text) of {', '.join(option.time_of)}"
         out.append(f"{'date' if q.unit == 'date' else 'figure'} {inert(q.label())}{taken}")

@@ -6,8 +6,10 @@ the dateline and its edit, the byline, font-size buttons and a share bar one but
 caption, the body, the sign-off, copyright and related news. Its figures are of every kind an
 editor claims: a headcount with 여 and the time it holds (올해 1분기 기준 300여명), a date in relative
 words (지난해 8월), a percentage, a range (500~600명), a paired amount (1억 달러(약 1360억원)), a
-duration, a year of an event. It is onboarded into a copy of the project's registry and claimed
-with the commands an editor runs, each suggestion checked against what the sentence says.
+duration, a year of an event. It is onboarded into the engine's test registry, with a frozen copy
+of the project's vocabulary (`data/editor_path_vocabulary.yaml`: the project's registry grows with
+every editor's pull request, and this test must not move with it), and claimed with the commands an
+editor runs, each suggestion checked against what the sentence says.
 """
 
 from __future__ import annotations
@@ -21,14 +23,11 @@ import pytest
 from checks.checker import check
 from checks.cli import main
 
-PROJECT = Path(__file__).resolve().parents[2]
+from .conftest import BASE_REGISTRY
+
 ARTICLE = Path(__file__).parent / "data" / "new_article_etnews.txt"
+VOCABULARY = Path(__file__).parent / "data" / "editor_path_vocabulary.yaml"
 SOURCE = "etnews-2024-05-20"
-# Properties the editor adds to the vocabulary for this article, at the end of `properties`.
-NEW_PROPERTIES = """\
-  ai-startup-investment: {ko: AI 스타트업 투자액, en: investment in AI start-ups, changes_over_time: false}
-  headcount-target: {ko: 인력 목표, en: target headcount, changes_over_time: false}
-"""
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -49,13 +48,10 @@ def option(argv: list[str], name: str) -> str | None:
 @pytest.fixture(scope="module")
 def onboarded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("editor") / "registry"
-    for folder in ("seeds", "claims", "schema", "reports"):
-        shutil.copytree(PROJECT / folder, root / folder)
+    shutil.copytree(BASE_REGISTRY, root)
+    (root / "claims" / "sample.yaml").unlink()  # its keys are the test vocabulary's, not this one's
+    shutil.copyfile(VOCABULARY, root / "schema" / "vocabulary.yaml")
     shutil.copyfile(ARTICLE, root / "seeds" / "etnews_20240520.txt")
-    vocabulary = root / "schema" / "vocabulary.yaml"
-    text = vocabulary.read_text(encoding="utf-8")
-    at = text.index("\nunits:")
-    vocabulary.write_text(text[:at].rstrip("\n") + "\n" + NEW_PROPERTIES + text[at:], encoding="utf-8")
     code = main(
         ["source", "add", "seeds/etnews_20240520.txt", "--outlet", "전자신문", "--published", "2024-05-20"]
         + ["--root", str(root)]
@@ -231,3 +227,39 @@ def test_the_same_words_for_another_thing_are_not_a_duplicate(
     assert run(capsys, *base, "--as-written", "1억 달러(약 1360억원)", "--unit", "USD")[0] == 0
     code, out, err = run(capsys, *base, "--as-written", "약 1360억원", "--unit", "KRW")
     assert (code, err) == (0, ""), out
+
+
+def test_the_paired_amount_and_a_range_are_offered_and_known_as_claimed(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Either amount of a paired figure stands on its own (README): the won amount is offered too. A
+    # figure claimed without the words that change nothing (500~600명 of 500~600명 규모: a range, with no
+    # single value to compare) is "already claimed", not offered as if nobody had claimed it.
+    amount = "미국 실리콘밸리의 AI 스타트업에 1억 달러(약 1360억원)를 투자하기로 했다"
+    code, out, _ = run(capsys, "add", "--source", SOURCE, "--quote", amount, "--root", str(root))
+    assert code == 1
+    assert "figure 1억 달러(약 1360억원) (USD)\n" in out
+    assert (
+        "figure 약 1360억원 (KRW) -- the amount paired with 1억 달러(약 1360억원): either stands on its own\n"
+        in out
+    )
+    assert [option(c, "--unit") for c in commands(out)] == ["USD", "KRW"]
+    code, out, err = run(
+        capsys, *commands(out)[1], "--property", "ai-startup-investment", "--root", str(root)
+    )
+    assert (code, err) == (0, ""), out
+
+    target = "2026년까지 연구 인력을 500~600명 규모로 키우겠다"
+    argv = ["add", "--source", SOURCE, "--quote", target, "--root", str(root)]
+    code, _, err = run(
+        capsys,
+        *argv,
+        *("--subject", "lg-ai-research", "--property", "headcount-target", "--as-written", "500~600명"),
+        *("--unit", "person", "--as-of", "2026", "--as-of-text", "2026년까지"),
+    )
+    assert (code, err) == (0, "")
+    code, out, _ = run(capsys, *argv)
+    assert (
+        "figure 500~600명 규모 (person) -- already claimed by etnews-2024-05-20.headcount-target-2026\n"
+        in out
+    )
