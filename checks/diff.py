@@ -426,6 +426,11 @@ def _summary_line(d: Diff) -> str:
     ]
     if d.vocabulary:
         parts.append(f"{_plural(len(d.vocabulary), 'vocabulary term')} added, changed or gone")
+    if d.coverage is not None and d.coverage[1].uncovered != d.coverage[0].uncovered:
+        # Coverage must stay complete (pytest fails while a figure is uncovered): a reviewer reading
+        # only this line must not miss a claim removed without a skip, or an article left half done.
+        before, after = d.coverage[0].uncovered, d.coverage[1].uncovered
+        parts.append(f"**{after} uncovered figure(s) and date(s)** (before: {before}; see *Coverage*)")
     return "; ".join(parts) + ".\n\n"
 
 

@@ -133,7 +133,9 @@ def test_new_contradiction_is_reported_and_exits_1(
     assert lines[2] == (
         "sources 1 → 2 (+1 added, −0 removed, 0 changed); "
         "claims 1 → 2 (+1 added, −0 removed, 0 changed); 1 group changed relation; **1 new open conflict**; "
-        "0 open conflicts closed; 0 resolutions added, changed or gone; 0 skips added, changed or gone."
+        "0 open conflicts closed; 0 resolutions added, changed or gone; 0 skips added, changed or gone; "
+        # The other article's figures but its one claimed are new uncovered ones (pytest fails on them).
+        "**8 uncovered figure(s) and date(s)** (before: 5; see *Coverage*)."
     )
     assert table_rows(section(out, "Sources added")) == [
         ["source", "file", "outlet", "published", "headline"],
@@ -700,3 +702,21 @@ def test_vocabulary_terms_added_changed_or_gone_are_shown(
     # An unchanged vocabulary is not mentioned at all.
     code, out, _ = run(capsys, base, registry(tmp_path / "same"))
     assert "vocabulary" not in out
+
+
+def test_a_claim_removed_without_a_skip_is_in_the_summary_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The figure the removed claim covered (80여명 of line 3) is uncovered now: pytest will fail on it,
+    # and the reviewer reading only the first line sees it (second review of issue 9).
+    base = registry(tmp_path / "base")
+    head = registry(tmp_path / "head", files={"claims/sample.yaml": "claims: []\n"})
+    code, out, _ = run(capsys, base, head)
+    assert code == 0
+    assert out.splitlines()[2].endswith(
+        "; **6 uncovered figure(s) and date(s)** (before: 5; see *Coverage*)."
+    )
+    assert table_rows(section(out, "Coverage"))[1:3] == [
+        ["before", "6", "1", "0", "5"],
+        ["after", "6", "0", "0", "6"],
+    ]
