@@ -95,13 +95,18 @@ AFTER_ARTICLE = re.compile(
 _PROSE_END = re.compile(r"[.!?。][”\"’')\]]*$")
 # A date's label is the word just before it: `입력 2023-08-28`, `[입력 : 2024.03.13`, `등록일 2022.01.19`,
 # `송고시간 2024-03-13` (Yonhap's).
-_LABEL_TAIL = r"(?:일시|일자|시간|일|시)?\s*[:：]?\s*$"
+_LABEL_TAIL = r"(?:\s?(?:일시|일자|시간|일|시))?\s*[:：]?\s*$"  # 게재일자, 게재 일자 :
 _LABELS = [
     (re.compile(r"(기사\s?입력|입력|등록|승인|발행|게재|작성|송고)" + _LABEL_TAIL), "published"),
     (re.compile(r"(최종\s?수정|수정|업데이트|갱신|update|updated)" + _LABEL_TAIL, re.IGNORECASE), "edited"),
     (re.compile(r"(최종\s?편집)" + _LABEL_TAIL), "site"),
 ]
 _LABEL_REACH = 40  # characters before a date where its label may start (the longest label has 12)
+# Some pages print the label after the date and its time: `2024.05.20 09:30 입력`, `(2024-05-20 수정)`.
+_LABEL_AFTER = [
+    (re.compile(r"\s*[(\[]?\s*(기사\s?입력|입력|등록|승인|발행|게재|작성|송고)(?![가-힣])"), "published"),
+    (re.compile(r"\s*[(\[]?\s*(최종\s?수정|수정|업데이트|갱신)(?![가-힣])"), "edited"),
+]
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})(?:[.\-/]\s?(?P<m>\d{1,2})[.\-/]\s?(?P<d>\d{1,2})\.?|년\s?(?P<m2>\d{1,2})월\s?(?P<d2>\d{1,2})일)"
     r"(?P<time>\s\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -363,8 +368,17 @@ def dates_on(lines: list[str], first: int, last: int) -> list[DateSeen]:
                 if hit is not None and (hit.start() == 0 or not line[hit.start() - 1].isalnum()):
                     label_kind, label_start = kind, hit.start()
                     break
+            label_end = -1
+            if label_start < 0:
+                for pattern, kind in _LABEL_AFTER:
+                    hit = pattern.match(line, m.end())
+                    if hit is not None:
+                        label_kind, label_end = kind, hit.end()
+                        break
             if label_start >= 0:
                 evidence = line[label_start : m.end()]
+            elif label_end >= 0:
+                evidence = line[m.start() : label_end]
             else:
                 # A bare date: the run of non-space text around it (e.g. the photo credit 2020.12.7/뉴스1),
                 # at most _LABEL_REACH characters either side.

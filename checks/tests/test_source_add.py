@@ -333,6 +333,12 @@ def test_source_needs_its_subcommand(capsys: pytest.CaptureFixture[str]) -> None
         ("Updated 2024-03-14", "edited", "Updated 2024-03-14"),
         ("최종편집2024-04-26 18:52 (금)", "site", "최종편집2024-04-26 18:52"),
         ("미입력 2024.03.14", "bare", "2024.03.14"),  # not a label: the end of another word
+        # A space inside the label, and the label after the date (second review of issue 9: both were
+        # bare dates, and the editor was asked for a note on how the date was derived).
+        ("게재 일자 : 2024년 5월 20일", "published", "게재 일자 : 2024년 5월 20일"),
+        ("2024.05.20 09:30 입력", "published", "2024.05.20 09:30 입력"),
+        ("(2024-05-21 10:02 수정)", "edited", "2024-05-21 10:02 수정"),
+        ("2024.05.20 09:30 입력했다", "bare", "2024.05.20 09:30"),  # a word that begins like a label
         ("2024년 11월 23일 토요일", "bare", "2024년 11월 23일"),
         ("(LG그룹 제공) 2020.12.7/뉴스1", "bare", "2020.12.7/뉴스1"),
     ],
