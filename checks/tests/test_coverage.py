@@ -315,3 +315,54 @@ def test_a_date_claim_covers_a_date_only_whole(tmp_path: Path) -> None:
     assert result.problems == []
     found = {f.text: f.status for f in coverage(result).articles[0].found}
     assert found["2020년 12월"] == "claimed"
+
+
+# --- `claims coverage --skips`: a skip for every uncovered figure, to give its reason (issue 9, review) -----
+
+PROJECT = Path(__file__).resolve().parents[2]
+PROJECT_SOURCES = sorted(check(PROJECT).sources)
+
+
+def _without_article(root: Path, source: str) -> None:
+    """The registry as it was when the article was just onboarded: none of its claims or skips (and
+    no resolutions, which may name groups its claims were in)."""
+    import re
+    import shutil
+
+    for folder in ("seeds", "claims", "schema", "reports"):
+        shutil.copytree(PROJECT / folder, root / folder)
+    (root / "claims" / f"{source}.yaml").unlink(missing_ok=True)
+    skips = root / "claims" / "skips.yaml"
+    items = re.split(r"(?m)^(?=  - source: )", skips.read_text(encoding="utf-8"))
+    skips.write_text(
+        "".join(x for x in items if not x.startswith(f"  - source: {source}\n")), encoding="utf-8"
+    )
+    (root / "claims" / "resolutions.yaml").write_text("resolutions: []\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("source", PROJECT_SOURCES)
+def test_every_skip_proposed_for_an_article_skips_its_figure(
+    source: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each skip `claims coverage --skips` proposes, its reason and note written, skips the very figure
+    it was proposed for: pasted whole, the article is covered and the registry checks clean. (The
+    quote must be in the body, unique or pinned by `occurrence`, and hold the figure whole.)"""
+    root = tmp_path / "registry"
+    _without_article(root, source)
+    before = check(root)
+    assert not before.failed
+    uncovered = [f for f in coverage(before).uncovered if f.source == source]
+    assert uncovered  # every figure of the article, now that nothing claims or skips them
+    assert main(["coverage", "--skips", "--root", str(root)]) == 0
+    stubs = capsys.readouterr().out
+    assert stubs.count("\n  - source: ") == len(coverage(before).uncovered)
+    # Left empty, reason and note are refused: the choice is the editor's.
+    skips = root / "claims" / "skips.yaml"
+    kept = skips.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    skips.write_text(kept + stubs, encoding="utf-8")
+    assert {p.code for p in check(root).problems} == {"invalid-value"}
+    filled = stubs.replace("reason: ''", "reason: not-a-fact").replace("note: ''", "note: a test's note")
+    skips.write_text(kept + filled, encoding="utf-8")
+    after = check(root)
+    assert after.problems == []
+    assert coverage(after).complete
