@@ -568,8 +568,10 @@ def skip_stubs(cov: Coverage, sources: dict[str, Source]) -> str:
         f"# ({', '.join(reasons)}) and a note saying why. Claim the others instead (`claims add`).",
     ]
     for f in cov.uncovered:
-        out.append(comment(f"  # {f.where()}: {f.kind} '{f.text}' ({f.value})"))
-        out.append(list_item(skip_stub(sources[f.source], f), 2, 4).rstrip("\n"))
+        out.append(terminal(comment(f"  # {f.where()}: {f.kind} '{f.text}' ({f.value})")))
+        # Articles come in pull requests too: what they hold reaches the terminal escaped, as YAML that
+        # reads back as the article's own text.
+        out.append(list_item(skip_stub(sources[f.source], f), 2, 4, inert=True).rstrip("\n"))
     return "\n".join(out) + "\n"
 
 

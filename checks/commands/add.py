@@ -125,7 +125,9 @@ def render(outcome: Outcome, request: Request, root_arg: str | None, dry_run: bo
             out.append(f"  compared in {inert(key)}: {relation} ({inert(explanation)})")
         if dry_run:
             out.append("--- the new claim ---")
-            out.append(planned.new[len(planned.old or b"") :].decode("utf-8").rstrip("\n"))
+            # As it will be written, each line shown inert (a bidi override in a quote shows as \\u202e).
+            added = planned.new[len(planned.old or b"") :].decode("utf-8").rstrip("\n")
+            out.extend(terminal(line) for line in added.split("\n"))
         else:
             out.append("next: `claims check`, then `claims report`; commit the claims file with the report")
         return "\n".join(out) + "\n"

@@ -366,3 +366,28 @@ def test_every_skip_proposed_for_an_article_skips_its_figure(
     after = check(root)
     assert after.problems == []
     assert coverage(after).complete
+
+
+def test_proposed_skips_are_inert_on_the_terminal_and_read_back_as_the_article(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An article comes in a pull request: a bidi override and an escape sequence in a sentence with a
+    # figure reach the terminal escaped, in YAML that reads back as the article's own text.
+    import hashlib
+
+    from checks.inert import unsafe
+
+    text = "\n".join(ARTICLE).replace("(사진) 출범 당시", "(사진)\u202e\x1b[31m 출범 당시")
+    index = (BASE_REGISTRY / "seeds" / "sources.yaml").read_text(encoding="utf-8")
+    old_sha = hashlib.sha256("\n".join(ARTICLE).encode("utf-8")).hexdigest()
+    assert old_sha in index
+    index = index.replace(old_sha, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    root = make_registry({"seeds/sample.txt": text, "seeds/sources.yaml": index})
+    assert main(["coverage", "--skips", "--root", str(root)]) == 0
+    stubs = capsys.readouterr().out
+    assert not [c for c in stubs if unsafe(c) and c != "\n"]
+    assert "\\u202E\\u001B[31m 출범 당시 80여명이던" in stubs
+    filled = stubs.replace("reason: ''", "reason: caption").replace("note: ''", "note: a test's note")
+    (root / "claims" / "skips.yaml").write_text("skips:\n" + filled, encoding="utf-8")
+    result = check(root)
+    assert result.problems == [] and coverage(result).complete
