@@ -48,7 +48,7 @@ def option(argv: list[str], name: str) -> str | None:
 @pytest.fixture(scope="module")
 def onboarded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("editor") / "registry"
-    shutil.copytree(BASE_REGISTRY, root)
+    shutil.copytree(BASE_REGISTRY, root, ignore=shutil.ignore_patterns(".claims_cache"))
     (root / "claims" / "sample.yaml").unlink()  # its keys are the test vocabulary's, not this one's
     shutil.copyfile(VOCABULARY, root / "schema" / "vocabulary.yaml")
     shutil.copyfile(ARTICLE, root / "seeds" / "etnews_20240520.txt")

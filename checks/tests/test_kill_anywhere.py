@@ -86,7 +86,7 @@ def registry(tmp_path: Path, case: str) -> tuple[Path, list[str], str]:
     root = tmp_path / "registry"
     if root.exists():
         shutil.rmtree(root)
-    shutil.copytree(BASE_REGISTRY, root)
+    shutil.copytree(BASE_REGISTRY, root, ignore=shutil.ignore_patterns(".claims_cache"))
     if case == "append":
         (root / "claims/sample.yaml").write_bytes(HOSTILE.encode("utf-8"))
         return root, ADD, "claims/sample.yaml"
