@@ -53,7 +53,10 @@ def onboarded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copyfile(VOCABULARY, root / "schema" / "vocabulary.yaml")
     shutil.copyfile(ARTICLE, root / "seeds" / "etnews_20240520.txt")
     code = main(
-        ["source", "add", "seeds/etnews_20240520.txt", "--outlet", "전자신문", "--published", "2024-05-20"]
+        # The path as the root holds it: `seeds/…` would be the project's own file when the project has
+        # onboarded this very article (the current directory is the project's root under pytest).
+        ["source", "add", str(root / "seeds" / "etnews_20240520.txt"), "--outlet", "전자신문"]
+        + ["--published", "2024-05-20"]
         + ["--root", str(root)]
     )
     assert code == 0

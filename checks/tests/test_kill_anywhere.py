@@ -77,8 +77,7 @@ LG AI연구원은 7일 엑사원 3.0을 공개했다. 연구원 인력은 300명
 김기자 기자 kim@example.co.kr
 Copyright © 예시일보. 무단전재 및 재배포 금지.
 """
-SOURCE_ADD = ["source", "add", "seeds/new.txt", "--outlet", "예시일보", "--published", "2024-08-07"]
-SOURCE_ADD += ["--id", "yesi-2024-08-07"]
+SOURCE_ADD = ["--outlet", "예시일보", "--published", "2024-08-07", "--id", "yesi-2024-08-07"]
 
 
 def registry(tmp_path: Path, case: str) -> tuple[Path, list[str], str]:
@@ -94,7 +93,8 @@ def registry(tmp_path: Path, case: str) -> tuple[Path, list[str], str]:
         (root / "claims/sample.yaml").unlink()
         return root, ADD, "claims/sample-2024-01-02.yaml"
     (root / "seeds/new.txt").write_text(ARTICLE, encoding="utf-8")
-    return root, SOURCE_ADD, "seeds/sources.yaml"
+    # The article's path as the root holds it (a relative one is looked for in the current directory).
+    return root, ["source", "add", str(root / "seeds/new.txt"), *SOURCE_ADD], "seeds/sources.yaml"
 
 
 def child(root: Path, argv: list[str], kill_at: int = 0) -> subprocess.Popen[str]:
