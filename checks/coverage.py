@@ -27,7 +27,7 @@ figure spans several figures or dates skips none of them (`skip-too-broad`).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -38,7 +38,7 @@ from .dates import find_times
 from .inert import terminal
 from .problems import Problem, problem
 from .quantity import find_quantities
-from .quotes import SENTENCE_START, canonical
+from .quotes import MIN_QUOTE_LENGTH, SENTENCE_START, canonical
 from .skips import SKIPS, Skip
 from .sources import Source
 from .whole_figure import means_the_same, whole_figure_start
@@ -85,6 +85,10 @@ class Found:
     value: str  # a date as days (2023-08-21 – 2023-08-24) or why it cannot be resolved; a figure's unit
     status: str  # one of STATUSES
     by: tuple[str, ...]  # the claims (IDs), or the skips (claims/skips.yaml:LINE), that cover it
+    # Where it is in the body's canonical text (segment, start, end): what a skip of it quotes.
+    segment: int = field(default=-1, compare=False)
+    start: int = field(default=-1, compare=False)
+    end: int = field(default=-1, compare=False)
 
     def where(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
@@ -199,7 +203,7 @@ def quote_at(source: Source, quote: str, occurrence: int | None) -> tuple[int, i
     return None
 
 
-def _figure_range(
+def figure_range(
     source: Source, quote: str, occurrence: int | None, figure: str, unit: str = ""
 ) -> tuple[int, int, int] | None:
     """(segment, start, end) of the figure inside the quote's occurrence: where it stands whole (as
@@ -261,7 +265,7 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip], near_skips:
     """The article's coverage; with `near_skips`, only of the sentences its skips are in (what the skips'
     own checks need)."""
     skip_ranges = {
-        skip.index: _figure_range(source, skip.quote, skip.occurrence, skip.figure) for skip in skips
+        skip.index: figure_range(source, skip.quote, skip.occurrence, skip.figure) for skip in skips
     }
     items = _items(source, [r for r in skip_ranges.values() if r is not None] if near_skips else None)
     if near_skips:
@@ -273,7 +277,7 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip], near_skips:
         claims = [c for c in claims if _quote_reaches(source, c, reach)]
     claimed: dict[int, list[str]] = {}
     for claim in claims:
-        rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_written, claim.unit)
+        rng = figure_range(source, claim.quote, claim.occurrence, claim.as_written, claim.unit)
         if rng is not None:
             for n, item in enumerate(items):
                 if _covers(rng, item, whole_date=True):
@@ -283,7 +287,7 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip], near_skips:
         # Only times are: a date, or a figure of time (14개월 in 출범 후 14개월 동안). An as_of_text that
         # holds more than the time (출범 당시 80여명이던) must not pass off the figure it holds as claimed.
         if claim.as_of_text is not None:
-            rng = _figure_range(source, claim.quote, claim.occurrence, claim.as_of_text)
+            rng = figure_range(source, claim.quote, claim.occurrence, claim.as_of_text)
             if rng is not None:
                 for n, item in enumerate(items):
                     # Whole only: a piece of a date the words cut (`2` of `2020년 12월`) is not the time.
@@ -340,6 +344,9 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip], near_skips:
             status,
             # A skip is named by its line, which takes the skips file's positions: only when listed.
             tuple(by_claims) if by_claims or near_skips else tuple(s.id for s in by_skips),
+            item.segment,
+            item.start,
+            item.end,
         )
         article.found.append(found)
         for skip in by_skips:
@@ -492,6 +499,80 @@ def text(cov: Coverage, everything: bool = False) -> str:
             lines.append(f"{f.where()}: {f.status} {f.kind} '{f.text}' ({f.value}){by} «{f.sentence}»")
     lines.append(cov.summary())
     return "\n".join(terminal(line, limit=MAX_LINE_SHOWN) for line in lines) + "\n"
+
+
+SKIP_QUOTE_MAX = 2000  # the schema's maxLength of a quote
+
+
+def skip_stub(source: Source, f: Found) -> dict[str, str | int]:
+    """A skip of the uncovered figure or date `f`, as claims/skips.yaml takes it, but for its reason and
+    note, left empty for the editor (`claims check` refuses them empty: the choice is the editor's).
+
+    The quote is the sentence holding the figure within its line of the article (a headline or a
+    dateline has no full stop to end it), as the body prints it; it starts at the figure when an
+    earlier copy of the figure in the sentence would be taken for it; it has at least
+    MIN_QUOTE_LENGTH characters and at most the schema's 2000; `occurrence` is given when the body
+    holds it more than once. `claims check` places it, and the skip, where the figure is."""
+    text = source.body.segments[f.segment].text
+
+    def line_of(k: int) -> int:
+        return source.body.locate(f.segment, k, k + 1).line
+
+    # The figure's line, in the segment's canonical text (line numbers grow with the offset).
+    line_start = bisect_left(range(f.start + 1), f.line, key=line_of)
+    line_end = bisect_right(range(len(text)), f.end_line, key=line_of)
+    begin = max([line_start, *(m.start() for m in SENTENCE_START.finditer(text, line_start, f.start + 1))])
+    after = SENTENCE_START.search(text, f.end, line_end)
+    stop = after.start() if after is not None else line_end
+    figure = text[f.start : f.end]
+    if text.find(figure, begin, f.start + len(figure)) != f.start:
+        begin = f.start  # an earlier copy of the figure in the sentence would be the one skipped
+    alone = begin == f.start
+    while stop - begin < MIN_QUOTE_LENGTH and (stop < len(text) or (begin > 0 and not alone)):
+        if stop < len(text):
+            stop += 1
+        else:
+            begin -= 1
+    if stop - begin > SKIP_QUOTE_MAX:
+        begin, stop = max(begin, f.start - 200), min(stop, f.end + 200)
+    while begin < f.start and text[begin] == " ":  # canonical text: no space at either end
+        begin += 1
+    while stop > f.end and text[stop - 1] == " ":
+        stop -= 1
+    quote = text[begin:stop]
+    stub: dict[str, str | int] = {"source": source.id, "quote": quote}
+    n, nth = 0, 0
+    for k, seg in enumerate(source.body.segments):
+        i = seg.text.find(quote)
+        while i != -1:
+            n += 1
+            if (k, i) == (f.segment, begin):
+                nth = n
+            i = seg.text.find(quote, i + 1)
+    if n > 1:
+        stub["occurrence"] = nth
+    stub.update(figure=figure, reason="", note="")
+    return stub
+
+
+def skip_stubs(cov: Coverage, sources: dict[str, Source]) -> str:
+    """Every uncovered figure and date as a skip to paste at the end of claims/skips.yaml, its reason
+    and note left for the editor to write (or the figure to claim instead)."""
+    from .schemas import checker_schema
+    from .yamlwrite import comment, list_item
+
+    reasons = checker_schema("skips.schema.json")["$defs"]["skip"]["properties"]["reason"]["enum"]
+
+    out = [
+        "# Paste under `skips:` in claims/skips.yaml the ones that are not claims, then give each a reason",
+        f"# ({', '.join(reasons)}) and a note saying why. Claim the others instead (`claims add`).",
+    ]
+    for f in cov.uncovered:
+        out.append(terminal(comment(f"  # {f.where()}: {f.kind} '{f.text}' ({f.value})")))
+        # Articles come in pull requests too: what they hold reaches the terminal escaped, as YAML that
+        # reads back as the article's own text.
+        out.append(list_item(skip_stub(sources[f.source], f), 2, 4, inert=True).rstrip("\n"))
+    return "\n".join(out) + "\n"
 
 
 def found_json(f: Found) -> dict[str, object]:

@@ -27,6 +27,7 @@ from .quotes import canonical
 from .report import md, table
 from .resolutions import Resolution, load_resolutions
 from .sources import INDEX
+from .vocabulary import Term
 
 # The fields of a claim, in the order the schema lists them; `file` is where the claim is written.
 CLAIM_FIELDS = (
@@ -131,6 +132,18 @@ class SkipChange:
 
 
 @dataclass(frozen=True)
+class TermChange:
+    """A vocabulary term (schema/vocabulary.yaml) added, gone, or relabelled. A property's
+    `changes_over_time` decides how its undated claims are compared (README, "Comparison"): a flip
+    regroups every claim of it, and the reviewer must see the cause with the relations it moves."""
+
+    section: str  # subjects, properties, units
+    key: str
+    before: Term | None  # None: no such term on that side
+    after: Term | None
+
+
+@dataclass(frozen=True)
 class Health:
     """How cleanly one side checked: claims with errors are left out of its comparison."""
 
@@ -158,6 +171,7 @@ class Diff:
     regrouped: list[Regrouped] = field(default_factory=list)
     resolutions: list[ResolutionChange] = field(default_factory=list)
     skips: list[SkipChange] = field(default_factory=list)
+    vocabulary: list[TermChange] = field(default_factory=list)
     coverage: tuple[CoverageCounts, CoverageCounts] | None = None  # before, after
 
     @property
@@ -256,6 +270,12 @@ def diff(base: CheckResult, head: CheckResult) -> Diff:
         old_s, new_s = skips_before.get(key), skips_after.get(key)
         if old_s != new_s:
             out.skips.append(SkipChange(key[0], key[2], key[1], old_s, new_s))
+
+    for section in ("subjects", "properties", "units"):
+        old_terms, new_terms = getattr(base.vocabulary, section), getattr(head.vocabulary, section)
+        for key in sorted(old_terms.keys() | new_terms.keys()):
+            if old_terms.get(key) != new_terms.get(key):
+                out.vocabulary.append(TermChange(section, key, old_terms.get(key), new_terms.get(key)))
 
     out.coverage = coverage_before_after(base, head)
     return out
@@ -404,6 +424,13 @@ def _summary_line(d: Diff) -> str:
         f"{_plural(len(d.resolutions), 'resolution')} added, changed or gone",
         f"{_plural(len(d.skips), 'skip')} added, changed or gone",
     ]
+    if d.vocabulary:
+        parts.append(f"{_plural(len(d.vocabulary), 'vocabulary term')} added, changed or gone")
+    if d.coverage is not None and d.coverage[1].uncovered != d.coverage[0].uncovered:
+        # Coverage must stay complete (pytest fails while a figure is uncovered): a reviewer reading
+        # only this line must not miss a claim removed without a skip, or an article left half done.
+        before, after = d.coverage[0].uncovered, d.coverage[1].uncovered
+        parts.append(f"**{after} uncovered figure(s) and date(s)** (before: {before}; see *Coverage*)")
     return "; ".join(parts) + ".\n\n"
 
 
@@ -513,6 +540,23 @@ def _skips_table(changes: list[SkipChange]) -> str:
     return table(["source", "figure", "quote", "before", "after"], rows)
 
 
+def _term_cell(section: str, term: Term | None) -> str:
+    if term is None:
+        return "(none)"
+    text = f"{md(term.ko)} ({md(term.en)})"
+    if section == "properties":
+        text += "; changes over time" if term.changes_over_time else "; a one-off fact"
+    return text
+
+
+def _vocabulary_table(changes: list[TermChange]) -> str:
+    rows = [
+        [c.section, code_span(c.key), _term_cell(c.section, c.before), _term_cell(c.section, c.after)]
+        for c in changes
+    ]
+    return table(["section", "key", "before", "after"], rows)
+
+
 def markdown(d: Diff) -> str:
     parts = [
         "## Claims registry: what this change does\n\n",
@@ -535,6 +579,7 @@ def markdown(d: Diff) -> str:
         ("Groups whose relation changed", d.relations, _relations_table),
         ("Resolutions added, changed or gone", d.resolutions, _resolutions_table),
         ("Skips added, changed or gone", d.skips, _skips_table),
+        ("Vocabulary terms added, changed or gone", d.vocabulary, _vocabulary_table),
     )
     for title, items, render in sections:
         if items:
@@ -551,6 +596,10 @@ def _resolution_json(r: Resolution | None) -> dict[str, object] | None:
     if r is None:
         return None
     return {"status": r.status, "note": r.note, "erroneous": list(r.erroneous)}
+
+
+def _term_json(t: Term | None) -> dict[str, object] | None:
+    return None if t is None else {"ko": t.ko, "en": t.en, "changes_over_time": t.changes_over_time}
 
 
 def to_json(d: Diff) -> str:
@@ -616,6 +665,15 @@ def to_json(d: Diff) -> str:
                 "after": None if c.after is None else {"reason": c.after[0], "note": c.after[1]},
             }
             for c in d.skips
+        ],
+        "vocabulary": [
+            {
+                "section": c.section,
+                "key": c.key,
+                "before": _term_json(c.before),
+                "after": _term_json(c.after),
+            }
+            for c in d.vocabulary
         ],
         "coverage": None
         if d.coverage is None

@@ -53,6 +53,16 @@ _SIGN_OFF = re.compile(
     r"[(<\[]?\s*끝\s*[)>\]]?|[/=\s]*[가-힣]{2,4}\s*(?:기자|특파원|선임기자|객원기자)\s*[)\]]?"
 )
 
+# The names on share buttons: social networks, and the buttons that copy, mail or print the page.
+_NETWORKS = (
+    r"페이스북|트위터|엑스|카카오톡|카카오스토리|카카오|네이버\s?밴드|밴드|네이버\s?블로그|블로그|"
+    r"라인|링크\s?복사|URL\s?복사|주소\s?복사|이메일|메일|인쇄|프린트|스크랩|공유(?:하기)?|"
+    r"facebook|twitter|x|kakao(?:talk|story)?|band|line|url|e-?mail|print"
+)
+# One such name alone on its line: a share bar printed one button a line (공유하기 / 페이스북 / 트위터
+# / URL복사). Alone, `라인` or `밴드` could be a word of the article; next to the share bar it is a button.
+_ONE_NETWORK = re.compile(r"^(?:" + _NETWORKS + r")$", re.IGNORECASE)
+
 # Page furniture inside an article's lines, and what to call it in `omit`.
 FURNITURE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(가장\s?작게|작게|기본|크게|가장\s?크게)$"), "font-size buttons (가장작게 … 가장크게)"),
@@ -64,12 +74,7 @@ FURNITURE: list[tuple[re.Pattern[str], str]] = [
     ),
     # A row of share buttons: two or more of the networks' and the buttons' names and nothing else.
     (
-        re.compile(
-            r"^(?:(?:페이스북|트위터|엑스|카카오톡|카카오스토리|카카오|네이버\s?밴드|밴드|네이버\s?블로그|블로그|"
-            r"라인|링크\s?복사|URL\s?복사|주소\s?복사|이메일|메일|인쇄|프린트|스크랩|공유(?:하기)?|"
-            r"facebook|twitter|x|kakao(?:talk|story)?|band|line|url|e-?mail|print)\s*[,/|·]?\s*){2,}$",
-            re.IGNORECASE,
-        ),
+        re.compile(r"^(?:(?:" + _NETWORKS + r")\s*[,/|·]?\s*){2,}$", re.IGNORECASE),
         "the share bar",
     ),
     (re.compile(r"^댓글\s*\d+$"), "the comment count"),
@@ -90,13 +95,18 @@ AFTER_ARTICLE = re.compile(
 _PROSE_END = re.compile(r"[.!?。][”\"’')\]]*$")
 # A date's label is the word just before it: `입력 2023-08-28`, `[입력 : 2024.03.13`, `등록일 2022.01.19`,
 # `송고시간 2024-03-13` (Yonhap's).
-_LABEL_TAIL = r"(?:일시|일자|시간|일|시)?\s*[:：]?\s*$"
+_LABEL_TAIL = r"(?:\s?(?:일시|일자|시간|일|시))?\s*[:：]?\s*$"  # 게재일자, 게재 일자 :
 _LABELS = [
     (re.compile(r"(기사\s?입력|입력|등록|승인|발행|게재|작성|송고)" + _LABEL_TAIL), "published"),
     (re.compile(r"(최종\s?수정|수정|업데이트|갱신|update|updated)" + _LABEL_TAIL, re.IGNORECASE), "edited"),
     (re.compile(r"(최종\s?편집)" + _LABEL_TAIL), "site"),
 ]
 _LABEL_REACH = 40  # characters before a date where its label may start (the longest label has 12)
+# Some pages print the label after the date and its time: `2024.05.20 09:30 입력`, `(2024-05-20 수정)`.
+_LABEL_AFTER = [
+    (re.compile(r"\s*[(\[]?\s*(기사\s?입력|입력|등록|승인|발행|게재|작성|송고)(?![가-힣])"), "published"),
+    (re.compile(r"\s*[(\[]?\s*(최종\s?수정|수정|업데이트|갱신)(?![가-힣])"), "edited"),
+]
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})(?:[.\-/]\s?(?P<m>\d{1,2})[.\-/]\s?(?P<d>\d{1,2})\.?|년\s?(?P<m2>\d{1,2})월\s?(?P<d2>\d{1,2})일)"
     r"(?P<time>\s\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -358,8 +368,17 @@ def dates_on(lines: list[str], first: int, last: int) -> list[DateSeen]:
                 if hit is not None and (hit.start() == 0 or not line[hit.start() - 1].isalnum()):
                     label_kind, label_start = kind, hit.start()
                     break
+            label_end = -1
+            if label_start < 0:
+                for pattern, kind in _LABEL_AFTER:
+                    hit = pattern.match(line, m.end())
+                    if hit is not None:
+                        label_kind, label_end = kind, hit.end()
+                        break
             if label_start >= 0:
                 evidence = line[label_start : m.end()]
+            elif label_end >= 0:
+                evidence = line[m.start() : label_end]
             else:
                 # A bare date: the run of non-space text around it (e.g. the photo credit 2020.12.7/뉴스1),
                 # at most _LABEL_REACH characters either side.
@@ -387,12 +406,16 @@ def propose_headline(lines: list[str], outlet: str | None) -> tuple[int, str]:
             k -= 1
         if k < 1 or not _title_like(lines[k - 1], outlet):
             continue
+        deck = k
+        k = _above_the_deck(lines, deck, outlet)
         title = _strip(lines[k - 1])
         j = k - 1
         while j >= 1 and (not _strip(lines[j - 1]) or _strip(lines[j - 1]) == title):
             if _strip(lines[j - 1]) == title:
                 k = j
             j -= 1
+        if k != deck and _strip(lines[k - 1]) != _strip(lines[deck - 1]):
+            return k, f"the title above its deck (to line {deck}) and the publication date (line {n})"
         return k, f"the title above the publication date (line {n})"
     first_prose = next(
         (n for n, raw in enumerate(lines, 1) if is_prose(raw) and furniture(raw, outlet) is None), 0
@@ -402,6 +425,33 @@ def propose_headline(lines: list[str], outlet: str | None) -> tuple[int, str]:
         return 0, ""
     best = max(candidates, key=lambda n: (len(_strip(lines[n - 1])), -n))
     return best, f"the longest title-like line before the first paragraph (line {first_prose})"
+
+
+_DECK_LINES = 3  # a deck (부제) has one to three lines under the headline
+
+
+def _above_the_deck(lines: list[str], k: int, outlet: str | None) -> int:
+    """The headline, when the title line k just above the date is a deck (부제) under it: Korean news
+    pages print the headline, then one to three lines of deck, then the date and byline; the deck
+    is title-like too, and taking it for the headline would leave the real one out of the body. So
+    the topmost of a stack of title-like lines, separated by nothing but blank lines (a line repeated
+    is the same line printed twice, not a deck), is the headline."""
+    top, decks, j = k, 0, k - 1
+    while j >= 1 and decks < _DECK_LINES:
+        text = _strip(lines[j - 1])
+        if not text:
+            j -= 1
+            continue
+        if text == _strip(lines[top - 1]):  # the same title printed twice: the loop in the caller
+            break
+        if not _title_like(lines[j - 1], outlet) or _BREADCRUMB.search(text):
+            break
+        top, decks, j = j, decks + 1, j - 1
+    return top
+
+
+# A section path above the headline (산업 > 전자, 홈 › IT): navigation, not a title.
+_BREADCRUMB = re.compile(r"[>›»|]")
 
 
 def propose_end(lines: list[str], first: int) -> tuple[int, str]:
@@ -438,6 +488,22 @@ def propose_omits(lines: list[str], first: int, last: int, outlet: str | None) -
         what = furniture(lines[n - 1], outlet)
         if what is not None:
             marks[n] = what
+    # A share bar printed one button a line: each name next to the share bar (blank lines between
+    # them aside) is one of its buttons.
+    changed = True
+    while changed:
+        changed = False
+        for n in range(first + 1, last):
+            if n in marks or not _ONE_NETWORK.match(_unbulleted(lines[n - 1])):
+                continue
+            for step in (-1, 1):
+                k = n + step
+                while first < k < last and not _strip(lines[k - 1]):
+                    k += step
+                if marks.get(k) == "the share bar":
+                    marks[n] = "the share bar"
+                    changed = True
+                    break
     # A summary box repeats lines of the article next to its own furniture: those lines go with it.
     later = {}
     for n in range(first, last + 1):

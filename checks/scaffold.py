@@ -14,11 +14,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
+from itertools import pairwise
 from pathlib import Path
 
 from .checker import CheckResult
 from .claims import CLAIMS, Claim, claims_files, read_claims_file
 from .compare import bounds_text
+from .coverage import figure_range
 from .dates import TimeReading, find_times
 from .editing import MODELINE, EditRefused, Planned, check_as_if, new_problems, plan_append, write
 from .inert import shell_word
@@ -90,10 +92,15 @@ class Figure:
     value: Fraction | None = None
     reading: str = ""  # an event date: the days the time reader reads (2021-Q3, counted from …)
     as_of_words: str = ""  # a date followed by 기준 or 현재: it says when a figure holds, not an event
+    days: str = ""  # a resolved date: the days it names, as an `as_of` label (2023-08)
+    # A figure's bounds (low, high, low inclusive, high inclusive): a range has no single value.
+    bounds: tuple[object, ...] = ()
+    paired_with: str = ""  # the amount of a paired figure this one restates (1억 달러(약 1200억원))
 
     @classmethod
-    def of(cls, q: Quantity) -> Figure:
-        return cls(q.text, q.unit, q.value)
+    def of(cls, q: Quantity, paired_with: str = "") -> Figure:
+        bounds = (q.low, q.high, q.low_inclusive, q.high_inclusive)
+        return cls(q.text, q.unit, q.value, bounds=bounds, paired_with=paired_with)
 
     @classmethod
     def of_date(cls, reading: TimeReading, quote: str, published: date) -> Figure:
@@ -115,7 +122,8 @@ class Figure:
                 how += f", counted from the publication date {published.isoformat()}"
         follows = quote[reading.end :].lstrip()
         words = next((w for w in _AS_OF_WORDS if follows.startswith(w)), "")
-        return cls(text, "date", None, how, f"{reading.text} {words}" if words else "")
+        days = reading.span.label() if reading.span is not None and reading.relation == "at" else ""
+        return cls(text, "date", None, how, f"{reading.text} {words}" if words else "", days)
 
     def label(self) -> str:
         if self.unit == "date" and self.reading:
@@ -134,6 +142,9 @@ class FigureOption:
     times: list[tuple[str, str, str]]  # (as_of, as_of_text, why)
     claimed_by: list[str]  # claims on the same sentence with this very figure
     time_of: list[str] = field(default_factory=list)  # a date: claims whose as_of_text it is
+    # The figure's own time, when the quote says it (지난해 3분기 기준 128명: 128명 holds at 2021-Q3): the
+    # ready-to-run command carries it, so that an editor who runs it as printed does not lose it.
+    held_at: tuple[str, str] | None = None  # (as_of, as_of_text)
 
 
 @dataclass
@@ -216,6 +227,40 @@ def _same_fact(a: Claim, fields: dict[str, str | int]) -> bool:
     )
 
 
+def _same_figure_claimed(
+    after: CheckResult, request: Request, claim_id: str, existing: list[Claim]
+) -> str | None:
+    """Why the new claim states again what a claim already states, or None: the same figure of the
+    article, at the same place (as coverage places it: the whole figure in the quote's occurrence),
+    for the same subject, property and unit. The words may differ (`500~600명` and `500~600명 규모`,
+    `1억 달러` and `1억 달러(약 1360억원)`), and so may the time: one figure of an article has one time,
+    and a second claim of it would count one outlet's statement twice."""
+    source = after.sources.get(request.source)
+    new = next((c for c in after.claims if c.id == claim_id), None)
+    if source is None or new is None or claim_id not in after.places:
+        return None
+    mine = figure_range(source, new.quote, new.occurrence, new.as_written, new.unit)
+    if mine is None:
+        return None
+    for other in existing:
+        if (other.source, other.subject, other.property, other.unit) != (
+            new.source,
+            new.subject,
+            new.property,
+            new.unit,
+        ) or other.id not in after.places:
+            continue
+        theirs = figure_range(source, other.quote, other.occurrence, other.as_written, other.unit)
+        if theirs is not None and theirs[0] == mine[0] and theirs[1] < mine[2] and mine[1] < theirs[2]:
+            time = f" at {other.as_of}" if other.as_of else ""
+            return (
+                f"claim {other.id} ({other.path}:{other.line}) already claims this figure of the article: "
+                f"{other.as_written}{time} for {other.subject} / {other.property}; one figure is claimed once "
+                "(edit that claim instead); nothing written"
+            )
+    return None
+
+
 def add_claim(root: Path, request: Request, dry_run: bool = False) -> Outcome:
     if not _SOURCE_ID.match(request.source):
         raise EditRefused(f"--source '{request.source}' is not a source ID (e.g. newsway-2022-01-19)")
@@ -278,6 +323,9 @@ def _write(
                 + (f" at {other.as_of}" if other.as_of else "")
                 + " from an overlapping quote; nothing written"
             )
+    same = _same_figure_claimed(after, request, claim_id, existing)
+    if same is not None:
+        raise EditRefused(same)
     problems = new_problems(root, after)
     outcome = Outcome("refused", problems, source=after.sources.get(request.source), claim_id=claim_id)
     outcome.planned = planned
@@ -377,9 +425,55 @@ def _suggest(
     else:
         chosen = _figures_and_dates(quote, figures, outcome.source.published)
     others = [c for c in after.claims if c.id != provisional]
+    held = _held_at(_figures_and_dates(quote, figures, outcome.source.published))
+    paragraph = _paragraph_claims(after, request.source, article, place, provisional, outcome.sentence_claims)
     for q in chosen:
-        outcome.options.append(_option(q, request, after, outcome.sentence, outcome.sentence_claims, others))
+        option = _option(q, request, after, outcome.sentence, outcome.sentence_claims, others, paragraph)
+        given = held.get((q.text, q.unit))
+        first = [t for t in option.times if given is not None and t[:2] == given[:2]]
+        if given is not None and first:
+            # The time the quote gives this figure comes first among the times offered.
+            option.held_at = given[:2]
+            option.times = first + [t for t in option.times if t[:2] != option.held_at]
+            as_of, words, why = first[0]
+            option.times[0] = (as_of, words, f"{why}; «{given[2]}» says when {q.text} holds")
+        outcome.options.append(option)
     return outcome
+
+
+def _held_at(found: list[Figure]) -> dict[tuple[str, str | None], tuple[str, str, str]]:
+    """The figures whose time the quote states in so many words: a date followed by 기준 or 현재 says
+    when the figure right after it holds (지난해 3분기 기준 128명, 올해 1월 현재 300명). Only the next
+    figure, and only when no other date comes between: `2023년 기준 매출 100억원, 영업이익 10억원` gives
+    100억원 its time, and leaves 10억원's to the editor."""
+    held: dict[tuple[str, str | None], tuple[str, str, str]] = {}
+    for f, after in pairwise(found):
+        if f.unit == "date" and f.as_of_words and f.days and after.unit != "date":
+            words = f.as_of_words.rsplit(" ", 1)[0]
+            held.setdefault((after.text, after.unit), (f.days, words, f.as_of_words))
+    return held
+
+
+def _paragraph_claims(
+    result: CheckResult,
+    source_id: str,
+    article: Article,
+    place: object,
+    provisional: str,
+    on_sentence: list[Claim],
+) -> list[Claim]:
+    """Claims of the same article on the quote's paragraph (its line of the article file) but not on
+    its sentence: `투자는 향후 2년에 걸쳐 나눠 집행된다` names no subject, the sentence before it does."""
+    lines = range(place.line, place.end_line + 1)  # type: ignore[attr-defined]
+    seen = {c.id for c in on_sentence}
+    out = []
+    for claim in result.claims:
+        p = result.places.get(claim.id)
+        if claim.id == provisional or claim.id in seen or claim.source != source_id or p is None:
+            continue
+        if p.line in lines or p.end_line in lines:
+            out.append(claim)
+    return sorted(out, key=lambda c: c.id)
 
 
 def _figures_and_dates(quote: str, figures: list[Quantity], published: date) -> list[Figure]:
@@ -390,11 +484,15 @@ def _figures_and_dates(quote: str, figures: list[Quantity], published: date) -> 
     if published == date.min:  # no publication date to count relative words from
         return [Figure.of(q) for q in figures]
     dates = find_times(quote, published)
-    found = [(d.start, Figure.of_date(d, quote, published)) for d in dates]
+    found: list[tuple[int, int, Figure]] = [(d.start, 0, Figure.of_date(d, quote, published)) for d in dates]
     for q in figures:
         if not (q.text[:1].isdigit() and any(d.start < q.end and q.start < d.end for d in dates)):
-            found.append((q.start, Figure.of(q)))
-    return [f for _, f in sorted(found, key=lambda item: item[0])]
+            found.append((q.start, 0, Figure.of(q)))
+            if q.paired is not None:
+                # Either amount of a paired figure stands on its own (README): the other currency's
+                # amount is offered too, right after it.
+                found.append((q.start, 1, Figure.of(q.paired, paired_with=q.text)))
+    return [f for _, _, f in sorted(found, key=lambda item: item[:2])]
 
 
 def _claims_figure(claim: Claim, q: Figure, result: CheckResult) -> bool:
@@ -406,12 +504,18 @@ def _claims_figure(claim: Claim, q: Figure, result: CheckResult) -> bool:
     if written == canonical(q.text):
         return True
     read = result.quantities.get(claim.id)
+    # The same value, or for a range (500~600명 of 500~600명 규모) the same bounds.
     return (
         q.unit != "date"
         and read is not None
         and written in q.text
-        and (read.unit, read.value) == (q.unit, q.value)
-        and q.value is not None
+        and read.unit == q.unit
+        and (
+            (q.value is not None and read.value == q.value)
+            or (
+                q.value is None and (read.low, read.high, read.low_inclusive, read.high_inclusive) == q.bounds
+            )
+        )
     )
 
 
@@ -438,6 +542,7 @@ def _option(
     sentence: str,
     sentence_claims: list[Claim],
     others: list[Claim],
+    paragraph_claims: list[Claim] = (),  # type: ignore[assignment]
 ) -> FigureOption:
     vocabulary = result.vocabulary
     if q.unit == "date":
@@ -464,35 +569,62 @@ def _option(
         vote(subjects, why_subject, c.subject, 100, f"claim {c.id} quotes this sentence")
         if c.unit == unit_key:
             vote(properties, why_property, c.property, 100, f"claim {c.id} quotes this sentence, in {c.unit}")
+    for c in paragraph_claims:
+        vote(subjects, why_subject, c.subject, 20, f"claim {c.id} quotes this paragraph")
     same_value = [c for c in others if c.unit == unit_key and result.quantities.get(c.id) is not None]
     for c in same_value:
-        if q.value is not None and result.quantities[c.id].value == q.value and c.source != request.source:
-            vote(subjects, why_subject, c.subject, 30, f"claim {c.id} states the same figure")
-            vote(properties, why_property, c.property, 30, f"claim {c.id} states the same figure")
-    folded_sentence = fold(sentence)
+        if q.value is not None and result.quantities[c.id].value == q.value:
+            # The same words (5년 간 and 5년 간) more likely state the same thing than the same value in
+            # other words (5년 간, a plan's period, and 5년차, a year of tenure).
+            weight = 30 if canonical(c.as_written) == canonical(q.text) else 10
+            vote(subjects, why_subject, c.subject, weight, f"claim {c.id} states the same figure")
+            vote(properties, why_property, c.property, weight, f"claim {c.id} states the same figure")
+    if q.unit == "date" and q.days:
+        # Another outlet's date claim naming the same days is most likely of the same event.
+        for c in others:
+            reading = result.dates.get(c.id)
+            if c.source == request.source or reading is None or reading.span is None:
+                continue
+            if reading.relation == "at" and reading.span.label() == q.days:
+                # Many things happen in a year: a year alone is weaker evidence than a month or a day.
+                weight = 10 if reading.precision in ("year", "decade") else 30
+                vote(subjects, why_subject, c.subject, weight, f"claim {c.id} states the same date")
+                vote(properties, why_property, c.property, weight, f"claim {c.id} states the same date")
+    folded_sentence, folded_quote = fold(sentence), fold(canonical(request.quote))
+    named: list[str] = []  # the subjects' labels the sentence holds: their words name no property
     for key, term in sorted(vocabulary.subjects.items()):
         label = fold(term.ko)
         if label and label in folded_sentence:
-            vote(subjects, why_subject, key, 50 + len(label), f"the sentence names {term.ko}")
+            named.append(label)
+            # A subject named in the quote the editor chose is likelier the figure's than one named
+            # elsewhere in the sentence.
+            in_quote = 20 if label in folded_quote else 0
+            where = "the quote" if in_quote else "the sentence"
+            vote(subjects, why_subject, key, 50 + len(label) + in_quote, f"{where} names {term.ko}")
     units_of: dict[str, set[str]] = {}
     for c in others:
         units_of.setdefault(c.property, set()).add(c.unit)
-    for key, term in sorted(vocabulary.properties.items()):
+    # A word of a property's label tells properties apart as much as it is rare among the labels
+    # (`취임` names one property, `회장` two, `계획` three); a word that is a subject's name (`구광모`)
+    # says whose figure it is, not which; a word in the quote itself counts twice.
+    label_words = {key: _label_words(term.ko) for key, term in vocabulary.properties.items()}
+    frequency = Counter(w for words in label_words.values() for w in set(words))
+    for key in sorted(vocabulary.properties):
         if unit_key is not None and key in units_of and unit_key not in units_of[key]:
             continue  # claims of this property use other units
-        words = [
-            fold(w) for w in re.split(r"[\s()·,]+", term.ko) if len(fold(w)) >= 2 and not fold(w).isascii()
+        found = [
+            w for w in label_words[key] if w in folded_sentence and not any(w in label for label in named)
         ]
-        found = [w for w in words if w in folded_sentence]
         if found:
+            weight = sum((24 if w in folded_quote else 12) // frequency[w] for w in found)
             vote(
                 properties,
                 why_property,
                 key,
-                10 * len(found),
-                f"the sentence says {', '.join(found)} ({term.ko})",
+                max(weight, 1),
+                f"the sentence says {', '.join(found)} ({vocabulary.properties[key].ko})",
             )
-    chosen_subject = request.subject
+    chosen_subject = request.subject or (max(subjects, key=lambda k: (subjects[k], k)) if subjects else None)
     if chosen_subject is not None:
         for c in others:
             if c.subject == chosen_subject and c.unit == unit_key:
@@ -541,6 +673,12 @@ def _option(
     )
 
 
+def _label_words(label: str) -> list[str]:
+    """The words of a vocabulary label that can be looked for in a sentence: Korean, two letters or more."""
+    words = (fold(w) for w in re.split(r"[\s()·,]+", label))
+    return [w for w in dict.fromkeys(words) if len(w) >= 2 and not w.isascii()]
+
+
 def command_line(request: Request, option: FigureOption | None, root_arg: str | None) -> str:
     """The `claims add` command that would write the claim, with the best suggestions filled in."""
     args = ["claims", "add", "--source", request.source, "--quote", canonical(request.quote)]
@@ -556,6 +694,8 @@ def command_line(request: Request, option: FigureOption | None, root_arg: str | 
     elif option is not None and option.times and option.claimed_by:  # the time of this very figure
         as_of, words, _ = option.times[0]
         args += ["--as-of", as_of, "--as-of-text", words]
+    elif option is not None and option.held_at is not None:  # the quote says when it holds (… 기준)
+        args += ["--as-of", option.held_at[0], "--as-of-text", option.held_at[1]]
     if request.occurrence is not None:
         args += ["--occurrence", str(request.occurrence)]
     if request.note is not None:

@@ -3,6 +3,8 @@ labels, so that the same fact from different outlets gets the same key."""
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,13 +56,31 @@ _EXTEND = {
 }
 
 
+def _a_typo(value: str, close: str) -> bool:
+    """Whether the "did you mean" names a key so close to the value that it is surely a typo of it."""
+    match = re.search(r"'(.*)'", close)
+    if match is None:
+        return True
+    return difflib.SequenceMatcher(None, value, match.group(1)).ratio() >= _TYPO
+
+
+_TYPO = 0.8  # lg-ai-reserch and lg-ai-research: 0.96; processing-time-cut and training-image-count: 0.61
+
+
 def unknown_key_message(field_name: str, value: str, table: dict[str, Term]) -> str:
     """The message for a claim's subject, property or unit that is not a vocabulary key: the key
     meant, when one is close; else how to pick one or extend the vocabulary (an editor on deadline
     should not have to look up where the keys live)."""
     close = did_you_mean(value, table)
-    if close:
+    if close and _a_typo(value, close):
         return f"{field_name} '{value}' is not in the vocabulary{close}"
+    if close:
+        # A distant match (`processing-time-cut`: did you mean 'training-image-count'?) is more likely a
+        # new term than a typo: say how to add it too.
+        return (
+            f"{field_name} '{value}' is not in the vocabulary{close} If it is a new term, "
+            f"{_EXTEND[field_name]} in {VOCABULARY}, then run `claims schema --write`"
+        )
     return (
         f"{field_name} '{value}' is not in the vocabulary ({VOCABULARY}): use one of its keys, or "
         f"{_EXTEND[field_name]}, then run `claims schema --write`"

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 import yaml
 from yaml.resolver import Resolver
 
+from .inert import unsafe
 from .yamlfile import read_yaml
 
 _RESOLVER = Resolver()
@@ -65,11 +66,13 @@ def _single(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _double(text: str) -> str:
+def _double(text: str, inert: bool = False) -> str:
     out = ['"']
     for c in text:
         o = ord(c)
-        if c == '"':
+        if inert and unsafe(c) and c not in "\n\t":  # a bidi override, a zero-width character: \u escapes
+            out.append(f"\\u{o:04X}" if o <= 0xFFFF else f"\\U{o:08X}")
+        elif c == '"':
             out.append('\\"')
         elif c == "\\":
             out.append("\\\\")
@@ -109,13 +112,18 @@ def reads_back(form: str, value: object) -> bool:
     return node is not None and type(node.value) is type(value) and node.value == value
 
 
-def scalar(value: str | int) -> str:
-    """One scalar, in the plainest form that reads back as `value`."""
+def scalar(value: str | int, inert: bool = False) -> str:
+    """One scalar, in the plainest form that reads back as `value`. `inert`: for a terminal, with every
+    character that must not reach one raw (checks.inert: a bidi override, a zero-width space) escaped
+    in double quotes; it still reads back as `value`."""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise TypeError(f"only text and integers are written: {value!r}")
     if isinstance(value, int):
         return str(value)
-    for form in candidates(value):
+    forms = candidates(value)
+    if inert and any(unsafe(c) for c in value):
+        forms = [_double(value, inert=True)]
+    for form in forms:
         if reads_back(form, value):
             return form
     raise ScalarNotWritable(f"{value!r} cannot be written as YAML text that reads back as itself")
@@ -131,10 +139,12 @@ def list_item(
     dash_indent: int,
     key_indent: int,
     newline: str = "\n",
+    inert: bool = False,
 ) -> str:
     """A block mapping as one item of a block sequence: `- key: value` lines, values as `scalar`.
 
     A value may be a mapping or a list of mappings of scalars (a source's `body` and its `omit`).
+    `inert`: for a terminal (see `scalar`).
     """
     lines: list[str] = []
 
@@ -150,7 +160,7 @@ def list_item(
                     block(item, " " * (indent + 2) + "- ", indent + 4)
             else:
                 assert isinstance(value, (str, int))
-                lines.append(f"{prefix}{key}: {scalar(value)}")
+                lines.append(f"{prefix}{key}: {scalar(value, inert)}")
             prefix = " " * indent
 
     block(fields, " " * dash_indent + "-" + " " * (key_indent - dash_indent - 1), key_indent)

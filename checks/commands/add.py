@@ -125,7 +125,9 @@ def render(outcome: Outcome, request: Request, root_arg: str | None, dry_run: bo
             out.append(f"  compared in {inert(key)}: {relation} ({inert(explanation)})")
         if dry_run:
             out.append("--- the new claim ---")
-            out.append(planned.new[len(planned.old or b"") :].decode("utf-8").rstrip("\n"))
+            # As it will be written, each line shown inert (a bidi override in a quote shows as \\u202e).
+            added = planned.new[len(planned.old or b"") :].decode("utf-8").rstrip("\n")
+            out.extend(terminal(line) for line in added.split("\n"))
         else:
             out.append("next: `claims check`, then `claims report`; commit the claims file with the report")
         return "\n".join(out) + "\n"
@@ -143,6 +145,8 @@ def render(outcome: Outcome, request: Request, root_arg: str | None, dry_run: bo
     for option in outcome.options:
         q = option.quantity
         taken = f" -- already claimed by {', '.join(option.claimed_by)}" if option.claimed_by else ""
+        if q.paired_with:
+            taken += f" -- the amount paired with {inert(q.paired_with)}: either stands on its own"
         if option.time_of:
             taken += f" -- the time (as_of_text) of {', '.join(option.time_of)}"
         out.append(f"{'date' if q.unit == 'date' else 'figure'} {inert(q.label())}{taken}")

@@ -25,11 +25,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--all", action="store_true", help="text: list every figure and date, claimed and skipped ones too"
     )
+    parser.add_argument(
+        "--skips",
+        action="store_true",
+        help="print each uncovered figure and date as a skip for claims/skips.yaml, its reason and note to write",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from ..checker import check
-    from ..coverage import coverage, json, text
+    from ..coverage import coverage, json, skip_stubs, text
     from ..reporters import text as problems_text
 
     result = check(registry_root(args.root))
@@ -39,11 +44,15 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write("claims coverage: the registry has problems; fix them (see `claims check`) first\n")
         return EXIT_PROBLEMS
     cov = coverage(result)
-    sys.stdout.write(json(cov) if args.format == "json" else text(cov, everything=args.all))
+    if args.skips:
+        sys.stdout.write(skip_stubs(cov, result.sources))
+    else:
+        sys.stdout.write(json(cov) if args.format == "json" else text(cov, everything=args.all))
     if args.check and not cov.complete:
         sys.stderr.write(
             f"claims coverage: {len(cov.uncovered)} figure(s) and date(s) neither claimed nor skipped; "
-            "claim each (claims/<source>.yaml) or skip it with a reason (claims/skips.yaml)\n"
+            "claim each (claims/<source>.yaml) or skip it with a reason (claims/skips.yaml; "
+            "`claims coverage --skips` writes the skips for you to complete)\n"
         )
         return EXIT_PROBLEMS
     return EXIT_OK

@@ -8,7 +8,7 @@ first.
 
 Example:
 
-  claims find 출범당시80여명
+  claims find 출범당시80여명 --source newsway-2022-01-19
   seeds/001_2c315aae7f92fa59.txt:81:5: newsway-2022-01-19 exact «출범 당시 80여명»
     sentence: 실제로 출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로 빠르게 몸집을 키우고 있다.
     figures: 80여명 (person), 3분기 (quarter), 128명 (person)

@@ -172,7 +172,9 @@ def render(outcome: Outcome, dry_run: bool) -> str:
     out.append(f"{verb} source {p.id} to {planned.rel}:{planned.line}")
     if dry_run:
         out.append("--- the new entry ---")
-        out.append(planned.new[len(planned.old or b"") :].decode("utf-8").rstrip("\n"))
+        # As it will be written, each line shown inert (a bidi override in a quote shows as \\u202e).
+        added = planned.new[len(planned.old or b"") :].decode("utf-8").rstrip("\n")
+        out.extend(terminal(line) for line in added.split("\n"))
     else:
         out.append(
             f"next: `claims check`; then find sentences (`claims find TEXT --source {p.id}`) and add claims"

@@ -27,7 +27,8 @@ def make_registry(tmp_path: Path) -> MakeRegistry:
         root = tmp_path / "registry"
         if root.exists():
             shutil.rmtree(root)
-        shutil.copytree(BASE_REGISTRY, root)
+        # Not a cache a developer's `claims … --root checks/tests/registry` left there (gitignored).
+        shutil.copytree(BASE_REGISTRY, root, ignore=shutil.ignore_patterns(".claims_cache"))
         for rel in remove:
             (root / rel).unlink()
         for rel, content in (files or {}).items():

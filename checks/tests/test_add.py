@@ -36,6 +36,7 @@ FULL = [
     "--as-of", "2023-Q3", "--as-of-text", "지난해 3분기",
 ]  # fmt: skip
 PROJECT = Path(__file__).resolve().parents[2]
+BASE = Path(__file__).parent / "registry"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -84,9 +85,20 @@ def test_missing_fields_print_suggestions_and_a_command_that_works(
     assert "  it says when a figure holds (지난해 3분기 기준): not an event's date;" in out
     assert [c[c.index("--as-written") + 1] for c in commands] == ["80여명", "128명"]
     assert "  --as-of 2023-Q3 --as-of-text 지난해 3분기: the quote says 지난해 3분기" in out
-    # Run the suggested command for 128명 as printed, with the time the quote states.
-    assert "--as-of" not in commands[1]  # no claim gives this figure's time: none is guessed
-    argv = commands[1] + ["--as-of", "2023-Q3", "--as-of-text", "지난해 3분기"]
+    # The quote says when 128명 holds (지난해 3분기 기준 128명): the command carries that time, so that
+    # an editor who runs it as printed does not lose it. 80여명 comes before the date: not its time (it
+    # carries the time of the claim already stating it).
+    assert commands[1][commands[1].index("--as-of") :][:4] == [
+        "--as-of",
+        "2023-Q3",
+        "--as-of-text",
+        "지난해 3분기",
+    ]
+    assert commands[0][commands[0].index("--as-of") + 1] == "2020-12"
+    assert "  --as-of 2023-Q3 --as-of-text 지난해 3분기: the quote says 지난해 3분기, counted from" in out
+    assert "; «지난해 3분기 기준» says when 128명 holds" in out
+    # Run the suggested command for 128명 as printed.
+    argv = commands[1]
     code, out, err = run(capsys, *argv)
     assert (code, err) == (0, "")
     assert "appended claim sample-2024-01-02.headcount-2023-q3 to claims/sample.yaml:12" in out
@@ -229,7 +241,18 @@ def test_a_claim_that_would_make_a_problem_is_refused(
 
 
 def test_proposed_ids_are_unique(make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]) -> None:
-    root = make_registry()
+    # The registry's claim of 80여명 moved to the caption's (line 4), so that the 80여명 of line 3 is free
+    # to be claimed (one figure of an article is claimed once).
+    caption = (
+        (BASE / CLAIMS)
+        .read_text(encoding="utf-8")
+        .replace(
+            "LG AI연구원은 2020년 12월 출범했다. 출범 당시 80여명이던 인력은",
+            "(사진) 출범 당시 80여명이던 연구원들이 모였다",
+        )
+    )
+    root = make_registry({CLAIMS: caption})
+    assert clean(root)
     code, out, _ = run(capsys, *FULL, "--root", str(root))
     assert code == 0 and "claim sample-2024-01-02.headcount-2023-q3 " in out
     # Another figure with the same property and time: the next free ID.

@@ -274,7 +274,8 @@ def test_transcripts_are_what_the_commands_print(name: str, tmp_path: Path) -> N
         rewrite(replacements)
     assert not mismatches, (
         "CONTRIBUTING.md's transcripts are out of date (rewrite them with "
-        "`CLAIMS_UPDATE_TRANSCRIPTS=1 pytest checks/tests/test_contributing.py` and review the diff):\n\n"
+        "`CLAIMS_UPDATE_TRANSCRIPTS=1 pytest checks/tests/test_contributing.py` and review the diff; a pull "
+        "request that changes the registry may change what they print, and commits the rewritten guide):\n\n"
         + "\n\n".join(mismatches)
     )
 

@@ -315,3 +315,79 @@ def test_a_date_claim_covers_a_date_only_whole(tmp_path: Path) -> None:
     assert result.problems == []
     found = {f.text: f.status for f in coverage(result).articles[0].found}
     assert found["2020년 12월"] == "claimed"
+
+
+# --- `claims coverage --skips`: a skip for every uncovered figure, to give its reason (issue 9, review) -----
+
+PROJECT = Path(__file__).resolve().parents[2]
+PROJECT_SOURCES = sorted(check(PROJECT).sources)
+
+
+def _without_article(root: Path, source: str) -> None:
+    """The registry as it was when the article was just onboarded: none of its claims or skips (and
+    no resolutions, which may name groups its claims were in)."""
+    import re
+    import shutil
+
+    for folder in ("seeds", "claims", "schema", "reports"):
+        shutil.copytree(PROJECT / folder, root / folder)
+    (root / "claims" / f"{source}.yaml").unlink(missing_ok=True)
+    skips = root / "claims" / "skips.yaml"
+    items = re.split(r"(?m)^(?=  - source: )", skips.read_text(encoding="utf-8"))
+    skips.write_text(
+        "".join(x for x in items if not x.startswith(f"  - source: {source}\n")), encoding="utf-8"
+    )
+    (root / "claims" / "resolutions.yaml").write_text("resolutions: []\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("source", PROJECT_SOURCES)
+def test_every_skip_proposed_for_an_article_skips_its_figure(
+    source: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each skip `claims coverage --skips` proposes, its reason and note written, skips the very figure
+    it was proposed for: pasted whole, the article is covered and the registry checks clean. (The
+    quote must be in the body, unique or pinned by `occurrence`, and hold the figure whole.)"""
+    root = tmp_path / "registry"
+    _without_article(root, source)
+    before = check(root)
+    assert not before.failed
+    uncovered = [f for f in coverage(before).uncovered if f.source == source]
+    assert uncovered  # every figure of the article, now that nothing claims or skips them
+    assert main(["coverage", "--skips", "--root", str(root)]) == 0
+    stubs = capsys.readouterr().out
+    assert stubs.count("\n  - source: ") == len(coverage(before).uncovered)
+    # Left empty, reason and note are refused: the choice is the editor's.
+    skips = root / "claims" / "skips.yaml"
+    kept = skips.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    skips.write_text(kept + stubs, encoding="utf-8")
+    assert {p.code for p in check(root).problems} == {"invalid-value"}
+    filled = stubs.replace("reason: ''", "reason: not-a-fact").replace("note: ''", "note: a test's note")
+    skips.write_text(kept + filled, encoding="utf-8")
+    after = check(root)
+    assert after.problems == []
+    assert coverage(after).complete
+
+
+def test_proposed_skips_are_inert_on_the_terminal_and_read_back_as_the_article(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An article comes in a pull request: a bidi override and an escape sequence in a sentence with a
+    # figure reach the terminal escaped, in YAML that reads back as the article's own text.
+    import hashlib
+
+    from checks.inert import unsafe
+
+    text = "\n".join(ARTICLE).replace("(사진) 출범 당시", "(사진)\u202e\x1b[31m 출범 당시")
+    index = (BASE_REGISTRY / "seeds" / "sources.yaml").read_text(encoding="utf-8")
+    old_sha = hashlib.sha256("\n".join(ARTICLE).encode("utf-8")).hexdigest()
+    assert old_sha in index
+    index = index.replace(old_sha, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    root = make_registry({"seeds/sample.txt": text, "seeds/sources.yaml": index})
+    assert main(["coverage", "--skips", "--root", str(root)]) == 0
+    stubs = capsys.readouterr().out
+    assert not [c for c in stubs if unsafe(c) and c != "\n"]
+    assert "\\u202E\\u001B[31m 출범 당시 80여명이던" in stubs
+    filled = stubs.replace("reason: ''", "reason: caption").replace("note: ''", "note: a test's note")
+    (root / "claims" / "skips.yaml").write_text("skips:\n" + filled, encoding="utf-8")
+    result = check(root)
+    assert result.problems == [] and coverage(result).complete

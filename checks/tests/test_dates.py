@@ -179,7 +179,9 @@ FOUND_IN_ARTICLES = {
 
 def test_every_time_in_the_article_bodies_is_found() -> None:
     result = check(PROJECT)
-    assert sorted(result.sources) == sorted(FOUND_IN_ARTICLES)
+    # The five articles these expectations are of; an article onboarded later is not listed here, and
+    # must not fail this test (an editor's pull request adding one would: second review of issue 9).
+    assert set(FOUND_IN_ARTICLES) <= set(result.sources)
     for sid, expected in FOUND_IN_ARTICLES.items():
         source = result.sources[sid]
         found = [

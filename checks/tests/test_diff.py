@@ -133,7 +133,9 @@ def test_new_contradiction_is_reported_and_exits_1(
     assert lines[2] == (
         "sources 1 → 2 (+1 added, −0 removed, 0 changed); "
         "claims 1 → 2 (+1 added, −0 removed, 0 changed); 1 group changed relation; **1 new open conflict**; "
-        "0 open conflicts closed; 0 resolutions added, changed or gone; 0 skips added, changed or gone."
+        "0 open conflicts closed; 0 resolutions added, changed or gone; 0 skips added, changed or gone; "
+        # The other article's figures but its one claimed are new uncovered ones (pytest fails on them).
+        "**8 uncovered figure(s) and date(s)** (before: 5; see *Coverage*)."
     )
     assert table_rows(section(out, "Sources added")) == [
         ["source", "file", "outlet", "published", "headline"],
@@ -655,3 +657,66 @@ def test_a_source_changed_is_shown_field_by_field(tmp_path: Path, capsys: pytest
     # Unchanged sources are not mentioned at all.
     code, out, _ = run(capsys, base, registry(tmp_path / "same"))
     assert "sources" not in out.splitlines()[2] and "### Sources" not in out
+
+
+def test_vocabulary_terms_added_changed_or_gone_are_shown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A property's changes_over_time decides how its claims are compared: a pull request that flips it
+    regroups them. The reviewer sees the cause (second review of issue 9: the diff showed only the
+    relations it moved), and new or relabelled terms, which every later claim will use."""
+    base = registry(tmp_path / "base")
+    vocabulary = (BASE_REGISTRY / "schema" / "vocabulary.yaml").read_text(encoding="utf-8")
+    flipped = "  headcount: {ko: 인력, en: staff headcount, changes_over_time: true}\n"
+    assert flipped in vocabulary
+    changed = vocabulary.replace(flipped, flipped.replace("true", "false")).replace(
+        "properties:\n",
+        "properties:\n  headcount-target: {ko: 인력 목표, en: target headcount, changes_over_time: false}\n",
+    )
+    changed = changed.replace(
+        "{ko: LG AI연구원, en: LG AI Research}", "{ko: LG AI 연구원, en: LG AI Research}"
+    )
+    head = registry(tmp_path / "head", files={"schema/vocabulary.yaml": changed})
+    code, out, _ = run(capsys, base, head)
+    assert code == 0
+    assert out.splitlines()[2].endswith("; 3 vocabulary terms added, changed or gone.")
+    assert table_rows(section(out, "Vocabulary terms added, changed or gone")) == [
+        ["section", "key", "before", "after"],
+        ["subjects", "`lg-ai-research`", "LG AI연구원 (LG AI Research)", "LG AI 연구원 (LG AI Research)"],
+        [
+            "properties",
+            "`headcount`",
+            "인력 (staff headcount); changes over time",
+            "인력 (staff headcount); a one-off fact",
+        ],
+        ["properties", "`headcount-target`", "(none)", "인력 목표 (target headcount); a one-off fact"],
+    ]
+    assert main(["diff", "--base", str(base), "--root", str(head), "--format", "json"]) == code
+    data = json.loads(capsys.readouterr().out)["vocabulary"]
+    assert data[1] == {
+        "section": "properties",
+        "key": "headcount",
+        "before": {"ko": "인력", "en": "staff headcount", "changes_over_time": True},
+        "after": {"ko": "인력", "en": "staff headcount", "changes_over_time": False},
+    }
+    # An unchanged vocabulary is not mentioned at all.
+    code, out, _ = run(capsys, base, registry(tmp_path / "same"))
+    assert "vocabulary" not in out
+
+
+def test_a_claim_removed_without_a_skip_is_in_the_summary_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The figure the removed claim covered (80여명 of line 3) is uncovered now: pytest will fail on it,
+    # and the reviewer reading only the first line sees it (second review of issue 9).
+    base = registry(tmp_path / "base")
+    head = registry(tmp_path / "head", files={"claims/sample.yaml": "claims: []\n"})
+    code, out, _ = run(capsys, base, head)
+    assert code == 0
+    assert out.splitlines()[2].endswith(
+        "; **6 uncovered figure(s) and date(s)** (before: 5; see *Coverage*)."
+    )
+    assert table_rows(section(out, "Coverage"))[1:3] == [
+        ["before", "6", "1", "0", "5"],
+        ["after", "6", "0", "0", "6"],
+    ]

@@ -97,7 +97,7 @@ def test_the_sentence_start_pattern() -> None:
 
 def test_the_articles_resync_at_every_sentence_start() -> None:
     index = load_sources(PROJECT)
-    assert len(index.sources) == 5
+    assert len(index.sources) >= 5  # the five articles, and any onboarded since
     for source in index.sources.values():
         for seg in source.body.segments:
             assert resyncs(seg.text, source.published) == [], source.id

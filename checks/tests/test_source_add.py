@@ -333,6 +333,12 @@ def test_source_needs_its_subcommand(capsys: pytest.CaptureFixture[str]) -> None
         ("Updated 2024-03-14", "edited", "Updated 2024-03-14"),
         ("최종편집2024-04-26 18:52 (금)", "site", "최종편집2024-04-26 18:52"),
         ("미입력 2024.03.14", "bare", "2024.03.14"),  # not a label: the end of another word
+        # A space inside the label, and the label after the date (second review of issue 9: both were
+        # bare dates, and the editor was asked for a note on how the date was derived).
+        ("게재 일자 : 2024년 5월 20일", "published", "게재 일자 : 2024년 5월 20일"),
+        ("2024.05.20 09:30 입력", "published", "2024.05.20 09:30 입력"),
+        ("(2024-05-21 10:02 수정)", "edited", "2024-05-21 10:02 수정"),
+        ("2024.05.20 09:30 입력했다", "bare", "2024.05.20 09:30"),  # a word that begins like a label
         ("2024년 11월 23일 토요일", "bare", "2024년 11월 23일"),
         ("(LG그룹 제공) 2020.12.7/뉴스1", "bare", "2020.12.7/뉴스1"),
     ],
@@ -468,3 +474,65 @@ def test_a_registry_path_is_found_with_root_from_elsewhere(
     (elsewhere / "seeds" / "new_article.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     code, _, err = run(capsys, *argv, "--id", "yesi-2024-08-07", "--root", str(root), "--dry-run")
     assert code == 1 and "is outside seeds/" in err
+
+
+# --- a deck under the headline, a share bar one button a line (a new outlet's page, review of issue 9) ---
+
+DECKED = [
+    "2024년 05월 20일 월요일",  # 1: the weather bar's date
+    "  • 서울 18℃",
+    "",
+    "LG AI연구원, 인력 300여명으로 '껑충'…\"엑사원 3.0 하반기 공개\"",  # 4: the headline
+    "",
+    "출범 3년 반 만에 4배 가까이 늘어…美 스타트업에 1억달러 투자",  # 6: its deck
+    "",
+    "입력 2024.05.20 09:30",  # 8
+    "수정 2024.05.20 11:02",
+    "김지현 기자",
+    "가",  # 11: font-size buttons, then the share bar one button a line
+    "가",
+    "공유하기",
+    "페이스북",
+    "",
+    "트위터",
+    "카카오톡",
+    "URL복사",  # 18
+    "LG AI연구원의 연구 인력이 올해 1분기 기준 300여명으로 늘었다. 출범 당시보다 4배 가까이 늘었다.",
+    "라인",  # 20: alone, away from the share bar: a word of the article, never proposed
+    "이 회사는 메신저 라인과 협력을 이어 가기로 했다고 밝혔다는 소식이다.",
+    "김지현 기자 jhkim@etnews.com",  # 22
+    "Copyright ⓒ 전자신문. 무단전재 및 재배포 금지.",
+]
+
+
+@pytest.mark.parametrize("decks", [1, 2, 3])
+def test_the_headline_is_above_its_deck_not_the_deck(decks: int) -> None:
+    # The line just above the date was taken for the headline: on a page with a deck (부제) the real
+    # headline was left out of the body and the deck was recorded as the headline.
+    lines = (
+        DECKED[:5] + [f"부제 {n}번째 줄: 출범 3년 반 만에 4배 가까이 늘어" for n in range(decks)] + DECKED[6:]
+    )
+    headline, why = onboard.propose_headline(lines, "전자신문")
+    assert headline == 4
+    assert "deck" in why
+
+
+def test_a_headline_printed_twice_above_its_deck_is_its_first_printing() -> None:
+    lines = DECKED[:4] + ["", DECKED[3]] + DECKED[4:]
+    assert onboard.propose_headline(lines, "전자신문")[0] == 4
+
+
+def test_a_section_path_above_the_headline_is_not_the_headline() -> None:
+    lines = ["홈 > 산업 > 전자·IT 일반", ""] + DECKED[3:]
+    assert onboard.propose_headline(lines, "전자신문")[0] == 3
+
+
+def test_a_share_bar_one_button_a_line_is_omitted_whole() -> None:
+    headline, _ = onboard.propose_headline(DECKED, "전자신문")
+    last, _ = onboard.propose_end(DECKED, headline)
+    assert (headline, last) == (4, 22)
+    omits = onboard.propose_omits(DECKED, headline, last, "전자신문")
+    # 11-18 as one range: the bare 가s, 공유하기, then 페이스북 / 트위터 / 카카오톡 (each alone on its line,
+    # which was left in the body between two omits) and URL복사. `라인` on line 20 stays.
+    assert [(o.first, o.last) for o in omits] == [(11, 18)]
+    assert "the share bar" in omits[0].what

@@ -61,3 +61,20 @@ def test_a_key_with_no_close_match_says_where_keys_live_and_how_to_add_one(
     root = make_registry({"claims/sample.yaml": sample.replace("property: headcount", "property: headcont")})
     (close,) = [p for p in check(root).problems if p.code == "unknown-property"]
     assert close.message == "property 'headcont' is not in the vocabulary; did you mean 'headcount'?"
+
+
+def test_a_distant_did_you_mean_also_says_how_to_add_a_new_term(make_registry: MakeRegistry) -> None:
+    # `headcount-target` is a new property, not a typo of `headcount`: "did you mean 'headcount'?" alone
+    # sent the editor to the wrong key (second review of issue 9). A typo gets the "did you mean" alone.
+    from checks.checker import check
+
+    sample = (Path(__file__).parent / "registry" / "claims" / "sample.yaml").read_text(encoding="utf-8")
+    root = make_registry(
+        {"claims/sample.yaml": sample.replace("property: headcount", "property: headcount-target")}
+    )
+    (new,) = [p for p in check(root).problems if p.code == "unknown-property"]
+    assert new.message == (
+        "property 'headcount-target' is not in the vocabulary; did you mean 'headcount'? If it is a new term, "
+        "add it under `properties` with ko, en and changes_over_time in schema/vocabulary.yaml, then run "
+        "`claims schema --write`"
+    )
