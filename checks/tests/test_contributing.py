@@ -10,9 +10,14 @@ files the previous ones left. Two more markers tie the guide's YAML blocks to th
 top-level mapping SECTION of PATH) and `<!-- appended: PATH -->` (the block is exactly what the
 session's commands appended to PATH so far).
 
-When a command's output changes on purpose (a claim added to the registry changes a count), rewrite
-the transcripts with `CLAIMS_UPDATE_TRANSCRIPTS=1 pytest checks/tests/test_contributing.py`, then
-read the diff of CONTRIBUTING.md as a reviewer would: the prose around the blocks must still hold.
+The registry the sessions start from is a snapshot, `checks/tests/contributing/` (the project's
+seeds, claims, schema and report as they were when the guide was written), not the project's own:
+an editor's pull request that adds a claim or an article changes no transcript, and need not touch
+this guide. When a command's output changes on purpose (the engine reads or says something new), or
+the snapshot is refreshed from the registry (`cp -r seeds claims schema reports
+checks/tests/contributing/`), rewrite the transcripts with `CLAIMS_UPDATE_TRANSCRIPTS=1 pytest
+checks/tests/test_contributing.py`, then read the diff of CONTRIBUTING.md as a reviewer would: the
+prose around the blocks must still hold.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parents[2]
 GUIDE = PROJECT / "CONTRIBUTING.md"
+SNAPSHOT = Path(__file__).resolve().parent / "contributing"  # the registry the guide was written on
 REGISTRY_FOLDERS = ("seeds", "claims", "schema", "reports")
 UPDATE = os.environ.get("CLAIMS_UPDATE_TRANSCRIPTS") == "1"
 MARKER = re.compile(r"<!-- (?P<kind>session|add-to|appended): (?P<args>[^>]*?) -->")
@@ -127,7 +133,7 @@ def commands(lines: list[str], start: int, end: int) -> list[Command]:
 def copy_registry(to: Path) -> Path:
     to.mkdir(parents=True)
     for folder in REGISTRY_FOLDERS:
-        shutil.copytree(PROJECT / folder, to / folder, ignore=shutil.ignore_patterns(".*.tmp"))
+        shutil.copytree(SNAPSHOT / folder, to / folder, ignore=shutil.ignore_patterns(".*.tmp"))
     return to
 
 

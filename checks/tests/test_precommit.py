@@ -39,7 +39,14 @@ REGISTRY_FILES = [
 ]
 OTHER_FILES = ["README.md", "docs/quantities.md", ".github/workflows/claims.yml"]
 # Never to be changed by a fixer: evidence, byte-exact test fixtures, generated files.
-UNTOUCHABLE = ["seeds/", "checks/tests/cases/", "checks/tests/registry/", "reports/", "docs/problems.md"]
+UNTOUCHABLE = [
+    "seeds/",
+    "checks/tests/cases/",
+    "checks/tests/registry/",
+    "checks/tests/contributing/",
+    "reports/",
+    "docs/problems.md",
+]
 FIXERS = ("trailing-whitespace", "end-of-file-fixer", "mixed-line-ending", "check-yaml")
 
 
