@@ -30,6 +30,7 @@ from .dates import (
     possible_readings,
     read_date,
     read_time,
+    time_in_context_problem,
     whole_date_in_article,
     whole_time_problem,
 )
@@ -700,6 +701,12 @@ def _check_as_of(claim: Claim, as_of: Span, published: date, add: Add, source: S
             # 3분기 of a quote that starts inside 지난해 3분기: read alone, the wrong year would pass.
             add("as_of_text", "time-not-in-quote", partial.replace("the date '", "the time words '", 1))
             return
+        if (
+            other := time_in_context_problem(segment, start, canonical(claim.quote), words, published)
+        ) is not None:
+            # 4월 of 2021년 3월과 4월, 3월 of 이듬해 3월: read alone, the publication's year would pass.
+            add("as_of_text", "time-not-in-quote", f"as_of_text '{claim.as_of_text}': {other}")
+            return
     try:
         reading = read_time(claim.as_of_text, published)
     except NotATime as exc:
@@ -761,6 +768,18 @@ def _check_date(claim: Claim, published: date, result: CheckResult, add: Add) ->
         partial = whole_date_in_article(segment, start, canonical(claim.quote), canonical(claim.as_written))
         if partial is not None:
             add("as_written", "figure-not-in-quote", partial)  # 8월 출시 out of 2023년 8월 출시
+            return
+        other = time_in_context_problem(
+            segment, start, canonical(claim.quote), canonical(claim.as_written), published
+        )
+        if other is not None:
+            # 4월 of 2021년 3월과 4월: whole as written, but read alone another year than the article's.
+            add(
+                "as_written",
+                "date-unreadable",
+                f"cannot read '{claim.as_written}' as a date on its own: {other}. A date claim states a date "
+                "the reader can read whole (2021년 4월); claim another, or skip this one",
+            )
             return
     try:
         reading = read_date(claim.as_written, published)

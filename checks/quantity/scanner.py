@@ -92,6 +92,7 @@ from .tables import (
     _WS,
     APPROX_TOLERANCE,
     HOUSEHOLDS_FROM,
+    LOOK_BACK_CHARS,
     MAX_DIGITS,
     MAX_GAP,
     NATIVE_COUNTERS,
@@ -1522,7 +1523,7 @@ class _Parser:
         low, high = core.base.low, core.base.high
         if low is not None and low >= SHARES_FROM:
             return "share"  # 1000주: nobody counts a thousand weeks
-        sentence = self.t[max(0, core.start - 30) : core.start]
+        sentence = self.t[max(0, core.start - LOOK_BACK_CHARS) : core.start]
         cut = max(sentence.rfind(c) for c in ("다.", "!", "?", "\n", ". "))
         talk_of_shares = any(w in sentence[cut + 1 :] for w in _SHARE_WORDS)
         other_end = self.range_end_after(after)  # 10주~100주: a range is read in one unit

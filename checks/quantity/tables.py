@@ -1260,6 +1260,10 @@ _SHARE_NOUNS: Final = ("자사주", "신주", "보통주", "우선주", "공모�
 # (1000주: nobody counts a thousand weeks); in between the reader refuses.
 WEEKS_AT_MOST: Final = 52
 SHARES_FROM: Final = 100
+# How far back in its sentence the reader looks for talk of shares before a small N주: the farthest any
+# of its look-arounds reaches. A figure re-read with the article's words around it (checks.whole_figure)
+# needs at least this much of them.
+LOOK_BACK_CHARS: Final = 30
 
 # --- counters with a second meaning (review r8b) ---------------------------------------------------
 # New counters read only after Arabic digits or native numerals: Hangul digits make them words
