@@ -140,6 +140,29 @@ def test_claims_source_add_output_is_inert(
     assert "\\u202E" in out  # the entry shows (and would write) the override as an escape
 
 
+def test_claims_schema_prints_vocabulary_labels_inert(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A vocabulary label is free text: with a bidi override, a C1 control (CSI, U+009B) or a next-line
+    (U+0085), `claims schema` printed it raw (json.dumps leaves all three as they are)."""
+    import json
+
+    root = make_registry()
+    vocabulary = root / "schema" / "vocabulary.yaml"
+    label = "X\u202eY\x9b31mZ\x85W"
+    vocabulary.write_text(
+        vocabulary.read_text(encoding="utf-8").replace(
+            "en: LG AI Research", 'en: "X\\u202eY\\x9b31mZ\\x85W"'
+        ),
+        encoding="utf-8",
+    )
+    assert main(["schema", "--root", str(root)]) == 0
+    out, _ = capsys.readouterr()
+    assert_inert_lines(out)
+    descriptions = json.loads(out)["$defs"]["claim"]["properties"]["subject"]["enumDescriptions"]
+    assert f"LG AI연구원 ({label})" in descriptions  # the same JSON value
+
+
 # Bytes that are not UTF-8 in an argument (a file name or a branch name pasted in CI): Python decodes
 # them to lone surrogates, which no YAML file can hold. `claims add --note` with one stopped with an
 # internal error; every command now says which option, as a usage error.
