@@ -148,9 +148,22 @@ _COME_PARTICLES: frozenset[str] = frozenset("이가도")
 _LIST_MARKS: frozenset[str] = frozenset(",· ")
 # Units a figure in parentheses never restates another figure in (2조원(2023년), 30%(1위)); a year only after
 # a time (3년(36개월) is a pair, 2조원(2023년) is not).
-_NEVER_PAIRED: frozenset[str] = frozenset(
-    {"calendar-month", "day", "clock-hour", "rank", "ordinal", "top-n", "quarter", "anniversary", "century"}
-)
+# What a figure in parentheses may restate: the same measure in another unit (1억 달러(약 1200억원),
+# 3년(36개월), 10㎞(6.2마일)). Anything else there is another figure: a date or a rank says when or where
+# (매출 2조원(2023년), 점유율 30%(1위)), and a share or a multiple is a second fact (직원 3만명(30%), 매출
+# 2조원(30%), 100명(2배)): paired, it was hidden from running text (a claim of the 30% covered the 3만명).
+# An index's move in points is restated as a percentage (코스피는 23.45포인트(0.94%) 내린): the same move.
+_RESTATES: dict[str, str] = {
+    **{unit: "money" for unit in ("KRW", "USD", "EUR", "JPY", "CNY", "GBP")},
+    **{unit: "time" for unit in ("year", "month", "week", "day", "hour", "minute", "second", "quarter")},
+    **{unit: "length" for unit in ("km", "m", "cm", "mm", "nm", "inch")},
+    **{unit: "area" for unit in ("km2", "m2", "ha", "hectare", "pyeong")},
+    **{unit: "volume" for unit in ("m3", "litre", "mL", "barrel")},
+    **{unit: "mass" for unit in ("t", "ton", "kg", "g")},
+    **{unit: "energy" for unit in ("kWh", "MWh", "GWh", "TWh")},
+    **{unit: "power" for unit in ("kW", "MW", "GW")},
+    **{unit: "data" for unit in ("GB", "TB")},
+}
 # Units whose figure the second review looks at again (unit_is_read).
 _SECOND_LOOK: frozenset[str] = frozenset(_MONEY_UNITS | {"clock-hour", "occurrence"})
 # Labels that are a list's last item can be read alone (3·4분기 → 4분기 is one of the two quarters named);
@@ -2288,10 +2301,9 @@ class _Parser:
         self.error, self.skip_to = saved_error, saved_skip
         if inner is None or inner.unit is None or inner.unit == fig.unit:
             return
-        if inner.unit in _NEVER_PAIRED or inner.unit == "year" and fig.unit not in _TIME_UNITS:
-            # 매출 2조원(2023년), 점유율 30%(1위): a date or a rank in parentheses says when or where, it is
-            # not the amount again in another unit (second review: they were paired and hidden before).
-            return
+        same = _RESTATES.get(inner.unit) == _RESTATES.get(fig.unit or "", "")
+        if not same and {fig.unit, inner.unit} != {"point", "percent"}:
+            return  # not the same measure again (_RESTATES): two figures
         e = self.ws_end(inner.end)
         if self.at(e) != ")":
             return
