@@ -17,10 +17,10 @@ from functools import cached_property
 from pathlib import Path
 
 from .files import Refusal, folder_inside, read_bytes
-from .homoglyphs import named, skeleton
+from .homoglyphs import hint_in, named, skeleton
 from .inert import unsafe
 from .problems import Problem, problem
-from .quotes import Body, nfc_lines
+from .quotes import Body, canonical, nfc_lines
 from .schemas import load_file
 from .yamlfile import Node
 
@@ -369,13 +369,21 @@ def evidence_problems(source: Source) -> list[Problem]:
         found = source.body.find(value) if in_body else _SPACE.sub(" ", value.strip()) in flat_file
         if not found:
             where = "the article body" if in_body else source.file
+            # A look-alike (a full-width digit, a Cyrillic letter) or an invisible character is named by
+            # its code points: shown as text, the value and the file's words look the same (class 8).
+            folded = " ".join(value.split())
+            hint = (
+                hint_in(canonical(folded), " ".join(seg.text for seg in source.body.segments), "article")
+                if in_body
+                else hint_in(folded, flat_file, "file")
+            )
             problems.append(
                 problem(
                     INDEX,
                     node.line,
                     node.column,
                     "source-evidence",
-                    f"{key} '{value}' does not occur in {where}; copy it exactly from the file",
+                    f"{key} '{value}' does not occur in {where}{hint}; copy it exactly from the file",
                 )
             )
     return problems
