@@ -305,9 +305,11 @@ _NOT_DAY = (
 _NOT_MONTH = rf"(?!{_S}(?:간|동안|분(?![기{_HANGUL}])))"
 # Between the ends of an interval: a tilde (21~24일), or a hyphen or en dash between numbers (21-24일,
 # 2021–2023년), as Korean news writes both.
-_RANGE = r"[~∼〜～\-–]"
-_RANGE_MARKS = "~∼〜～"
-_DASHES = "-–"
+_RANGE_MARKS = "~∼〜～⁓"
+# A hyphen or a dash between numbers; Korean text also sets the figure dash, em dash, horizontal bar and
+# minus sign there (2021—2023년: read as 2023년 alone before, a date claim of it passed).
+_DASHES = "-–‐‑‒—―−﹘﹣⸺－"
+_RANGE = "[" + _RANGE_MARKS + re.escape(_DASHES) + "]"
 _LOCAL_WORD = (
     rf"(?:미국{_S}|현지{_S}|한국{_S})?(?:현지시간|현지{_S}시간|현지시각|현지{_S}시각|한국시간|한국{_S}시간)"
 )

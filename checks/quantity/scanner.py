@@ -22,6 +22,7 @@ from .tables import (
     _COMPOUND,
     _COUNTER_NOT_BEFORE,
     _DAE_FOLLOWERS,
+    _DASHES,
     _DAY_INDEX,
     _DAY_WORDS,
     _DIGIT_ONLY_COUNTERS,
@@ -1857,7 +1858,7 @@ class _Parser:
             e2.unit = e1.unit
         if e1.unit is not None and e2.unit is not None and e1.unit != e2.unit:
             return None
-        if mark in ("-", "–", "에서", "부터", "내지") and e2.unit is None:
+        if (mark in _DASHES or mark in ("⁓", "에서", "부터", "내지")) and e2.unit is None:
             return None
         if mark == "부터":
             # 2020년부터 2023년까지, 3월부터: dates are the time reader's, and 부터 alone is "since".
@@ -2263,7 +2264,7 @@ class _Parser:
             nxt = self.at(core.end)
             if len(digits) == 6 and prev == "(" and nxt == ")":
                 return True  # 삼성전자(005930), LG에너지솔루션(373220): a stock code
-            if nxt in ("-", "–", "+") and self.at(core.end + 1) in _DIGITS:
+            if (nxt in _DASHES or nxt == "+") and self.at(core.end + 1) in _DIGITS:
                 return True  # 3-1로 (a score), 2022-2023 시즌, 역삼동 123-45, 1+1 행사
             if prev not in _WS:
                 return False
@@ -2337,7 +2338,7 @@ class _Parser:
             # one exception, and its own check below looks at the character before the U.
             return False
         if c in _DIGITS:
-            if prev in ("-", "–", "+") and i >= 2 and self.t[i - 2].isalnum():
+            if (prev in _DASHES or prev == "+") and i >= 2 and self.t[i - 2].isalnum():
                 return False  # COVID-19, 04-26: the tail of a code or date; 1+1 (a promotion)
             if prev in "’‘'" and self.short_year(i):
                 return False  # ’24년, '24 시즌: a year written short (2024), not 24 years

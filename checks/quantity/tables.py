@@ -345,7 +345,11 @@ _SINO_PAIRS: Final[dict[str, tuple[int, int]]] = {
     "칠팔": (7, 8),
     "팔구": (8, 9),
 }
-_RANGE_MARKS: Final = ("~", "∼", "〜", "～", "-", "–", "에서")
+# Dashes between two numbers: a range (2-3명, 2–3명). Korean text also sets the hyphen, figure dash, em
+# dash, horizontal bar, minus sign, small and two-em dashes there (2—3명, 10―20%): not read as a range,
+# the bare 2 and 3명 alone were found, and a claim of `3명` passed where the article says 2 to 3 people.
+_DASHES: Final = frozenset("-–‐‑‒—―−﹘﹣⸺－")
+_RANGE_MARKS: Final = ("~", "∼", "〜", "～", "⁓", *sorted(_DASHES), "에서")
 
 QUALIFIERS: Final[dict[str, QualifierRule]] = _rules()
 

@@ -405,6 +405,11 @@ RUNNING_TEXT = [
     ("5일 새 10% 올랐다.", []),  # within five days
     ("7일 오후 2시(현지시간) 열린다.", ["7일"]),  # the day; the time of day is no part of the date
     ("9999년 12월 31일부터 나흘 동안", ["9999년 12월 31일부터 나흘 동안"]),  # found, refused: never a crash
+    # Issue 10, second review: every dash Korean text sets between numbers (2023년 alone passed before).
+    ("2021—2023년 투자했다.", ["2021—2023년"]),
+    ("2021―2023년 투자했다.", ["2021―2023년"]),
+    ("21‒24일 열린다.", ["21‒24일"]),
+    ("3−5월 열린다.", ["3−5월"]),
 ]
 
 
