@@ -27,6 +27,7 @@ from .dates import (
     DATE_UNIT,
     NotATime,
     TimeReading,
+    find_times,
     possible_readings,
     read_date,
     read_time,
@@ -710,6 +711,20 @@ def _check_as_of(claim: Claim, as_of: Span, published: date, add: Add, source: S
     try:
         reading = read_time(claim.as_of_text, published)
     except NotATime as exc:
+        # Times among other words (인력은 지난해 3분기, 출범 당시 80여명이던 인력은 지난해 3분기): the words as a
+        # whole are no time the reader reads, but the times they hold are, and as_of must be one of them
+        # (as_of 2019-Q1 passed unchecked beside 지난해 3분기, and coverage counted the time as claimed).
+        held = [r for r in find_times(" ".join(claim.as_of_text.split()), published) if r.span is not None]
+        if held and not any(r.admits(as_of) for r in held):
+            add(
+                "as_of",
+                "as-of-mismatch",
+                f"as_of '{claim.as_of}' is not what as_of_text '{claim.as_of_text}' says: its words hold "
+                + " and ".join(f"'{r.text}', {r.describe()}" for r in held)
+                + f", in an article published {published}; make as_of_text only the time words, and as_of "
+                "the time they name",
+            )
+            return
         # 출범 당시, 최근: the words name no calendar time; the editor's value stands. 12월 in a January
         # article is a calendar time the reader will not pick for the editor (last December or the
         # coming one?), but as_of must still be one of the two.
