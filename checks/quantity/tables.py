@@ -98,6 +98,15 @@ def _rules() -> dict[str, QualifierRule]:
     for w in ("어림잡아", "얼추"):
         r[w] = QualifierRule("approx", "before", _APPROX_BOUNDS, "roughly")
     r["거의"] = QualifierRule("approaching", "before", "[v − 10%·|v|, v]", "almost (just under v)")
+    # Issue 10, second review: bound words read as nothing before (최소한 100명 was exactly 100, and a
+    # claim of `100명` passed where the article says at least 100).
+    for w in ("최소한", "족히"):
+        r[w] = QualifierRule("at-least", "before", "[v, ∞)", "at least (최소한 100명, 족히 100명)")
+    for w in ("최대한", "많아야", "기껏해야", "기껏"):
+        r[w] = QualifierRule("at-most", "before", "(−∞, v]", "at most (많아야 100명)")
+    r["대충"] = QualifierRule("approx", "before", _APPROX_BOUNDS, "roughly")
+    r["근"] = QualifierRule("approaching", "before", "[v − 10%·|v|, v]", "nearly (근 100명, 근 10년)")
+    r["안쪽"] = QualifierRule("at-most", "after", "(−∞, v]", "within (100명 안쪽)")
     r["초과"] = QualifierRule("more-than", "after", "(v, ∞)", "more than")
     # Second review: 넘고, 넘으며/넘으면서/넘으면, 넘자 (read exactly before: 1조원을 넘고 …).
     for w in (
@@ -129,7 +138,7 @@ def _rules() -> dict[str, QualifierRule]:
     # and after the particle it takes (에 달하는, 을 웃도는); docs/quantities.md says why each bound.
     for w in ("달하", "달한", "달했", "달해", "이르", "이른", "이릅", "이르렀"):
         r[w] = QualifierRule("marker", "after", "no change", "amounts to, reaches (에 달하는, 에 이르는)")
-    for w in ("육박", "가까이", "가까운", "가깝"):
+    for w in ("육박", "가까이", "가까운", "가깝", "근접"):
         r[w] = QualifierRule("approaching", "after", "[v − 10%·|v|, v]", "nearly, close to (just under v)")
     for w in ("웃돌", "웃도", "상회"):
         r[w] = QualifierRule("more-than", "after", "(v, ∞)", "exceeding (을 웃도는, 상회하는)")
@@ -600,7 +609,21 @@ _PREDICATES: Final = frozenset(
         # 그: 10%에 그쳤다 (round 3)
         w.startswith(("넘", "달", "이르", "이른", "이릅", "웃", "밑", "가까", "가깝", "오르내", "그"))
         or w
-        in ("육박", "돌파", "상회", "하회", "미달", "미치", "미쳤", "미쳐", "미친", "미칠", "못지않", "초과")
+        in (
+            "육박",
+            "근접",
+            "돌파",
+            "상회",
+            "하회",
+            "미달",
+            "미치",
+            "미쳤",
+            "미쳐",
+            "미친",
+            "미칠",
+            "못지않",
+            "초과",
+        )
     )
 ) | {"불과"}  # 3%에 불과했다: 불과 is also a word before a figure (불과 3%), hence not "after"
 # Predicates whose negation is not "short of v": 3%에 불과하지 않다 (not merely 3 %) and 10%에 그치지
