@@ -659,6 +659,9 @@ _PREDICATE_ADVERBS: Final = (
     "무난히",
     "단숨에",
     "채",
+    "한참",  # 1조원에 한참 못 미치는 (issue 10, second review: read as exactly 1조원 before)
+    "크게는",
+    "거의",
 )
 _OVER_WORDS: Final = tuple(sorted(_PREDICATES))
 _PREDICATE_PARTICLES: Final = frozenset("이가을를에")
