@@ -163,6 +163,30 @@ def test_claims_schema_prints_vocabulary_labels_inert(
     assert f"LG AI연구원 ({label})" in descriptions  # the same JSON value
 
 
+@pytest.mark.parametrize(
+    ("outlet", "named"),
+    [
+        ("샘플일보\u200b", "(U+200B ZERO WIDTH SPACE)"),
+        ("샘플일보\u00a0", "(U+00A0 NO-BREAK SPACE)"),
+    ],
+)
+def test_claims_source_add_names_a_look_alike_outlet(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str], outlet: str, named: str
+) -> None:
+    """`--outlet` differing from an indexed outlet only by what the eye cannot see: "no ID slug known for
+    the outlet '샘플일보'" left the editor staring at the name it already has (issue 10, class 8)."""
+    root = make_registry()
+    (root / "seeds" / "new.txt").write_text(
+        "LG 엑사원 공개\n입력 2024.08.07 09:00\nLG AI연구원은 7일 엑사원을 공개했다.\n김기자 기자\n",
+        encoding="utf-8",
+    )
+    argv = ["source", "add", "seeds/new.txt", "--outlet", outlet, "--outlet-note", "n", "--body-lines", "1-4"]
+    assert main([*argv, "--published", "2024-08-07", "--root", str(root)]) == 1
+    _, err = capsys.readouterr()
+    assert "it looks like '샘플일보' of sample-2024-01-02 but is not the same text" in err
+    assert named in err
+
+
 # Bytes that are not UTF-8 in an argument (a file name or a branch name pasted in CI): Python decodes
 # them to lone surrogates, which no YAML file can hold. `claims add --note` with one stopped with an
 # internal error; every command now says which option, as a usage error.
