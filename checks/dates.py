@@ -1288,7 +1288,8 @@ class _Sentence:
         self.month_words: TimeReading | None = None  # … and naming one month
 
     def _to(self, p: int) -> None:
-        if p > self.looked and SENTENCE_START.search(self.text, self.looked, p):
+        """A sentence starting after the last look, up to p (p included), ends the times before it."""
+        if p > self.looked and SENTENCE_START.search(self.text, self.looked + 1, p):
             self.year_words = self.month_words = None
         self.looked = max(self.looked, p)
 

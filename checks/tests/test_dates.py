@@ -434,6 +434,8 @@ IN_THE_SENTENCE = [
     # An earlier time of the sentence naming another year or month: which one? unresolved.
     ("2021년 3월과 2월 방문했다.", [("2021년 3월", "2021-03"), ("2월", None)]),
     ("2021년 3월 출범했고 2월에는 확대했다.", [("2021년 3월", "2021-03"), ("2월", None)]),
+    # ... also after another sentence (the sentence start at the earlier time was taken for one between).
+    ("행사를 열었다. 2021년 3월과 2월 방문했다.", [("2021년 3월", "2021-03"), ("2월", None)]),
     ("지난해 1분기와 1분기 실적", [("지난해 1분기", "2023-Q1"), ("1분기", None)]),
     ("지난달 2일과 5일 방문했다.", [("지난달 2일", "2024-02-02"), ("5일", None)]),
     ("2021년 3월 2일, 5일 방문했다.", [("2021년 3월 2일", "2021-03-02"), ("5일", None)]),
