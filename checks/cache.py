@@ -85,28 +85,64 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-def _secret() -> bytes | None:
-    """This user's signing key for cache entries, created on first use; None when there is nowhere to keep it."""
+_KEY_BYTES = 32
+
+
+def _secret(real_root: str | None = None) -> bytes | None:
+    """This user's signing key for cache entries, created on first use; None when there is nowhere safe
+    to keep it.
+
+    The key is what makes a planted `.claims_cache/` worthless, so it is used only as this user's own
+    secret: a regular file (never a FIFO, which would block the check, nor a link to a device, which
+    would never end), owned by this user and readable by nobody else, and outside the registry (with
+    XDG_CACHE_HOME inside the checkout, a key committed with a pull request would let it sign entries
+    that pass its broken files)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folder = os.path.join(base, "claims-registry")
     path = os.path.join(folder, "cache-key")
-    try:
-        with open(path, "rb") as handle:
-            key = handle.read()
-        if len(key) >= 32:
-            return key
-    except OSError:
-        pass
+    if real_root is not None:
+        real = os.path.realpath(folder)
+        if real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep):
+            return None
+    key = _read_key(path)
+    if key is not None:
+        return key
+    if os.path.lexists(path):
+        return None  # something else is there: not ours to replace
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder)
+        fd, tmp = tempfile.mkstemp(dir=folder)  # mode 0600
         with os.fdopen(fd, "wb") as handle:
-            handle.write(secrets.token_bytes(32))
+            handle.write(secrets.token_bytes(_KEY_BYTES))
         os.replace(tmp, path)  # two processes racing: either key wins, and both then read it
-        with open(path, "rb") as handle:
-            return handle.read()
     except OSError:
         return None
+    return _read_key(path)
+
+
+def _read_key(path: str) -> bytes | None:
+    """The key at `path` when it is this user's own secret file (see `_secret`), else None."""
+    flags = (
+        os.O_RDONLY
+        | getattr(os, "O_NOFOLLOW", 0)
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_CLOEXEC", 0)
+    )
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        status = os.fstat(fd)
+        mine = not hasattr(os, "getuid") or status.st_uid == os.getuid()
+        if not stat.S_ISREG(status.st_mode) or not mine or status.st_mode & 0o077:
+            return None
+        key = os.read(fd, 4 * _KEY_BYTES)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return key if len(key) >= _KEY_BYTES else None
 
 
 class Cache:
@@ -114,7 +150,7 @@ class Cache:
 
     def __init__(self, root: Path, enabled: bool = True) -> None:
         self.folder = os.path.join(os.path.realpath(root), CACHE_DIR, f"v{FORMAT}")
-        self.secret = _secret() if enabled else None
+        self.secret = _secret(os.path.realpath(root)) if enabled else None
         self.enabled = self.secret is not None and self._safe_folder(os.path.realpath(root))
         self.hits = 0
         self.misses = 0

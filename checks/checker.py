@@ -27,9 +27,11 @@ from .dates import (
     DATE_UNIT,
     NotATime,
     TimeReading,
+    find_times,
     possible_readings,
     read_date,
     read_time,
+    time_in_context_problem,
     whole_date_in_article,
     whole_time_problem,
 )
@@ -700,9 +702,29 @@ def _check_as_of(claim: Claim, as_of: Span, published: date, add: Add, source: S
             # 3분기 of a quote that starts inside 지난해 3분기: read alone, the wrong year would pass.
             add("as_of_text", "time-not-in-quote", partial.replace("the date '", "the time words '", 1))
             return
+        if (
+            other := time_in_context_problem(segment, start, canonical(claim.quote), words, published)
+        ) is not None:
+            # 4월 of 2021년 3월과 4월, 3월 of 이듬해 3월: read alone, the publication's year would pass.
+            add("as_of_text", "time-not-in-quote", f"as_of_text '{claim.as_of_text}': {other}")
+            return
     try:
         reading = read_time(claim.as_of_text, published)
     except NotATime as exc:
+        # Times among other words (인력은 지난해 3분기, 출범 당시 80여명이던 인력은 지난해 3분기): the words as a
+        # whole are no time the reader reads, but the times they hold are, and as_of must be one of them
+        # (as_of 2019-Q1 passed unchecked beside 지난해 3분기, and coverage counted the time as claimed).
+        held = [r for r in find_times(" ".join(claim.as_of_text.split()), published) if r.span is not None]
+        if held and not any(r.admits(as_of) for r in held):
+            add(
+                "as_of",
+                "as-of-mismatch",
+                f"as_of '{claim.as_of}' is not what as_of_text '{claim.as_of_text}' says: its words hold "
+                + " and ".join(f"'{r.text}', {r.describe()}" for r in held)
+                + f", in an article published {published}; make as_of_text only the time words, and as_of "
+                "the time they name",
+            )
+            return
         # 출범 당시, 최근: the words name no calendar time; the editor's value stands. 12월 in a January
         # article is a calendar time the reader will not pick for the editor (last December or the
         # coming one?), but as_of must still be one of the two.
@@ -761,6 +783,18 @@ def _check_date(claim: Claim, published: date, result: CheckResult, add: Add) ->
         partial = whole_date_in_article(segment, start, canonical(claim.quote), canonical(claim.as_written))
         if partial is not None:
             add("as_written", "figure-not-in-quote", partial)  # 8월 출시 out of 2023년 8월 출시
+            return
+        other = time_in_context_problem(
+            segment, start, canonical(claim.quote), canonical(claim.as_written), published
+        )
+        if other is not None:
+            # 4월 of 2021년 3월과 4월: whole as written, but read alone another year than the article's.
+            add(
+                "as_written",
+                "date-unreadable",
+                f"cannot read '{claim.as_written}' as a date on its own: {other}. A date claim states a date "
+                "the reader can read whole (2021년 4월); claim another, or skip this one",
+            )
             return
     try:
         reading = read_date(claim.as_written, published)

@@ -52,9 +52,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Options naming files: a file name may be any bytes, and the file system is asked for it as it is.
+_PATH_OPTIONS = frozenset(("root", "base", "path"))
+_POSITIONAL = {"text": "TEXT", "expression": "EXPR", "code": "CODE"}  # as `--help` names them
+
+
+def not_text(args: argparse.Namespace) -> str | None:
+    """Why an option's value is no text, when one holds bytes that are not UTF-8 (Python decodes them to
+    lone surrogates, which no file, YAML or JSON can hold: `claims add --note` with one stopped with an
+    internal error); None when every value is text."""
+    for key, value in sorted(vars(args).items()):
+        if key in _PATH_OPTIONS:
+            continue
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, str) and (bad := next((c for c in v if "\ud800" <= c <= "\udfff"), None)):
+                byte = f"byte 0x{ord(bad) - 0xDC00:02X}" if "\udc80" <= bad <= "\udcff" else "a surrogate"
+                name = _POSITIONAL.get(key) or f"--{key.replace('_', '-')}"
+                return f"{name} is not UTF-8 text ({byte}); give it as UTF-8"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if (why := not_text(args)) is not None:
+        sys.stderr.write(f"claims {args.command}: {terminal(why)}\n")
+        return EXIT_USAGE
     try:
         return int(args.run(args))
     except UsageError as exc:

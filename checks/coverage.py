@@ -161,11 +161,18 @@ def _items(source: Source, windows: Iterable[tuple[int, int, int]] | None = None
     if windows is None:
         spans = {k: [(0, len(seg.text))] for k, seg in enumerate(source.body.segments)}
     else:
+        # Where each segment's sentences start, found once: looking for them again from the segment's
+        # start for every window made thousands of skips in a long article quadratic (issue 10, class 3).
+        sentences: dict[int, list[int]] = {}
         for k, start, stop in sorted(windows):
             text = source.body.segments[k].text
-            begin = max((m.start() for m in SENTENCE_START.finditer(text, 0, start + 1)), default=0)
-            after = SENTENCE_START.search(text, stop)
-            stop = after.start() if after is not None else len(text)
+            if k not in sentences:
+                sentences[k] = [m.start() for m in SENTENCE_START.finditer(text)]
+            starts = sentences[k]
+            i = bisect_right(starts, start + 1)
+            begin = starts[i - 1] if i else 0
+            j = bisect_left(starts, stop)
+            stop = starts[j] if j < len(starts) else len(text)
             merged = spans.setdefault(k, [])
             if merged and begin <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], stop))
@@ -234,6 +241,22 @@ def _covers(rng: tuple[int, int, int], item: _Item, whole_date: bool) -> bool:
     return not whole_date or item.kind != "date" or (a <= item.start and item.end <= b)
 
 
+class _Index:
+    """The found items by segment and start, to list those a range overlaps without reading them all:
+    a claim or a skip looked through every figure of its article, so thousands of claims of a long
+    article took minutes (issue 10, class 3: every step linear in what the registry holds)."""
+
+    def __init__(self, items: list[_Item]) -> None:
+        self.items = items  # sorted by (segment, start)
+        self.keys = [(it.segment, it.start) for it in items]
+        self.longest = max((it.end - it.start for it in items), default=0)
+
+    def overlapping(self, rng: tuple[int, int, int]) -> range:
+        """Indices of the items that may overlap rng (a superset; `_covers` decides)."""
+        k, a, b = rng
+        return range(bisect_left(self.keys, (k, a - self.longest)), bisect_left(self.keys, (k, b)))
+
+
 @dataclass
 class _Article:
     coverage: ArticleCoverage
@@ -275,12 +298,13 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip], near_skips:
             lo, hi = reach.get(item.segment, (item.start, item.end))
             reach[item.segment] = (min(lo, item.start), max(hi, item.end))
         claims = [c for c in claims if _quote_reaches(source, c, reach)]
+    index = _Index(items)
     claimed: dict[int, list[str]] = {}
     for claim in claims:
         rng = figure_range(source, claim.quote, claim.occurrence, claim.as_written, claim.unit)
         if rng is not None:
-            for n, item in enumerate(items):
-                if _covers(rng, item, whole_date=True):
+            for n in index.overlapping(rng):
+                if _covers(rng, items[n], whole_date=True):
                     claimed.setdefault(n, []).append(claim.id)
         # The words giving the claim's time (as_of_text) are claimed too: the time reader checks them
         # against as_of, so they are as verified as the figure (지난해 3분기 in 지난해 3분기 기준 128명).
@@ -289,7 +313,8 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip], near_skips:
         if claim.as_of_text is not None:
             rng = figure_range(source, claim.quote, claim.occurrence, claim.as_of_text)
             if rng is not None:
-                for n, item in enumerate(items):
+                for n in index.overlapping(rng):
+                    item = items[n]
                     # Whole only: a piece of a date the words cut (`2` of `2020년 12월`) is not the time.
                     if (
                         (item.kind == "date" or item.value in TIME_UNITS)
@@ -306,7 +331,7 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip], near_skips:
         rng = skip_ranges[skip.index]
         if rng is None:
             continue
-        hits = [n for n, item in enumerate(items) if _covers(rng, item, whole_date=False)]
+        hits = [n for n in index.overlapping(rng) if _covers(rng, items[n], whole_date=False)]
         if len(hits) > 1:
             # A skip skips one figure or date, with its reason: one whose `figure` spans several would
             # pass them all off as skipped for one reason. It skips none (skip-too-broad).

@@ -61,7 +61,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import pairwise
 
-from .quotes import whole_sentences
+from .quotes import SENTENCE_START, whole_sentences
 from .times import Span, month_start
 
 DATE_UNIT = "date"
@@ -305,9 +305,11 @@ _NOT_DAY = (
 _NOT_MONTH = rf"(?!{_S}(?:간|동안|분(?![기{_HANGUL}])))"
 # Between the ends of an interval: a tilde (21~24일), or a hyphen or en dash between numbers (21-24일,
 # 2021–2023년), as Korean news writes both.
-_RANGE = r"[~∼〜～\-–]"
-_RANGE_MARKS = "~∼〜～"
-_DASHES = "-–"
+_RANGE_MARKS = "~∼〜～⁓"
+# A hyphen or a dash between numbers; Korean text also sets the figure dash, em dash, horizontal bar and
+# minus sign there (2021—2023년: read as 2023년 alone before, a date claim of it passed).
+_DASHES = "-–‐‑‒—―−﹘﹣⸺－"
+_RANGE = "[" + _RANGE_MARKS + re.escape(_DASHES) + "]"
 _LOCAL_WORD = (
     rf"(?:미국{_S}|현지{_S}|한국{_S})?(?:현지시간|현지{_S}시간|현지시각|현지{_S}시각|한국시간|한국{_S}시간)"
 )
@@ -1190,10 +1192,17 @@ def find_times(text: str, published: date, start: int = 0, stop: int | None = No
     """Every calendar time in running text, in order, not overlapping. Unresolvable ones are listed
     too (span None, with why): they are times all the same, and an editor must claim or skip them.
 
-    `start` and `stop` as for `checks.quantity.find_quantities`: times starting in text[start:stop]."""
+    A time that leaves out its year or month (`4월`, `5일`) is read as the publication date's only where
+    nothing in its sentence says otherwise (`_Sentence`): after words counting from another time
+    (`이듬해 3월`, `같은 달 1일`) it is one time with them, unresolved; after an earlier time of the
+    sentence naming another year or month (`2021년 3월과 4월`, `지난달 2일과 5일`) it is unresolved too.
+
+    `start` and `stop` as for `checks.quantity.find_quantities`: times starting in text[start:stop]
+    (the sentence is read from `start`)."""
     if not isinstance(text, str):
         return []
     parser = _Parser(text, published)
+    sentence = _Sentence(text, start)
     out: list[TimeReading] = []
     i, n = start, len(text) if stop is None else min(stop, len(text))
     while i < n:
@@ -1206,9 +1215,161 @@ def find_times(text: str, published: date, start: int = 0, stop: int | None = No
             i += 1
             continue
         reading, _ = got
-        out.append(reading)
+        out.append(sentence.read(parser, reading, out[-1].end if out else start))
         i = max(reading.end, i + 1)
     return out
+
+
+# Words before a time that leaves out its year (이듬해 3월, 그해 3월 1일, 매년 3월, 2년 뒤 3월) or its month
+# (같은 달 1일, 전월 5일, 한 달 뒤 1일): the time is counted from another time of the sentence, not from the
+# publication date. Read as the publication's, 3월 of 이듬해 3월 in an article of 2023 would be 2023-03.
+_YEAR_WORDS_BEFORE = re.compile(
+    r"그 ?이듬 ?해|그 ?다음 ?해|이듬 ?해|같은 ?해|다음 ?해|다음 ?년도|그 ?해|전년도|전년|전해|당해 ?연도|당해|"
+    r"해당 ?연도|익년|첫 ?해|매년|매해|해마다|\d{1,3} ?년여? ?(?:뒤|후|전|만)|(?:한|두|세) ?해 ?(?:뒤|후|전)"
+)
+_MONTH_WORDS_BEFORE = re.compile(
+    r"같은 ?달|그 ?달|전월|전달|익월|당월|매월|매달|\d{1,2} ?(?:개월|달)여? ?(?:뒤|후|전|만)|"
+    r"(?:한|두|석|넉) ?달 ?(?:뒤|후|전|만)"
+)
+_WORDS_BEFORE_END = re.compile(r"(?:인|의|에|엔|인 )? ?\Z")
+_WORDS_BEFORE_REACH = 16  # characters before a time looked at for such words
+
+
+def _left_out(parts: _Parts) -> str | None:
+    """What a time leaves to the publication date: "month" (a day alone: 5일, 21~24일), "year" (a month,
+    quarter or half alone: 4월, 2분기, 하반기, 연말), or None (it writes its year, or counts from the
+    publication date in words of its own: 지난달, 이날, 지난주 금요일, 지난 4월)."""
+    if any(
+        v is not None
+        for v in (
+            parts.year,
+            parts.year_range,
+            parts.decade,
+            parts.month_offset,
+            parts.day_offset,
+            parts.week_offset,
+            parts.direction,
+            parts.weekday_day,
+        )
+    ):
+        return None
+    if parts.year_offset is not None and not parts.year_unsaid:
+        return None
+    if (
+        parts.month is None
+        and parts.month_range is None
+        and parts.quarter is None
+        and parts.half is None
+        and not parts.year_unsaid
+    ):
+        return "month" if parts.day is not None or parts.day_range is not None else None
+    return "year"
+
+
+def _months(span: Span) -> set[tuple[int, int]] | None:
+    """The one (year, month) a span lies within, as a set; None when it spans more than one month."""
+    last = span.end - timedelta(days=1)
+    return (
+        {(span.start.year, span.start.month)}
+        if (last.year, last.month) == (span.start.year, span.start.month)
+        else None
+    )
+
+
+class _Sentence:
+    """The times of the sentence read so far that write their year (and month), for the times after
+    them that leave theirs out. Sentence ends (`checks.quotes.SENTENCE_START`) are looked for once
+    over the text, from where the last look stopped: the reader stays linear."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.looked = start
+        self.year_words: TimeReading | None = None  # the last time of the sentence writing its year
+        self.month_words: TimeReading | None = None  # … and naming one month
+
+    def _to(self, p: int) -> None:
+        """A sentence starting after the last look, up to p (p included), ends the times before it."""
+        if p > self.looked and SENTENCE_START.search(self.text, self.looked + 1, p):
+            self.year_words = self.month_words = None
+        self.looked = max(self.looked, p)
+
+    def read(self, parser: _Parser, reading: TimeReading, free_from: int) -> TimeReading:
+        """The reading as the sentence makes it; `free_from`: where the text no earlier time holds begins."""
+        got = parser.parts(reading.start)
+        left_out = _left_out(got[0]) if got is not None else None
+        self._to(reading.start)
+        if left_out is None:
+            if got is not None and (
+                reading.span is not None or got[0].year is not None or got[0].year_offset is not None
+            ):
+                self.year_words = reading
+                self.month_words = reading if reading.span is None or _months(reading.span) else None
+            return reading
+        before = self.text[max(free_from, reading.start - _WORDS_BEFORE_REACH) : reading.start]
+        for unit, words in (("year", _YEAR_WORDS_BEFORE), ("month", _MONTH_WORDS_BEFORE)):
+            if unit == "month" and left_out != "month":
+                continue
+            m = _last_words(words, before)
+            if m is not None:
+                at = reading.start - len(before) + m.start()
+                return replace(
+                    reading,
+                    text=self.text[at : reading.end],
+                    start=at,
+                    span=None,
+                    why=(
+                        f"'{m.group(0).strip()}' before '{reading.text}' counts its {unit} from another time of "
+                        "the sentence, not from the publication date; the reader does not resolve it"
+                    ),
+                )
+        if reading.span is None:
+            return reading
+        earlier = (
+            self.month_words if left_out == "month" and self.month_words is not None else self.year_words
+        )
+        if earlier is None:
+            return reading
+        if earlier.span is None:
+            why = (
+                f"'{reading.text}' leaves out its {left_out}, and '{earlier.text}' before it in the sentence, "
+                f"which would give it, cannot be resolved ({earlier.why})"
+            )
+            return replace(reading, span=None, why=why)
+        if left_out == "month" and earlier is self.month_words:
+            theirs = _months(earlier.span) or set()
+            ours = (reading.span.start.year, reading.span.start.month)
+            if ours in theirs:
+                return reading
+            ((y, m2),) = theirs
+            given, own = f"{y}-{m2:02d}", f"{ours[0]}-{ours[1]:02d}"
+        else:
+            last = earlier.span.end - timedelta(days=1)
+            if earlier.span.start.year <= reading.span.start.year <= last.year:
+                return reading
+            given = (
+                str(earlier.span.start.year)
+                if last.year == earlier.span.start.year
+                else (f"{earlier.span.start.year}-{last.year}")
+            )
+            own = str(reading.span.start.year)
+            left_out = "year"
+        why = (
+            f"'{reading.text}' leaves out its {left_out}, and '{earlier.text}' before it in the sentence names "
+            f"{given}: that {left_out}, or the publication date's ({own})? the words do not say, and the reader "
+            f"does not guess; write the {left_out}"
+        )
+        return replace(reading, span=None, why=why)
+
+
+def _last_words(pattern: re.Pattern[str], before: str) -> re.Match[str] | None:
+    """The words of `pattern` that end `before` (but for a particle and a space), if any."""
+    found = None
+    for m in pattern.finditer(before):
+        if _WORDS_BEFORE_END.match(before, m.end()) and (
+            m.start() == 0 or not before[m.start() - 1].isalnum()
+        ):
+            found = m
+    return found
 
 
 @lru_cache(maxsize=16384)
@@ -1500,3 +1661,49 @@ def whole_date_in_article(segment: str, quote_start: int, quote: str, written: s
     return found.replace(
         "the quote's date", "the article's date (the quote starts or ends inside it)", 1
     ).replace("in the quote (", "in the article (", 1)
+
+
+# How far before a time its sentence is read for the earlier times that give it its year or month.
+SENTENCE_CHARS = 400
+
+
+def time_in_context_problem(
+    segment: str, quote_start: int, quote: str, written: str, published: date
+) -> str | None:
+    """None when the time words `written` (whole in `quote`, placed at `quote_start` of the canonical
+    body segment) name, read alone, the days the reader reads there in the article; else why not.
+
+    A date claim and an as_of_text are read alone, against the publication date. A time that leaves
+    out its year or month is then the publication date's; in its sentence, an earlier time may give it
+    another (`4월` of `2021년 3월과 4월`: April 2021, not of the publication year), or words before it
+    count it from another time (`3월` of `이듬해 3월`). Read from its sentence's start (at most
+    SENTENCE_CHARS back), with the article's publication date."""
+    i = quote.find(written)
+    while i != -1 and isinstance(whole_date_start(quote, written, [i]), str):
+        i = quote.find(written, i + 1)
+    if i == -1:
+        return None  # the extent checks say what is wrong
+    at = quote_start + i
+    begin = max(0, at - SENTENCE_CHARS)
+    begin = max((m.start() for m in SENTENCE_START.finditer(segment, begin, at + 1)), default=begin)
+    here = next((r for r in find_times(segment, published, begin, at + 1) if r.start <= at < r.end), None)
+    if here is None:
+        return None
+    try:
+        alone = read_time(written, published)
+    except NotATime:
+        return None  # the reader says what it makes of the words alone
+    if here.span is not None and here.span == alone.span:
+        return None  # 2020년 12월 of 지난 2020년 12월: 지난 only stresses the past
+    if here.start < at:
+        return (
+            f"in the article '{written}' is part of the time '{here.text}'"
+            + (f" ({here.why})" if here.span is None else "")
+            + f": read alone it names {alone.describe()}, which the article does not say"
+        )
+    if here.span is None:
+        return f"read alone '{written}' names {alone.describe()}, but in the article's sentence {here.why}"
+    return (
+        f"read alone '{written}' names {alone.describe()}, but in the article's sentence it names "
+        f"{here.describe()}"
+    )

@@ -68,6 +68,16 @@ def terminal(text: str, limit: int = MAX_SHOWN) -> str:
     return text.translate(_TERMINAL)
 
 
+def terminal_lines(lines: list[str]) -> str:
+    """Lines for a terminal, each entry one inert line (a value inside it holding a line break or an
+    escape code cannot start another): for outputs put together from many values, such as the
+    suggestions of `claims add`, where one missed value would be enough."""
+    return "".join(terminal(line, limit=MAX_LINE_SHOWN) + "\n" for line in lines)
+
+
+MAX_LINE_SHOWN = 100_000  # characters of one line of such an output (a command line holds a whole quote)
+
+
 def github_data(text: str) -> str:
     """The message of a workflow command (after `::`): inert, then escaped as actions/toolkit does."""
     # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts (escapeData)

@@ -39,7 +39,7 @@ from pathlib import Path
 from .editing import MODELINE, EditRefused, Planned, check_as_if, new_problems, plan_append, write
 from .files import Refusal, read_bytes
 from .problems import Problem
-from .sources import INDEX, SEEDS, load_sources
+from .sources import INDEX, SEEDS, differing, load_sources, outlet_key
 from .yamlfile import read_yaml
 
 _FILE_NAME = re.compile(r"[A-Za-z0-9_.-]+\Z")
@@ -557,6 +557,15 @@ def outlet_slug(root: Path, outlet: str) -> tuple[str | None, str]:
         m = re.fullmatch(r"(.+)-\d{4}-\d{2}-\d{2}(?:-\d+)?", source.id)
         if source.outlet == outlet and m:
             return m.group(1), f"as the other {outlet} article ({source.id})"
+    key = outlet_key(outlet)
+    for source in sorted(index.sources.values(), key=lambda s: s.id):
+        if source.outlet and source.outlet != outlet and outlet_key(source.outlet) == key:
+            # 샘플일보 with a zero-width space, a Cyrillic letter: another spelling of a known outlet, which
+            # the check refuses; say so here, with the code points (issue 10, class 8).
+            return None, (
+                f"; it looks like '{source.outlet}' of {source.id} but is not the same text: "
+                f"{differing(outlet, source.outlet)}; give --outlet as that entry writes it"
+            )
     if outlet in KNOWN_OUTLETS:
         return KNOWN_OUTLETS[outlet], f"{outlet}'s site name"
     ascii_slug = re.sub(r"[^a-z0-9]+", "-", outlet.lower()).strip("-")
@@ -710,6 +719,8 @@ def add_source(root: Path, request: Request, cwd: Path, dry_run: bool = False) -
     if not proposal.id:
         slug, slug_why = outlet_slug(root, request.outlet)
         if slug is None:
+            if slug_why:  # a look-alike of a known outlet
+                raise EditRefused(f"the outlet '{request.outlet}' is not known{slug_why}")
             raise EditRefused(
                 f"no ID slug known for the outlet '{request.outlet}': give --id <slug>-{published.isoformat()} "
                 "(the slug in lowercase latin letters, e.g. the outlet's web site name)"

@@ -454,7 +454,9 @@ CODES: dict[str, Code] = {
         _c(
             "time-not-in-quote",
             E,
-            "The words giving the time (`as_of_text`) do not occur inside the quote.",
+            "The words giving the time (`as_of_text`) do not occur inside the quote, or only as a part of "
+            "longer time words (`3분기` of `지난해 3분기`), or, read alone, name other days than in their "
+            "sentence (`4월` of `2021년 3월과 4월`, `3월` of `이듬해 3월`).",
             "Copy the time words from the quote exactly, or lengthen the quote to include them.",
             _GOOD_CLAIM.replace("as_of_text: 지난해 3분기", "as_of_text: 작년 3분기"),
             (10, 17),
@@ -482,7 +484,9 @@ CODES: dict[str, Code] = {
             E,
             "An event-date claim (`unit: date`) whose figure the time reader cannot turn into days: the "
             "words name no calendar time (출범 당시, 최근), or cannot be resolved against the article's "
-            "publication date (지난 3월 in a March article: this March or last?). The reader never guesses.",
+            "publication date (지난 3월 in a March article: this March or last?), or not on their own: "
+            "`4월` of `2021년 3월과 4월` leaves its year to the date before it or to the publication date. "
+            "The reader never guesses.",
             "Claim a date only where the article writes one (2020년 12월, 지난해 8월 22일, 21일(현지시간), "
             "지난달), copied exactly; otherwise it is not a date claim.",
             _DATE_CLAIM.replace("as_written: 2020년 12월", "as_written: 출범했다"),

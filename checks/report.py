@@ -120,7 +120,7 @@ _MD_TABLE = str.maketrans(
 )
 
 
-# GitHub turns bare URLs (http://, www.), e-mail addresses, @mentions, #123 issue references and commit
+# GitHub turns bare URLs (http://, www.), e-mail addresses, @mentions, #123 and GH-123 issue references and commit
 # hashes into live links: markdown autolinks first, then filters over the rendered text (so a backslash
 # escape, gone once rendered, does not stop a mention). An empty element splits the text where such a
 # link would start: shown as written, never linked. (Issue 10, class 7.)
@@ -130,6 +130,7 @@ _AUTOLINK = re.compile(
     r"|(?<=www)(?=\.)"  # www.example.com: split before the dot
     r"|(?<=@)(?=[a-z0-9])"  # @user, a@b.example
     r"|(?<=#)(?<!&#)(?=[a-z0-9])"  # #123, owner/repo#123 (not an entity such as &#124;)
+    r"|(?<=\bgh)(?=-[0-9])"  # GH-123, GitHub's other spelling of #123
 )
 # A commit hash: 7 or more hex digits with at least one letter and one digit (plain numbers are left
 # be); broken every 6 digits, below the 7 GitHub needs.

@@ -99,7 +99,9 @@ def check_resolutions(resolutions: Resolutions, groups: list[Group]) -> list[Pro
             ids = {m.claim.id for m in group.members}
             strangers = [c for c in r.erroneous if c not in ids]
             if strangers:
-                message = f"erroneous claim(s) {', '.join(strangers)} are not in group '{r.group}'"
+                # A look-alike of a member's ID (a Cyrillic letter) is named by its code points.
+                named = ", ".join(f"'{c}'{did_you_mean(c, sorted(ids))}" for c in strangers)
+                message = f"erroneous claim(s) {named} are not in group '{r.group}'"
             elif r.status == "outlet-error" and not r.erroneous:
                 message = "status outlet-error needs `erroneous`: the IDs of the wrong claims"
         if message:

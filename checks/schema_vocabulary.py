@@ -18,6 +18,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .inert import json_text
+
 if TYPE_CHECKING:
     from .vocabulary import Vocabulary
 
@@ -53,8 +55,10 @@ def with_vocabulary(schema: dict[str, Any], vocabulary: Vocabulary) -> dict[str,
 
 
 def render(schema: dict[str, Any]) -> str:
-    """The one text form of a schema file: two-space JSON, UTF-8 as is, a final newline."""
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    """The one text form of a schema file: two-space JSON, UTF-8 as is, a final newline. Characters a
+    terminal or an editor would obey or hide (a bidi override, a C1 control in a vocabulary label) are
+    \\u escapes: the same JSON value, inert where `claims schema` prints it (checks.inert)."""
+    return json_text(json.dumps(schema, indent=2, ensure_ascii=False)) + "\n"
 
 
 class VocabularyUnusable(Exception):

@@ -17,10 +17,10 @@ from functools import cached_property
 from pathlib import Path
 
 from .files import Refusal, folder_inside, read_bytes
-from .homoglyphs import named, skeleton
+from .homoglyphs import hint_in, named, skeleton
 from .inert import unsafe
 from .problems import Problem, problem
-from .quotes import Body, nfc_lines
+from .quotes import Body, canonical, nfc_lines
 from .schemas import load_file
 from .yamlfile import Node
 
@@ -144,6 +144,19 @@ def _odd_in_outlet(ch: str) -> bool:
     return unsafe(ch) or (ch.isspace() and ch != " ")
 
 
+def outlet_key(outlet: str) -> str:
+    """What two spellings of one outlet have in common when they differ only by what the eye cannot see
+    (invisible characters, odd spaces, look-alike letters and digits)."""
+    plain = " ".join("".join(ch for ch in outlet if not _odd_in_outlet(ch)).split())
+    return skeleton(unicodedata.normalize("NFKC", plain))
+
+
+def differing(a: str, b: str) -> str:
+    """The characters two look-alike spellings do not share, named with their code points."""
+    differ = sorted(set(a) ^ set(b))
+    return f"they differ by {named(''.join(differ))}" if differ else "they differ by spaces"
+
+
 def _check_outlets(index: SourceIndex) -> None:
     """An outlet's name says who stated a figure, and the comparison tells outlets apart by it: two
     spellings of one outlet that differ only by what the eye cannot see (a zero-width space, a
@@ -156,12 +169,10 @@ def _check_outlets(index: SourceIndex) -> None:
         if node is None or not source.outlet:
             continue
         outlet = source.outlet
-        plain = " ".join("".join(ch for ch in outlet if not _odd_in_outlet(ch)).split())
-        first = seen.setdefault(skeleton(unicodedata.normalize("NFKC", plain)), source)
+        first = seen.setdefault(outlet_key(outlet), source)
         if first is source or first.outlet == outlet:
             continue
-        differ = sorted(set(outlet) ^ set(first.outlet))
-        shown = f"they differ by {named(''.join(differ))}" if differ else "they differ by spaces"
+        shown = differing(outlet, first.outlet)
         index.problems.append(
             problem(
                 INDEX,
@@ -369,13 +380,21 @@ def evidence_problems(source: Source) -> list[Problem]:
         found = source.body.find(value) if in_body else _SPACE.sub(" ", value.strip()) in flat_file
         if not found:
             where = "the article body" if in_body else source.file
+            # A look-alike (a full-width digit, a Cyrillic letter) or an invisible character is named by
+            # its code points: shown as text, the value and the file's words look the same (class 8).
+            folded = " ".join(value.split())
+            hint = (
+                hint_in(canonical(folded), " ".join(seg.text for seg in source.body.segments), "article")
+                if in_body
+                else hint_in(folded, flat_file, "file")
+            )
             problems.append(
                 problem(
                     INDEX,
                     node.line,
                     node.column,
                     "source-evidence",
-                    f"{key} '{value}' does not occur in {where}; copy it exactly from the file",
+                    f"{key} '{value}' does not occur in {where}{hint}; copy it exactly from the file",
                 )
             )
     return problems

@@ -34,11 +34,15 @@ from functools import lru_cache
 
 from . import quantity
 from .dates import DATE_UNIT, _same_days, whole_date_start
+from .quantity.tables import LOOK_BACK_CHARS
 from .quotes import whole_sentences
 
 # Characters of the article read on either side of a figure near a placed quote's edge: enough for any
-# qualifier or digits a quote's edge can cut off (약, 총, 여, 4~); the window is widened to the next space.
-CONTEXT_CHARS = 16
+# qualifier or digits a quote's edge can cut off (약, 총, 여, 4~), and for the farthest the figure reader
+# looks back (talk of shares earlier in the sentence makes 3주 no longer weeks: 16 characters let a quote
+# that starts after 보통주 pass 3주 as weeks where the article's reader refuses it); the window is widened to
+# the next space.
+CONTEXT_CHARS = LOOK_BACK_CHARS + 2
 _MAX_WIDENING = 24
 
 _DIGIT_JOINERS = ".,"  # 1,000 and 1.5: a digit across one of these continues the number

@@ -35,6 +35,7 @@ _NOT_PLAIN_WORDS = {"", "~", "null", "Null", "NULL", "true", "True", "TRUE", "fa
 # Characters YAML allows unescaped (YAML 1.1 §5.1, c-printable), minus line breaks and tab, which we
 # always escape so that a value stays on its line.
 _BREAKS = {"\n", "\r", "\x85", "\u2028", "\u2029"}
+_INVISIBLE = frozenset(("Cf", "Co", "Zl", "Zp"))  # format (bidi, zero-width), private use, separators
 
 
 class ScalarNotWritable(ValueError):
@@ -44,6 +45,10 @@ class ScalarNotWritable(ValueError):
 def _printable(c: str) -> bool:
     o = ord(c)
     if c in _BREAKS or c == "\t" or c == "\ufeff":
+        return False
+    if o >= 0xA0 and unicodedata.category(c) in _INVISIBLE:
+        # Allowed raw by YAML, but invisible or reordering on a screen (a bidi override, a zero-width
+        # space): written as an escape, the same text, which the reviewer of the pull request sees.
         return False
     return 0x20 <= o <= 0x7E or 0xA0 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD or 0x10000 <= o <= 0x10FFFF
 

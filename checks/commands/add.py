@@ -98,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render(outcome: Outcome, request: Request, root_arg: str | None, dry_run: bool) -> str:
+    from ..inert import terminal_lines
     from ..scaffold import command_line
     from ..search import inert
 
@@ -109,7 +110,7 @@ def render(outcome: Outcome, request: Request, root_arg: str | None, dry_run: bo
             planned = outcome.planned
             if planned is None or p.path != planned.rel or p.line < planned.line:
                 out.append(f"    (at {p.path}:{p.line}:{p.column})")
-        return "\n".join(out) + "\n"
+        return terminal_lines(out)
     source = outcome.source
     line, column = outcome.place
     out.append(f"quote verified: {source.id}, {source.file}:{line}:{column}")
@@ -125,12 +126,10 @@ def render(outcome: Outcome, request: Request, root_arg: str | None, dry_run: bo
             out.append(f"  compared in {inert(key)}: {relation} ({inert(explanation)})")
         if dry_run:
             out.append("--- the new claim ---")
-            # As it will be written, each line shown inert (a bidi override in a quote shows as \\u202e).
-            added = planned.new[len(planned.old or b"") :].decode("utf-8").rstrip("\n")
-            out.extend(terminal(line) for line in added.split("\n"))
+            out.extend(planned.new[len(planned.old or b"") :].decode("utf-8").rstrip("\n").split("\n"))
         else:
             out.append("next: `claims check`, then `claims report`; commit the claims file with the report")
-        return "\n".join(out) + "\n"
+        return terminal_lines(out)
     out.append(f"sentence: {inert(outcome.sentence)}")
     if outcome.sentence_claims:
         out.append("claims already on this sentence:")
@@ -193,4 +192,6 @@ def render(outcome: Outcome, request: Request, root_arg: str | None, dry_run: bo
     out.append(
         "not written: give the missing options (check the suggestions; the time, --as-of, when the quote states one)"
     )
-    return "\n".join(out) + "\n"
+    # Every line inert at once: claim IDs, keys and time words of the registry's claims on the sentence
+    # (a claim failing its schema is still listed) printed raw started fake `::error` lines.
+    return terminal_lines(out)

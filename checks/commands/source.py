@@ -118,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render(outcome: Outcome, dry_run: bool) -> str:
+    from ..inert import terminal_lines
     from ..search import inert
 
     p = outcome.proposal
@@ -160,26 +161,24 @@ def render(outcome: Outcome, dry_run: bool) -> str:
             out.append(
                 "  with --published-evidence TEXT (the words of the file it rests on) and --published-note"
             )
-        return "\n".join(out) + "\n"
+        return terminal_lines(out)  # the outlet given, in the messages, may hold anything
     if outcome.status == "refused":
         out.append(f"claims source add: {outcome.message}")
         for problem in outcome.problems:
             out.append(f"  {inert(problem.text())}")
-        return "\n".join(out) + "\n"
+        return terminal_lines(out)  # the outlet given, in the messages, may hold anything
     planned = outcome.planned
     assert planned is not None
     verb = "would append" if dry_run else "appended"
     out.append(f"{verb} source {p.id} to {planned.rel}:{planned.line}")
     if dry_run:
         out.append("--- the new entry ---")
-        # As it will be written, each line shown inert (a bidi override in a quote shows as \\u202e).
-        added = planned.new[len(planned.old or b"") :].decode("utf-8").rstrip("\n")
-        out.extend(terminal(line) for line in added.split("\n"))
+        out.extend(planned.new[len(planned.old or b"") :].decode("utf-8").rstrip("\n").split("\n"))
     else:
         out.append(
             f"next: `claims check`; then find sentences (`claims find TEXT --source {p.id}`) and add claims"
         )
-    return "\n".join(out) + "\n"
+    return terminal_lines(out)  # the outlet given, in the messages, may hold anything
 
 
 def _clip(text: str, limit: int = 80) -> str:

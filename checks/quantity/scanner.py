@@ -22,6 +22,7 @@ from .tables import (
     _COMPOUND,
     _COUNTER_NOT_BEFORE,
     _DAE_FOLLOWERS,
+    _DASHES,
     _DAY_INDEX,
     _DAY_WORDS,
     _DIGIT_ONLY_COUNTERS,
@@ -92,6 +93,7 @@ from .tables import (
     _WS,
     APPROX_TOLERANCE,
     HOUSEHOLDS_FROM,
+    LOOK_BACK_CHARS,
     MAX_DIGITS,
     MAX_GAP,
     NATIVE_COUNTERS,
@@ -147,9 +149,22 @@ _COME_PARTICLES: frozenset[str] = frozenset("이가도")
 _LIST_MARKS: frozenset[str] = frozenset(",· ")
 # Units a figure in parentheses never restates another figure in (2조원(2023년), 30%(1위)); a year only after
 # a time (3년(36개월) is a pair, 2조원(2023년) is not).
-_NEVER_PAIRED: frozenset[str] = frozenset(
-    {"calendar-month", "day", "clock-hour", "rank", "ordinal", "top-n", "quarter", "anniversary", "century"}
-)
+# What a figure in parentheses may restate: the same measure in another unit (1억 달러(약 1200억원),
+# 3년(36개월), 10㎞(6.2마일)). Anything else there is another figure: a date or a rank says when or where
+# (매출 2조원(2023년), 점유율 30%(1위)), and a share or a multiple is a second fact (직원 3만명(30%), 매출
+# 2조원(30%), 100명(2배)): paired, it was hidden from running text (a claim of the 30% covered the 3만명).
+# An index's move in points is restated as a percentage (코스피는 23.45포인트(0.94%) 내린): the same move.
+_RESTATES: dict[str, str] = {
+    **{unit: "money" for unit in ("KRW", "USD", "EUR", "JPY", "CNY", "GBP")},
+    **{unit: "time" for unit in ("year", "month", "week", "day", "hour", "minute", "second", "quarter")},
+    **{unit: "length" for unit in ("km", "m", "cm", "mm", "nm", "inch")},
+    **{unit: "area" for unit in ("km2", "m2", "ha", "hectare", "pyeong")},
+    **{unit: "volume" for unit in ("m3", "litre", "mL", "barrel")},
+    **{unit: "mass" for unit in ("t", "ton", "kg", "g")},
+    **{unit: "energy" for unit in ("kWh", "MWh", "GWh", "TWh")},
+    **{unit: "power" for unit in ("kW", "MW", "GW")},
+    **{unit: "data" for unit in ("GB", "TB")},
+}
 # Units whose figure the second review looks at again (unit_is_read).
 _SECOND_LOOK: frozenset[str] = frozenset(_MONEY_UNITS | {"clock-hour", "occurrence"})
 # Labels that are a list's last item can be read alone (3·4분기 → 4분기 is one of the two quarters named);
@@ -1522,7 +1537,7 @@ class _Parser:
         low, high = core.base.low, core.base.high
         if low is not None and low >= SHARES_FROM:
             return "share"  # 1000주: nobody counts a thousand weeks
-        sentence = self.t[max(0, core.start - 30) : core.start]
+        sentence = self.t[max(0, core.start - LOOK_BACK_CHARS) : core.start]
         cut = max(sentence.rfind(c) for c in ("다.", "!", "?", "\n", ". "))
         talk_of_shares = any(w in sentence[cut + 1 :] for w in _SHARE_WORDS)
         other_end = self.range_end_after(after)  # 10주~100주: a range is read in one unit
@@ -1843,7 +1858,7 @@ class _Parser:
             e2.unit = e1.unit
         if e1.unit is not None and e2.unit is not None and e1.unit != e2.unit:
             return None
-        if mark in ("-", "–", "에서", "부터", "내지") and e2.unit is None:
+        if (mark in _DASHES or mark in ("⁓", "에서", "부터", "내지")) and e2.unit is None:
             return None
         if mark == "부터":
             # 2020년부터 2023년까지, 3월부터: dates are the time reader's, and 부터 alone is "since".
@@ -2249,7 +2264,7 @@ class _Parser:
             nxt = self.at(core.end)
             if len(digits) == 6 and prev == "(" and nxt == ")":
                 return True  # 삼성전자(005930), LG에너지솔루션(373220): a stock code
-            if nxt in ("-", "–", "+") and self.at(core.end + 1) in _DIGITS:
+            if (nxt in _DASHES or nxt == "+") and self.at(core.end + 1) in _DIGITS:
                 return True  # 3-1로 (a score), 2022-2023 시즌, 역삼동 123-45, 1+1 행사
             if prev not in _WS:
                 return False
@@ -2287,10 +2302,9 @@ class _Parser:
         self.error, self.skip_to = saved_error, saved_skip
         if inner is None or inner.unit is None or inner.unit == fig.unit:
             return
-        if inner.unit in _NEVER_PAIRED or inner.unit == "year" and fig.unit not in _TIME_UNITS:
-            # 매출 2조원(2023년), 점유율 30%(1위): a date or a rank in parentheses says when or where, it is
-            # not the amount again in another unit (second review: they were paired and hidden before).
-            return
+        same = _RESTATES.get(inner.unit) == _RESTATES.get(fig.unit or "", "")
+        if not same and {fig.unit, inner.unit} != {"point", "percent"}:
+            return  # not the same measure again (_RESTATES): two figures
         e = self.ws_end(inner.end)
         if self.at(e) != ")":
             return
@@ -2324,7 +2338,7 @@ class _Parser:
             # one exception, and its own check below looks at the character before the U.
             return False
         if c in _DIGITS:
-            if prev in ("-", "–", "+") and i >= 2 and self.t[i - 2].isalnum():
+            if (prev in _DASHES or prev == "+") and i >= 2 and self.t[i - 2].isalnum():
                 return False  # COVID-19, 04-26: the tail of a code or date; 1+1 (a promotion)
             if prev in "’‘'" and self.short_year(i):
                 return False  # ’24년, '24 시즌: a year written short (2024), not 24 years

@@ -98,6 +98,15 @@ def _rules() -> dict[str, QualifierRule]:
     for w in ("어림잡아", "얼추"):
         r[w] = QualifierRule("approx", "before", _APPROX_BOUNDS, "roughly")
     r["거의"] = QualifierRule("approaching", "before", "[v − 10%·|v|, v]", "almost (just under v)")
+    # Issue 10, second review: bound words read as nothing before (최소한 100명 was exactly 100, and a
+    # claim of `100명` passed where the article says at least 100).
+    for w in ("최소한", "족히"):
+        r[w] = QualifierRule("at-least", "before", "[v, ∞)", "at least (최소한 100명, 족히 100명)")
+    for w in ("최대한", "많아야", "기껏해야", "기껏"):
+        r[w] = QualifierRule("at-most", "before", "(−∞, v]", "at most (많아야 100명)")
+    r["대충"] = QualifierRule("approx", "before", _APPROX_BOUNDS, "roughly")
+    r["근"] = QualifierRule("approaching", "before", "[v − 10%·|v|, v]", "nearly (근 100명, 근 10년)")
+    r["안쪽"] = QualifierRule("at-most", "after", "(−∞, v]", "within (100명 안쪽)")
     r["초과"] = QualifierRule("more-than", "after", "(v, ∞)", "more than")
     # Second review: 넘고, 넘으며/넘으면서/넘으면, 넘자 (read exactly before: 1조원을 넘고 …).
     for w in (
@@ -129,7 +138,7 @@ def _rules() -> dict[str, QualifierRule]:
     # and after the particle it takes (에 달하는, 을 웃도는); docs/quantities.md says why each bound.
     for w in ("달하", "달한", "달했", "달해", "이르", "이른", "이릅", "이르렀"):
         r[w] = QualifierRule("marker", "after", "no change", "amounts to, reaches (에 달하는, 에 이르는)")
-    for w in ("육박", "가까이", "가까운", "가깝"):
+    for w in ("육박", "가까이", "가까운", "가깝", "근접"):
         r[w] = QualifierRule("approaching", "after", "[v − 10%·|v|, v]", "nearly, close to (just under v)")
     for w in ("웃돌", "웃도", "상회"):
         r[w] = QualifierRule("more-than", "after", "(v, ∞)", "exceeding (을 웃도는, 상회하는)")
@@ -345,7 +354,11 @@ _SINO_PAIRS: Final[dict[str, tuple[int, int]]] = {
     "칠팔": (7, 8),
     "팔구": (8, 9),
 }
-_RANGE_MARKS: Final = ("~", "∼", "〜", "～", "-", "–", "에서")
+# Dashes between two numbers: a range (2-3명, 2–3명). Korean text also sets the hyphen, figure dash, em
+# dash, horizontal bar, minus sign, small and two-em dashes there (2—3명, 10―20%): not read as a range,
+# the bare 2 and 3명 alone were found, and a claim of `3명` passed where the article says 2 to 3 people.
+_DASHES: Final = frozenset("-–‐‑‒—―−﹘﹣⸺－")
+_RANGE_MARKS: Final = ("~", "∼", "〜", "～", "⁓", *sorted(_DASHES), "에서")
 
 QUALIFIERS: Final[dict[str, QualifierRule]] = _rules()
 
@@ -596,7 +609,21 @@ _PREDICATES: Final = frozenset(
         # 그: 10%에 그쳤다 (round 3)
         w.startswith(("넘", "달", "이르", "이른", "이릅", "웃", "밑", "가까", "가깝", "오르내", "그"))
         or w
-        in ("육박", "돌파", "상회", "하회", "미달", "미치", "미쳤", "미쳐", "미친", "미칠", "못지않", "초과")
+        in (
+            "육박",
+            "근접",
+            "돌파",
+            "상회",
+            "하회",
+            "미달",
+            "미치",
+            "미쳤",
+            "미쳐",
+            "미친",
+            "미칠",
+            "못지않",
+            "초과",
+        )
     )
 ) | {"불과"}  # 3%에 불과했다: 불과 is also a word before a figure (불과 3%), hence not "after"
 # Predicates whose negation is not "short of v": 3%에 불과하지 않다 (not merely 3 %) and 10%에 그치지
@@ -632,6 +659,9 @@ _PREDICATE_ADVERBS: Final = (
     "무난히",
     "단숨에",
     "채",
+    "한참",  # 1조원에 한참 못 미치는 (issue 10, second review: read as exactly 1조원 before)
+    "크게는",
+    "거의",
 )
 _OVER_WORDS: Final = tuple(sorted(_PREDICATES))
 _PREDICATE_PARTICLES: Final = frozenset("이가을를에")
@@ -1260,6 +1290,10 @@ _SHARE_NOUNS: Final = ("자사주", "신주", "보통주", "우선주", "공모�
 # (1000주: nobody counts a thousand weeks); in between the reader refuses.
 WEEKS_AT_MOST: Final = 52
 SHARES_FROM: Final = 100
+# How far back in its sentence the reader looks for talk of shares before a small N주: the farthest any
+# of its look-arounds reaches. A figure re-read with the article's words around it (checks.whole_figure)
+# needs at least this much of them.
+LOOK_BACK_CHARS: Final = 30
 
 # --- counters with a second meaning (review r8b) ---------------------------------------------------
 # New counters read only after Arabic digits or native numerals: Hangul digits make them words

@@ -197,6 +197,50 @@ def test_a_planted_passing_entry_cannot_hide_a_problem(root: Path) -> None:
     assert "unit-mismatch" in {code for _, _, _, code, _ in seen(check(root))}
 
 
+def test_a_signing_key_inside_the_registry_is_never_used(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With XDG_CACHE_HOME inside the checkout (a CI job caching its tools in the workspace), the key
+    that signs the entries would be a file of the pull request: one it commits, with entries it signed,
+    would pass its broken files. The cache is off instead, and no key is written there."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(root / ".cache"))
+    key = root / ".cache" / "claims-registry" / "cache-key"
+    assert not Cache(root).enabled and not key.exists()
+    key.parent.mkdir(parents=True)
+    key.write_bytes(b"k" * 32)
+    key.chmod(0o600)
+    assert not Cache(root).enabled
+
+
+@pytest.mark.parametrize("planted", ["fifo", "device", "shared", "short"])
+def test_a_signing_key_that_is_no_private_file_is_never_read(
+    planted: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A FIFO or a link to /dev/zero at the key's path hung every run (read to the end); a key others
+    may read or write is no secret of this user's."""
+    from checks.cache import _secret
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    key = tmp_path / "claims-registry" / "cache-key"
+    key.parent.mkdir()
+    if planted == "fifo":
+        os.mkfifo(key)
+    elif planted == "device":
+        os.symlink("/dev/zero", key)
+    else:
+        key.write_bytes(b"k" * (32 if planted == "shared" else 8))
+        key.chmod(0o644 if planted == "shared" else 0o600)
+
+    def hung(signum: int, frame: object) -> None:
+        raise AssertionError("the key was waited for")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        assert _secret() is None
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def test_a_linked_cache_folder_turns_the_cache_off(make_registry: MakeRegistry, tmp_path: Path) -> None:
     root = make_registry()
     elsewhere = tmp_path / "elsewhere"

@@ -904,6 +904,12 @@ def test_resolution_status(tmp_path: Path, status: str, extra: str, resolved: bo
             (2, 12),
             "erroneous",
         ),
+        # A member's ID but for a look-alike (Cyrillic о): the code points are named (issue 10, class 8).
+        (
+            f"resolutions:\n  - group: {CONFLICT}\n    status: outlet-error\n    note: 오류\n    erroneous: [bb.f\u043eunding]\n",
+            (2, 12),
+            "'о' (U+043E CYRILLIC SMALL LETTER O) where 'bb.founding' has 'o' (U+006F LATIN SMALL LETTER O)",
+        ),
         # A valid entry first; the stale one below, after a comment, with `group` as its third key:
         # line 1 comment, 2 resolutions:, 3–5 the first entry, 6 comment, 7 "- status", 8 note, 9 group.
         # "    group: " is 11 characters: column 12.

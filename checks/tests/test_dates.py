@@ -407,12 +407,61 @@ RUNNING_TEXT = [
     ("5일 새 10% 올랐다.", []),  # within five days
     ("7일 오후 2시(현지시간) 열린다.", ["7일"]),  # the day; the time of day is no part of the date
     ("9999년 12월 31일부터 나흘 동안", ["9999년 12월 31일부터 나흘 동안"]),  # found, refused: never a crash
+    # Issue 10, second review: every dash Korean text sets between numbers (2023년 alone passed before).
+    ("2021—2023년 투자했다.", ["2021—2023년"]),
+    ("2021―2023년 투자했다.", ["2021―2023년"]),
+    ("21‒24일 열린다.", ["21‒24일"]),
+    ("3−5월 열린다.", ["3−5월"]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), RUNNING_TEXT, ids=str)
 def test_find_times_in_running_text(text: str, expected: list[str]) -> None:
     assert [r.text for r in find_times(text, MARCH_2024)] == expected
+
+
+# A time that leaves out its year or month, in its sentence (issue 10, class 1: a wrong date passed).
+# (running text in an article of 2024-03-13, [(words, the days they name, or None: unresolved)])
+IN_THE_SENTENCE = [
+    # Words counting from another time: one time with them, unresolved (3월 alone is 2024-03).
+    ("2020년 출범했고 이듬해 3월 공개했다.", [("2020년", "2020"), ("이듬해 3월", None)]),
+    ("그해 3월 1일 공개했다.", [("그해 3월 1일", None)]),
+    ("같은 해 12월 공개했다.", [("같은 해 12월", None)]),
+    ("매년 3월 열린다.", [("매년 3월", None)]),
+    ("2년 뒤인 3월 공개했다.", [("2년 뒤인 3월", None)]),
+    ("전년 3월 대비 늘었다.", [("전년 3월", None)]),
+    ("같은 달 1일 발표했다.", [("같은 달 1일", None)]),
+    ("석 달 뒤 1일 발표했다.", [("석 달 뒤 1일", None)]),
+    ("매월 1일 발표한다.", [("매월 1일", None)]),
+    # An earlier time of the sentence naming another year or month: which one? unresolved.
+    ("2021년 3월과 2월 방문했다.", [("2021년 3월", "2021-03"), ("2월", None)]),
+    ("2021년 3월 출범했고 2월에는 확대했다.", [("2021년 3월", "2021-03"), ("2월", None)]),
+    # ... also after another sentence (the sentence start at the earlier time was taken for one between).
+    ("행사를 열었다. 2021년 3월과 2월 방문했다.", [("2021년 3월", "2021-03"), ("2월", None)]),
+    ("지난해 1분기와 1분기 실적", [("지난해 1분기", "2023-Q1"), ("1분기", None)]),
+    ("지난달 2일과 5일 방문했다.", [("지난달 2일", "2024-02-02"), ("5일", None)]),
+    ("2021년 3월 2일, 5일 방문했다.", [("2021년 3월 2일", "2021-03-02"), ("5일", None)]),
+    ("작년 이맘때 2월 출시했다.", [("작년", "2023"), ("2월", None)]),
+    # The same year or month: as read alone.
+    ("올해 1월과 2월 방문했다.", [("올해 1월", "2024-01"), ("2월", "2024-02")]),
+    ("2024년 1월 출범했고 2월 공개했다.", [("2024년 1월", "2024-01"), ("2월", "2024-02")]),
+    ("이달 2일과 5일 방문했다.", [("이달 2일", "2024-03-02"), ("5일", "2024-03-05")]),
+    # Another sentence: its times are not this one's.
+    ("2021년 3월 출범했다. 2월에는 확대했다.", [("2021년 3월", "2021-03"), ("2월", "2024-02")]),
+    # A time writing its own year or counting in its own words is never in question.
+    ("2021년 3월과 지난 2월 방문했다.", [("2021년 3월", "2021-03"), ("지난 2월", "2024-02")]),
+    ("2021년 3월 출범했고 지난달 확대했다.", [("2021년 3월", "2021-03"), ("지난달", "2024-02")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IN_THE_SENTENCE, ids=str)
+def test_a_time_leaving_out_its_year_is_read_with_its_sentence(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    found = find_times(text, MARCH_2024)
+    assert [(r.text, r.span.label() if r.span else None) for r in found] == expected
+    for r in found:
+        assert r.span is not None or r.why  # an unresolved time says why
 
 
 def test_until_and_from_are_one_end_of_a_time() -> None:

@@ -108,3 +108,35 @@ def test_the_checker_names_a_full_width_digit_in_a_figure(make_registry: MakeReg
     [p] = check(root).problems
     assert (p.path, p.line, p.column, p.code) == ("claims/sample.yaml", 7, 17, "figure-not-in-quote")
     assert "'８' (U+FF18 FULLWIDTH DIGIT EIGHT) where the quote has '8' (U+0038 DIGIT EIGHT)" in p.message
+
+
+@pytest.mark.parametrize(
+    ("key", "written", "line", "named"),
+    [
+        # The headline is looked for in the body, the others in the whole file.
+        (
+            "headline",
+            "LG AI연구원 인력 늘어",
+            6,
+            "'Ｉ' (U+FF29 FULLWIDTH LATIN CAPITAL LETTER I) where the article has",
+        ),
+        ("published_evidence", "입력 2024.01.02", 8, "'０' (U+FF10 FULLWIDTH DIGIT ZERO) where the file has"),
+        ("reporter", "홍길동", 9, "it has (U+200B ZERO WIDTH SPACE), which the file has not there"),
+    ],
+)
+def test_evidence_in_the_sources_index_names_the_look_alikes(
+    make_registry: MakeRegistry, key: str, written: str, line: int, named: str
+) -> None:
+    """The sources index's evidence (headline, published_evidence, reporter, outlet_evidence) is looked
+    for in the article; one differing only by a look-alike or an invisible character was reported as
+    "does not occur", the two texts looking the same."""
+    index = (make_registry() / "seeds" / "sources.yaml").read_text(encoding="utf-8")
+    altered = {
+        "headline": written.replace("I", "Ｉ"),
+        "published_evidence": written.replace("01.02", "01.０2"),
+        "reporter": written[:1] + "\u200b" + written[1:],
+    }[key]
+    root = make_registry({"seeds/sources.yaml": index.replace(f"{key}: {written}", f'{key}: "{altered}"')})
+    problems = [p for p in check(root).problems if p.code == "source-evidence"]
+    assert [(p.path, p.line) for p in problems] == [("seeds/sources.yaml", line)]
+    assert named in problems[0].message

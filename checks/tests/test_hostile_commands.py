@@ -93,6 +93,132 @@ def test_usage_errors_are_inert(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert_inert_lines(err)
 
 
+def test_claims_add_suggestions_are_inert(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`claims add` lists the registry's claims already on the sentence, with their IDs, keys and time
+    words: a claim failing its schema is still listed, and its values were printed raw."""
+    root = make_registry()
+    claims = root / "claims" / "sample.yaml"
+    text = claims.read_text(encoding="utf-8")
+    _, _, item = text.partition("  - id: ")
+    hostile = (
+        item.replace("sample-staff-at-founding", '"x\\n::error file=README.md,line=1::FAKE\\u202e"')
+        .replace("as_of: 2020-12", 'as_of: "2020-12\\n::error::FAKE"')
+        .replace("as_of_text: 출범 당시", 'as_of_text: "출범 당시\\e[2J\\n::warning::FAKE"')
+    )
+    claims.write_text(text + "  - id: " + hostile, encoding="utf-8")
+    sentence = "LG AI연구원은 2020년 12월 출범했다. 출범 당시 80여명이던 인력은"
+    assert main(["add", "--source", "sample-2024-01-02", "--quote", sentence, "--root", str(root)]) == 1
+    out, err = capsys.readouterr()
+    assert "FAKE" in out  # the claim is listed, its values escaped
+    assert_inert_lines(out)
+    assert_inert_lines(err)
+
+
+def test_claims_source_add_output_is_inert(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The outlet given (`--outlet`, perhaps from a script) is repeated in the proposal's messages, and the
+    article's headline, with a bidi override, in the entry shown by --dry-run: raw, both reached the log."""
+    root = make_registry()
+    (root / "seeds" / "new.txt").write_text(
+        "LG\u202e 엑사원 공개\x1b[31m\n입력 2024.08.07 09:00\nLG AI연구원은 7일 엑사원을 공개했다.\n김기자 기자\n",
+        encoding="utf-8",
+    )
+    outlet = "예시일보\x1b[2J\n::error file=README.md,line=1::FAKE"
+    argv = ["source", "add", "seeds/new.txt", "--outlet", outlet, "--body-lines", "1-4", "--root", str(root)]
+    for extra in (
+        [],
+        ["--outlet-note", "n", "--published", "2024-08-07", "--id", "new-2024-08-07", "--dry-run"],
+    ):
+        main([*argv, *extra])
+        out, err = capsys.readouterr()
+        assert "FAKE" in out + err
+        assert_inert_lines(out)
+        assert_inert_lines(err)
+    assert "\\u202E" in out  # the entry shows (and would write) the override as an escape
+
+
+def test_claims_schema_prints_vocabulary_labels_inert(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A vocabulary label is free text: with a bidi override, a C1 control (CSI, U+009B) or a next-line
+    (U+0085), `claims schema` printed it raw (json.dumps leaves all three as they are)."""
+    import json
+
+    root = make_registry()
+    vocabulary = root / "schema" / "vocabulary.yaml"
+    label = "X\u202eY\x9b31mZ\x85W"
+    vocabulary.write_text(
+        vocabulary.read_text(encoding="utf-8").replace(
+            "en: LG AI Research", 'en: "X\\u202eY\\x9b31mZ\\x85W"'
+        ),
+        encoding="utf-8",
+    )
+    assert main(["schema", "--root", str(root)]) == 0
+    out, _ = capsys.readouterr()
+    assert_inert_lines(out)
+    descriptions = json.loads(out)["$defs"]["claim"]["properties"]["subject"]["enumDescriptions"]
+    assert f"LG AI연구원 ({label})" in descriptions  # the same JSON value
+
+
+@pytest.mark.parametrize(
+    ("outlet", "named"),
+    [
+        ("샘플일보\u200b", "(U+200B ZERO WIDTH SPACE)"),
+        ("샘플일보\u00a0", "(U+00A0 NO-BREAK SPACE)"),
+    ],
+)
+def test_claims_source_add_names_a_look_alike_outlet(
+    make_registry: MakeRegistry, capsys: pytest.CaptureFixture[str], outlet: str, named: str
+) -> None:
+    """`--outlet` differing from an indexed outlet only by what the eye cannot see: "no ID slug known for
+    the outlet '샘플일보'" left the editor staring at the name it already has (issue 10, class 8)."""
+    root = make_registry()
+    (root / "seeds" / "new.txt").write_text(
+        "LG 엑사원 공개\n입력 2024.08.07 09:00\nLG AI연구원은 7일 엑사원을 공개했다.\n김기자 기자\n",
+        encoding="utf-8",
+    )
+    argv = ["source", "add", "seeds/new.txt", "--outlet", outlet, "--outlet-note", "n", "--body-lines", "1-4"]
+    assert main([*argv, "--published", "2024-08-07", "--root", str(root)]) == 1
+    _, err = capsys.readouterr()
+    assert "it looks like '샘플일보' of sample-2024-01-02 but is not the same text" in err
+    assert named in err
+
+
+# Bytes that are not UTF-8 in an argument (a file name or a branch name pasted in CI): Python decodes
+# them to lone surrogates, which no YAML file can hold. `claims add --note` with one stopped with an
+# internal error; every command now says which option, as a usage error.
+NOT_UTF8 = b"x\xff y".decode("utf-8", errors="surrogateescape")
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["number", NOT_UTF8], "EXPR"),
+        (["find", NOT_UTF8], "TEXT"),
+        (["explain", NOT_UTF8], "CODE"),
+        (["add", "--source", "sample-2024-01-02", "--quote", NOT_UTF8], "--quote"),
+        (
+            ["add", "--source", "sample-2024-01-02", "--quote", "LG AI연구원은 2020년", "--note", NOT_UTF8],
+            "--note",
+        ),
+        (["source", "add", "seeds/x.txt", "--outlet", NOT_UTF8], "--outlet"),
+    ],
+)
+def test_an_argument_that_is_not_utf8_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], named: str
+) -> None:
+    root = registry(tmp_path / "registry")
+    with_root = [*argv, "--root", str(root)] if argv[0] in ("find", "add", "source") else argv
+    assert main(with_root) == 2
+    _, err = capsys.readouterr()
+    assert f"{named} is not UTF-8 text (byte 0xFF)" in err
+    assert "internal error" not in err
+    assert_inert_lines(err)
+
+
 # --- links leading out -----------------------------------------------------------------------------------
 
 

@@ -129,9 +129,9 @@ def test_long_values_are_cut_in_text() -> None:
 
 # --- markdown: nothing GitHub would turn into a link ------------------------------------------------------
 
-# What GitHub links in rendered text: URLs, www., e-mail addresses, @mentions, #123, commit hashes.
+# What GitHub links in rendered text: URLs, www., e-mail addresses, @mentions, #123, GH-123, commit hashes.
 _LINKABLE = re.compile(
-    r"(?i)[a-z]://|www\.|\w@\w|@[a-z0-9]|(?<!&)#[a-z0-9]|\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,}\b"
+    r"(?i)[a-z]://|www\.|\w@\w|@[a-z0-9]|(?<!&)#[a-z0-9]|\bgh-\d|\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,}\b"
 )
 
 
@@ -143,7 +143,7 @@ _LINKABLE = re.compile(
         "www.evil.example/login",
         "mail a.b@evil.example",
         "ping @octocat and @org/team",
-        "fixes #123, owner/repo#45, GH-6",
+        "fixes #123, owner/repo#45, GH-6, gh-7",
         "commit 1a2b3c4d5e6f7a8b",
         "<https://evil.example>",
         "[click](https://evil.example)",
