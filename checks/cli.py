@@ -72,6 +72,9 @@ def not_text(args: argparse.Namespace) -> str | None:
     return None
 
 
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a process killed by SIGPIPE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -79,13 +82,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"claims {args.command}: {terminal(why)}\n")
         return EXIT_USAGE
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at the interpreter's exit
+        return status
     except UsageError as exc:
         sys.stderr.write(f"claims {args.command}: {terminal(str(exc))}\n")  # it may echo what was typed
         return EXIT_USAGE
     except (KeyboardInterrupt, Terminated):
         sys.stderr.write(f"claims {args.command}: interrupted\n")
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (`claims check | head -1`): stop quietly, as `cat` would, and exit as a
+        # process killed by SIGPIPE does (128 + 13); point stdout at /dev/null so that flushing it at
+        # exit cannot fail again (the recipe of Python's `signal` documentation).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # noqa: BLE001 -- any internal error: say so briefly; the traceback only on request
         sys.stderr.write(
             f"claims {args.command}: internal error: {type(exc).__name__}: {terminal(str(exc))}\n"

@@ -459,6 +459,27 @@ def test_installed_script_end_to_end(make_registry: MakeRegistry) -> None:
     assert "invalid choice: 'chekc'" in usage.stderr
 
 
+@pytest.mark.parametrize("argv", [["check"], ["check", "--format", "json"], ["report", "--format", "json"]])
+def test_a_reader_that_goes_away_stops_it_quietly(make_registry: MakeRegistry, argv: list[str]) -> None:
+    """`claims check | head -0`: the pipe is closed before a byte is written. The command stops with the
+    status of a process killed by SIGPIPE, and says nothing (it was an internal error, exit 2)."""
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the command writes
+    try:
+        done = subprocess.run(
+            [str(_claims_script()), *argv, "--root", str(make_registry())],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_env(),
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (141, "")
+
+
 @pytest.mark.parametrize(
     ("body", "where"),
     [
