@@ -101,8 +101,17 @@ class ArticleCoverage:
     outlet: str
     published: str
     found: list[Found] = field(default_factory=list)
+    # A lean coverage (`coverage(result, lean=True)`: what the report's header and pytest's coverage
+    # tests need) keeps only the uncovered figures in `found`, and the number of each status here.
+    tally: dict[str, int] | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(self.tally.values()) if self.tally is not None else len(self.found)
 
     def count(self, status: str) -> int:
+        if self.tally is not None:
+            return self.tally.get(status, 0)
         return sum(1 for f in self.found if f.status == status)
 
     @property
@@ -116,7 +125,7 @@ class Coverage:
 
     @property
     def total(self) -> int:
-        return sum(len(a.found) for a in self.articles)
+        return sum(a.total for a in self.articles)
 
     def count(self, status: str) -> int:
         return sum(a.count(status) for a in self.articles)
@@ -284,9 +293,11 @@ def _part_of(skip: Skip, rng: tuple[int, int, int], item: _Item, text: str) -> s
     )
 
 
-def _article(source: Source, claims: list[Claim], skips: list[Skip], near_skips: bool = False) -> _Article:
+def _article(
+    source: Source, claims: list[Claim], skips: list[Skip], near_skips: bool = False, lean: bool = False
+) -> _Article:
     """The article's coverage; with `near_skips`, only of the sentences its skips are in (what the skips'
-    own checks need)."""
+    own checks need); `lean`, only the uncovered figures kept, the others counted (ArticleCoverage)."""
     skip_ranges = {
         skip.index: figure_range(source, skip.quote, skip.occurrence, skip.figure) for skip in skips
     }
@@ -347,12 +358,19 @@ def _article(source: Source, claims: list[Claim], skips: list[Skip], near_skips:
         for n in hits:
             skipped.setdefault(n, []).append(skip)
     article = ArticleCoverage(source.id, source.file, source.outlet, source.published.isoformat())
+    if lean:
+        article.tally = {status: 0 for status in STATUSES}
     skip_hits: dict[int, list[tuple[Found, bool]]] = {}
     for n, item in enumerate(items):
         by_claims = sorted(claimed.get(n, []))
         by_skips = skipped.get(n, [])
         if near_skips and not by_skips:
             continue  # what the skips' own checks need: the figures the skips hit
+        if article.tally is not None:
+            status = "claimed" if by_claims else ("skipped" if by_skips else "uncovered")
+            article.tally[status] += 1
+            if status != "uncovered":
+                continue  # counted; neither located nor kept
         place = source.body.locate(item.segment, item.start, item.end)
         status = "claimed" if by_claims else ("skipped" if by_skips else "uncovered")
         found = Found(
@@ -396,15 +414,18 @@ def _placed(result: CheckResult) -> tuple[dict[str, list[Claim]], dict[str, list
     return placed_claims(result), skips
 
 
-def coverage(result: CheckResult, sources: Iterable[str] | None = None) -> Coverage:
-    """The coverage of every usable article (or of the given source IDs), in source-ID order.
+def coverage(result: CheckResult, sources: Iterable[str] | None = None, lean: bool = False) -> Coverage:
+    """The coverage of every usable article (or of the given source IDs), in source-ID order; `lean`:
+    only the uncovered figures kept, the others counted (a fraction of the memory at scale).
 
     Reading every article body is the costly part: the coverage of a whole registry is computed once
-    per check result and kept with it."""
+    per check result and kept with it (a whole one serves a lean request too)."""
+    memo = "coverage-lean" if lean else "coverage"
     if sources is None:
-        cached = result.memo.get("coverage")
-        if isinstance(cached, Coverage):
-            return cached
+        for key in ("coverage", memo):
+            cached = result.memo.get(key)
+            if isinstance(cached, Coverage):
+                return cached
     claims, skips = _placed(result)
     wanted = set(sources) if sources is not None else None
     sids = [
@@ -412,23 +433,23 @@ def coverage(result: CheckResult, sources: Iterable[str] | None = None) -> Cover
         for sid in sorted(result.sources)
         if result.sources[sid].usable and (wanted is None or sid in wanted)
     ]
-    tasks = [(sid, claims.get(sid, []), skips.get(sid, [])) for sid in sids]
+    tasks = [(sid, claims.get(sid, []), skips.get(sid, []), lean) for sid in sids]
     for skip in result.skips[:1]:
         skip.line  # noqa: B018 -- the skips' positions (their IDs), found once before the workers fork
     size = sum(len(result.sources[sid].text or "") for sid in sids)
     out = Coverage(list(fork_map(_article_worker, (result, tasks), len(tasks), processes_for(None, size))))
     if sources is None:
-        result.memo["coverage"] = out
+        result.memo[memo] = out
     return out
 
 
 def _article_worker(
-    state: tuple[CheckResult, list[tuple[str, list[Claim], list[Skip]]]], n: int
+    state: tuple[CheckResult, list[tuple[str, list[Claim], list[Skip], bool]]], n: int
 ) -> ArticleCoverage:
     result, tasks = state
-    sid, claims, skips = tasks[n]
+    sid, claims, skips, lean = tasks[n]
     source = result.sources[sid]
-    article = _article(source, claims, skips).coverage
+    article = _article(source, claims, skips, lean=lean).coverage
     source.body.forget_positions()
     return article
 
@@ -516,7 +537,7 @@ def text(cov: Coverage, everything: bool = False) -> str:
     lines = []
     for a in cov.articles:
         lines.append(
-            f"{a.file} ({a.source}, {a.outlet}, {a.published}): {len(a.found)} figures and dates, "
+            f"{a.file} ({a.source}, {a.outlet}, {a.published}): {a.total} figures and dates, "
             f"{a.count('claimed')} claimed, {a.count('skipped')} skipped, {a.count('uncovered')} uncovered"
         )
         for f in a.found if everything else a.uncovered:
@@ -629,7 +650,7 @@ def json(cov: Coverage) -> str:
                         "file": a.file,
                         "outlet": a.outlet,
                         "published": a.published,
-                        "total": len(a.found),
+                        "total": a.total,
                         "claimed": a.count("claimed"),
                         "skipped": a.count("skipped"),
                         "uncovered": a.count("uncovered"),

@@ -350,7 +350,7 @@ class CoverageCounts:
 def coverage_counts(result: CheckResult) -> CoverageCounts:
     from .coverage import coverage
 
-    cov = coverage(result)
+    cov = coverage(result, lean=True)
     return CoverageCounts(
         cov.total, cov.count("claimed"), cov.count("skipped"), cov.count("uncovered"), not result.failed
     )

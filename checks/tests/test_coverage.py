@@ -391,3 +391,24 @@ def test_proposed_skips_are_inert_on_the_terminal_and_read_back_as_the_article(
     (root / "claims" / "skips.yaml").write_text("skips:\n" + filled, encoding="utf-8")
     result = check(root)
     assert result.problems == [] and coverage(result).complete
+
+
+@pytest.mark.parametrize("case", ["project", "one uncovered", "no skips"])
+def test_a_lean_coverage_counts_what_the_whole_one_lists(case: str, make_registry: MakeRegistry) -> None:
+    """The report's header and pytest's coverage tests take a lean coverage (counts, and the uncovered
+    figures only): the same counts and the same uncovered figures as the whole listing."""
+    root = {
+        "project": Path(__file__).resolve().parents[2],
+        "one uncovered": make_registry({"claims/skips.yaml": ALL_BUT_CAPTION}),
+        "no skips": make_registry(),
+    }[case]
+    whole, lean = coverage(check(root)), coverage(check(root), lean=True)
+    assert lean is not whole
+    assert [len(a.found) for a in lean.articles] == [len(a.uncovered) for a in whole.articles]
+    for status in ("claimed", "skipped", "uncovered"):
+        assert [a.count(status) for a in lean.articles] == [
+            sum(1 for f in a.found if f.status == status) for a in whole.articles
+        ]
+    assert [a.total for a in lean.articles] == [len(a.found) for a in whole.articles]
+    assert lean.uncovered == whole.uncovered
+    assert lean.summary() == whole.summary()
