@@ -45,15 +45,13 @@ skips:
     note: the photo caption restates the body
 """
 
-# That registry gives one test per registry file ("(file)": the file and every entry in it without a
-# test of its own), one per failing claim, source or skip, one for the coverage of each article, and one
-# for the committed report. Clean, it is:
+# That registry gives a test to each registry file with a problem ("(file)": the file and every entry
+# in it without a test of its own) and to each failing claim, source or skip, one to all the files
+# without a problem, one to the coverage of each article with an uncovered figure and one to all the
+# other articles, and one to the committed report. Clean, it is:
 CLEAN_ITEMS = [
-    "registry/claims/sample.yaml::(file)",
-    "registry/claims/skips.yaml::(file)",
-    "registry/schema/vocabulary.yaml::(file)",
-    "registry/seeds/sources.yaml::(file)",
-    "registry/seeds/sample.txt::coverage",
+    "registry/seeds/sources.yaml::(files without problems)",
+    "registry/seeds/sources.yaml::(coverage)",
     "registry/reports/conflicts.md::current",
 ]
 
@@ -97,13 +95,14 @@ def test_broken_claim_fails_alone_at_its_yaml_line(pytester: pytest.Pytester, re
     claims.write_text(text.replace("출범했다. 출범 당시", "출범했다, 출범 당시"), encoding="utf-8")
     result = run(pytester, registry)
     # The report cannot be regenerated from a registry with problems, nor its coverage counted: they
-    # are skipped, not failed. The broken claim is a test of its own; its file's test passes.
-    result.assert_outcomes(passed=len(CLEAN_ITEMS) - 2, failed=1, skipped=2)
+    # are skipped, not failed. The broken claim is a test of its own; its file's test passes, and so
+    # does the one of the files without a problem.
+    result.assert_outcomes(passed=2, failed=1, skipped=2)
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines(
         [
             "FAILED registry/claims/sample.yaml::sample-staff-at-founding*",
-            f"*1 failed, {len(CLEAN_ITEMS) - 2} passed, 2 skipped*",
+            "*1 failed, 2 passed, 2 skipped*",
         ]
     )
     # The failure shows the problem exactly as `claims check` prints it, located in the YAML file.
@@ -151,10 +150,11 @@ def test_each_broken_claim_is_its_own_failure(pytester: pytest.Pytester, registr
         encoding="utf-8",
     )
     result = run(pytester, registry)
-    # The clean items, plus more.yaml's (file) with its good claim, and its 2 broken claims; the report and
-    # coverage are skipped. sample-staff-good claims 128명, which a skip also skips: that skip is now
-    # stale (a failure of its own, in claims/skips.yaml).
-    result.assert_outcomes(passed=len(CLEAN_ITEMS) - 2 + 1, failed=3, skipped=2)
+    # The files without a problem pass in one test; more.yaml's (file) with its good claim passes, its 2
+    # broken claims fail; the report and coverage are skipped. sample-staff-good claims 128명, which a
+    # skip also skips: that skip is now stale (a failure of its own, in claims/skips.yaml, whose (file)
+    # test passes).
+    result.assert_outcomes(passed=3, failed=3, skipped=2)
     result.stdout.fnmatch_lines(["FAILED registry/claims/skips.yaml::128명*"])
     assert "more.yaml::sample-staff-good" not in result.stdout.str()  # clean: it passes with its file
     result.stdout.fnmatch_lines(
@@ -172,8 +172,8 @@ def test_file_level_problem_fails_the_file_item(pytester: pytest.Pytester, regis
     (registry / "claims" / "broken.yaml").write_text("claims:\n  - id: a\n   source: b\n", encoding="utf-8")
     (registry / "seeds" / "extra.txt").write_text("색인에 없는 기사\n", encoding="utf-8")
     result = run(pytester, registry)
-    # The clean registry items pass; the report and coverage items are skipped.
-    result.assert_outcomes(passed=len(CLEAN_ITEMS) - 2, failed=2, skipped=2)
+    # The files without a problem pass in one test; the report and coverage items are skipped.
+    result.assert_outcomes(passed=1, failed=2, skipped=2)
     result.stdout.fnmatch_lines(
         [
             "FAILED registry/claims/broken.yaml::(file)*",
@@ -187,8 +187,10 @@ def test_file_level_problem_fails_the_file_item(pytester: pytest.Pytester, regis
 def test_warning_alone_passes(pytester: pytest.Pytester, registry: Path) -> None:
     (registry / "claims" / "empty.yaml").write_text("claims: []\n", encoding="utf-8")
     result = run(pytester, registry)
-    # The warning does not fail its file; the report item passes as the registry has no error.
+    # The warning does not fail its file, which has a test of its own to show it; the report item passes
+    # as the registry has no error.
     result.assert_outcomes(passed=len(CLEAN_ITEMS) + 1)
+    result.stdout.fnmatch_lines(["*LOCATION registry/claims/empty.yaml::(file) registry/claims/empty.yaml 0 passed"])
 
 
 def test_uncovered_figure_fails_the_article_coverage_at_its_line(
@@ -201,8 +203,10 @@ def test_uncovered_figure_fails_the_article_coverage_at_its_line(
     skips.write_text(kept, encoding="utf-8")
     (registry / "reports" / "conflicts.md").write_text(markdown(check(registry)), encoding="utf-8")
     result = run(pytester, registry)
-    # Every clean item passes but the article's coverage (the report is regenerated, so current).
+    # The article's coverage fails, in a test of its own; the one of every other article has none to
+    # test, and is not collected; the files and the report (regenerated, so current) pass.
     result.assert_outcomes(passed=len(CLEAN_ITEMS) - 1, failed=1)
+    assert "(coverage)" not in result.stdout.str()
     article = (BASE_REGISTRY / "seeds" / "sample.txt").read_text(encoding="utf-8").split("\n")
     line = next(n for n, x in enumerate(article, 1) if x.startswith("(사진)"))
     column = article[line - 1].index("80여명") + 1
