@@ -190,7 +190,9 @@ def test_warning_alone_passes(pytester: pytest.Pytester, registry: Path) -> None
     # The warning does not fail its file, which has a test of its own to show it; the report item passes
     # as the registry has no error.
     result.assert_outcomes(passed=len(CLEAN_ITEMS) + 1)
-    result.stdout.fnmatch_lines(["*LOCATION registry/claims/empty.yaml::(file) registry/claims/empty.yaml 0 passed"])
+    result.stdout.fnmatch_lines(
+        ["*LOCATION registry/claims/empty.yaml::(file) registry/claims/empty.yaml 0 passed"]
+    )
 
 
 def test_uncovered_figure_fails_the_article_coverage_at_its_line(
