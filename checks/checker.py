@@ -187,6 +187,7 @@ def _check(root: Path, use_cache: bool, jobs: int | None) -> CheckResult:
     problems.extend(skips.problems)
     result.skips = skips.skips
     problems.extend(_check_sources(result, jobs, store, base))
+    store.save()  # the entries used and stored, in one file (checks.cache)
     resolutions = load_resolutions(root)
     files[RESOLUTIONS] = resolutions.node
     problems.extend(resolutions.problems)

@@ -8,6 +8,7 @@ before. Corrupt, foreign and planted entries are ignored.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import re
 import shutil
@@ -39,7 +40,7 @@ def warm_equals_cold(root: Path) -> Seen:
 
 
 def entries(root: Path) -> list[Path]:
-    return sorted(p for p in (root / CACHE_DIR).rglob("*.entry"))
+    return sorted(p for p in (root / CACHE_DIR).rglob("pack"))
 
 
 @pytest.fixture
@@ -190,11 +191,37 @@ def test_a_planted_passing_entry_cannot_hide_a_problem(root: Path) -> None:
     path.write_text(
         path.read_text(encoding="utf-8").replace("unit: person", "unit: KRW", 1), encoding="utf-8"
     )
-    for entry in entries(root):
-        for other in entries(root):
-            if other != entry:
-                other.write_bytes(entry.read_bytes())
+    # Even signed with this machine's own key, a pack whose every entry is the clean file's result
+    # does not speak for the broken file: its bytes are another key.
+    (pack_path,) = entries(root)
+    store = Cache(root)
+    data = pack_path.read_bytes()
+    pack = marshal.loads(data[65:])
+    clean = next(body for body in pack.values() if b"sample-staff-at-founding" in body)
+    body = marshal.dumps({key: clean for key in pack})
+    pack_path.write_bytes(store._sign(body) + b"\n" + body)
     assert "unit-mismatch" in {code for _, _, _, code, _ in seen(check(root))}
+
+
+def test_a_warm_run_that_stores_nothing_writes_nothing(root: Path) -> None:
+    (pack_path,) = entries(root)
+    before = pack_path.stat()
+    assert check(root).cache_hits == 1
+    after = pack_path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_the_pack_keeps_the_entries_of_this_run_only(root: Path) -> None:
+    """Entries of files that changed or are gone are not carried from pack to pack."""
+    (pack_path,) = entries(root)
+    old_keys = set(marshal.loads(pack_path.read_bytes()[65:]))
+    claims_file(root).write_bytes(claims_file(root).read_bytes() + b"# changed\n")
+    warm_equals_cold(root)
+    new_keys = set(marshal.loads(pack_path.read_bytes()[65:]))
+    # The claims file's old entry is gone, its new one is in; the article's entry is kept (its key:
+    # the article, its skips and its placed claims, which the comment does not change).
+    assert len(old_keys - new_keys) == 1 and len(new_keys - old_keys) == 1
+    assert len(new_keys) == len(old_keys) == 2
 
 
 def test_a_signing_key_inside_the_registry_is_never_used(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
