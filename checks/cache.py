@@ -148,8 +148,7 @@ def _read_key(path: str) -> bytes | None:
 class Cache:
     """Entries by key in `<root>/.claims_cache/`; every failure means "not cached", never an error.
 
-    The entries live in one file, the pack (`v3/pack`): its HMAC signature (64 hex digits), a newline,
-    and the marshalled dict of every entry's body by key. One file, not one per entry: at 100,000 claims
+    The entries live in one file, the pack (`v3/pack`, its layout in `_read`). One file, not one per entry: at 100,000 claims
     a run created, and a warm run opened, 20,000 files, which cost more than the checks they saved
     (README, "Speed"). A run reads the pack once, and writes a new one (atomically) only when it stored
     an entry: the entries it used and the ones it stored, so that entries of files that are gone do not
@@ -161,8 +160,8 @@ class Cache:
         self.enabled = self.secret is not None and self._safe_folder(os.path.realpath(root))
         self.hits = 0
         self.misses = 0
-        self._pack: dict[str, bytes] | None = None  # read on the first `get`
-        self._kept: dict[str, bytes] = {}  # what the next pack holds: the entries used and stored
+        self._pack: tuple[dict[str, tuple[int, int]], memoryview] | None = None  # read on the first `get`
+        self._kept: dict[str, bytes | memoryview] = {}  # what the next pack holds: entries used and stored
         self._stored = False
 
     def _safe_folder(self, real_root: str) -> bool:
@@ -187,9 +186,11 @@ class Cache:
             return None
         if self._pack is None:
             self._pack = self._read()
-        body = self._pack.get(key)
+        index, data = self._pack
+        span = index.get(key)
         entry = None
-        if body is not None:
+        if span is not None:
+            body = data[span[0] : span[1]]
             try:
                 # marshal, not pickle: it builds only plain values (no code runs), and only packs this
                 # machine signed reach it; several times faster than JSON at 10,000 entries.
@@ -203,52 +204,65 @@ class Cache:
         self._kept[key] = body
         return entry
 
-    def _read(self) -> dict[str, bytes]:
-        """The pack's entries, or none when it is missing, unreadable, corrupt, or not signed here."""
-        assert self.secret is not None
+    def _read(self) -> tuple[dict[str, tuple[int, int]], memoryview]:
+        """The pack's index (where each entry's body is in its data) and data; empty when the pack is
+        missing, unreadable, corrupt, or not signed here.
+
+        The pack: the signature (64 hex digits) and a newline, then what is signed: the length of the
+        index (8 bytes), the index (marshalled: key -> (start, end) in the data), and the data, every
+        entry's marshalled body one after the other. Entries are read out of the data in place: at
+        100,000 claims the pack is about 60 MB, which is held once."""
+        none: tuple[dict[str, tuple[int, int]], memoryview] = ({}, memoryview(b""))
         try:
             # Never blocks: a FIFO in the pack's place opens at once, and is then no regular file.
             fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
         except OSError:
-            return {}
+            return none
         try:
             status = os.fstat(fd)
             if not stat.S_ISREG(status.st_mode) or status.st_size > _MAX_PACK_BYTES:
-                return {}
+                return none
             chunks, size = [], 0
             while size <= _MAX_PACK_BYTES and (chunk := os.read(fd, 1 << 24)):
                 chunks.append(chunk)
                 size += len(chunk)
-            data = b"".join(chunks)
+            raw = chunks[0] if len(chunks) == 1 else b"".join(chunks)
             del chunks
         except OSError:
-            return {}
+            return none
         finally:
             os.close(fd)
-        signature, body = data[:64], memoryview(data)[65:]
+        signed = memoryview(raw)[65:]
         if (
-            len(data) > _MAX_PACK_BYTES
-            or data[64:65] != b"\n"
-            or not hmac.compare_digest(signature, self._sign(body))
+            len(raw) > _MAX_PACK_BYTES
+            or len(raw) < 65 + 8
+            or raw[64:65] != b"\n"
+            or not hmac.compare_digest(raw[:64], self._mac(signed).hexdigest().encode())
         ):
-            return {}
+            return none
+        length = int.from_bytes(signed[:8], "big")
         try:
-            pack = marshal.loads(body)
+            index = marshal.loads(signed[8 : 8 + length])
         except (ValueError, EOFError, TypeError):
-            return {}
-        if not isinstance(pack, dict) or not all(
-            isinstance(k, str) and isinstance(v, bytes) for k, v in pack.items()
+            return none
+        data = signed[8 + length :]
+        if not isinstance(index, dict) or not all(
+            isinstance(k, str)
+            and isinstance(v, tuple)
+            and len(v) == 2
+            and all(type(n) is int for n in v)
+            and 0 <= v[0] <= v[1] <= len(data)
+            for k, v in index.items()
         ):
-            return {}
-        return pack
+            return none
+        return index, data
 
-    def _sign(self, body: bytes | memoryview) -> bytes:
+    def _mac(self, *parts: bytes | memoryview) -> hmac.HMAC:
         assert self.secret is not None
-        return (
-            hmac.new(self.secret, b"claims-cache pack " + FORMAT.encode() + b"\0" + body, hashlib.sha256)
-            .hexdigest()
-            .encode()
-        )
+        mac = hmac.new(self.secret, b"claims-cache pack " + FORMAT.encode() + b"\0", hashlib.sha256)
+        for part in parts:
+            mac.update(part)
+        return mac
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
         if not self.enabled:
@@ -257,10 +271,15 @@ class Cache:
         self._stored = True
 
     def save(self) -> None:
-        """Write the pack, when this run stored an entry: whole, or not at all."""
+        """Write the pack (see `_read`), when this run stored an entry: whole, or not at all."""
         if not self.enabled or not self._stored:
             return
-        body = marshal.dumps(self._kept)
+        index, at = {}, 0
+        for key, body in self._kept.items():
+            index[key] = (at, at + len(body))
+            at += len(body)
+        head = marshal.dumps(index)
+        parts = [len(head).to_bytes(8, "big"), head, *self._kept.values()]
         try:
             os.makedirs(self.folder, exist_ok=True)
             if not self._safe_folder(os.path.dirname(os.path.dirname(self.folder))):
@@ -269,8 +288,9 @@ class Cache:
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".pack.", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write(self._sign(body) + b"\n")
-                    handle.write(body)
+                    handle.write(self._mac(*parts).hexdigest().encode() + b"\n")
+                    for part in parts:
+                        handle.write(part)
                 os.replace(tmp, self.path)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)

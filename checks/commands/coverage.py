@@ -43,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(problems_text(result))
         sys.stderr.write("claims coverage: the registry has problems; fix them (see `claims check`) first\n")
         return EXIT_PROBLEMS
-    cov = coverage(result)
+    # Only the uncovered are listed (and turned into skips) unless --all or JSON: the rest are counted.
+    cov = coverage(result, lean=not args.all and args.format != "json")
     if args.skips:
         sys.stdout.write(skip_stubs(cov, result.sources))
     else:

@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
                 raise UsageError(
                     f"no source '{sid}' in seeds/sources.yaml{did_you_mean(sid, registry.index.sources)}"
                 )
-            if sid not in registry.articles:
+            if sid not in registry.usable:
                 # The registry's fault, not the command line's: a problem (1), as `claims check` says.
                 sys.stderr.write(
                     f"claims find: source '{terminal(sid)}' failed its own checks; run `claims check` and fix "
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
             ids.append(sid)
     if registry.index.node is None:
         sys.stderr.write("claims find: seeds/sources.yaml cannot be read; run `claims check` to see why\n")
-    skipped = sorted(set(registry.index.sources) - set(registry.articles))
+    skipped = sorted(set(registry.index.sources) - set(registry.usable))
     for sid in skipped if ids is None else ():
         sys.stderr.write(f"claims find: not searched: {sid} failed its own checks (see `claims check`)\n")
     hits = find(registry, args.text, ids)

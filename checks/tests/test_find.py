@@ -344,3 +344,26 @@ def test_a_long_query_is_echoed_cut_and_searched_whole(
     )
     assert main(["find", query, "--root", str(root), "--format", "json"]) == 1
     assert json.loads(capsys.readouterr().out)["query"] == query  # tools get it whole
+
+
+def _folded_one_by_one(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """The reference: each character folded on its own, each folded character with its offset."""
+    chars, origin = [], []
+    for offset in range(start, end):
+        for f in search.fold_char(text[offset]):
+            chars.append(f)
+            origin.append(offset)
+    return "".join(chars), origin
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from("가나 다㈜ﬁ①Ⅻ\u200b\u00ad“”‘’—~·ABCabcİß12３４\t\n"), max_size=40),
+    data=st.data(),
+)
+def test_a_folded_segment_keeps_the_offset_of_every_character(text: str, data: st.DataObject) -> None:
+    """`folded` takes a fast path when no character folds to more than one (㈜ folds to three): both
+    give what folding character by character gives."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    chars, origin = search.folded(text, start, end)
+    assert (chars, list(origin)) == _folded_one_by_one(text, start, end)
