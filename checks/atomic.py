@@ -41,11 +41,11 @@ except ImportError:  # pragma: no cover - not on POSIX
 from .files import (  # the registry's one door: its write policy, shared with the report's writer
     Refusal,
     WriteRefused,
-    _remove_stale_temps,
     _safe_parent,
     _terminate_as_exception,
     hold_temporary,
     read_bytes,
+    remove_stale_temps,
 )
 
 # Tests set this to a number of seconds: after the temporary file is written and synced, the writer
@@ -73,7 +73,7 @@ def replace_file(root: Path, rel: str, data: bytes, expected: bytes | None) -> N
     current = _current(root, rel)
     if current != expected:
         raise FileChanged(f"{rel} changed on disk while the edit was prepared; run the command again")
-    _remove_stale_temps(folder, name)
+    remove_stale_temps(folder, name)
     if mode is None:
         umask = os.umask(0)
         os.umask(umask)

@@ -38,9 +38,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from . import files
+
 CACHE_DIR = ".claims_cache"
 FORMAT = "3"
-_MAX_PACK_BYTES = 4 * 1024 * 1024 * 1024  # 300,000 claims make about 180 MB
+_MAX_PACK_BYTES = 1024 * 1024 * 1024  # 300,000 claims make about 160 MB; a larger one is not read
 # The libraries whose versions can change a result: parsing, validation, tables.
 _LIBRARIES = ("PyYAML", "yaml-rs", "jsonschema", "jsonschema-rs", "tabulate")
 _PACKAGE = Path(__file__).resolve().parent
@@ -285,9 +287,12 @@ class Cache:
             if not self._safe_folder(os.path.dirname(os.path.dirname(self.folder))):
                 return  # made a link since the run began: not ours to write through
             _ignore_in_git(os.path.dirname(self.folder))
+            # What a run killed while writing left (`.pack.*.tmp`), unless its writer lives (checks.files).
+            files.remove_stale_temps(self.folder, "pack")
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".pack.", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as handle:
+                    files.hold_temporary(handle.fileno())
                     handle.write(self._mac(*parts).hexdigest().encode() + b"\n")
                     for part in parts:
                         handle.write(part)

@@ -305,9 +305,9 @@ def write_text(root: Path, rel: str, text: str) -> bool:
             )
         mode = stat.S_IMODE(status.st_mode)
         if status.st_size == len(data) and holds(root, rel, data) is True:
-            _remove_stale_temps(folder, os.path.basename(rel))  # a killed run's, even when nothing is written
+            remove_stale_temps(folder, os.path.basename(rel))  # a killed run's, even when nothing is written
             return False
-    _remove_stale_temps(folder, os.path.basename(rel))
+    remove_stale_temps(folder, os.path.basename(rel))
     if mode is None:
         umask = os.umask(0)
         os.umask(umask)
@@ -359,7 +359,7 @@ def _abandoned(path: str, now: float) -> bool:
         os.close(fd)
 
 
-def _remove_stale_temps(folder: str, name: str) -> None:
+def remove_stale_temps(folder: str, name: str) -> None:
     """Temporary files of ours left by a writer killed outright (SIGKILL cannot be caught): removed by the
     next write, at once, unless a writer still holds one (a concurrent run)."""
     prefix, now = f".{name}.", time.time()

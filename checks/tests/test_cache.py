@@ -14,6 +14,7 @@ import re
 import shutil
 import signal
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -437,3 +438,17 @@ def test_the_article_changed_and_repinned_checks_its_skips_again(skipped: Path) 
     )
     repin(skipped)
     assert "quote-not-found" in {code for _, _, _, code, _ in warm_equals_cold(skipped)}
+
+
+def test_a_pack_left_half_written_by_a_killed_run_is_removed(root: Path) -> None:
+    """A run killed while writing the pack leaves `.pack.*.tmp` (SIGKILL cannot be caught); the next
+    run that writes one removes it, as the registry's writers do theirs (checks.files)."""
+    (pack_path,) = entries(root)
+    litter = pack_path.parent / ".pack.killed.tmp"
+    litter.write_bytes(b"half a pack")
+    past = time.time() - 60  # not one a living writer has just made
+    os.utime(litter, (past, past))
+    claims_file(root).write_bytes(claims_file(root).read_bytes() + b"# changed\n")
+    warm_equals_cold(root)
+    assert not litter.exists()
+    assert entries(root) == [pack_path]
