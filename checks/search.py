@@ -191,15 +191,40 @@ class Registry:
         self._kept: dict[str, Article] = {}
         self._quoted_in: dict[str, list[tuple[int, int, str]]] = {}
         self._claims_of: dict[str, list[Claim]] | None = None  # read when a hit is described
+        # The claims of an ID that more than one claim has, in the order the files are read.
+        self._same_id: dict[str, list[Claim]] = {}
 
     def claims_of(self, sid: str) -> list[Claim]:
         """The claims citing the source, from every claims file (read on the first call)."""
         if self._claims_of is None:
             self._claims_of = {}
+            first: dict[str, Claim] = {}
             for file in claims_files(self.root):
                 for claim in read_claims_file(self.root, file).claims:
                     self._claims_of.setdefault(claim.source, []).append(claim)
+                    if first.setdefault(claim.id, claim) is not claim:
+                        self._same_id.setdefault(claim.id, [first[claim.id]]).append(claim)
         return self._claims_of.get(sid, [])
+
+    def _placed(self, claim: Claim) -> list[Place] | None:
+        """The places of the claim's quote in its usable article when it is verified (placed exactly
+        once, or at its pinned occurrence), else None."""
+        source = self.usable.get(claim.source)
+        if source is None:
+            return None
+        places = source.body.occurrences(claim.quote)
+        n = claim.occurrence or 1
+        return places if len(places) >= n and (claim.occurrence is not None or len(places) == 1) else None
+
+    def _placed_before(self, claim: Claim) -> bool:
+        """A claim of the same ID, read before this one, is placed in another article: that one holds
+        the ID (one ID, one place, whichever article is searched: `claims check` reports the duplicate)."""
+        for other in self._same_id.get(claim.id, ()):
+            if other is claim:
+                return False
+            if other.source != claim.source and self._placed(other) is not None:
+                return True
+        return False
 
     def article(self, sid: str, keep: bool = True) -> Article | None:
         """The usable article `sid`, folded for search (kept for later calls when `keep`)."""
@@ -220,12 +245,12 @@ class Registry:
             spans: list[tuple[int, int, str]] = []
             seen: set[str] = set()
             for claim in self.claims_of(sid):
-                places = article.source.body.occurrences(claim.quote)
-                n = claim.occurrence or 1
-                placed = len(places) >= n and (claim.occurrence is not None or len(places) == 1)
-                if placed and claim.id not in seen:  # a duplicate ID: its first claim, as a check reports
+                if claim.id in seen:
+                    continue  # a duplicate ID: its first placed claim
+                places = self._placed(claim)
+                if places is not None and not self._placed_before(claim):
                     seen.add(claim.id)
-                    spans.append((*span_of(article, places[n - 1]), claim.id))
+                    spans.append((*span_of(article, places[(claim.occurrence or 1) - 1]), claim.id))
             self._quoted_in[sid] = spans
         return self._quoted_in[sid]
 

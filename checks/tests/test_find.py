@@ -367,3 +367,36 @@ def test_a_folded_segment_keeps_the_offset_of_every_character(text: str, data: s
     end = data.draw(st.integers(start, len(text)))
     chars, origin = search.folded(text, start, end)
     assert (chars, list(origin)) == _folded_one_by_one(text, start, end)
+
+
+# A claims file sorted before claims/sample.yaml, reusing the ID of its claim for a claim of the other
+# article (a duplicate ID, which `claims check` reports).
+DUPLICATE = """\
+claims:
+  - id: sample-staff-at-founding
+    source: quoted-2024-02-03
+    quote: LG는 “엑사원”을 공개했다.
+    subject: lg-ai-research
+    property: model-name
+    as_written: 엑사원
+    unit: name
+"""
+
+
+@pytest.mark.parametrize(
+    ("query", "source", "claims"),
+    [
+        # The ID's first placed claim, in the order claims files are read: the one in claims/a.yaml.
+        ("엑사원”을 공개", "quoted-2024-02-03", ["sample-staff-at-founding"]),
+        # Its later claim of the same ID is not listed (one ID, one place), as before `find` placed the
+        # claims article by article.
+        ("출범 당시 80여명이던", "sample-2024-01-02", []),
+    ],
+)
+def test_a_duplicate_id_is_listed_at_its_first_placed_claim_only(
+    root: Path, capsys: pytest.CaptureFixture[str], query: str, source: str, claims: list[str]
+) -> None:
+    (root / "claims" / "a.yaml").write_text(DUPLICATE, encoding="utf-8")
+    code, data = find_json(capsys, root, query, "--source", source)
+    assert code == 0
+    assert [(h["source"], h["claims"]) for h in data["hits"] if h["line"] in (3, 4)][:1] == [(source, claims)]
