@@ -5,7 +5,7 @@ any time, never consulted when a part of the key is unknown. A cached result can
 
 * its key is the sha256 of the program (`program_key`: the source of every module of `checks`, the
   tool's schemas, and the versions of Python, Unicode and the libraries that decide results), the
-  vocabulary, the sources index, and the claims file itself, byte for byte;
+  vocabulary, the sources index, and the claims file's path and the file itself, byte for byte;
 * the articles a claims file cites are recorded with the entry (their id, whether usable, the sha256
   of their bytes as read in this run) and compared before the entry is used;
 * what depends on more than one file (duplicate IDs, comparison, resolutions, the closest-passage

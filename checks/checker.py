@@ -139,7 +139,9 @@ def _check(root: Path, use_cache: bool, jobs: int | None) -> CheckResult:
     store = Cache(root, enabled=use_cache and OVERLAY.get() is None)
     base = digest(program_key(), vocabulary.data, index.data)
     contents = [(rel, registry_bytes(root, rel)) for rel in claims_paths]
-    keys = [digest(base, data) if isinstance(data, bytes) else None for _, data in contents]
+    # The file's path is part of the key: its problems are located in it by name (two files of the same
+    # bytes shared an entry, and a warm run reported both at one path).
+    keys = [digest(base, rel, data) if isinstance(data, bytes) else None for rel, data in contents]
     outcomes: list[_FileChecked | None] = []
     for (rel, data), key in zip(contents, keys):
         entry = store.get(key) if key is not None else None

@@ -23,7 +23,9 @@ from checks import cache
 from checks.cache import CACHE_DIR, Cache, program_key
 from checks.checker import CheckResult, check
 
-from .conftest import MakeRegistry
+from .conftest import BASE_REGISTRY, MakeRegistry
+
+BASE_CLAIMS = BASE_REGISTRY / "claims" / "sample.yaml"
 
 Seen = list[tuple[str, int, int, str, str]]
 
@@ -452,3 +454,17 @@ def test_a_pack_left_half_written_by_a_killed_run_is_removed(root: Path) -> None
     warm_equals_cold(root)
     assert not litter.exists()
     assert entries(root) == [pack_path]
+
+
+def test_two_claims_files_of_the_same_bytes_keep_their_own_paths(make_registry: MakeRegistry) -> None:
+    """An entry's problems name its file: two files of the same bytes (a claims file copied under
+    another name) shared one entry, and a warm run reported the first file's problems at the second's
+    path, twice, and none at its own (pytest then passed the first file)."""
+    broken = (BASE_CLAIMS.read_text(encoding="utf-8")).replace("unit: person", "unit: KRW", 1)
+    root = make_registry({"claims/sample.yaml": broken, "claims/copy.yaml": broken})
+    check(root)  # fills the cache
+    found = warm_equals_cold(root)
+    assert [(path, line, code) for path, line, _, code, _ in found if code == "unit-mismatch"] == [
+        ("claims/copy.yaml", 8, "unit-mismatch"),
+        ("claims/sample.yaml", 8, "unit-mismatch"),
+    ]
