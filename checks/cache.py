@@ -26,6 +26,7 @@ import hmac
 import marshal
 import os
 import secrets
+import shutil
 import stat
 import sys
 import tempfile
@@ -42,6 +43,7 @@ from . import files
 
 CACHE_DIR = ".claims_cache"
 FORMAT = "3"
+_HEAD = 129  # two signatures in hex and a newline (see `Cache._read`)
 _MAX_PACK_BYTES = 1024 * 1024 * 1024  # 300,000 claims make about 160 MB; a larger one is not read
 # The libraries whose versions can change a result: parsing, validation, tables.
 _LIBRARIES = ("PyYAML", "yaml-rs", "jsonschema", "jsonschema-rs", "tabulate")
@@ -210,10 +212,12 @@ class Cache:
         """The pack's index (where each entry's body is in its data) and data; empty when the pack is
         missing, unreadable, corrupt, or not signed here.
 
-        The pack: the signature (64 hex digits) and a newline, then what is signed: the length of the
-        index (8 bytes), the index (marshalled: key -> (start, end) in the data), and the data, every
-        entry's marshalled body one after the other. Entries are read out of the data in place: at
-        100,000 claims the pack is about 60 MB, which is held once."""
+        The pack: two signatures (64 hex digits each) and a newline, then what is signed: the length of
+        the index (8 bytes), the index (marshalled: key -> (start, end) in the data), and the data, every
+        entry's marshalled body one after the other. The first signature signs the length of the rest
+        alone, so that a pack not signed here (one planted with the registry, up to the size limit) is
+        refused after its first 129 bytes, not read whole and hashed. Entries are read out of the data
+        in place: at 100,000 claims the pack is about 55 MB, which is held once."""
         none: tuple[dict[str, tuple[int, int]], memoryview] = ({}, memoryview(b""))
         try:
             # Never blocks: a FIFO in the pack's place opens at once, and is then no regular file.
@@ -222,10 +226,18 @@ class Cache:
             return none
         try:
             status = os.fstat(fd)
-            if not stat.S_ISREG(status.st_mode) or status.st_size > _MAX_PACK_BYTES:
+            if not stat.S_ISREG(status.st_mode) or not _HEAD + 8 <= status.st_size <= _MAX_PACK_BYTES:
+                return none
+            head = os.read(fd, _HEAD)
+            length = status.st_size - _HEAD
+            if (
+                len(head) != _HEAD
+                or head[128:] != b"\n"
+                or not hmac.compare_digest(head[:64], self._head_mac(length))
+            ):
                 return none
             chunks, size = [], 0
-            while size <= _MAX_PACK_BYTES and (chunk := os.read(fd, 1 << 24)):
+            while size <= length and (chunk := os.read(fd, min(1 << 24, length + 1 - size))):
                 chunks.append(chunk)
                 size += len(chunk)
             raw = chunks[0] if len(chunks) == 1 else b"".join(chunks)
@@ -234,12 +246,9 @@ class Cache:
             return none
         finally:
             os.close(fd)
-        signed = memoryview(raw)[65:]
-        if (
-            len(raw) > _MAX_PACK_BYTES
-            or len(raw) < 65 + 8
-            or raw[64:65] != b"\n"
-            or not hmac.compare_digest(raw[:64], self._mac(signed).hexdigest().encode())
+        signed = memoryview(raw)
+        if len(raw) != length or not hmac.compare_digest(
+            head[64:128], self._mac(signed).hexdigest().encode()
         ):
             return none
         length = int.from_bytes(signed[:8], "big")
@@ -266,6 +275,11 @@ class Cache:
             mac.update(part)
         return mac
 
+    def _head_mac(self, length: int) -> bytes:
+        assert self.secret is not None
+        message = b"claims-cache pack head " + FORMAT.encode() + b"\0" + length.to_bytes(8, "big")
+        return hmac.new(self.secret, message, hashlib.sha256).hexdigest().encode()
+
     def put(self, key: str, entry: dict[str, Any]) -> None:
         if not self.enabled:
             return
@@ -282,18 +296,23 @@ class Cache:
             at += len(body)
         head = marshal.dumps(index)
         parts = [len(head).to_bytes(8, "big"), head, *self._kept.values()]
+        real_root = os.path.dirname(os.path.dirname(self.folder))
         try:
+            if not self._safe_folder(real_root):
+                return  # made a link since the run began: not ours to write through, nor to create in
             os.makedirs(self.folder, exist_ok=True)
-            if not self._safe_folder(os.path.dirname(os.path.dirname(self.folder))):
-                return  # made a link since the run began: not ours to write through
+            if not self._safe_folder(real_root):
+                return
             _ignore_in_git(os.path.dirname(self.folder))
+            _remove_old_formats(os.path.dirname(self.folder))
             # What a run killed while writing left (`.pack.*.tmp`), unless its writer lives (checks.files).
             files.remove_stale_temps(self.folder, "pack")
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".pack.", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as handle:
                     files.hold_temporary(handle.fileno())
-                    handle.write(self._mac(*parts).hexdigest().encode() + b"\n")
+                    length = sum(len(part) for part in parts)
+                    handle.write(self._head_mac(length) + self._mac(*parts).hexdigest().encode() + b"\n")
                     for part in parts:
                         handle.write(part)
                 os.replace(tmp, self.path)
@@ -303,6 +322,19 @@ class Cache:
         except OSError:
             self.enabled = False  # a read-only or full disk: run on without the cache
         self._stored = False
+
+
+def _remove_old_formats(top: str) -> None:
+    """The folders of the formats before this one (`v1/`, `v2/`: one file per entry, 20,000 of them at
+    100,000 claims), which this program never reads: removed when it writes its pack. Only real folders
+    (a link is left alone, and rmtree never follows one inside)."""
+    for n in range(1, int(FORMAT)):
+        path = os.path.join(top, f"v{n}")
+        try:
+            if stat.S_ISDIR(os.lstat(path).st_mode):
+                shutil.rmtree(path, ignore_errors=True)
+        except OSError:
+            continue
 
 
 _GITIGNORE = b"# Written by claims: its cache, safe to delete at any time. Git ignores this folder.\n*\n"

@@ -468,3 +468,42 @@ def test_two_claims_files_of_the_same_bytes_keep_their_own_paths(make_registry: 
         ("claims/copy.yaml", 8, "unit-mismatch"),
         ("claims/sample.yaml", 8, "unit-mismatch"),
     ]
+
+
+def test_a_pack_not_signed_here_is_refused_after_its_head(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pack planted with the registry (here 32 MB of it) is refused after its first 129 bytes: it is
+    not read whole, nor hashed, before the check runs without it."""
+    (pack_path,) = entries(root)
+    pack_path.write_bytes(b"f" * 128 + b"\n" + bytes(32 * 1024 * 1024))
+    read_of_pack = []
+    real_read = os.read
+
+    def counting_read(fd: int, n: int) -> bytes:
+        data = real_read(fd, n)
+        if os.readlink(f"/proc/self/fd/{fd}").endswith("/pack"):
+            read_of_pack.append(len(data))
+        return data
+
+    monkeypatch.setattr(os, "read", counting_read)
+    result = check(root)
+    assert result.cache_hits == 0
+    assert sum(read_of_pack) <= 129
+    monkeypatch.undo()
+    assert seen(result) == seen(check(root, use_cache=False))
+
+
+def test_the_folders_of_older_formats_are_removed_when_a_pack_is_written(root: Path, tmp_path: Path) -> None:
+    top = root / CACHE_DIR
+    old = top / "v2" / "ab"
+    old.mkdir(parents=True)
+    (old / "ab12.entry").write_bytes(b"an entry of the old format")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("not ours", encoding="utf-8")
+    os.symlink(elsewhere, top / "v1")  # a link: left alone, and never followed
+    claims_file(root).write_bytes(claims_file(root).read_bytes() + b"# changed\n")
+    warm_equals_cold(root)
+    assert not (top / "v2").exists()
+    assert (top / "v1").is_symlink() and (elsewhere / "keep.txt").read_text(encoding="utf-8") == "not ours"
