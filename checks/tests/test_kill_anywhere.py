@@ -29,6 +29,7 @@ import pytest
 from checks.checker import check
 
 from .conftest import BASE_REGISTRY
+from .test_add import FULL as ADD  # a complete `claims add` of the sample registry
 
 PROJECT = Path(__file__).resolve().parents[2]
 KILL_AT = "CLAIMS_TEST_KILL_AT"
@@ -57,12 +58,6 @@ sys.stderr.write(f"operations: {seen}\\n")
 sys.exit(code)
 """
 
-QUOTE = "출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로 늘었다"
-ADD = [
-    "add", "--source", "sample-2024-01-02", "--quote", QUOTE, "--subject", "lg-ai-research",
-    "--property", "headcount", "--as-written", "128명", "--unit", "person",
-    "--as-of", "2023-Q3", "--as-of-text", "지난해 3분기",
-]  # fmt: skip
 # Every byte an editor may leave that a writer could "normalise": a BOM, CRLF, a tab and trailing
 # spaces in comments and after values, a comment after the last item, no final newline.
 HOSTILE = (
