@@ -174,7 +174,6 @@ class Hit:
     article: Article | None = field(default=None, repr=False, compare=False)
 
 
-@dataclass
 class Registry:
     """What a search needs: the usable articles, folded when first searched, and where each claim's
     quote lies in its article, placed when a hit in that article is described.
