@@ -233,30 +233,23 @@ class Cache:
             if (
                 len(head) != _HEAD
                 or head[128:] != b"\n"
-                or not hmac.compare_digest(head[:64], self._head_mac(length))
+                or not hmac.compare_digest(head[:64], self._signature(b"head", length.to_bytes(8, "big")))
             ):
                 return none
-            chunks, size = [], 0
-            while size <= length and (chunk := os.read(fd, min(1 << 24, length + 1 - size))):
-                chunks.append(chunk)
-                size += len(chunk)
-            raw = chunks[0] if len(chunks) == 1 else b"".join(chunks)
-            del chunks
+            raw = files.read_at_most(fd, length + 1)
         except OSError:
             return none
         finally:
             os.close(fd)
         signed = memoryview(raw)
-        if len(raw) != length or not hmac.compare_digest(
-            head[64:128], self._mac(signed).hexdigest().encode()
-        ):
+        if len(raw) != length or not hmac.compare_digest(head[64:128], self._signature(b"body", signed)):
             return none
-        length = int.from_bytes(signed[:8], "big")
+        index_length = int.from_bytes(signed[:8], "big")
         try:
-            index = marshal.loads(signed[8 : 8 + length])
+            index = marshal.loads(signed[8 : 8 + index_length])
         except (ValueError, EOFError, TypeError):
             return none
-        data = signed[8 + length :]
+        data = signed[8 + index_length :]
         if not isinstance(index, dict) or not all(
             isinstance(k, str)
             and isinstance(v, tuple)
@@ -268,17 +261,15 @@ class Cache:
             return none
         return index, data
 
-    def _mac(self, *parts: bytes | memoryview) -> hmac.HMAC:
+    def _signature(self, label: bytes, *parts: bytes | memoryview) -> bytes:
+        """The HMAC-SHA256, in hex, of the pack's head (the length of the rest) or body, by this user's key."""
         assert self.secret is not None
-        mac = hmac.new(self.secret, b"claims-cache pack " + FORMAT.encode() + b"\0", hashlib.sha256)
+        mac = hmac.new(
+            self.secret, b"claims-cache pack " + FORMAT.encode() + b" " + label + b"\0", hashlib.sha256
+        )
         for part in parts:
             mac.update(part)
-        return mac
-
-    def _head_mac(self, length: int) -> bytes:
-        assert self.secret is not None
-        message = b"claims-cache pack head " + FORMAT.encode() + b"\0" + length.to_bytes(8, "big")
-        return hmac.new(self.secret, message, hashlib.sha256).hexdigest().encode()
+        return mac.hexdigest().encode()
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
         if not self.enabled:
@@ -311,8 +302,8 @@ class Cache:
             try:
                 with os.fdopen(fd, "wb") as handle:
                     files.hold_temporary(handle.fileno())
-                    length = sum(len(part) for part in parts)
-                    handle.write(self._head_mac(length) + self._mac(*parts).hexdigest().encode() + b"\n")
+                    length = sum(len(part) for part in parts).to_bytes(8, "big")
+                    handle.write(self._signature(b"head", length) + self._signature(b"body", *parts) + b"\n")
                     for part in parts:
                         handle.write(part)
                 os.replace(tmp, self.path)

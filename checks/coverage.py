@@ -366,13 +366,12 @@ def _article(
         by_skips = skipped.get(n, [])
         if near_skips and not by_skips:
             continue  # what the skips' own checks need: the figures the skips hit
+        status = "claimed" if by_claims else ("skipped" if by_skips else "uncovered")
         if article.tally is not None:
-            status = "claimed" if by_claims else ("skipped" if by_skips else "uncovered")
             article.tally[status] += 1
             if status != "uncovered":
                 continue  # counted; neither located nor kept
         place = source.body.locate(item.segment, item.start, item.end)
-        status = "claimed" if by_claims else ("skipped" if by_skips else "uncovered")
         found = Found(
             source.id,
             source.file,

@@ -184,18 +184,20 @@ def _read(root: Path, rel: str, limit: int, tool: bool = False) -> bytes | Refus
         ):
             # Swapped since it was checked (a link, a FIFO, another file): read nothing.
             return Refusal("file-refused", f"{rel} changed while it was being read; run again")
-        chunks, size = [], 0
-        while size <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
+        return read_at_most(fd, limit + 1)
     except OSError as exc:
         return Refusal("file-unreadable", f"cannot read {rel}: {exc.strerror or type(exc).__name__}")
     finally:
         os.close(fd)
-    return b"".join(chunks)
+
+
+def read_at_most(fd: int, limit: int) -> bytes:
+    """What `fd` holds from where it stands, up to `limit` bytes (fewer at its end). Raises OSError."""
+    chunks, size = [], 0
+    while size < limit and (chunk := os.read(fd, min(1 << 24, limit - size))):
+        chunks.append(chunk)
+        size += len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _too_large(rel: str, size: int) -> Refusal:
