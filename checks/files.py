@@ -29,9 +29,10 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 try:
     import fcntl
@@ -153,22 +154,74 @@ def read_bytes(root: Path, rel: str, tool: bool = False) -> bytes | Refusal:
     return data
 
 
-def holds(root: Path, rel: str, expected: bytes) -> bool | Refusal:
-    """Whether the file at `rel` holds exactly `expected`: for what the program itself writes (the
-    report), which may outgrow the limits on registry files (at 100,000 claims the report is tens of
-    megabytes). The same door as `read_bytes`, but never more than len(expected) + 1 bytes are read."""
-    data = _read(root, rel, len(expected))
-    return data if isinstance(data, Refusal) else data == expected
+def holds(root: Path, rel: str, expected: bytes | Iterable[str]) -> bool | Refusal:
+    """Whether the file at `rel` holds exactly `expected` (bytes, or text in parts, as UTF-8): for what
+    the program itself writes (the report), which may outgrow the limits on registry files (at 100,000
+    claims the report is tens of megabytes, held part by part: `write_text`). The same door as
+    `read_bytes`; read part by part, and no further than the first difference."""
+    fd = _open(root, rel, tool=False)
+    if isinstance(fd, Refusal):
+        return fd
+    try:
+        with _Same(fd) as same:
+            for part in [expected] if isinstance(expected, bytes) else expected:
+                if not same.feed(part if isinstance(part, bytes) else part.encode("utf-8")):
+                    break
+            return same.equal()
+    except OSError as exc:
+        return Refusal("file-unreadable", f"cannot read {rel}: {exc.strerror or type(exc).__name__}")
+    finally:
+        if isinstance(expected, Generator):
+            expected.close()  # the parts not needed (a report's rendering stops)
+
+
+class _Same:
+    """Compares what an open file holds with bytes fed part by part; `equal()` at the end. Closes it."""
+
+    def __init__(self, fd: int | None) -> None:
+        self.fd = fd  # None: nothing to compare with (never equal)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+    def feed(self, data: bytes) -> bool:
+        """Whether the file goes on with `data`; once not, it is closed and never read again."""
+        if self.fd is not None and read_at_most(self.fd, len(data)) != data:
+            self.__exit__()
+        return self.fd is not None
+
+    def equal(self) -> bool:
+        """Whether the file held exactly what was fed (it ends there)."""
+        return self.fd is not None and os.read(self.fd, 1) == b""
 
 
 def _read(root: Path, rel: str, limit: int, tool: bool = False) -> bytes | Refusal:
     """At most `limit` + 1 bytes of the file at `rel`, through the path checks; a size refusal only for
     files larger than MAX_FILE_BYTES when that is the limit."""
+    fd = _open(root, rel, tool, None if limit != MAX_FILE_BYTES else limit)
+    if isinstance(fd, Refusal):
+        return fd
+    try:
+        return read_at_most(fd, limit + 1)
+    except OSError as exc:
+        return Refusal("file-unreadable", f"cannot read {rel}: {exc.strerror or type(exc).__name__}")
+    finally:
+        os.close(fd)
+
+
+def _open(root: Path, rel: str, tool: bool, limit: int | None = None) -> int | Refusal:
+    """The file at `rel` opened for reading, through the path checks (and, with `limit`, refused when
+    larger); the caller closes it."""
     checked = check_path(root, rel, tool)
     if isinstance(checked, Refusal):
         return checked
     real, status = checked
-    if limit == MAX_FILE_BYTES and status.st_size > MAX_FILE_BYTES:
+    if limit is not None and status.st_size > limit:
         return _too_large(rel, status.st_size)
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -177,18 +230,18 @@ def _read(root: Path, rel: str, limit: int, tool: bool = False) -> bytes | Refus
         return Refusal("file-unreadable", f"cannot read {rel}: {exc.strerror or type(exc).__name__}")
     try:
         opened = os.fstat(fd)
-        if (
-            not stat.S_ISREG(opened.st_mode)
-            or (opened.st_ino, opened.st_dev) != (status.st_ino, status.st_dev)
-            or (opened.st_nlink > 1 and not tool)
-        ):
-            # Swapped since it was checked (a link, a FIFO, another file): read nothing.
-            return Refusal("file-refused", f"{rel} changed while it was being read; run again")
-        return read_at_most(fd, limit + 1)
     except OSError as exc:
-        return Refusal("file-unreadable", f"cannot read {rel}: {exc.strerror or type(exc).__name__}")
-    finally:
         os.close(fd)
+        return Refusal("file-unreadable", f"cannot read {rel}: {exc.strerror or type(exc).__name__}")
+    if (
+        not stat.S_ISREG(opened.st_mode)
+        or (opened.st_ino, opened.st_dev) != (status.st_ino, status.st_dev)
+        or (opened.st_nlink > 1 and not tool)
+    ):
+        # Swapped since it was checked (a link, a FIFO, another file): read nothing.
+        os.close(fd)
+        return Refusal("file-refused", f"{rel} changed while it was being read; run again")
+    return fd
 
 
 def read_at_most(fd: int, limit: int) -> bytes:
@@ -289,14 +342,14 @@ def _safe_parent(root: Path, rel: str) -> str:
     return here
 
 
-def write_text(root: Path, rel: str, text: str) -> bool:
-    """Write `text` to the registry file `rel` whole or not at all; False when it already held it.
+def write_text(root: Path, rel: str, text: str | Iterable[str]) -> bool:
+    """Write `text` (or its parts, in order: a report of tens of megabytes is never held whole) to the
+    registry file `rel` whole or not at all; False when it already held it (it is then not touched).
 
     Raises WriteRefused when `rel` or a folder on its way is a link or not a regular file.
     """
     folder = _safe_parent(root, rel)
     path = os.path.join(folder, os.path.basename(rel))
-    data = text.encode("utf-8")
     mode = None
     if os.path.lexists(path):
         status = os.lstat(path)
@@ -306,20 +359,24 @@ def write_text(root: Path, rel: str, text: str) -> bool:
                 f"{rel} is {what}; it is written only as a regular file of the registry: remove it"
             )
         mode = stat.S_IMODE(status.st_mode)
-        if status.st_size == len(data) and holds(root, rel, data) is True:
-            remove_stale_temps(folder, os.path.basename(rel))  # a killed run's, even when nothing is written
-            return False
-    remove_stale_temps(folder, os.path.basename(rel))
+    remove_stale_temps(folder, os.path.basename(rel))  # a killed run's, even when nothing is written
     if mode is None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    with _terminate_as_exception():
+    old = _open(root, rel, tool=False) if mode is not None else None
+    with _terminate_as_exception(), _Same(old if isinstance(old, int) else None) as same:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(rel)}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
                 hold_temporary(handle.fileno())
-                handle.write(data)
+                for part in [text] if isinstance(text, str) else text:
+                    data = part.encode("utf-8")
+                    handle.write(data)
+                    same.feed(data)
+                if same.equal():
+                    os.unlink(tmp)
+                    return False
                 handle.flush()
                 os.fchmod(handle.fileno(), mode)
                 os.fsync(handle.fileno())

@@ -203,11 +203,11 @@ class ReportItem(pytest.Item):
         self.result = result
 
     def runtest(self) -> None:
-        from .report import REGENERATE, markdown
+        from .report import REGENERATE, markdown_parts
 
         if self.result.failed:
             pytest.skip("the registry has problems (see the failing claims); the report cannot be generated")
-        current = holds(self.result.root, REPORT, markdown(self.result).encode("utf-8"))
+        current = holds(self.result.root, REPORT, markdown_parts(self.result))
         if isinstance(current, Refusal) and not current.missing:
             raise StaleReport(current.message)
         if current is not True:
@@ -367,7 +367,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     target = config.getoption("--conflicts-report")
     if target is None:
         return
-    from .report import markdown, write_atomically
+    from .report import markdown_parts, write_atomically
 
     result = _checked(config)
     if result is None:
@@ -378,7 +378,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         )
     else:
         try:
-            write_atomically(Path(target), markdown(result))
+            write_atomically(Path(target), markdown_parts(result))
         except Exception as exc:  # noqa: BLE001 -- an OSError, or a refusal of the writer's policy (a link)
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             config.stash[WRITTEN] = f"cannot write --conflicts-report {target}: {why}"

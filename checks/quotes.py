@@ -16,8 +16,10 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import overload
 
 from .homoglyphs import invisible, look_alike_text, named
 
@@ -60,6 +62,50 @@ def nfc_lines(text: str) -> list[str]:
     return [unicodedata.normalize("NFC", line) for line in lines]
 
 
+class Lines(Sequence[str]):
+    """The lines of a text in Unicode NFC (`nfc_lines`), held as one string and the offset each line
+    starts at: a list of the lines repeated the article text line by line (issue 11: memory; tens of
+    MiB at 10,000 articles). Indexing and slicing give the lines as `nfc_lines` does."""
+
+    __slots__ = ("starts", "text")
+
+    def __init__(self, text: str) -> None:
+        if not unicodedata.is_normalized("NFC", text):
+            text = "\n".join(nfc_lines(text))
+        self.text = text  # the NFC text: the file's own when it is NFC already (most are)
+        # Machine integers: 10,000 articles' line offsets as Python ints would take tens of MiB.
+        self.starts = array("q", [0])
+        find, i = text.find, text.find("\n")
+        while i != -1:
+            self.starts.append(i + 1)
+            i = find("\n", i + 1)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def end(self, n: int) -> int:
+        """The offset just past line n (0-based), its line break left out."""
+        return self.starts[n + 1] - 1 if n + 1 < len(self.starts) else len(self.text)
+
+    @overload
+    def __getitem__(self, n: int) -> str: ...
+
+    @overload
+    def __getitem__(self, n: slice) -> list[str]: ...
+
+    def __getitem__(self, n: int | slice) -> str | list[str]:
+        if isinstance(n, slice):
+            return [self[k] for k in range(*n.indices(len(self.starts)))]
+        if n < 0:
+            n += len(self.starts)
+        if not 0 <= n < len(self.starts):
+            raise IndexError("line index out of range")
+        return self.text[self.starts[n] : self.end(n)]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.text.split("\n"))
+
+
 _WORD = re.compile(r"\S+")  # for str patterns, \s is exactly what str.isspace() accepts
 
 
@@ -70,19 +116,20 @@ class _Segment:
     word_file[i] + (k - word_canon[i]); a folded space maps to the first whitespace after its word.
     """
 
-    def __init__(self, lines: list[str], first_line: int, line_starts: array[int]) -> None:
+    def __init__(self, lines: Lines, first: int, last: int) -> None:
+        """Lines `first` to `last` (1-based, inclusive) of `lines`."""
         self._lines = lines
-        self._base = line_starts[first_line - 1]
+        self._start, self._stop = lines.starts[first - 1], lines.end(last - 1)
         # str.split() splits exactly where _WORD's \S+ runs end (both use str.isspace).
-        self.text = " ".join("\n".join(lines).split())
+        self.text = " ".join(lines.text[self._start : self._stop].split())
         self._map: tuple[array[int], array[int]] | None = None
 
     def _word_map(self) -> tuple[array[int], array[int]]:
         """Built on the first position asked (issue 11: a body only searched needs none), in arrays
         of machine integers (a tenth of the memory of lists, at 100,000 claims)."""
         if self._map is None:
-            base = self._base
-            word_file = array("q", [base + m.start() for m in _WORD.finditer("\n".join(self._lines))])
+            words = _WORD.finditer(self._lines.text, self._start, self._stop)
+            word_file = array("q", [m.start() for m in words])
             word_canon = array("q", accumulate((len(w) + 1 for w in self.text.split(" ")), initial=0))
             if self.text:
                 word_canon.pop()
@@ -124,14 +171,11 @@ def whole_sentences(text: str, start: int, end: int) -> bool:
 class Body:
     """An article body: the file's lines restricted to the body, ready for quote search."""
 
-    def __init__(
-        self, file_text: str, body_lines: list[tuple[int, int]], lines: list[str] | None = None
-    ) -> None:
-        """`lines`, when given, are `nfc_lines(file_text)` already computed (see `Source.lines`)."""
-        lines = nfc_lines(file_text) if lines is None else lines
-        # Machine integers: 10,000 articles' line offsets as Python ints would take tens of MiB.
-        self._line_starts = array("q", accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-        self.segments = [_Segment(lines[a - 1 : b], a, self._line_starts) for a, b in body_lines]
+    def __init__(self, file_text: str, body_lines: list[tuple[int, int]], lines: Lines | None = None) -> None:
+        """`lines`, when given, are `Lines(file_text)` already made (see `Source.lines`)."""
+        lines = Lines(file_text) if lines is None else lines
+        self._line_starts = lines.starts
+        self.segments = [_Segment(lines, a, b) for a, b in body_lines]
         self._gram_cache: dict[int, dict[str, list[int]]] = {}
 
     def forget_positions(self) -> None:

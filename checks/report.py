@@ -370,6 +370,32 @@ def _single_table(groups: list[Group], result: CheckResult, dates: bool = False)
 
 
 def markdown(result: CheckResult) -> str:
+    """The report, as `claims report` writes it (reports/conflicts.md)."""
+    return "".join(markdown_parts(result))
+
+
+def markdown_parts(result: CheckResult) -> Iterator[str]:
+    """The report in parts, rendered as they are asked for: at newsroom scale it is tens of megabytes,
+    written (`checks.files.write_text`) or compared (`checks.files.holds`) part by part, never held
+    whole (issue 11: memory)."""
+    return _one_newline_at_end(_parts(result))
+
+
+def _one_newline_at_end(parts: Iterator[str]) -> Iterator[str]:
+    """The parts, the line breaks ending the last one with text made exactly one (and parts holding
+    only line breaks after it dropped)."""
+    held: list[str] = []  # the last part with text, and the parts of line breaks only after it
+    for part in parts:
+        if part.strip("\n"):
+            yield from held
+            held = [part]
+        else:
+            held.append(part)
+    if held and held[0].strip("\n"):
+        yield held[0].rstrip("\n") + "\n"
+
+
+def _parts(result: CheckResult) -> Iterator[str]:
     groups = result.groups
     outlets = sorted({s.outlet for s in result.sources.values()})
     open_conflicts = [g for g in groups if g.is_conflict and not (g.resolution and g.resolution.resolved)]
@@ -403,29 +429,25 @@ def markdown(result: CheckResult) -> str:
     shown = [g for _, chosen in sections for g in chosen]
     size = sum(len(g.members) for g in shown) * 200  # about the bytes of markdown a member makes
     rendered = iter(fork_map(_section_worker, (result, shown), len(shown), processes_for(None, size)))
+    yield from parts
     for relation, chosen in sections:
-        parts.append(f"## {_HEADINGS[relation]}\n\n")
+        yield f"## {_HEADINGS[relation]}\n\n"
         if relation == "agreement":
-            parts.append(
+            yield (
                 "Outlets that agree at one time, and series whose figure stands unchanged over time "
                 "(*agreement over time*: stated again later, not a change).\n\n"
             )
-        parts.append("".join(next(rendered) for _ in chosen) or "None.\n\n")
+        for _ in chosen:
+            yield next(rendered)
+        if not chosen:
+            yield "None.\n\n"
     singles = [g for g in groups if g.relation == "single" and g.unit != DATE_UNIT]
     single_dates = [g for g in groups if g.relation == "single" and g.unit == DATE_UNIT]
-    parts.append(f"## {_HEADINGS['single']}\n\n")
-    parts.append(
-        "A figure stated by one outlet only, and not already shown in a comparison or a series above.\n\n"
-    )
-    parts.append(_single_table(singles, result) if singles else "None.\n")
-    parts.append("\n## Single-source dates\n\n")
-    parts.append(_single_table(single_dates, result, dates=True) if single_dates else "None.\n")
-    # One newline at the end, taken off the last parts, not off a copy of the whole (tens of megabytes at
-    # newsroom scale: one copy fewer at the peak of memory).
-    while not parts[-1].strip("\n"):
-        parts.pop()
-    parts[-1] = parts[-1].rstrip("\n") + "\n"
-    return "".join(parts)
+    yield f"## {_HEADINGS['single']}\n\n"
+    yield "A figure stated by one outlet only, and not already shown in a comparison or a series above.\n\n"
+    yield _single_table(singles, result) if singles else "None.\n"
+    yield "\n## Single-source dates\n\n"
+    yield _single_table(single_dates, result, dates=True) if single_dates else "None.\n"
 
 
 # --- JSON --------------------------------------------------------------------------------------------
@@ -512,8 +534,8 @@ def analysis_json(result: CheckResult) -> str:
 # --- writing ---------------------------------------------------------------------------------------
 
 
-def write_atomically(path: Path, text: str) -> bool:
-    """Write the whole file or nothing: a crash never leaves a truncated or empty report. False when
-    the file already held `text` (it is then not touched). See `checks.files.write_text`."""
+def write_atomically(path: Path, text: str | Iterator[str]) -> bool:
+    """Write the whole file or nothing (`text` whole, or in parts): a crash never leaves a truncated or
+    empty report. False when the file already held `text` (it is then not touched). See `checks.files.write_text`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     return files.write_text(path.parent, path.name, text)

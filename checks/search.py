@@ -94,14 +94,12 @@ class Article:
     def __init__(self, source: Source) -> None:
         self.source = source
         lines = source.lines
-        self.text = "\n".join(lines)
-        self.line_starts = [0]
-        for line in lines[:-1]:
-            self.line_starts.append(self.line_starts[-1] + len(line) + 1)
+        self.text = lines.text
+        self.line_starts = lines.starts
         self.segments: list[_Segment] = []
         for first, last in source.body_lines:
             start = self.line_starts[first - 1]
-            end = self.line_starts[last - 1] + len(lines[last - 1])
+            end = lines.end(last - 1)
             self.segments.append(_Segment(*folded(self.text, start, end), start, end))
 
     def position(self, offset: int) -> tuple[int, int]:

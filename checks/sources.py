@@ -20,7 +20,7 @@ from .files import Refusal, folder_inside, read_bytes
 from .homoglyphs import hint_in, named, skeleton
 from .inert import unsafe
 from .problems import Problem, problem
-from .quotes import Body, canonical, nfc_lines
+from .quotes import Body, Lines, canonical
 from .schemas import load_file
 from .yamlfile import Node
 
@@ -44,10 +44,10 @@ class Source:
     digest: str | None = None  # sha256 of the article's bytes as read, for caching (checks.cache)
 
     @cached_property
-    def lines(self) -> list[str]:
+    def lines(self) -> Lines:
         """The file's lines in Unicode NFC, the form every column we report counts in."""
         assert self.text is not None
-        return nfc_lines(self.text)
+        return Lines(self.text)
 
     @cached_property
     def body(self) -> Body:

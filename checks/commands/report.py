@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..checker import check
     from ..files import Refusal, WriteRefused, holds, write_text
-    from ..report import REGENERATE, REPORT, analysis_json, markdown
+    from ..report import REGENERATE, REPORT, analysis_json, markdown_parts
     from ..reporters import text
     from ..summaries import append_step_summary, check_markdown, conflicts_markdown
 
@@ -43,10 +43,11 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(analysis_json(result))
         return EXIT_OK
-    report = markdown(result)
     append_step_summary(conflicts_markdown(result))  # under GitHub Actions: the job summary
+    # Rendered part by part as it is written or compared: at 100,000 claims the report is tens of
+    # megabytes, never held whole (issue 11: memory).
     if args.check:
-        current = holds(root, REPORT, report.encode("utf-8"))
+        current = holds(root, REPORT, markdown_parts(result))
         if isinstance(current, Refusal) and not current.missing:
             sys.stderr.write(f"claims report: {current.message}\n")
             return EXIT_PROBLEMS
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(f"{REPORT} is current\n")
         return EXIT_OK
     try:
-        written = write_text(root, REPORT, report)
+        written = write_text(root, REPORT, markdown_parts(result))
     except WriteRefused as exc:
         sys.stderr.write(f"claims report: {exc}; nothing written\n")
         return EXIT_PROBLEMS

@@ -9,6 +9,7 @@ import stat
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -283,6 +284,67 @@ def test_write_text_keeps_the_mode_and_skips_an_unchanged_file(tmp_path: Path) -
     os.utime(path, ns=(before - 10**9, before - 10**9))
     assert write_text(tmp_path, "reports/conflicts.md", "two\n") is False
     assert path.stat().st_mtime_ns == before - 10**9  # not rewritten
+
+
+# The report in parts (as `claims report` renders it), against what the file holds: each case is the parts
+# written or compared, the file's bytes, and whether they are the same.
+PARTS_CASES = [
+    (["one\n", "two\n"], b"one\ntwo\n", True),
+    (["one\n", "", "two\n"], b"one\ntwo\n", True),  # an empty part
+    (["o", "ne\ntw", "o\n"], b"one\ntwo\n", True),  # parts cut anywhere
+    (["가나", "다\n"], "가나다\n".encode(), True),  # UTF-8, parts ending between characters' bytes
+    (["one\n", "two\n"], b"one\ntwo\n\n", False),  # the file goes on
+    (["one\n", "two\n"], b"one\ntwo", False),  # the file ends early
+    (["one\n", "two\n"], b"one\nTWO\n", False),
+    (["one\n", "two\n"], b"", False),
+    ([], b"", True),
+    ([], b"x", False),
+]
+
+
+@pytest.mark.parametrize(("parts", "held", "same"), PARTS_CASES)
+def test_the_report_in_parts_is_written_and_compared_as_if_whole(
+    tmp_path: Path, parts: list[str], held: bytes, same: bool
+) -> None:
+    path = tmp_path / "reports" / "conflicts.md"
+    path.parent.mkdir()
+    path.write_bytes(held)
+    assert files.holds(tmp_path, "reports/conflicts.md", iter(parts)) is same
+    assert files.holds(tmp_path, "reports/conflicts.md", "".join(parts).encode()) is same
+    before = path.stat().st_ino
+    assert write_text(tmp_path, "reports/conflicts.md", iter(parts)) is not same
+    assert path.read_bytes() == "".join(parts).encode()
+    assert (path.stat().st_ino == before) is same  # an unchanged file is not rewritten
+    assert sorted(p.name for p in path.parent.iterdir()) == ["conflicts.md"]  # no temporary file left
+
+
+def test_comparing_the_report_stops_rendering_at_the_first_difference(tmp_path: Path) -> None:
+    """`claims report --check` on a stale report asks for no more of the report than differs."""
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "conflicts.md").write_text("# Conflicts\nold\n")
+    asked = []
+
+    def parts() -> Iterator[str]:
+        for part in ["# Conflicts\n", "new\n", "more\n", "and more\n"]:
+            asked.append(part)
+            yield part
+
+    assert files.holds(tmp_path, "reports/conflicts.md", parts()) is False
+    assert asked == ["# Conflicts\n", "new\n"]
+
+
+def test_a_report_failing_while_it_is_written_leaves_the_old_one(tmp_path: Path) -> None:
+    path = tmp_path / "reports" / "conflicts.md"
+    write_text(tmp_path, "reports/conflicts.md", "old report\n")
+
+    def parts() -> Iterator[str]:
+        yield "new report, first part\n" * 1000
+        raise RuntimeError("rendering failed")
+
+    with pytest.raises(RuntimeError, match="rendering failed"):
+        write_text(tmp_path, "reports/conflicts.md", parts())
+    assert path.read_text() == "old report\n"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["conflicts.md"]
 
 
 def test_a_new_report_gets_the_umask_mode_not_0600(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from checks.quotes import MIN_QUOTE_LENGTH, Body, Difference, Mismatch, Place, canonical
+from checks.quotes import MIN_QUOTE_LENGTH, Body, Difference, Lines, Mismatch, Place, canonical, nfc_lines
 from checks.sources import Source, load_sources
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -34,6 +34,30 @@ PROJECT = Path(__file__).resolve().parents[2]
 )
 def test_canonical_folds_whitespace_only(text: str, expected: str) -> None:
     assert canonical(text) == expected
+
+
+# Lines of NFD text, of \r\n line ends, of empty lines and of other line separators (which split()
+# would cut at, and which are not line ends of the file's columns).
+LINE_TEXT = st.lists(
+    st.sampled_from(["a", "가", "\u1100\u1161", "e\u0301", "\n", "\r", " ", "\u2028", "\x85"])
+).map("".join)
+
+
+@given(LINE_TEXT, st.integers(-12, 12), st.integers(-12, 12), st.integers(-3, 3).filter(bool))
+def test_lines_are_the_nfc_lines(text: str, start: int, stop: int, step: int) -> None:
+    """`Lines` holds the text once, but reads as the list `nfc_lines` makes: every index, every slice."""
+    expected = nfc_lines(text)
+    lines = Lines(text)
+    assert len(lines) == len(expected)
+    assert list(lines) == expected
+    assert lines.text == "\n".join(expected)
+    for n in range(-len(expected), len(expected)):
+        assert lines[n] == expected[n]
+    assert lines[start:stop:step] == expected[start:stop:step]
+    with pytest.raises(IndexError):
+        lines[len(expected)]
+    with pytest.raises(IndexError):
+        lines[-len(expected) - 1]
 
 
 def test_canonical_is_nfc() -> None:

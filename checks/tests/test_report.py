@@ -473,6 +473,17 @@ def test_figure_writes_both_forms() -> None:
     assert figure(None) == "—"
 
 
+@given(
+    st.lists(st.text(st.sampled_from("a\n가 |")), min_size=1).filter(lambda parts: "".join(parts).strip("\n"))
+)
+def test_the_report_in_parts_ends_with_one_line_break(parts: list[str]) -> None:
+    """The report is rendered in parts (never held whole): its text ends with exactly one line break,
+    whatever the parts end with, and is otherwise what the parts say."""
+    from checks.report import _one_newline_at_end
+
+    assert "".join(_one_newline_at_end(iter(parts))) == "".join(parts).rstrip("\n") + "\n"
+
+
 @given(st.integers(10**4, 10**20))
 @settings(max_examples=300, deadline=None)
 def test_korean_form_reads_back(n: int) -> None:
