@@ -21,6 +21,7 @@ rename); a folder that is a symbolic link, or that cannot be written, turns the 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import marshal
@@ -31,6 +32,7 @@ import stat
 import sys
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from datetime import date
 from fractions import Fraction
@@ -42,7 +44,7 @@ from typing import Any
 from . import files
 
 CACHE_DIR = ".claims_cache"
-FORMAT = "3"
+FORMAT = "4"
 _HEAD = 129  # two signatures in hex and a newline (see `Cache._read`)
 _MAX_PACK_BYTES = 1024 * 1024 * 1024  # 300,000 claims make about 160 MB; a larger one is not read
 # The libraries whose versions can change a result: parsing, validation, tables.
@@ -152,11 +154,13 @@ def _read_key(path: str) -> bytes | None:
 class Cache:
     """Entries by key in `<root>/.claims_cache/`; every failure means "not cached", never an error.
 
-    The entries live in one file, the pack (`v3/pack`, its layout in `_read`). One file, not one per entry: at 100,000 claims
-    a run created, and a warm run opened, 20,000 files, which cost more than the checks they saved
-    (README, "Speed"). A run reads the pack once, and writes a new one (atomically) only when it stored
-    an entry: the entries it used and the ones it stored, so that entries of files that are gone do not
-    pile up. Two runs at once each write a whole pack; the last one stays."""
+    The entries live in one file, the pack (`v4/pack`, its layout in `_read`). One file, not one per
+    entry: at 100,000 claims a run created, and a warm run opened, 20,000 files, which cost more than the
+    checks they saved (README, "Speed"). A run reads the pack once, and writes a new one (atomically)
+    only when it stores an entry: the entries it used and the ones it stored, so that entries of files
+    that are gone do not pile up. From the first entry stored on, entries go to the new pack as they
+    come, not held until the end (issue 11: 55 MB at 100,000 claims); `save` finishes it and puts it in
+    place, `discard` drops it. Two runs at once each write a whole pack; the last one stays."""
 
     def __init__(self, root: Path, enabled: bool = True) -> None:
         self.folder = os.path.join(os.path.realpath(root), CACHE_DIR, f"v{FORMAT}")
@@ -165,8 +169,10 @@ class Cache:
         self.hits = 0
         self.misses = 0
         self._pack: tuple[dict[str, tuple[int, int]], memoryview] | None = None  # read on the first `get`
-        self._kept: dict[str, bytes | memoryview] = {}  # what the next pack holds: entries used and stored
-        self._stored = False
+        # The entries used, while nothing is stored (none is written then); from the first entry stored
+        # on, the new pack, which every entry used or stored goes to at once.
+        self._kept: dict[str, bytes | memoryview] = {}
+        self._writer: _PackWriter | None = None
 
     def _safe_folder(self, real_root: str) -> bool:
         top = os.path.join(real_root, CACHE_DIR)
@@ -205,19 +211,23 @@ class Cache:
             self.misses += 1
             return None
         self.hits += 1
-        self._kept[key] = body
+        if self._writer is not None:
+            self._writer.add(key, body)
+        else:
+            self._kept[key] = body
         return entry
 
     def _read(self) -> tuple[dict[str, tuple[int, int]], memoryview]:
         """The pack's index (where each entry's body is in its data) and data; empty when the pack is
         missing, unreadable, corrupt, or not signed here.
 
-        The pack: two signatures (64 hex digits each) and a newline, then what is signed: the length of
-        the index (8 bytes), the index (marshalled: key -> (start, end) in the data), and the data, every
-        entry's marshalled body one after the other. The first signature signs the length of the rest
+        The pack: two signatures (64 hex digits each) and a newline, then what is signed: the data, every
+        entry's marshalled body one after the other; the index (marshalled: key -> (start, end) in the
+        data); and the length of the index (8 bytes). The first signature signs the length of the rest
         alone, so that a pack not signed here (one planted with the registry, up to the size limit) is
         refused after its first 129 bytes, not read whole and hashed. Entries are read out of the data
-        in place: at 100,000 claims the pack is about 55 MB, which is held once."""
+        in place: at 100,000 claims the pack is about 55 MB, which is held once. (The index comes last
+        so that a pack can be written as its entries come: `_PackWriter`.)"""
         none: tuple[dict[str, tuple[int, int]], memoryview] = ({}, memoryview(b""))
         try:
             # Never blocks: a FIFO in the pack's place opens at once, and is then no regular file.
@@ -244,12 +254,16 @@ class Cache:
         signed = memoryview(raw)
         if len(raw) != length or not hmac.compare_digest(head[64:128], self._signature(b"body", signed)):
             return none
-        index_length = int.from_bytes(signed[:8], "big")
+        if length < 8:
+            return none
+        index_length = int.from_bytes(signed[length - 8 :], "big")
+        if index_length > length - 8:
+            return none
+        data = signed[: length - 8 - index_length]
         try:
-            index = marshal.loads(signed[8 : 8 + index_length])
+            index = marshal.loads(signed[len(data) : length - 8])
         except (ValueError, EOFError, TypeError):
             return none
-        data = signed[8 + index_length :]
         if not isinstance(index, dict) or not all(
             isinstance(k, str)
             and isinstance(v, tuple)
@@ -263,56 +277,122 @@ class Cache:
 
     def _signature(self, label: bytes, *parts: bytes | memoryview) -> bytes:
         """The HMAC-SHA256, in hex, of the pack's head (the length of the rest) or body, by this user's key."""
-        assert self.secret is not None
-        mac = hmac.new(
-            self.secret, b"claims-cache pack " + FORMAT.encode() + b" " + label + b"\0", hashlib.sha256
-        )
+        mac = self._mac(label)
         for part in parts:
             mac.update(part)
         return mac.hexdigest().encode()
 
+    def _mac(self, label: bytes) -> hmac.HMAC:
+        """The HMAC-SHA256 of the pack's head or body, by this user's key, to be fed."""
+        assert self.secret is not None
+        return hmac.new(
+            self.secret, b"claims-cache pack " + FORMAT.encode() + b" " + label + b"\0", hashlib.sha256
+        )
+
     def put(self, key: str, entry: dict[str, Any]) -> None:
         if not self.enabled:
             return
-        self._kept[key] = marshal.dumps(entry)
-        self._stored = True
+        body = marshal.dumps(entry)
+        if self._writer is None:
+            self._writer = self._new_pack()
+            if self._writer is None:
+                return
+            for used, kept in self._kept.items():
+                self._writer.add(used, kept)
+            self._kept = {}
+        self._writer.add(key, body)
 
-    def save(self) -> None:
-        """Write the pack (see `_read`), when this run stored an entry: whole, or not at all."""
-        if not self.enabled or not self._stored:
-            return
-        index, at = {}, 0
-        for key, body in self._kept.items():
-            index[key] = (at, at + len(body))
-            at += len(body)
-        head = marshal.dumps(index)
-        parts = [len(head).to_bytes(8, "big"), head, *self._kept.values()]
+    def _new_pack(self) -> _PackWriter | None:
+        """A new pack, being written next to the old one; None (and the cache off) where it cannot be."""
         real_root = os.path.dirname(os.path.dirname(self.folder))
         try:
             if not self._safe_folder(real_root):
-                return  # made a link since the run began: not ours to write through, nor to create in
+                raise OSError("made a link since the run began")  # not ours to write through, nor create in
             os.makedirs(self.folder, exist_ok=True)
             if not self._safe_folder(real_root):
-                return
+                raise OSError("made a link since the run began")
             _ignore_in_git(os.path.dirname(self.folder))
             _remove_old_formats(os.path.dirname(self.folder))
             # What a run killed while writing left (`.pack.*.tmp`), unless its writer lives (checks.files).
             files.remove_stale_temps(self.folder, "pack")
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".pack.", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    files.hold_temporary(handle.fileno())
-                    length = sum(len(part) for part in parts).to_bytes(8, "big")
-                    handle.write(self._signature(b"head", length) + self._signature(b"body", *parts) + b"\n")
-                    for part in parts:
-                        handle.write(part)
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            return _PackWriter(self.folder, self._mac(b"body"), self._signature)
         except OSError:
             self.enabled = False  # a read-only or full disk: run on without the cache
-        self._stored = False
+            return None
+
+    def save(self) -> None:
+        """Finish the pack this run writes (see `_read`) and put it in place, when it stored an entry:
+        whole, or not at all."""
+        writer, self._writer = self._writer, None
+        if writer is None:
+            return
+        try:
+            writer.finish(self.path)
+        except OSError:
+            self.enabled = False  # a read-only or full disk: run on without the cache
+
+    def discard(self) -> None:
+        """Drop the pack being written (the run failed): the old one stays."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.abort()
+
+
+class _PackWriter:
+    """A pack written as its entries come (layout: `Cache._read`), in a temporary file its writer holds
+    (checks.files: one a killed run leaves is removed by the next), signed and renamed when finished.
+
+    Written straight to the file descriptor, never through a buffer: worker processes forked while it is
+    open hold no copy of unwritten bytes to write again."""
+
+    def __init__(self, folder: str, mac: hmac.HMAC, sign: Callable[[bytes, bytes], bytes]) -> None:
+        self.fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=".pack.", suffix=".tmp")
+        files.hold_temporary(self.fd)
+        self.failed = False
+        self.mac = mac  # the body's signature, under way
+        self.sign = sign
+        self.index: dict[str, tuple[int, int]] = {}
+        self.at = 0
+        self._write(b"\0" * _HEAD)  # the signatures, once the rest is known
+
+    def _write(self, data: bytes | memoryview) -> None:
+        view = memoryview(data)
+        try:
+            while view:
+                view = view[os.write(self.fd, view) :]
+        except OSError:
+            self.failed = True  # a full disk: the pack is not finished, and the old one stays
+
+    def add(self, key: str, body: bytes | memoryview) -> None:
+        if self.failed:
+            return
+        self._write(body)
+        self.mac.update(body)
+        self.index[key] = (self.at, self.at + len(body))
+        self.at += len(body)
+
+    def finish(self, path: str) -> None:
+        try:
+            index = marshal.dumps(self.index)
+            tail = index + len(index).to_bytes(8, "big")
+            self._write(tail)
+            self.mac.update(tail)
+            length = (self.at + len(tail)).to_bytes(8, "big")
+            os.lseek(self.fd, 0, os.SEEK_SET)
+            self._write(self.sign(b"head", length) + self.mac.hexdigest().encode() + b"\n")
+            if self.failed:
+                raise OSError("the pack could not be written")
+            os.replace(self.tmp, path)  # still open, still held: no other run takes it for litter
+        except BaseException:
+            self.abort()
+            raise
+        os.close(self.fd)
+
+    def abort(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+        with contextlib.suppress(OSError):
+            os.unlink(self.tmp)
 
 
 def _remove_old_formats(top: str) -> None:

@@ -124,6 +124,15 @@ def check(root: Path, use_cache: bool = True, jobs: int | None = None) -> CheckR
 
 def _check(root: Path, use_cache: bool, jobs: int | None) -> CheckResult:
     root = root.resolve()
+    # An edit checked before it is written (checks.editing, OVERLAY) leaves no cache entry behind.
+    store = Cache(root, enabled=use_cache and OVERLAY.get() is None)
+    try:
+        return _check_with(root, store, jobs)
+    finally:
+        store.discard()  # the new pack, unless it was finished (`Cache.save`): a failed run leaves none
+
+
+def _check_with(root: Path, store: Cache, jobs: int | None) -> CheckResult:
     vocabulary = load_vocabulary(root)
     index = load_sources(root, evidence=False)  # checked source by source: _check_sources
     problems = [*vocabulary.problems, *index.problems]
@@ -135,8 +144,6 @@ def _check(root: Path, use_cache: bool, jobs: int | None) -> CheckResult:
 
     # Each claims file is checked on its own (parse, schema, every claim's references, quote and
     # figure); what spans files (duplicate IDs, comparison, resolutions) comes after, from all of them.
-    # An edit checked before it is written (checks.editing, OVERLAY) leaves no cache entry behind.
-    store = Cache(root, enabled=use_cache and OVERLAY.get() is None)
     base = digest(program_key(), vocabulary.data, index.data)
     contents = [(rel, registry_bytes(root, rel)) for rel in claims_paths]
     # The file's path is part of the key: its problems are located in it by name (two files of the same

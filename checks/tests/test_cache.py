@@ -205,8 +205,8 @@ def test_a_planted_passing_entry_cannot_hide_a_problem(root: Path) -> None:
     keys = list(pack_keys(root))
     assert store.get(keys[0]) is not None and store.get(keys[1]) is not None
     clean = next(body for body in store._kept.values() if b"sample-staff-at-founding" in bytes(body))
-    store._kept = {key: clean for key in keys}
-    store._stored = True
+    for key in keys:
+        store.put(key, marshal.loads(clean))
     store.save()
     fresh = Cache(root)
     assert all(fresh.get(key) == marshal.loads(clean) for key in keys)  # signed, and read back
@@ -507,3 +507,107 @@ def test_the_folders_of_older_formats_are_removed_when_a_pack_is_written(root: P
     warm_equals_cold(root)
     assert not (top / "v2").exists()
     assert (top / "v1").is_symlink() and (elsewhere / "keep.txt").read_text(encoding="utf-8") == "not ours"
+
+
+def _signed_pack(root: Path, rest: bytes) -> bytes:
+    """A pack of `rest` (what follows the signatures), signed with this machine's key."""
+    store = Cache(root)
+    length = len(rest).to_bytes(8, "big")
+    return store._signature(b"head", length) + store._signature(b"body", rest) + b"\n" + rest
+
+
+def _tail(index: object) -> bytes:
+    data = marshal.dumps(index)
+    return data + len(data).to_bytes(8, "big")
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        b"",  # no index length
+        b"\x00" * 7,
+        b"data" + (10**6).to_bytes(8, "big"),  # an index longer than the pack
+        b"data" + marshal.dumps({"k": (0, 4)})[:-1] + b"\x00" * 8,  # an index length that cuts it
+        _tail(["not", "a", "mapping"]),
+        b"data" + _tail({"k": (0, 5)}),  # an entry running past the data
+        b"data" + _tail({"k": (3, 2)}),
+        b"data" + _tail({1: (0, 4)}),
+        b"data" + _tail({"k": (0, 4.0)}),
+    ],
+    ids=[
+        "empty",
+        "short",
+        "index-too-long",
+        "index-cut",
+        "index-a-list",
+        "past-data",
+        "backwards",
+        "int-key",
+        "float",
+    ],
+)
+def test_a_signed_pack_of_a_bad_layout_is_ignored(root: Path, rest: bytes) -> None:
+    """Even signed with this machine's key (so read past its signatures), a pack whose index cannot
+    be what this program writes is ignored: nothing of it is used, and the results are the cold ones."""
+    (pack_path,) = entries(root)
+    pack_path.write_bytes(_signed_pack(root, rest))
+    assert Cache(root)._read() == ({}, memoryview(b""))
+    result = check(root)
+    assert result.cache_hits == 0
+    assert seen(result) == seen(check(root, use_cache=False))
+
+
+def test_a_pack_signed_here_of_the_right_layout_is_read(root: Path) -> None:
+    """The counterpart of the bad layouts above: the same signing, a good layout, read back."""
+    entry = marshal.dumps({"places": []})
+    (pack_path,) = entries(root)
+    pack_path.write_bytes(_signed_pack(root, b"xx" + entry + _tail({"k": (2, 2 + len(entry))})))
+    assert Cache(root).get("k") == {"places": []}
+
+
+def test_a_run_that_fails_leaves_the_old_pack_and_no_temporary_file(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new pack is written as entries are stored: a run that fails after storing some (here, an
+    interrupt while the articles are checked) drops it, and the old pack stays, whole and in use."""
+    from checks import checker
+
+    (pack_path,) = entries(root)
+    before = pack_path.read_bytes()
+    claims_file(root).write_bytes(claims_file(root).read_bytes() + b"# changed\n")
+
+    def interrupted(*args: object) -> None:
+        assert list(pack_path.parent.glob(".pack.*.tmp")), "the new pack is under way"
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(checker, "_check_sources", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        check(root)
+    assert pack_path.read_bytes() == before
+    assert sorted(p.name for p in pack_path.parent.iterdir()) == ["pack"]
+    monkeypatch.undo()
+    assert check(root).source_cache_hits == 1  # the old pack, still signed and read: the article's entry
+
+
+def test_a_full_disk_while_the_pack_is_written_keeps_the_old_one(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (pack_path,) = entries(root)
+    before = pack_path.read_bytes()
+    claims_file(root).write_bytes(claims_file(root).read_bytes() + b"# changed\n")
+    written = []
+    real_write = os.write
+
+    def full(fd: int, data: object) -> int:
+        if written:
+            raise OSError(28, "No space left on device")
+        written.append(data)
+        return real_write(fd, data)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache.os, "write", full)
+    result = check(root)
+    monkeypatch.undo()
+    assert written, "the pack was begun"
+    assert seen(result) == seen(check(root, use_cache=False))
+    assert pack_path.read_bytes() == before
+    assert sorted(p.name for p in pack_path.parent.iterdir()) == ["pack"]
