@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -80,6 +81,57 @@ def test_a_root_reached_through_a_link_is_fine(tmp_path: Path) -> None:
     (tmp_path / "real" / "a.yaml").write_bytes(b"x: 1\n")
     (tmp_path / "alias").symlink_to("real")
     assert read_bytes(tmp_path / "alias", "a.yaml") == b"x: 1\n"
+
+
+# (path, what check_path says: "read" or the refusal's words), in a tree of folders and links built by
+# `_tree`: a folder's real path found once a run (files.same_folders) must change none of it.
+FOLDER_CASES = [
+    ("claims/a.yaml", "read"),
+    ("inner/a.yaml", "read"),  # inner/ is a link to claims/, inside the root
+    ("outer/secret.yaml", "its folder is a symbolic link leading outside"),  # missing: outer/ leads out
+    ("outer/b.yaml", "reached through a symbolic link leading outside"),
+    ("claims/link.yaml", "read"),  # a file link to claims/a.yaml
+    ("claims/out.yaml", "a symbolic link leading outside"),
+    ("claims/../claims/a.yaml", "read"),
+    ("claims/./a.yaml", "read"),
+    ("inner/../claims/a.yaml", "read"),
+    ("claims/none.yaml", "no such file"),
+    ("claims/hidden.yaml", "hidden file or folder"),  # a link to .git/config
+    ("claims", "a directory"),
+]
+
+
+def _tree(tmp_path: Path) -> Path:
+    root = tmp_path / "root"
+    (root / "claims").mkdir(parents=True)
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text(SECRET, encoding="utf-8")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "b.yaml").write_text(SECRET, encoding="utf-8")
+    (root / "claims" / "a.yaml").write_bytes(b"x: 1\n")
+    (root / "inner").symlink_to("claims")
+    (root / "outer").symlink_to(tmp_path / "outside")
+    (root / "claims" / "link.yaml").symlink_to("a.yaml")
+    (root / "claims" / "out.yaml").symlink_to(tmp_path / "outside" / "b.yaml")
+    (root / "claims" / "hidden.yaml").symlink_to("../.git/config")
+    return root
+
+
+@pytest.mark.parametrize("once", [False, True], ids=["each-time", "once-a-run"])
+@pytest.mark.parametrize(("rel", "says"), FOLDER_CASES)
+def test_folders_and_links_read_the_same_when_folders_are_resolved_once(
+    tmp_path: Path, rel: str, says: str, once: bool
+) -> None:
+    root = _tree(tmp_path)
+    with files.same_folders() if once else contextlib.nullcontext():
+        for _ in range(2):  # the second time from what the first one found
+            got = files.check_path(root, rel)
+            if says == "read":
+                assert not isinstance(got, Refusal), got
+                assert got[0] == os.path.realpath(root / "claims" / "a.yaml")
+                assert read_bytes(root, rel) == b"x: 1\n"
+            else:
+                assert isinstance(got, Refusal) and says in got.message, got
 
 
 def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
