@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -154,7 +154,7 @@ def _check_with(root: Path, store: Cache, jobs: int | None) -> CheckResult:
     for (rel, data), key in zip(contents, keys):
         entry = store.get(key) if key is not None else None
         ok = entry is not None and _deps_hold(entry, index.sources)
-        outcomes.append(_decode(entry, rel, data) if ok and entry is not None else None)
+        outcomes.append(_decode(entry, root, rel, data) if ok and entry is not None else None)
     missing = [n for n, outcome in enumerate(outcomes) if outcome is None]
     for n, outcome in zip(missing, _check_files([contents[n] for n in missing], root, result, jobs)):
         outcomes[n] = outcome
@@ -340,10 +340,14 @@ def _quantity(data: Any) -> quantity.Quantity:
     return known
 
 
-def _decode(record: dict[str, Any], rel: str, data: bytes | Refusal) -> _FileChecked | None:
-    """The inverse of `_encode`, with positions on demand from the file's bytes; None if it does not fit."""
+def _decode(record: dict[str, Any], root: Path, rel: str, data: bytes | Refusal) -> _FileChecked | None:
+    """The inverse of `_encode`, with positions on demand from the file's bytes (read again then, unless
+    the file is an edit not yet written: `OVERLAY`); None if it does not fit."""
     try:
-        tree = LazyTree(data, rel, strict=bool(record["fast"])) if isinstance(data, bytes) else None
+        tree = None
+        if isinstance(data, bytes):
+            reread = None if OVERLAY.get() is not None else partial(registry_bytes, root, rel)
+            tree = LazyTree(data, rel, strict=bool(record["fast"]), reread=reread)
         claims = [
             Claim(
                 cid,
@@ -509,7 +513,7 @@ def _check_files(
     # sends back their records, the same JSON data the cache holds.
     records = fork_map(_file_worker, (root, result, contents), len(contents), processes_for(jobs, size))
     return [
-        None if record is None else _decode(record, rel, data)
+        None if record is None else _decode(record, root, rel, data)
         for (rel, data), record in zip(contents, records)
     ]
 

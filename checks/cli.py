@@ -30,7 +30,7 @@ from .commands import (
     schema,
     source,
 )
-from .files import Terminated
+from .files import FileChangedDuringRun, Terminated
 from .inert import terminal
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "PROJECT_ROOT", "default_root", "main"]
@@ -87,6 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except UsageError as exc:
         sys.stderr.write(f"claims {args.command}: {terminal(str(exc))}\n")  # it may echo what was typed
+        return EXIT_USAGE
+    except FileChangedDuringRun as exc:  # an editor saved a file while it was checked: nothing to guess
+        sys.stderr.write(f"claims {args.command}: {terminal(str(exc))}\n")
         return EXIT_USAGE
     except (KeyboardInterrupt, Terminated):
         sys.stderr.write(f"claims {args.command}: interrupted\n")

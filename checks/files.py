@@ -355,6 +355,11 @@ def walk(root: Path, folder: str, suffixes: tuple[str, ...]) -> tuple[list[str],
 # --- writing ---------------------------------------------------------------------------------------
 
 
+class FileChangedDuringRun(Exception):
+    """A file checked in this run was changed before its positions were asked: they cannot be given
+    (checks.fastyaml.LazyTree)."""
+
+
 class WriteRefused(Exception):
     """The report may not be written there (a link, or a folder leading out of the registry)."""
 

@@ -611,3 +611,46 @@ def test_a_full_disk_while_the_pack_is_written_keeps_the_old_one(
     assert seen(result) == seen(check(root, use_cache=False))
     assert pack_path.read_bytes() == before
     assert sorted(p.name for p in pack_path.parent.iterdir()) == ["pack"]
+
+
+FIELDS = ("id", "source", "quote", "subject", "property", "as_written", "unit")
+
+
+def test_a_warm_runs_positions_are_those_of_the_bytes_checked(root: Path) -> None:
+    """A claims file's result from the cache keeps no bytes: its positions, when asked, come from the
+    file read again, and are those a cold run gives."""
+    warm = check(root)
+    assert warm.cache_hits == 1
+    cold = check(root, use_cache=False)
+    assert [c.at(k) for c in warm.claims for k in FIELDS] == [c.at(k) for c in cold.claims for k in FIELDS]
+    assert len({c.at(k) for c in cold.claims for k in FIELDS}) == len(FIELDS) * len(
+        cold.claims
+    )  # all distinct
+
+
+def test_a_claims_file_changed_before_its_positions_are_asked_is_refused(
+    root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Positions from other bytes than those checked would point at the wrong line: refused instead."""
+    from checks import cli
+    from checks.commands import check as check_command
+    from checks.files import FileChangedDuringRun
+
+    warm = check(root)
+    path = root / warm.claims[0].path
+    path.write_bytes(b"# saved by an editor meanwhile\n" + path.read_bytes())
+    with pytest.raises(FileChangedDuringRun, match="changed while it was being checked"):
+        warm.claims[0].at("quote")
+
+    def changed_meanwhile(args: object) -> int:
+        raise FileChangedDuringRun(
+            "claims/sample.yaml changed while it was being checked, ...: run the check again"
+        )
+
+    monkeypatch.setattr(check_command, "run", changed_meanwhile)
+    assert cli.main(["check", "--root", str(root)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err
+        == "claims check: claims/sample.yaml changed while it was being checked, ...: run the check again\n"
+    )
