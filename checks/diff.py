@@ -13,15 +13,16 @@ base had only a discrepancy. `claims diff` exits 1 when the change introduces on
 from __future__ import annotations
 
 import dataclasses
+import marshal
 import os
 import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import exactjson
 from .checker import CheckResult, check
 from .claims import Claim
-from .compare import Group
 from .problems import Severity
 from .quotes import canonical
 from .report import md, table
@@ -157,8 +158,8 @@ class Diff:
     head: Health
     claims_before: int
     claims_after: int
-    added: list[Claim] = field(default_factory=list)
-    removed: list[Claim] = field(default_factory=list)
+    added: list[ClaimRecord] = field(default_factory=list)
+    removed: list[ClaimRecord] = field(default_factory=list)
     changed: list[ClaimChange] = field(default_factory=list)
     sources_before: int = 0
     sources_after: int = 0
@@ -197,25 +198,108 @@ def _health(result: CheckResult) -> Health:
     return Health(errors, len(result.problems) - errors)
 
 
-def _claims_by_id(result: CheckResult) -> dict[str, Claim]:
-    by_id: dict[str, Claim] = {}
-    for claim in result.claims:
-        by_id.setdefault(claim.id, claim)  # a duplicate ID is the checker's error; the first one counts
-    return by_id
-
-
-def claim_fields(claim: Claim) -> dict[str, object]:
+def claim_fields(claim: Claim | ClaimRecord) -> dict[str, object]:
     values: dict[str, object] = {name: getattr(claim, name, None) for name in CLAIM_FIELDS if name != "file"}
     values["file"] = claim.path
     return values
 
 
-def _open_conflicts(result: CheckResult) -> dict[str, Group]:
-    return {
-        g.key: g
+@dataclass(frozen=True)
+class ClaimRecord:
+    """A claim as the diff shows it: its ID and its fields as written (CLAIM_FIELDS; `path` is its file)."""
+
+    id: str
+    path: str
+    source: str
+    quote: str
+    occurrence: int | None
+    subject: str
+    property: str
+    as_written: str
+    unit: str
+    as_of: str | None
+    as_of_text: str | None
+    note: str | None
+
+
+_RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(ClaimRecord))
+
+
+@dataclass(frozen=True)
+class GroupInfo:
+    """What the diff reads of one group."""
+
+    relation: str
+    is_conflict: bool
+    open: bool  # a conflict without a resolution that settles it
+    explanation: str
+    resolution: str | None  # its resolution's status
+    members: bytes  # its claims' IDs, sorted, marshalled and compressed
+
+
+@dataclass
+class Side:
+    """Everything the diff reads of one checked registry, and nothing more: `claims diff` checks one
+    side, keeps this, lets the check go, and checks the other (issue 11: two checked registries of
+    100,000 claims held at once took over a gigabyte). The claims and the sources index's entries,
+    the bulk of it, are kept marshalled and compressed until the two sides are compared."""
+
+    health: Health
+    claim_count: int
+    claims: bytes  # [[ID, *fields]], the first claim of each ID, as `_RECORD_FIELDS`
+    entries: bytes  # the sources index's entries by ID (`_entries`)
+    groups: dict[str, GroupInfo]
+    resolutions: dict[str, Resolution]
+    skips: dict[tuple[str, str, str, int], tuple[str, str]]
+    vocabulary: dict[str, dict[str, Term]]
+    coverage: CoverageCounts | None
+
+    def claims_by_id(self) -> dict[str, ClaimRecord]:
+        return {values[0]: ClaimRecord(*values) for values in marshal.loads(zlib.decompress(self.claims))}
+
+    def entries_by_id(self) -> dict[str, dict[str, object]]:
+        return marshal.loads(zlib.decompress(self.entries))  # type: ignore[no-any-return]
+
+
+def _pack(data: object) -> bytes:
+    return zlib.compress(marshal.dumps(data), 1)
+
+
+def side(result: CheckResult | Side) -> Side:
+    """What the diff needs of a checked registry (see `Side`)."""
+    if isinstance(result, Side):
+        return result
+    seen: set[str] = set()
+    claims = []
+    for claim in result.claims:
+        if claim.id not in seen:  # a duplicate ID is the checker's error; the first one counts
+            seen.add(claim.id)
+            claims.append([getattr(claim, name) for name in _RECORD_FIELDS])
+    groups = {
+        g.key: GroupInfo(
+            g.relation,
+            g.is_conflict,
+            g.is_conflict and not (g.resolution is not None and g.resolution.resolved),
+            g.explanation,
+            g.resolution.status if g.resolution is not None else None,
+            _pack(sorted(m.claim.id for m in g.members)),
+        )
         for g in result.groups
-        if g.is_conflict and not (g.resolution is not None and g.resolution.resolved)
     }
+    return Side(
+        _health(result),
+        len(result.claims),
+        _pack(claims),
+        _pack(_entries(result)),
+        groups,
+        _resolutions(result),
+        _skips(result),
+        {
+            section: dict(getattr(result.vocabulary, section))
+            for section in ("subjects", "properties", "units")
+        },
+        coverage_counts(result),
+    )
 
 
 def _resolutions(result: CheckResult) -> dict[str, Resolution]:
@@ -228,9 +312,10 @@ def _stale(result: CheckResult) -> dict[str, Resolution]:
     return {k: r for k, r in load_resolutions(result.root).by_group.items() if k not in keys}
 
 
-def diff(base: CheckResult, head: CheckResult) -> Diff:
-    out = Diff(_health(base), _health(head), len(base.claims), len(head.claims))
-    before, after = _claims_by_id(base), _claims_by_id(head)
+def diff(base: CheckResult | Side, head: CheckResult | Side) -> Diff:
+    base, head = side(base), side(head)
+    out = Diff(base.health, head.health, base.claim_count, head.claim_count)
+    before, after = base.claims_by_id(), head.claims_by_id()
     out.added = [after[i] for i in sorted(after.keys() - before.keys())]
     out.removed = [before[i] for i in sorted(before.keys() - after.keys())]
     for claim_id in sorted(before.keys() & after.keys()):
@@ -238,20 +323,21 @@ def diff(base: CheckResult, head: CheckResult) -> Diff:
         changes = tuple(FieldChange(f, old[f], new[f]) for f in CLAIM_FIELDS if old[f] != new[f])
         if changes:
             out.changed.append(ClaimChange(claim_id, changes))
+    del before, after
 
-    _diff_sources(out, _entries(base), _entries(head))
+    _diff_sources(out, base.entries_by_id(), head.entries_by_id())
 
-    groups_before = {g.key: g.relation for g in base.groups}
-    groups_after = {g.key: g.relation for g in head.groups}
-    for key in sorted(groups_before.keys() | groups_after.keys()):
-        if groups_before.get(key) != groups_after.get(key):
-            out.relations.append(RelationChange(key, groups_before.get(key), groups_after.get(key)))
+    for key in sorted(base.groups.keys() | head.groups.keys()):
+        was, now = base.groups.get(key), head.groups.get(key)
+        if (was and was.relation) != (now and now.relation):
+            out.relations.append(RelationChange(key, was and was.relation, now and now.relation))
 
-    open_before, open_after = _open_conflicts(base), _open_conflicts(head)
+    open_before = {k: g for k, g in base.groups.items() if g.open}
+    open_after = {k: g for k, g in head.groups.items() if g.open}
     for key in sorted(open_after):
         g = open_after[key]
-        was = open_before.get(key)
-        if was is None or _SEVERITY[g.relation] > _SEVERITY[was.relation]:
+        had = open_before.get(key)
+        if had is None or _SEVERITY[g.relation] > _SEVERITY[had.relation]:
             out.new_conflicts.append(Conflict(key, g.relation, g.explanation))
     for key in sorted(open_before.keys() - open_after.keys()):
         g = open_before[key]
@@ -259,20 +345,20 @@ def diff(base: CheckResult, head: CheckResult) -> Diff:
 
     out.regrouped = regrouped(base.groups, head.groups)
 
-    res_before, res_after = _resolutions(base), _resolutions(head)
+    res_before, res_after = base.resolutions, head.resolutions
     for key in sorted(res_before.keys() | res_after.keys()):
         old_r, new_r = res_before.get(key), res_after.get(key)
         if _resolution_text(old_r) != _resolution_text(new_r):
             out.resolutions.append(ResolutionChange(key, old_r, new_r))
 
-    skips_before, skips_after = _skips(base), _skips(head)
+    skips_before, skips_after = base.skips, head.skips
     for key in sorted(skips_before.keys() | skips_after.keys()):
         old_s, new_s = skips_before.get(key), skips_after.get(key)
         if old_s != new_s:
             out.skips.append(SkipChange(key[0], key[2], key[1], old_s, new_s))
 
     for section in ("subjects", "properties", "units"):
-        old_terms, new_terms = getattr(base.vocabulary, section), getattr(head.vocabulary, section)
+        old_terms, new_terms = base.vocabulary[section], head.vocabulary[section]
         for key in sorted(old_terms.keys() | new_terms.keys()):
             if old_terms.get(key) != new_terms.get(key):
                 out.vocabulary.append(TermChange(section, key, old_terms.get(key), new_terms.get(key)))
@@ -305,20 +391,18 @@ def _diff_sources(
             out.sources_changed.append(SourceChange(source_id, changes))
 
 
-def regrouped(before: list[Group], after: list[Group]) -> list[Regrouped]:
+def regrouped(before: dict[str, GroupInfo], after: dict[str, GroupInfo]) -> list[Regrouped]:
     """Conflicts, on either side, whose group is on both sides with other claims in it."""
-    old = {g.key: g for g in before}
     out = []
-    for g in sorted(after, key=lambda g: g.key):
-        was = old.get(g.key)
-        if was is None or not (g.is_conflict or was.is_conflict):
+    for key in sorted(after):
+        g, was = after[key], before.get(key)
+        if was is None or not (g.is_conflict or was.is_conflict) or g.members == was.members:
             continue
-        ids_before = {m.claim.id for m in was.members}
-        ids_after = {m.claim.id for m in g.members}
+        ids_before = set(marshal.loads(zlib.decompress(was.members)))
+        ids_after = set(marshal.loads(zlib.decompress(g.members)))
         if ids_before != ids_after:
-            status = g.resolution.status if g.resolution is not None else None
             joined, left = tuple(sorted(ids_after - ids_before)), tuple(sorted(ids_before - ids_after))
-            out.append(Regrouped(g.key, g.relation, status, joined, left))
+            out.append(Regrouped(key, g.relation, g.resolution, joined, left))
     return out
 
 
@@ -356,9 +440,11 @@ def coverage_counts(result: CheckResult) -> CoverageCounts:
     )
 
 
-def coverage_before_after(base: CheckResult, head: CheckResult) -> tuple[CoverageCounts, CoverageCounts]:
+def coverage_before_after(base: Side, head: Side) -> tuple[CoverageCounts, CoverageCounts] | None:
     """Coverage of the article bodies by claims and skips (`claims coverage`), before and after."""
-    return coverage_counts(base), coverage_counts(head)
+    if base.coverage is None or head.coverage is None:
+        return None
+    return base.coverage, head.coverage
 
 
 # --- markdown ----------------------------------------------------------------------------------------
@@ -434,7 +520,7 @@ def _summary_line(d: Diff) -> str:
     return "; ".join(parts) + ".\n\n"
 
 
-def _claims_table(claims: list[Claim]) -> str:
+def _claims_table(claims: list[ClaimRecord]) -> str:
     rows = [
         [
             code_span(c.id),

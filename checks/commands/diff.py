@@ -32,13 +32,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..diff import NotARegistry, check_root, diff, markdown, to_json
+    from ..diff import NotARegistry, check_root, diff, markdown, side, to_json
 
     try:
-        head = check_root(
-            registry_root(args.root), "the registry" if args.root is None else f"--root {args.root}"
+        # One side checked at a time, and only what the diff needs of it kept (checks.diff.Side):
+        # two checked registries at once would take twice the memory (issue 11).
+        head = side(
+            check_root(
+                registry_root(args.root), "the registry" if args.root is None else f"--root {args.root}"
+            )
         )
-        base = check_root(Path(args.base), f"--base {args.base}")
+        base = side(check_root(Path(args.base), f"--base {args.base}"))
     except NotARegistry as exc:
         raise UsageError(f"cannot check {exc}") from None
     result = diff(base, head)
