@@ -96,11 +96,13 @@ def read_claims_file(root: Path, file: Path | str, data: bytes | Refusal | None 
         return result
     # Claims are used even when a sibling is malformed: each one's own problems say what is wrong.
     items = loaded.node.get("claims")
-    if items is None or not isinstance(items.value, list):
+    listed = items.value if items is not None else None  # made once: a fast-path node makes them when asked
+    if not isinstance(listed, list):
         return result
-    for n, item in enumerate(items.value):
-        if isinstance(item.value, dict):
-            claim = _claim({key: child.value for key, child in item.value.items()}, item, rel, n)
+    for n, item in enumerate(listed):
+        mapping = item.value
+        if isinstance(mapping, dict):
+            claim = _claim({key: child.value for key, child in mapping.items()}, item, rel, n)
             if claim is not None:
                 result.claims.append(claim)
     return result

@@ -349,6 +349,9 @@ class LazyNode(ProxyNode):
             return LazyNode(self._tree, (*self._path, key), data[key])
         return None
 
+    def is_mapping(self) -> bool:
+        return type(self._plain) is dict
+
     def plain(self) -> Any:
         return self._plain
 

@@ -65,12 +65,14 @@ def load_skips(root: Path) -> Skips:
     loaded = load_file(root, SKIPS, SCHEMA, required=False)
     out = Skips(problems=loaded.problems, node=loaded.node)
     items = loaded.node.get("skips") if loaded.node is not None else None
-    if items is None or not isinstance(items.value, list):
+    listed = items.value if items is not None else None  # made once: a fast-path node makes them when asked
+    if not isinstance(listed, list):
         return out
-    for index, item in enumerate(items.value):
-        if not isinstance(item.value, dict):
+    for index, item in enumerate(listed):
+        mapping = item.value
+        if not isinstance(mapping, dict):
             continue
-        values = {key: child.value for key, child in item.value.items()}
+        values = {key: child.value for key, child in mapping.items()}
         if not all(isinstance(values.get(key), str) for key in _FIELDS):
             continue
         occurrence = values.get("occurrence")

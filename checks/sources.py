@@ -94,10 +94,13 @@ def load_sources(root: Path, evidence: bool = True) -> SourceIndex:
         return index
     # Entries are used even when a sibling is malformed: each one's own problems say what is wrong.
     entries = loaded.node.get("sources")
-    if entries is None or not isinstance(entries.value, list):
+    listed = (
+        entries.value if entries is not None else None
+    )  # made once: a fast-path node makes them when asked
+    if not isinstance(listed, list):
         return index
     indexed_files: set[str] = set()
-    for entry in entries.value:
+    for entry in listed:
         name = _text(entry.get("file"))
         if name:
             indexed_files.add(name)
@@ -165,7 +168,7 @@ def _check_outlets(index: SourceIndex) -> None:
     with the code points that differ. (One name alone, however odd, splits nothing: it is shown inert.)"""
     seen: dict[str, Source] = {}
     for source in index.sources.values():
-        node = source.node.get("outlet") if isinstance(source.node.value, dict) else None
+        node = source.node.get("outlet")
         if node is None or not source.outlet:
             continue
         outlet = source.outlet
@@ -191,7 +194,7 @@ def _text(node: Node | None) -> str | None:
 
 def _source(entry: Node, root: Path, problems: list[Problem], evidence: bool = True) -> Source | None:
     """Build a Source from an index entry that passed (or partly passed) the schema."""
-    if not isinstance(entry.value, dict):
+    if not entry.is_mapping():
         return None
     sid, name, sha = _text(entry.get("id")), _text(entry.get("file")), _text(entry.get("sha256"))
     outlet, headline = _text(entry.get("outlet")), _text(entry.get("headline"))

@@ -73,6 +73,10 @@ class Node:
     def get(self, key: str) -> Node | None:
         return self.value.get(key) if isinstance(self.value, dict) else None
 
+    def is_mapping(self) -> bool:
+        """Whether the value is a mapping (asked without making the children of a fast-path node)."""
+        return isinstance(self.value, dict)
+
     def deepest(self, path: list[str | int]) -> tuple[Node, bool]:
         """The node at a JSON path, or its deepest existing ancestor; and whether it was found."""
         node = self

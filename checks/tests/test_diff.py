@@ -744,6 +744,6 @@ def test_claims_diff_lets_one_sides_check_go_before_it_checks_the_other(
         return result
 
     monkeypatch.setattr(diff_module, "check_root", check_root)
-    code, out, _err = run(capsys, one, two)
+    _code, out, _err = run(capsys, one, two)
     assert len(held) == 2
     assert out == markdown(expected)

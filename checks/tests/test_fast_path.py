@@ -379,3 +379,45 @@ def test_mutated_registries_check_the_same_on_every_path(
         text = text[:at] + snippet + text[at + cut :]
     target.write_text(text, encoding="utf-8")
     assert_same_as_slow(root)
+
+
+# Long values: the fast path doubts a text dense with keys and dashes (`_many_starts`).
+DOCUMENT = """\
+sources:
+  - id: an-article-of-the-registry-with-a-long-identifier
+    body:
+      first_line: 1
+      omit:
+        - first_line: 2
+          last_line: 3
+    note: LG AI연구원은 2020년 12월 출범했다. 출범 당시 80여명이던 인력은 지난해 3분기 기준 128명이다
+  - - 1
+    - 2
+  - 7
+headline: 출범 당시 80여명이던 인력은 지난해 3분기 기준 128명으로 빠르게 몸집을 키우고 있다
+"""
+
+
+def test_a_fast_path_node_reads_as_the_slow_paths_node() -> None:
+    """A fast-path node makes its children when asked and keeps none: every value, child, `get` and
+    `is_mapping` of it, at every depth, is the slow path's (the positioned tree of read_yaml)."""
+    from checks.yamlfile import Node, read_yaml
+
+    slow = read_yaml(DOCUMENT, "x.yaml").root
+    plain = fastyaml.fast_load(DOCUMENT)
+    assert slow is not None and plain is not None
+    fast = fastyaml.lazy_nodes(plain, fastyaml.LazyTree(DOCUMENT.encode(), "x.yaml"))
+
+    def same(a: Node, b: Node, path: tuple[object, ...]) -> int:
+        assert a.plain() == b.plain() and a.is_mapping() == isinstance(b.value, dict), path
+        assert (a.line, a.column) == (b.line, b.column), path  # positions on demand, from the slow path
+        if isinstance(b.value, dict):
+            assert list(a.value) == list(b.value) and a.get("missing") is None
+            return 1 + sum(same(a.get(k), v, (*path, k)) for k, v in b.value.items())  # type: ignore[arg-type]
+        if isinstance(b.value, list):
+            assert a.get("id") is None and len(a.value) == len(b.value)
+            return 1 + sum(same(x, y, (*path, i)) for i, (x, y) in enumerate(zip(a.value, b.value)))
+        assert a.value == b.value and a.get("id") is None
+        return 1
+
+    assert same(fast, slow, ()) == 16  # every node visited
