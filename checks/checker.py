@@ -53,7 +53,7 @@ from .skips import SKIPS, Skip, load_skips
 from .sources import INDEX, Source, evidence_problems, load_sources
 from .times import Span, month_start, parse_as_of
 from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary, unknown_key_message
-from .whole_figure import whole_figure_in_article, whole_figure_problem
+from .whole_figure import whole_figure_in_article, whole_figure_problem, whole_figure_start
 from .workers import fork_map, processes_for
 from .yamlfile import Node
 
@@ -290,7 +290,7 @@ def _encode(checked: _FileChecked) -> dict[str, Any]:
         "problems": [[p.path, p.line, p.column, p.code, p.message] for p in checked.problems],
         "claims": [
             [c.position, c.id, c.source, c.quote, c.subject, c.property, c.as_written, c.unit]
-            + [c.as_of, c.as_of_text, c.occurrence, c.note]
+            + [c.as_of, c.as_of_text, c.occurrence, c.note, c.figure_at]
             for c in parsed.claims
         ],
         "places": [[cid, p.line, p.column, p.end_line, p.end_column] for cid, p in checked.places.items()],
@@ -364,8 +364,9 @@ def _decode(record: dict[str, Any], root: Path, rel: str, data: bytes | Refusal)
                 occurrence,
                 note,
                 n,
+                tuple(at) if at is not None else None,  # type: ignore[arg-type]
             )
-            for n, cid, source, quote, subject, prop, as_written, unit, as_of, as_of_text, occurrence, note in record[
+            for n, cid, source, quote, subject, prop, as_written, unit, as_of, as_of_text, occurrence, note, at in record[
                 "claims"
             ]
         ]
@@ -566,6 +567,7 @@ def _check_claim(claim: Claim, result: CheckResult) -> list[Problem]:
         return found  # the schema refuses it (maxLength); searching it would only cost time
 
     figure_ok = _check_inside_quote(claim, add)
+    claim.figure_at = figure_at(claim)
     if figure_ok:
         if claim.unit == DATE_UNIT:
             if published is not None:
@@ -677,6 +679,19 @@ def _check_skip(skip: Skip, result: CheckResult) -> list[Problem]:
     if place is not None:
         result.skip_places[skip.index] = place
     return found
+
+
+def figure_at(claim: Claim) -> tuple[int, int]:
+    """Where the claim's figure and its as_of_text's words stand whole in its canonical quote, as
+    `checks.coverage.figure_range` places them (-1: not in the quote). Read here, where the quote's
+    figures were just read (`quantity.figures_in` keeps them for the run), for the coverage, which
+    otherwise reads every quote again (issue 11: a fifth of its time)."""
+    quote = canonical(claim.quote)
+    at = []
+    for words, unit in ((claim.as_written, claim.unit), (claim.as_of_text, "")):
+        part = canonical(words) if words is not None else ""
+        at.append(whole_figure_start(quote, part, unit) if part and part in quote else -1)
+    return at[0], at[1]
 
 
 def _check_inside_quote(claim: Claim, add: Add) -> bool:

@@ -42,6 +42,10 @@ class Claim:
     occurrence: int | None = None
     note: str | None = None
     position: int = -1  # the claim's index in its file's `claims` list
+    # Where its figure, and the words of its as_of_text, stand whole in the canonical quote
+    # (`whole_figure.whole_figure_start`; -1: not in the quote), found by the check, which reads the quote
+    # anyway; None when not found yet (`checks.coverage` then finds them itself).
+    figure_at: tuple[int, int] | None = None
 
     @builtins.property  # the field `property` shadows the builtin here
     def line(self) -> int:

@@ -220,17 +220,23 @@ def quote_at(source: Source, quote: str, occurrence: int | None) -> tuple[int, i
 
 
 def figure_range(
-    source: Source, quote: str, occurrence: int | None, figure: str, unit: str = ""
+    source: Source, quote: str, occurrence: int | None, figure: str, unit: str = "", offset: int | None = None
 ) -> tuple[int, int, int] | None:
     """(segment, start, end) of the figure inside the quote's occurrence: where it stands whole (as
-    `claims check` and the report read it: the `28명` after an earlier `128명`), else its first place."""
+    `claims check` and the report read it: the `28명` after an earlier `128명`), else its first place.
+    `offset`: where that is in the canonical quote, when the check found it (`Claim.figure_at`; -1:
+    not in the quote)."""
     at = quote_at(source, quote, occurrence)
     if at is None:
         return None
-    q, f = canonical(quote), canonical(figure)
-    if not f or f not in q:
+    f = canonical(figure)
+    if offset is None:
+        q = canonical(quote)
+        if not f or f not in q:
+            return None
+        offset = whole_figure_start(q, f, unit)
+    elif offset < 0:
         return None
-    offset = whole_figure_start(q, f, unit)
     k, start = at
     return k, start + offset, start + offset + len(f)
 
@@ -312,7 +318,8 @@ def _article(
     index = _Index(items)
     claimed: dict[int, list[str]] = {}
     for claim in claims:
-        rng = figure_range(source, claim.quote, claim.occurrence, claim.as_written, claim.unit)
+        known = claim.figure_at or (None, None)  # found by the check (Claim.figure_at)
+        rng = figure_range(source, claim.quote, claim.occurrence, claim.as_written, claim.unit, known[0])
         if rng is not None:
             for n in index.overlapping(rng):
                 if _covers(rng, items[n], whole_date=True):
@@ -322,7 +329,7 @@ def _article(
         # Only times are: a date, or a figure of time (14개월 in 출범 후 14개월 동안). An as_of_text that
         # holds more than the time (출범 당시 80여명이던) must not pass off the figure it holds as claimed.
         if claim.as_of_text is not None:
-            rng = figure_range(source, claim.quote, claim.occurrence, claim.as_of_text)
+            rng = figure_range(source, claim.quote, claim.occurrence, claim.as_of_text, offset=known[1])
             if rng is not None:
                 for n in index.overlapping(rng):
                     item = items[n]

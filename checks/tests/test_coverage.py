@@ -412,3 +412,33 @@ def test_a_lean_coverage_counts_what_the_whole_one_lists(case: str, make_registr
     assert [a.total for a in lean.articles] == [len(a.found) for a in whole.articles]
     assert lean.uncovered == whole.uncovered
     assert lean.summary() == whole.summary()
+
+
+@pytest.mark.parametrize("case", ["project", "one uncovered", "generated", "generated, warm"])
+def test_where_the_check_found_each_figure_is_where_the_coverage_would(
+    case: str, make_registry: MakeRegistry, tmp_path: Path
+) -> None:
+    """The check tells the coverage where each claim's figure and time words stand in its quote
+    (Claim.figure_at), so that no quote is read twice: the same places as the coverage finds itself,
+    and the same coverage, figure by figure."""
+    from checks.checker import figure_at
+
+    from .test_generate import generator
+
+    if case.startswith("generated"):
+        root = tmp_path / "generated"
+        generator().build(root, 40, 10)
+    else:
+        root = {"project": PROJECT, "one uncovered": make_registry({"claims/skips.yaml": ALL_BUT_CAPTION})}[case]
+    if case.endswith("warm"):
+        check(root)  # the claims come from the cache, with the places
+    result = check(root)
+    assert result.claims and all(c.figure_at is not None for c in result.claims)
+    fresh = [figure_at(c) for c in result.claims]
+    assert [c.figure_at for c in result.claims] == fresh
+    assert {at for pair in fresh for at in pair} - {-1}, "some figures are placed"
+    by_the_check = coverage(result)
+    for claim in result.claims:
+        claim.figure_at = None  # found again by the coverage itself
+    result.memo.clear()
+    assert coverage(result) == by_the_check
