@@ -1771,7 +1771,7 @@ class _Parser:
                 q += 1
             else:
                 for r in (q, g):
-                    if self.at(r) == "만" and self.at(r + 1) in "에의" and self.ends_word(r + 2, _FOLLOWERS):
+                    if self.at(r) == "만" and self.at(r + 1) in ("에", "의") and self.ends_word(r + 2, _FOLLOWERS):
                         ep.quals.append((r, self.t[r : r + 2]))
                         q = r + 2
                         break
