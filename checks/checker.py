@@ -36,7 +36,7 @@ from .dates import (
     whole_time_problem,
 )
 from .fastyaml import LazyTree, ProxyNode
-from .files import Refusal, same_folders
+from .files import Refusal
 from .homoglyphs import hint_in
 from .problems import Problem, Severity, problem
 from .quotes import (
@@ -116,8 +116,7 @@ def check(root: Path, use_cache: bool = True, jobs: int | None = None) -> CheckR
     enabled = gc.isenabled()
     gc.disable()
     try:
-        with same_folders():  # a folder's real path found once a run (checks.files)
-            return _check(root, use_cache, jobs)
+        return _check(root, use_cache, jobs)
     finally:
         if enabled:
             gc.enable()

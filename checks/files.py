@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import signal
 import stat
@@ -30,10 +31,9 @@ import tempfile
 import threading
 import time
 from collections.abc import Generator, Iterable, Iterator
-from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Self
+from typing import BinaryIO, Self
 
 try:
     import fcntl
@@ -80,25 +80,21 @@ def check_path(root: Path, rel: str, tool: bool = False) -> tuple[str, os.stat_r
     """The real path of a registry file and its status, or why it may not be read. Opens nothing.
 
     `tool`: a file of the checker itself (its schemas), which an installer may hard-link from its cache."""
-    real_root = _realpath(os.fspath(root), folder=True)
+    real_root = os.path.realpath(root)
     path = os.path.join(real_root, rel)
     if not os.path.lexists(path):
         # A parent folder may itself be a link out of the root: say so rather than "missing".
-        parent = _realpath(os.path.dirname(path), folder=True)
+        parent = os.path.realpath(os.path.dirname(path))
         if not _inside(parent, real_root):
             return Refusal(
                 "file-refused", f"{rel}: its folder is a symbolic link leading outside the registry"
             )
         return Refusal("file-unreadable", f"{rel}: no such file", missing=True)
+    # Resolved whole for every file, folders included: a folder's real path kept for the run would be
+    # followed out of the registry were the folder made a link meanwhile (O_NOFOLLOW guards only the
+    # file's own name).
+    real = os.path.realpath(path)
     link = os.path.islink(path)
-    folder, name = os.path.split(path)
-    # The real path of a file that is no link is its folder's, and its name: the folder's is found once
-    # a run (`same_folders`), not again for each of 20,000 files.
-    real = (
-        os.path.realpath(path)
-        if link or name in ("", ".", "..")
-        else os.path.join(_realpath(folder, True), name)
-    )
     if not _inside(real, real_root):
         how = "a symbolic link" if link else "reached through a symbolic link"
         return Refusal(
@@ -136,34 +132,6 @@ def check_path(root: Path, rel: str, tool: bool = False) -> tuple[str, os.stat_r
             "the registry); only files of the registry's own are read: copy the file instead",
         )
     return real, status
-
-
-# The real paths of folders found in this run (see `same_folders`); None: outside one, found each time.
-_REAL_FOLDERS: ContextVar[dict[str, str] | None] = ContextVar("real_folders", default=None)
-
-
-@contextlib.contextmanager
-def same_folders() -> Iterator[None]:
-    """Within the block (one run of the checker), a folder's real path is found once, not once for
-    each file in it. A folder made a link while the run goes on would be followed as if it were still
-    the folder checked, as a file swapped between its check and its opening already can be: a registry
-    is not changed while it is checked (CI checks a checkout; the editor's commands check what is on
-    disk). Every file is still looked at itself: a file that is a link is resolved whole."""
-    token = _REAL_FOLDERS.set({})
-    try:
-        yield
-    finally:
-        _REAL_FOLDERS.reset(token)
-
-
-def _realpath(path: str, folder: bool) -> str:
-    memo = _REAL_FOLDERS.get() if folder else None
-    if memo is None:
-        return os.path.realpath(path)
-    real = memo.get(path)
-    if real is None:
-        real = memo[path] = os.path.realpath(path)
-    return real
 
 
 def read_bytes(root: Path, rel: str, tool: bool = False) -> bytes | Refusal:
@@ -385,9 +353,15 @@ def _safe_parent(root: Path, rel: str) -> str:
 
 def write_text(root: Path, rel: str, text: str | Iterable[str]) -> bool:
     """Write `text` (or its parts, in order: a report of tens of megabytes is never held whole) to the
-    registry file `rel` whole or not at all; False when it already held it (it is then not touched).
+    registry file `rel` whole or not at all; False when it already held it (it is then not touched,
+    and nothing is written anywhere: a current report in a read-only checkout is no error).
 
-    Raises WriteRefused when `rel` or a folder on its way is a link or not a regular file.
+    While the parts are what the file holds, they are only compared with it; from the first that
+    differs on, a temporary file takes the part of the file that matched (read again, and checked
+    against what was compared), then every part, and replaces the file.
+
+    Raises WriteRefused when `rel` or a folder on its way is a link or not a regular file, or the old
+    file cannot be read to compare it.
     """
     folder = _safe_parent(root, rel)
     path = os.path.join(folder, os.path.basename(rel))
@@ -405,28 +379,71 @@ def write_text(root: Path, rel: str, text: str | Iterable[str]) -> bool:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    old = _open(root, rel, tool=False) if mode is not None else None
-    with _terminate_as_exception(), _Same(old if isinstance(old, int) else None) as same:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(rel)}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                hold_temporary(handle.fileno())
-                for part in [text] if isinstance(text, str) else text:
-                    data = part.encode("utf-8")
-                    handle.write(data)
-                    same.feed(data)
-                if same.equal():
-                    os.unlink(tmp)
+    parts = iter([text] if isinstance(text, str) else text)
+    opened = _open(root, rel, tool=False) if mode is not None else None
+    old = opened if isinstance(opened, int) else None  # a refused old file (a hard link) is replaced
+    try:
+        matched, seen = 0, hashlib.blake2b()
+        first = b""  # the first part that differs from the file (or b"" when the file ends early)
+        if old is not None:
+            for part in parts:
+                data = part.encode("utf-8")
+                if _read_or_refuse(old, len(data), rel) != data:
+                    first = data
+                    break
+                matched += len(data)
+                seen.update(data)
+            else:
+                if _read_or_refuse(old, 1, rel) == b"":
                     return False
-                handle.flush()
-                os.fchmod(handle.fileno(), mode)
-                os.fsync(handle.fileno())
-                os.replace(tmp, path)  # still open, still held: no other run takes it for litter
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        with _terminate_as_exception():
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(rel)}.", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    hold_temporary(handle.fileno())
+                    if matched:
+                        assert old is not None
+                        _copy_start(old, matched, seen.digest(), handle, rel)
+                    handle.write(first)
+                    for part in parts:
+                        handle.write(part.encode("utf-8"))
+                    handle.flush()
+                    os.fchmod(handle.fileno(), mode)
+                    os.fsync(handle.fileno())
+                    os.replace(tmp, path)  # still open, still held: no other run takes it for litter
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+    finally:
+        if old is not None:
+            os.close(old)
     return True
+
+
+def _read_or_refuse(fd: int, size: int, rel: str) -> bytes:
+    try:
+        return read_at_most(fd, size)
+    except OSError as exc:
+        raise WriteRefused(
+            f"cannot read {rel} to compare it with what would be written ({exc.strerror or type(exc).__name__}); "
+            "remove it, then run again"
+        ) from None
+
+
+def _copy_start(fd: int, size: int, digest: bytes, handle: BinaryIO, rel: str) -> None:
+    """The first `size` bytes of the file at `fd`, copied to `handle`: those compared (`digest`)."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    copied, left = hashlib.blake2b(), size
+    while left:
+        chunk = _read_or_refuse(fd, min(left, 1 << 24), rel)
+        if not chunk:
+            break
+        copied.update(chunk)
+        handle.write(chunk)
+        left -= len(chunk)
+    if left or copied.digest() != digest:
+        raise WriteRefused(f"{rel} changed while it was being written; run again")
 
 
 def hold_temporary(fd: int) -> None:

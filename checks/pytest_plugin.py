@@ -23,7 +23,7 @@ import pytest
 
 from .checker import CheckResult, check
 from .coverage import MAX_LINE_SHOWN, ArticleCoverage, coverage
-from .files import Refusal, holds
+from .files import FileChangedDuringRun, Refusal, holds
 from .inert import terminal
 from .problems import Problem, Severity
 from .report import REPORT
@@ -337,10 +337,15 @@ def pytest_collection_modifyitems(
         items.clear()
     result = check(root)
     config.stash[RESULT] = result
-    for collector in registry_collectors(session, root, result):
-        items.extend(collector.collect())
-    for coverage_file in coverage_collectors(session, root, result):
-        items.extend(coverage_file.collect())
+    try:
+        for collector in registry_collectors(session, root, result):
+            items.extend(collector.collect())
+        for coverage_file in coverage_collectors(session, root, result):
+            items.extend(coverage_file.collect())
+    except FileChangedDuringRun as exc:
+        # A file saved while it was checked: its problems cannot be placed among its entries. Said
+        # plainly (pytest's usage error), never placed in other bytes than those checked.
+        raise pytest.UsageError(str(exc)) from None
     items.extend(ReportFile.from_parent(session, path=root / REPORT, result=result).collect())
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -43,12 +44,21 @@ def _forked(work: Callable[[Any, int], Any], state: Any, count: int, processes: 
     global _WORKER
     _WORKER = (work, state)
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
+        with multiprocessing.get_context("fork").Pool(processes, initializer=_quiet_on_termination) as pool:
             # In order, taken as they arrive: a record is dropped as soon as it is used.
             chunk = max(1, min(64, count // (processes * 4)))
             yield from pool.imap(_run, range(count), chunksize=chunk)
     finally:
         _WORKER = None
+
+
+def _quiet_on_termination() -> None:
+    """A worker ends at once on SIGTERM and SIGHUP, as the pool ends its workers with SIGTERM: a handler
+    the parent had set when it forked them (`checks.files` writing a report it renders meanwhile)
+    would raise in each, and print its traceback."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def _run(n: int) -> Any:

@@ -429,7 +429,9 @@ def test_where_the_check_found_each_figure_is_where_the_coverage_would(
         root = tmp_path / "generated"
         generator().build(root, 40, 10)
     else:
-        root = {"project": PROJECT, "one uncovered": make_registry({"claims/skips.yaml": ALL_BUT_CAPTION})}[case]
+        root = {"project": PROJECT, "one uncovered": make_registry({"claims/skips.yaml": ALL_BUT_CAPTION})}[
+            case
+        ]
     if case.endswith("warm"):
         check(root)  # the claims come from the cache, with the places
     result = check(root)

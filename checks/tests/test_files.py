@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import signal
@@ -84,7 +83,7 @@ def test_a_root_reached_through_a_link_is_fine(tmp_path: Path) -> None:
 
 
 # (path, what check_path says: "read" or the refusal's words), in a tree of folders and links built by
-# `_tree`: a folder's real path found once a run (files.same_folders) must change none of it.
+# `_tree`.
 FOLDER_CASES = [
     ("claims/a.yaml", "read"),
     ("inner/a.yaml", "read"),  # inner/ is a link to claims/, inside the root
@@ -117,21 +116,30 @@ def _tree(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.mark.parametrize("once", [False, True], ids=["each-time", "once-a-run"])
 @pytest.mark.parametrize(("rel", "says"), FOLDER_CASES)
-def test_folders_and_links_read_the_same_when_folders_are_resolved_once(
-    tmp_path: Path, rel: str, says: str, once: bool
-) -> None:
+def test_folders_and_links_on_the_way_to_a_file(tmp_path: Path, rel: str, says: str) -> None:
     root = _tree(tmp_path)
-    with files.same_folders() if once else contextlib.nullcontext():
-        for _ in range(2):  # the second time from what the first one found
-            got = files.check_path(root, rel)
-            if says == "read":
-                assert not isinstance(got, Refusal), got
-                assert got[0] == os.path.realpath(root / "claims" / "a.yaml")
-                assert read_bytes(root, rel) == b"x: 1\n"
-            else:
-                assert isinstance(got, Refusal) and says in got.message, got
+    got = files.check_path(root, rel)
+    if says == "read":
+        assert not isinstance(got, Refusal), got
+        assert got[0] == os.path.realpath(root / "claims" / "a.yaml")
+        assert read_bytes(root, rel) == b"x: 1\n"
+    else:
+        assert isinstance(got, Refusal) and says in got.message, got
+
+
+def test_a_folder_made_a_link_between_two_files_of_a_run_is_not_followed_out(tmp_path: Path) -> None:
+    """Each file's folders are resolved again: a claims/ folder swapped for a link leading out of the
+    registry after one file was read refuses the next, never reads what lies outside."""
+    root = _tree(tmp_path)
+    (root / "claims" / "b.yaml").write_bytes(b"x: 2\n")
+    (tmp_path / "outside" / "b.yaml").write_text(SECRET, encoding="utf-8")
+    assert read_bytes(root, "claims/a.yaml") == b"x: 1\n"
+    (root / "claims").rename(root / "claims.orig")
+    (root / "claims").symlink_to(tmp_path / "outside")
+    refused = read_bytes(root, "claims/b.yaml")
+    assert isinstance(refused, Refusal) and "leading outside the registry" in refused.message
+    assert SECRET not in refused.message
 
 
 def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
@@ -545,3 +553,36 @@ def test_the_report_is_compared_whatever_its_size(
     assert files.holds(root, "reports/conflicts.md", report.read_bytes()[:-1]) is False
     assert cli.main(["report", "--check", "--root", str(root)]) == 1
     assert "stale" in capsys.readouterr().err
+
+
+def test_a_current_report_is_not_written_anywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report that is current is only compared: no temporary file is even made (a read-only checkout,
+    or a full disk, with a current report is no error). One that differs is written as before."""
+    write_text(tmp_path, "reports/conflicts.md", "one\ntwo\n")
+
+    def no_room(*args: object, **kwargs: object) -> None:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", no_room)
+    assert write_text(tmp_path, "reports/conflicts.md", iter(["one\n", "two\n"])) is False
+    with pytest.raises(OSError, match="Read-only"):
+        write_text(tmp_path, "reports/conflicts.md", iter(["one\n", "three\n"]))
+    assert (tmp_path / "reports" / "conflicts.md").read_text() == "one\ntwo\n"
+
+
+def test_a_report_changed_while_it_is_written_is_refused(tmp_path: Path) -> None:
+    """The part of the old report that matched is copied from it, checked against what was compared:
+    changed in between (here by another writer, in place), nothing is written."""
+    path = tmp_path / "reports" / "conflicts.md"
+    write_text(tmp_path, "reports/conflicts.md", "one\ntwo\n")
+
+    def parts() -> Iterator[str]:
+        yield "one\n"
+        with open(path, "r+b") as handle:  # the same file, rewritten in place
+            handle.write(b"ONE\nxyz\n")
+        yield "three\n"
+
+    with pytest.raises(WriteRefused, match="changed while it was being written"):
+        write_text(tmp_path, "reports/conflicts.md", parts())
+    assert path.read_bytes() == b"ONE\nxyz\n"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["conflicts.md"]

@@ -243,3 +243,39 @@ def test_registry_text_in_names_and_failures_is_inert(pytester: pytest.Pytester,
     assert "evil\\n%3A%3Aerror file=b.py%3A%3AFAKE\\x1b%5B2J.yaml" in output  # the node ID
     assert "evil\\n::error file=b.py::FAKE\\x1b[2J.yaml:2:9: error invalid-value" in output  # the problem
     assert "x\\n::error file=a.py,line=1::FAKE\\x1b[31m\\u202e" in output
+
+
+# Saves a claims file (as an editor would) right after the registry is checked, before its problems
+# are placed among its entries.
+SAVED_MEANWHILE = """
+import checks.pytest_plugin as plugin
+
+checked = plugin.check
+
+
+def check(root, *args, **kwargs):
+    result = checked(root, *args, **kwargs)
+    path = root / "claims" / "sample.yaml"
+    path.write_bytes(path.read_bytes() + b"# saved meanwhile\\n")
+    return result
+
+
+plugin.check = check
+"""
+
+
+def test_a_claims_file_saved_while_it_is_checked_is_a_usage_error(
+    pytester: pytest.Pytester, registry: Path
+) -> None:
+    """Positions come from the bytes that were checked, read again when first asked: a file saved
+    meanwhile gives no position in other bytes, and no internal error either, but says what to do."""
+    claims = registry / "claims" / "sample.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8").replace("as_written: 80여명", "as_written: 81여명"))
+    check(registry)  # fills the cache: the results of the next run come from it, positions on demand
+    pytester.makeconftest(SAVED_MEANWHILE)
+    result = run(pytester, registry)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(
+        ["*claims/sample.yaml changed while it was being checked*run the check again*"]
+    )
+    assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
