@@ -1771,7 +1771,11 @@ class _Parser:
                 q += 1
             else:
                 for r in (q, g):
-                    if self.at(r) == "만" and self.at(r + 1) in ("에", "의") and self.ends_word(r + 2, _FOLLOWERS):
+                    if (
+                        self.at(r) == "만"
+                        and self.at(r + 1) in ("에", "의")
+                        and self.ends_word(r + 2, _FOLLOWERS)
+                    ):
                         ep.quals.append((r, self.t[r : r + 2]))
                         q = r + 2
                         break
@@ -2230,7 +2234,7 @@ class _Parser:
         if self.t[i - 1] != "'":
             return True  # ’ and ‘ before digits are apostrophes: a closing quote never opens a word
         c = self.at(i + 2)
-        return c == "년" or not (c.isalnum() or c in "%.,")
+        return c == "년" or not (c.isalnum() or c in ("%", ".", ","))
 
     def label_not_figure(self, fig: _Figure) -> bool:
         """Running text: is this bare number or count a label (issue 8, second review)?

@@ -897,6 +897,22 @@ def test_arbitrary_text_never_crashes(text: str) -> None:
     _assert_found_well_formed(text, find_quantities(text))
 
 
+def _spans(found: list[Quantity]) -> list[tuple[object, ...]]:
+    return [(q.start, q.end, q.value, q.low, q.high, q.unit, q.qualifiers) for q in found]
+
+
+@settings(max_examples=1500, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+# The end of the text is no character: read as one, 3년만 took 만에 (one past the end), and a short year
+# '24 ending a text was read as the figure 24 (checks.quantity.scanner: `at()` past the end is "",
+# which `in "..."` finds in every string).
+@example("3년만")
+@example("시즌 '24")
+@example("'24")
+def test_the_end_of_the_text_reads_as_a_space_after_it(text: str) -> None:
+    assert _spans(find_quantities(text)) == _spans(find_quantities(text + " "))
+
+
 @settings(max_examples=1500, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_found_figures_read_back_alone(text: str) -> None:
