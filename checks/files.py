@@ -382,21 +382,23 @@ def write_text(root: Path, rel: str, text: str | Iterable[str]) -> bool:
     parts = iter([text] if isinstance(text, str) else text)
     opened = _open(root, rel, tool=False) if mode is not None else None
     old = opened if isinstance(opened, int) else None  # a refused old file (a hard link) is replaced
-    try:
-        matched, seen = 0, hashlib.blake2b()
-        first = b""  # the first part that differs from the file (or b"" when the file ends early)
-        if old is not None:
-            for part in parts:
-                data = part.encode("utf-8")
-                if _read_or_refuse(old, len(data), rel) != data:
-                    first = data
-                    break
-                matched += len(data)
-                seen.update(data)
-            else:
-                if _read_or_refuse(old, 1, rel) == b"":
-                    return False
-        with _terminate_as_exception():
+    # The parts may be rendered in worker processes, from the first on: SIGTERM is an exception from
+    # the start (the run says it was interrupted), and the workers end quietly (checks.workers).
+    with _terminate_as_exception():
+        try:
+            matched, seen = 0, hashlib.blake2b()
+            first = b""  # the first part that differs from the file (or b"" when the file ends early)
+            if old is not None:
+                for part in parts:
+                    data = part.encode("utf-8")
+                    if _read_or_refuse(old, len(data), rel) != data:
+                        first = data
+                        break
+                    matched += len(data)
+                    seen.update(data)
+                else:
+                    if _read_or_refuse(old, 1, rel) == b"":
+                        return False
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(rel)}.", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as handle:
@@ -415,9 +417,9 @@ def write_text(root: Path, rel: str, text: str | Iterable[str]) -> bool:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
                 raise
-    finally:
-        if old is not None:
-            os.close(old)
+        finally:
+            if old is not None:
+                os.close(old)
     return True
 
 

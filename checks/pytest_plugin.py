@@ -335,23 +335,26 @@ def pytest_collection_modifyitems(
         # `pytest --registry DIR` checks that registry, not this project's engine tests.
         config.hook.pytest_deselected(items=list(items))
         items.clear()
-    result = check(root)
-    config.stash[RESULT] = result
     try:
+        result = check(root)
+        config.stash[RESULT] = result
         for collector in registry_collectors(session, root, result):
             items.extend(collector.collect())
         for coverage_file in coverage_collectors(session, root, result):
             items.extend(coverage_file.collect())
+        items.extend(ReportFile.from_parent(session, path=root / REPORT, result=result).collect())
     except FileChangedDuringRun as exc:
-        # A file saved while it was checked: its problems cannot be placed among its entries. Said
-        # plainly (pytest's usage error), never placed in other bytes than those checked.
+        # A file saved while it was checked (the check itself, or placing its problems among its
+        # entries, asks where things are): said plainly, as pytest's usage error, never located in
+        # other bytes than those checked.
+        config.stash[CHANGED] = str(exc)  # the session's end checks nothing again
         raise pytest.UsageError(str(exc)) from None
-    items.extend(ReportFile.from_parent(session, path=root / REPORT, result=result).collect())
 
 
 # --- the conflicts, reported by pytest itself ----------------------------------------------------------
 
 RESULT = pytest.StashKey[CheckResult]()
+CHANGED = pytest.StashKey[str]()  # a file changed while the registry was checked: why there is no result
 WRITTEN = pytest.StashKey[str]()  # what became of --conflicts-report, for the terminal summary
 
 
@@ -359,10 +362,14 @@ def _checked(config: pytest.Config) -> CheckResult | None:
     result = config.stash.get(RESULT, None)
     if result is None:
         root = _registry_root(config)
-        if root is None:
+        if root is None or CHANGED in config.stash:
             return None
         # Collected elsewhere (e.g. in pytest-xdist's workers): the same check, run here once more.
-        result = config.stash[RESULT] = check(root)
+        try:
+            result = config.stash[RESULT] = check(root)
+        except FileChangedDuringRun as exc:
+            config.stash[CHANGED] = str(exc)
+            return None
     return result
 
 

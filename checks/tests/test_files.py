@@ -586,3 +586,39 @@ def test_a_report_changed_while_it_is_written_is_refused(tmp_path: Path) -> None
         write_text(tmp_path, "reports/conflicts.md", parts())
     assert path.read_bytes() == b"ONE\nxyz\n"
     assert sorted(p.name for p in path.parent.iterdir()) == ["conflicts.md"]
+
+
+TERMINATED_WHILE_COMPARED = """
+import signal, sys
+from pathlib import Path
+from checks.files import Terminated, write_text
+
+root = Path(sys.argv[1])
+write_text(root, "reports/conflicts.md", "one\\ntwo\\n")
+
+def parts():
+    yield "one\\n"
+    signal.raise_signal(signal.SIGTERM)  # while the parts still match: nothing written yet
+    yield "two\\n"
+
+try:
+    write_text(root, "reports/conflicts.md", parts())
+except Terminated:
+    print("interrupted")
+"""
+
+
+def test_a_termination_while_the_report_is_compared_is_the_writers_exception(tmp_path: Path) -> None:
+    """The report's parts are rendered (in workers too) from the first one on, before anything differs
+    from the old report: SIGTERM then is the writer's exception (the run says it was interrupted), not
+    a death that leaves the workers behind."""
+    done = subprocess.run(
+        [sys.executable, "-c", TERMINATED_WHILE_COMPARED, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "interrupted\n", "")
+    assert (tmp_path / "reports" / "conflicts.md").read_text() == "one\ntwo\n"
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["conflicts.md"]

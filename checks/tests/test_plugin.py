@@ -264,18 +264,54 @@ plugin.check = check
 """
 
 
+# Saves the claims file while the check runs, right after its result came from the cache: the check
+# itself then asks where a duplicate ID is.
+SAVED_DURING_THE_CHECK = """
+import checks.checker as checker
+
+decoded = checker._decode
+
+
+def _decode(record, root, rel, data):
+    out = decoded(record, root, rel, data)
+    path = root / rel
+    path.write_bytes(path.read_bytes() + b"# saved meanwhile\\n")
+    return out
+
+
+checker._decode = _decode
+"""
+
+
+@pytest.mark.parametrize(
+    ("conftest", "copy_id", "changed"),
+    [
+        (SAVED_MEANWHILE, "sample-staff-copy", "claims/sample.yaml"),
+        (SAVED_DURING_THE_CHECK, "sample-staff-at-founding", "claims/zz-copy.yaml"),
+    ],
+    ids=["after the check", "during the check"],
+)
 def test_a_claims_file_saved_while_it_is_checked_is_a_usage_error(
-    pytester: pytest.Pytester, registry: Path
+    pytester: pytest.Pytester,
+    registry: Path,
+    conftest: str,
+    copy_id: str,
+    changed: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Positions come from the bytes that were checked, read again when first asked: a file saved
-    meanwhile gives no position in other bytes, and no internal error either, but says what to do."""
+    meanwhile (after the check, when its problems are placed among its claims; or during it, when the
+    check locates a duplicate ID) gives no position in other bytes, and no internal error either, but
+    says what to do."""
     claims = registry / "claims" / "sample.yaml"
-    claims.write_text(claims.read_text(encoding="utf-8").replace("as_written: 80여명", "as_written: 81여명"))
-    check(registry)  # fills the cache: the results of the next run come from it, positions on demand
-    pytester.makeconftest(SAVED_MEANWHILE)
+    text = claims.read_text(encoding="utf-8").replace("as_written: 80여명", "as_written: 81여명")
+    claims.write_text(text)
+    (registry / "claims" / "zz-copy.yaml").write_text(text.replace("sample-staff-at-founding", copy_id))
+    # Checked in worker processes (as at scale), the files' results come back without their bytes:
+    # positions are read again on demand.
+    monkeypatch.setenv("CLAIMS_JOBS", "2")
+    pytester.makeconftest(conftest)
     result = run(pytester, registry)
     assert result.ret == pytest.ExitCode.USAGE_ERROR
-    result.stderr.fnmatch_lines(
-        ["*claims/sample.yaml changed while it was being checked*run the check again*"]
-    )
+    result.stderr.fnmatch_lines([f"*{changed} changed while it was being checked*run the check again*"])
     assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
