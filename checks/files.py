@@ -30,10 +30,10 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Self
+from typing import BinaryIO
 
 try:
     import fcntl
@@ -167,41 +167,41 @@ def holds(root: Path, rel: str, expected: bytes | Iterable[str]) -> bool | Refus
     if isinstance(fd, Refusal):
         return fd
     try:
-        with _Same(fd) as same:
-            for part in [expected] if isinstance(expected, bytes) else expected:
-                if not same.feed(part if isinstance(part, bytes) else part.encode("utf-8")):
-                    break
-            return same.equal()
+        same = _Same(fd)
+        for part in [expected] if isinstance(expected, bytes) else expected:
+            if not same.feed(part if isinstance(part, bytes) else part.encode("utf-8")):
+                break
+        return same.ends()
     except OSError as exc:
         return Refusal("file-unreadable", f"cannot read {rel}: {exc.strerror or type(exc).__name__}")
     finally:
+        os.close(fd)
         if isinstance(expected, Generator):
             expected.close()  # the parts not needed (a report's rendering stops)
 
 
 class _Same:
-    """Compares what an open file holds with bytes fed part by part; `equal()` at the end. Closes it."""
+    """Compares what an open file holds, from where it stands, with bytes fed part by part: how many
+    matched, and their BLAKE2 digest (what `write_text` copies from the old file). Raises OSError."""
 
-    def __init__(self, fd: int | None) -> None:
-        self.fd = fd  # None: nothing to compare with (never equal)
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.fd is not None:
-            os.close(self.fd)
-            self.fd = None
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.matched = 0
+        self.digest = hashlib.blake2b()
+        self.differs = False
 
     def feed(self, data: bytes) -> bool:
-        """Whether the file goes on with `data`; once not, it is closed and never read again."""
-        if self.fd is not None and read_at_most(self.fd, len(data)) != data:
-            self.__exit__()
-        return self.fd is not None
+        """Whether the file goes on with `data`; once not, it is never read again."""
+        if not self.differs and read_at_most(self.fd, len(data)) == data:
+            self.matched += len(data)
+            self.digest.update(data)
+        else:
+            self.differs = True
+        return not self.differs
 
-    def equal(self) -> bool:
+    def ends(self) -> bool:
         """Whether the file held exactly what was fed (it ends there)."""
-        return self.fd is not None and os.read(self.fd, 1) == b""
+        return not self.differs and os.read(self.fd, 1) == b""
 
 
 def _read(root: Path, rel: str, limit: int, tool: bool = False) -> bytes | Refusal:
@@ -386,26 +386,23 @@ def write_text(root: Path, rel: str, text: str | Iterable[str]) -> bool:
     # the start (the run says it was interrupted), and the workers end quietly (checks.workers).
     with _terminate_as_exception():
         try:
-            matched, seen = 0, hashlib.blake2b()
             first = b""  # the first part that differs from the file (or b"" when the file ends early)
-            if old is not None:
-                for part in parts:
-                    data = part.encode("utf-8")
-                    if _read_or_refuse(old, len(data), rel) != data:
-                        first = data
+            same = _Same(old) if old is not None else None
+            if same is not None:
+                for part in parts:  # rendered here: what it raises is its own
+                    first = part.encode("utf-8")
+                    if not _compared(same.feed, first, rel):
                         break
-                    matched += len(data)
-                    seen.update(data)
                 else:
-                    if _read_or_refuse(old, 1, rel) == b"":
+                    if _compared(same.ends, None, rel):
                         return False
+                    first = b""
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(rel)}.", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as handle:
                     hold_temporary(handle.fileno())
-                    if matched:
-                        assert old is not None
-                        _copy_start(old, matched, seen.digest(), handle, rel)
+                    if same is not None and same.matched:
+                        _copy_start(same, handle, rel)
                     handle.write(first)
                     for part in parts:
                         handle.write(part.encode("utf-8"))
@@ -423,28 +420,35 @@ def write_text(root: Path, rel: str, text: str | Iterable[str]) -> bool:
     return True
 
 
-def _read_or_refuse(fd: int, size: int, rel: str) -> bytes:
+def _compared(step: Callable[..., bool], data: bytes | None, rel: str) -> bool:
+    """One step of comparing the old file (`_Same.feed` with `data`, or `_Same.ends`); a read error
+    refuses the write."""
     try:
-        return read_at_most(fd, size)
+        return step(data) if data is not None else step()
     except OSError as exc:
-        raise WriteRefused(
-            f"cannot read {rel} to compare it with what would be written ({exc.strerror or type(exc).__name__}); "
-            "remove it, then run again"
-        ) from None
+        raise _unreadable(rel, exc) from None
 
 
-def _copy_start(fd: int, size: int, digest: bytes, handle: BinaryIO, rel: str) -> None:
-    """The first `size` bytes of the file at `fd`, copied to `handle`: those compared (`digest`)."""
-    os.lseek(fd, 0, os.SEEK_SET)
-    copied, left = hashlib.blake2b(), size
-    while left:
-        chunk = _read_or_refuse(fd, min(left, 1 << 24), rel)
-        if not chunk:
-            break
-        copied.update(chunk)
-        handle.write(chunk)
-        left -= len(chunk)
-    if left or copied.digest() != digest:
+def _unreadable(rel: str, exc: OSError) -> WriteRefused:
+    return WriteRefused(
+        f"cannot read {rel} to compare it with what would be written ({exc.strerror or type(exc).__name__}); "
+        "remove it, then run again"
+    )
+
+
+def _copy_start(same: _Same, handle: BinaryIO, rel: str) -> None:
+    """The start of the old file that matched what was compared (`same`), copied to `handle`; checked
+    against what was compared (another writer may have changed it since)."""
+    os.lseek(same.fd, 0, os.SEEK_SET)
+    copied, left = hashlib.blake2b(), same.matched
+    try:
+        while left and (chunk := read_at_most(same.fd, min(left, 1 << 24))):
+            copied.update(chunk)
+            handle.write(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise _unreadable(rel, exc) from None
+    if left or copied.digest() != same.digest.digest():
         raise WriteRefused(f"{rel} changed while it was being written; run again")
 
 

@@ -94,9 +94,8 @@ def load_sources(root: Path, evidence: bool = True) -> SourceIndex:
         return index
     # Entries are used even when a sibling is malformed: each one's own problems say what is wrong.
     entries = loaded.node.get("sources")
-    listed = (
-        entries.value if entries is not None else None
-    )  # made once: a fast-path node makes them when asked
+    # Made once: a fast-path node makes its children each time they are asked for.
+    listed = entries.value if entries is not None else None
     if not isinstance(listed, list):
         return index
     indexed_files: set[str] = set()
